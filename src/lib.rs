@@ -1,0 +1,169 @@
+//! Lede: news analytics that runs in the reader's browser.
+//!
+//! One entry point, [`analyze`], takes pasted text or an HTML page and returns an
+//! [`Analysis`]: the cleaned article text and, pointing into it, sentences, tokens,
+//! entities, temporal expressions, a timeline and tone. Data flows one way through
+//! the stages, each a module with a single entry point:
+//!
+//! ```text
+//! intake → text → entities → time → sentiment → report
+//! ```
+//!
+//! Inside the core every offset is a UTF-8 byte offset into the cleaned text
+//! ([`Span`]); [`report`] converts them all to UTF-16 code units at the very end,
+//! so every JSON output (wasm and CLI) indexes strings the way JavaScript does.
+//!
+//! ```
+//! let analysis = lede::analyze(&lede::Input::Text("Putin met Hu in Moscow.".into()), &lede::Options::default()).unwrap();
+//! assert_eq!(analysis.schema, "lede/1");
+//! assert_eq!(analysis.documents[0].sentences.len(), 1);
+//! ```
+
+pub mod entities;
+pub mod intake;
+pub mod report;
+pub mod sentiment;
+pub mod text;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+mod span;
+
+pub use report::{Analysis, Document};
+pub use span::Span;
+
+use serde::Deserialize;
+
+/// The version of the JSON schema every [`Analysis`] carries.
+pub const SCHEMA: &str = "lede/1";
+
+/// The largest input accepted, in bytes. Larger inputs get a clear error.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// What the caller hands to [`analyze`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Plain text, as pasted or read from a .txt file.
+    Text(String),
+    /// An HTML page, with the address it came from when known (for relative links).
+    Html { html: String, url: Option<String> },
+}
+
+/// A span given by the caller in UTF-16 code units (as JavaScript counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Utf16Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A name the caller wants recognized with a given type, taking priority over the model.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DictionaryEntry {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub label: String,
+}
+
+/// How to analyze. Every field has a sensible default.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Repair encodings and remove page furniture (default). `false` keeps the text
+    /// verbatim so offsets point into the text exactly as given.
+    pub clean: bool,
+    /// Split several articles pasted together into separate documents (default).
+    pub split: bool,
+    /// The article's publication date (`YYYY-MM-DD`), when the caller knows it.
+    pub published: Option<String>,
+    /// Spans (UTF-16, into the cleaned text of the first document) whose portrayed
+    /// tone the caller wants.
+    pub targets: Vec<Utf16Span>,
+    /// Extra names with types that take priority over the statistical model.
+    pub dictionary: Vec<DictionaryEntry>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            clean: true,
+            split: true,
+            published: None,
+            targets: Vec::new(),
+            dictionary: Vec::new(),
+        }
+    }
+}
+
+/// Why an input could not be analyzed. The message is meant for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// Nothing to analyze: empty or only whitespace.
+    Empty,
+    /// Larger than [`MAX_INPUT_BYTES`].
+    TooLarge { bytes: usize },
+    /// The options or request could not be understood.
+    BadRequest(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Empty => write!(f, "the input is empty: paste or drop an article"),
+            Error::TooLarge { bytes } => write!(
+                f,
+                "the input is {:.1} MB; the limit is {} MB: split it into smaller parts",
+                *bytes as f64 / 1e6,
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+            Error::BadRequest(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Analyze one input (which may hold several articles) and return the [`Analysis`].
+pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
+    let raw_len = match input {
+        Input::Text(t) => t.len(),
+        Input::Html { html, .. } => html.len(),
+    };
+    if raw_len > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { bytes: raw_len });
+    }
+    let articles = intake::intake(input, options)?;
+    if articles.iter().all(|a| a.text.trim().is_empty()) {
+        return Err(Error::Empty);
+    }
+    let mut documents = Vec::with_capacity(articles.len());
+    for (index, article) in articles.into_iter().enumerate() {
+        let layer = text::segment(&article.text);
+        let dictionary = entities::Dictionary::new(&options.dictionary);
+        let found = entities::recognize(&article.text, &layer, &dictionary);
+        let dated = time::resolve(&article.text, &layer, &found, article.published.as_ref());
+        // Caller-named targets refer to the first document.
+        let targets: Vec<Span> = if index == 0 {
+            options
+                .targets
+                .iter()
+                .filter_map(|t| span::from_utf16(&article.text, t.start, t.end))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let tone = sentiment::score(&article.text, &layer, &found, &targets);
+        documents.push(report::document(article, layer, found, dated, tone));
+    }
+    Ok(report::analysis(documents))
+}
+
+/// The crate version and what this build contains, for `lede --version` and the page.
+pub fn info() -> serde_json::Value {
+    serde_json::json!({
+        "name": "lede",
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema": SCHEMA,
+    })
+}

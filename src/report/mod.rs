@@ -1,0 +1,138 @@
+//! Report: assembles each stage's output into one serializable [`Analysis`] and
+//! converts every offset from UTF-8 bytes to UTF-16 code units.
+//!
+//! Guarantees: after [`document`], every `start`/`end` in the document is a UTF-16
+//! offset into `text`, with `start <= end <= text.encode_utf16().count()`.
+
+use crate::entities::{Entity, EntityLayer, Mention};
+use crate::intake::{Article, Published, Removal, Repair};
+use crate::sentiment::{SentimentLayer, TargetTone, Tone};
+use crate::span::{OffsetMap, Remap};
+use crate::text::{TextLayer, Token};
+use crate::time::{Event, TimeLayer, Timex};
+use crate::{Span, SCHEMA};
+use serde::Serialize;
+
+/// The result of [`crate::analyze`]: one or more documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    /// Always [`SCHEMA`] (`"lede/1"`).
+    pub schema: &'static str,
+    pub documents: Vec<Document>,
+}
+
+/// A sentence with its tone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceOut {
+    #[serde(flatten)]
+    pub span: Span,
+    pub sentiment: Option<Tone>,
+}
+
+/// An entity with the tone the article takes toward it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityOut {
+    #[serde(flatten)]
+    pub entity: Entity,
+    pub sentiment: Option<Tone>,
+}
+
+/// One article. All offsets are UTF-16 code units into `text`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    pub copyright: Option<String>,
+    /// The article date used to resolve relative dates, with its source and confidence.
+    pub published: Option<Published>,
+    /// The cleaned text every offset points into.
+    pub text: String,
+    /// Repairs made to the input (spans cover the repaired text).
+    pub repairs: Vec<Repair>,
+    /// Text removed from the input (zero-width spans mark where it stood).
+    pub removed: Vec<Removal>,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<SentenceOut>,
+    pub tokens: Vec<Token>,
+    pub quotes: Vec<Span>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<EntityOut>,
+    pub timexes: Vec<Timex>,
+    pub timeline: Vec<Event>,
+    /// The tone of the whole article.
+    pub sentiment: Tone,
+    /// Tone toward each caller-named target, in the order given.
+    pub targets: Vec<TargetTone>,
+}
+
+/// Assemble one document from every stage's output, converting offsets to UTF-16.
+pub fn document(
+    mut article: Article,
+    mut text_layer: TextLayer,
+    mut entity_layer: EntityLayer,
+    mut time_layer: TimeLayer,
+    mut tone: SentimentLayer,
+) -> Document {
+    let map = OffsetMap::new(&article.text);
+    article.repairs.remap(&map);
+    article.removed.remap(&map);
+    text_layer.remap(&map);
+    entity_layer.remap(&map);
+    time_layer.remap(&map);
+    tone.remap(&map);
+    let mut sentence_tones = tone.sentences.into_iter();
+    let sentences = text_layer
+        .sentences
+        .iter()
+        .map(|s| SentenceOut {
+            span: s.span,
+            sentiment: sentence_tones.next(),
+        })
+        .collect();
+    let mut entity_tones = tone.entities.into_iter();
+    let entities = entity_layer
+        .entities
+        .into_iter()
+        .map(|entity| EntityOut {
+            entity,
+            sentiment: entity_tones.next(),
+        })
+        .collect();
+    Document {
+        title: article.title,
+        byline: article.byline,
+        dateline: article.dateline,
+        site_name: article.site_name,
+        language: article.language,
+        copyright: article.copyright,
+        published: time_layer.published.or(article.published),
+        text: article.text,
+        repairs: article.repairs,
+        removed: article.removed,
+        paragraphs: text_layer.paragraphs,
+        sentences,
+        tokens: text_layer.tokens,
+        quotes: text_layer.quotes,
+        mentions: entity_layer.mentions,
+        entities,
+        timexes: time_layer.timexes,
+        timeline: time_layer.timeline,
+        sentiment: tone.document,
+        targets: tone.targets,
+    }
+}
+
+/// Wrap documents into the versioned [`Analysis`].
+pub fn analysis(documents: Vec<Document>) -> Analysis {
+    Analysis {
+        schema: SCHEMA,
+        documents,
+    }
+}
+
+/// Event and Timex are re-exported for typed consumers.
+pub type TimelineEvent = Event;
+pub type TemporalExpression = Timex;

@@ -1,0 +1,182 @@
+//! Byte spans into the cleaned text, and their conversion to UTF-16 code units.
+//!
+//! Guarantees: [`OffsetMap::utf16`] never panics; a byte offset that is not on a
+//! char boundary maps to the start of the char that contains it, and one past the
+//! end maps to the UTF-16 length of the text.
+
+use serde::Serialize;
+
+/// A half-open range `[start, end)` of UTF-8 byte offsets into the cleaned text.
+/// After [`crate::report`] runs, the serialized values are UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The text this span covers, or "" if it does not fit the text.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Converts UTF-8 byte offsets of one text into UTF-16 code unit offsets.
+pub struct OffsetMap {
+    /// For each char start (in byte order): (byte offset, utf16 offset). Only
+    /// non-ASCII stretches make it differ from the identity.
+    checkpoints: Vec<(usize, usize)>,
+    byte_len: usize,
+    utf16_len: usize,
+}
+
+impl OffsetMap {
+    pub fn new(text: &str) -> OffsetMap {
+        let mut checkpoints = Vec::new();
+        let mut utf16 = 0usize;
+        let mut shifted = false;
+        for (byte, ch) in text.char_indices() {
+            if shifted || !ch.is_ascii() {
+                checkpoints.push((byte, utf16));
+                shifted = true;
+            }
+            utf16 += ch.len_utf16();
+        }
+        OffsetMap {
+            checkpoints,
+            byte_len: text.len(),
+            utf16_len: utf16,
+        }
+    }
+
+    /// The UTF-16 offset of a byte offset.
+    pub fn utf16(&self, byte: usize) -> usize {
+        if byte >= self.byte_len {
+            return self.utf16_len;
+        }
+        match self.checkpoints.first() {
+            None => byte,
+            Some(&(first, _)) if byte < first => byte,
+            _ => {
+                let at = self.checkpoints.partition_point(|&(b, _)| b <= byte);
+                self.checkpoints
+                    .get(at.saturating_sub(1))
+                    .map_or(byte, |&(_, u)| u)
+            }
+        }
+    }
+
+    pub fn span(&self, span: Span) -> Span {
+        Span::new(self.utf16(span.start), self.utf16(span.end))
+    }
+}
+
+/// Converts every span of a stage's output from bytes to UTF-16, in place.
+pub trait Remap {
+    fn remap(&mut self, map: &OffsetMap);
+}
+
+impl Remap for Span {
+    fn remap(&mut self, map: &OffsetMap) {
+        *self = map.span(*self);
+    }
+}
+
+impl<T: Remap> Remap for Vec<T> {
+    fn remap(&mut self, map: &OffsetMap) {
+        for item in self {
+            item.remap(map);
+        }
+    }
+}
+
+impl<T: Remap> Remap for Option<T> {
+    fn remap(&mut self, map: &OffsetMap) {
+        if let Some(item) = self {
+            item.remap(map);
+        }
+    }
+}
+
+/// A caller's UTF-16 span as a byte span of `text`, if it lies inside the text and
+/// on char boundaries that JS could produce (a surrogate pair is never split).
+pub fn from_utf16(text: &str, start: usize, end: usize) -> Option<Span> {
+    if start > end {
+        return None;
+    }
+    let mut utf16 = 0usize;
+    let mut byte_start = None;
+    let mut byte_end = None;
+    for (byte, ch) in text.char_indices() {
+        if utf16 == start {
+            byte_start = Some(byte);
+        }
+        if utf16 == end {
+            byte_end = Some(byte);
+            break;
+        }
+        utf16 += ch.len_utf16();
+    }
+    if byte_end.is_none() && utf16 == end {
+        byte_end = Some(text.len());
+    }
+    if byte_start.is_none() && utf16 == start {
+        byte_start = Some(text.len());
+    }
+    Some(Span::new(byte_start?, byte_end?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_identity() {
+        let map = OffsetMap::new("hello world");
+        assert_eq!(map.utf16(0), 0);
+        assert_eq!(map.utf16(5), 5);
+        assert_eq!(map.utf16(11), 11);
+        assert_eq!(map.utf16(99), 11);
+    }
+
+    #[test]
+    fn accents_emoji_and_cjk() {
+        // é = 2 bytes/1 unit, 😀 = 4 bytes/2 units, 中 = 3 bytes/1 unit
+        let text = "é😀中a";
+        let map = OffsetMap::new(text);
+        assert_eq!(map.utf16(0), 0);
+        assert_eq!(map.utf16(2), 1);
+        assert_eq!(map.utf16(6), 3);
+        assert_eq!(map.utf16(9), 4);
+        assert_eq!(map.utf16(10), 5);
+        assert_eq!(text.encode_utf16().count(), 5);
+        // inside a char maps to that char's start
+        assert_eq!(map.utf16(3), 1);
+    }
+
+    #[test]
+    fn from_utf16_round_trips() {
+        let text = "Zoë 😀 met 习近平.";
+        let map = OffsetMap::new(text);
+        for (byte, _) in text.char_indices() {
+            let u = map.utf16(byte);
+            assert_eq!(from_utf16(text, u, u).map(|s| s.start), Some(byte));
+        }
+        // splitting the surrogate pair of 😀 (units 4..6) is refused
+        assert_eq!(from_utf16(text, 5, 6), None);
+        assert_eq!(from_utf16(text, 6, 2), None);
+        assert_eq!(from_utf16(text, 0, 1000), None);
+    }
+}
