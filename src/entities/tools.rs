@@ -9,4 +9,3 @@ pub fn eval(_args: &[String]) -> Result<String, String> {
 pub fn train(_args: &[String]) -> Result<String, String> {
     Err("not built yet".into())
 }
-

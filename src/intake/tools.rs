@@ -4,4 +4,3 @@
 pub fn eval(_args: &[String]) -> Result<String, String> {
     Err("not built yet".into())
 }
-

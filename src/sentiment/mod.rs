@@ -18,7 +18,11 @@ pub struct Tone {
 
 impl Tone {
     pub fn from_score(score: f32) -> Tone {
-        let score = if score.is_finite() { score.clamp(-1.0, 1.0) } else { 0.0 };
+        let score = if score.is_finite() {
+            score.clamp(-1.0, 1.0)
+        } else {
+            0.0
+        };
         let label = if score > 0.05 {
             "positive"
         } else if score < -0.05 {
@@ -59,14 +63,30 @@ impl crate::span::Remap for SentimentLayer {
 }
 
 /// Score one article.
-pub fn score(_text: &str, layer: &TextLayer, entities: &EntityLayer, targets: &[Span]) -> SentimentLayer {
+pub fn score(
+    _text: &str,
+    layer: &TextLayer,
+    entities: &EntityLayer,
+    targets: &[Span],
+) -> SentimentLayer {
     SentimentLayer {
-        sentences: layer.sentences.iter().map(|_| Tone::from_score(0.0)).collect(),
+        sentences: layer
+            .sentences
+            .iter()
+            .map(|_| Tone::from_score(0.0))
+            .collect(),
         document: Tone::from_score(0.0),
-        entities: entities.entities.iter().map(|_| Tone::from_score(0.0)).collect(),
+        entities: entities
+            .entities
+            .iter()
+            .map(|_| Tone::from_score(0.0))
+            .collect(),
         targets: targets
             .iter()
-            .map(|&span| TargetTone { span, tone: Tone::from_score(0.0) })
+            .map(|&span| TargetTone {
+                span,
+                tone: Tone::from_score(0.0),
+            })
             .collect(),
     }
 }

@@ -210,7 +210,8 @@ mod tests {
 
     #[test]
     fn every_token_is_in_one_sentence() {
-        let text = "Mr. Smith went to Washington. He met Gen. Jones! \"Why?\" he asked.\n\nNew para";
+        let text =
+            "Mr. Smith went to Washington. He met Gen. Jones! \"Why?\" he asked.\n\nNew para";
         let layer = segment(text);
         let mut next = 0;
         for sentence in &layer.sentences {

@@ -5,19 +5,68 @@ use crate::Span;
 
 /// Abbreviations after which a sentence never ends (a name or number follows).
 const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpt",
-    "sgt", "maj", "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st",
-    "messrs", "mme", "mt", "ft", "no", "nos", "vol", "vs", "fig", "op", "cf",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpt", "sgt",
+    "maj", "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st", "messrs",
+    "mme", "mt", "ft", "no", "nos", "vol", "vs", "fig", "op", "cf",
 ];
 
 /// Capitalized words that usually begin a sentence: after an ambiguous abbreviation
 /// ("U.S.", "Inc.") one of these means a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "a", "after", "all", "also", "an", "and", "as", "at", "but", "by", "for", "he", "her",
-    "his", "however", "i", "if", "in", "it", "its", "last", "meanwhile", "more", "most",
-    "mr.", "mrs.", "ms.", "no", "not", "now", "on", "one", "our", "she", "since", "so", "some",
-    "that", "the", "their", "there", "these", "they", "this", "those", "to", "under", "we",
-    "what", "when", "while", "with", "yet", "you",
+    "a",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "meanwhile",
+    "more",
+    "most",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "no",
+    "not",
+    "now",
+    "on",
+    "one",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "under",
+    "we",
+    "what",
+    "when",
+    "while",
+    "with",
+    "yet",
+    "you",
 ];
 
 fn closes(ch: char) -> bool {
@@ -25,7 +74,10 @@ fn closes(ch: char) -> bool {
 }
 
 fn is_terminator(token: &str) -> bool {
-    !token.is_empty() && token.chars().all(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？'))
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？'))
 }
 
 /// Does the gap `text[a..b]` between two tokens hold a line break that ends a sentence?
@@ -101,7 +153,9 @@ pub fn split_sentences(text: &str, tokens: &[Token], wrapped: bool) -> Vec<Sente
 
 /// Could `next` begin a new sentence? `strict` requires a typical sentence starter.
 fn starts_sentence(next: &str, after_period: bool, strict: bool) -> bool {
-    let Some(ch) = next.chars().next() else { return false };
+    let Some(ch) = next.chars().next() else {
+        return false;
+    };
     if strict {
         let lower = next.to_lowercase();
         return SENTENCE_STARTERS.contains(&lower.as_str()) && ch.is_uppercase()
@@ -136,29 +190,48 @@ mod tests {
     use crate::text::segment;
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| s.span.of(text)).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| s.span.of(text))
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             sentences("U.S. President George W. Bush met Gen. Tommy Franks. They talked."),
-            ["U.S. President George W. Bush met Gen. Tommy Franks.", "They talked."]
+            [
+                "U.S. President George W. Bush met Gen. Tommy Franks.",
+                "They talked."
+            ]
         );
         assert_eq!(
             sentences("He moved to the U.S. The move was quick."),
             ["He moved to the U.S.", "The move was quick."]
         );
-        assert_eq!(sentences("Shares of Acme Inc. rose 3%."), ["Shares of Acme Inc. rose 3%."]);
+        assert_eq!(
+            sentences("Shares of Acme Inc. rose 3%."),
+            ["Shares of Acme Inc. rose 3%."]
+        );
     }
 
     #[test]
     fn quotes_ending_sentences() {
         assert_eq!(
-            sentences("\"You and I have achieved much,\" Putin added. \"I have no doubt.\" Then he left."),
-            ["\"You and I have achieved much,\" Putin added.", "\"I have no doubt.\"", "Then he left."]
+            sentences(
+                "\"You and I have achieved much,\" Putin added. \"I have no doubt.\" Then he left."
+            ),
+            [
+                "\"You and I have achieved much,\" Putin added.",
+                "\"I have no doubt.\"",
+                "Then he left."
+            ]
         );
-        assert_eq!(sentences("“Why?” he asked. Nobody knew."), ["“Why?” he asked.", "Nobody knew."]);
+        assert_eq!(
+            sentences("“Why?” he asked. Nobody knew."),
+            ["“Why?” he asked.", "Nobody knew."]
+        );
     }
 
     #[test]
@@ -176,7 +249,10 @@ mod tests {
 
     #[test]
     fn numbers_and_ellipses() {
-        assert_eq!(sentences("It grew 3.5 percent... and then fell."), ["It grew 3.5 percent... and then fell."]);
+        assert_eq!(
+            sentences("It grew 3.5 percent... and then fell."),
+            ["It grew 3.5 percent... and then fell."]
+        );
         assert_eq!(sentences("Wait! 2 more came."), ["Wait!", "2 more came."]);
     }
 }

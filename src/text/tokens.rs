@@ -7,15 +7,15 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations that keep their period ("Gen." "Inc."), lower-cased, without the period.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpt",
-    "sgt", "maj", "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st",
-    "jr", "sr", "messrs", "mme", "mt", "ft", "inc", "corp", "ltd", "co", "cos", "bros",
-    "plc", "llc", "dept", "univ", "assn", "no", "nos", "vol", "vs", "etc", "approx", "est",
-    "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz",
-    "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
-    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-    "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "al", "op", "cf", "ave", "blvd", "rd",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpt", "sgt",
+    "maj", "adm", "cmdr", "gens", "sens", "reps", "rev", "hon", "pres", "supt", "st", "jr", "sr",
+    "messrs", "mme", "mt", "ft", "inc", "corp", "ltd", "co", "cos", "bros", "plc", "llc", "dept",
+    "univ", "assn", "no", "nos", "vol", "vs", "etc", "approx", "est", "fig", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark", "calif", "colo", "conn",
+    "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn",
+    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
+    "wis", "wyo", "al", "op", "cf", "ave", "blvd", "rd",
 ];
 
 /// Clitics split off the end of a word, PTB style ("Japan's" → "Japan" "'s").
@@ -58,7 +58,10 @@ fn is_apostrophe(ch: char) -> bool {
 /// Characters that join word characters into one token when a word character
 /// follows: "Russia-China", "O'Neill", "U.S", "AT&T", "RFE/RL", "a@b.org".
 fn is_joiner(ch: char) -> bool {
-    matches!(ch, '-' | '\u{2010}' | '\u{2011}' | '.' | '&' | '/' | '@' | '_' | '·') || is_apostrophe(ch)
+    matches!(
+        ch,
+        '-' | '\u{2010}' | '\u{2011}' | '.' | '&' | '/' | '@' | '_' | '·'
+    ) || is_apostrophe(ch)
 }
 
 fn looks_like_url(chunk: &str) -> bool {
@@ -110,20 +113,63 @@ fn is_email(chunk: &str) -> bool {
             !user.is_empty()
                 && host.contains('.')
                 && !host.ends_with('.')
-                && body.chars().all(|c| c.is_alphanumeric() || "@._-+".contains(c))
+                && body
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "@._-+".contains(c))
         }
         None => false,
     }
 }
 
 fn is_unicode_punct(ch: char) -> bool {
-    matches!(ch, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›' | '—' | '–' | '…' | '•'
-        | '·' | '‐' | '‑' | '‒' | '―' | '¡' | '¿' | '、' | '。' | '，' | '：' | '；' | '！' | '？'
-        | '「' | '」' | '『' | '』' | '（' | '）' | '§' | '¶' | '†' | '‡' | '′' | '″')
+    matches!(
+        ch,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '„'
+            | '‹'
+            | '›'
+            | '—'
+            | '–'
+            | '…'
+            | '•'
+            | '·'
+            | '‐'
+            | '‑'
+            | '‒'
+            | '―'
+            | '¡'
+            | '¿'
+            | '、'
+            | '。'
+            | '，'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '（'
+            | '）'
+            | '§'
+            | '¶'
+            | '†'
+            | '‡'
+            | '′'
+            | '″'
+    )
 }
 
 fn is_currency(ch: char) -> bool {
-    matches!(ch, '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₪' | '₺' | '¢')
+    matches!(
+        ch,
+        '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₪' | '₺' | '¢'
+    )
 }
 
 /// Punctuation at `i`: a run of the same character ("--", "...", "!!") is one
@@ -149,14 +195,22 @@ fn take_punct(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usiz
             .count();
         if digits == 2 {
             let after = i + ch.len_utf8() + 2;
-            let s_end = if text.get(after..after + 1) == Some("s") { after + 1 } else { after };
+            let s_end = if text.get(after..after + 1) == Some("s") {
+                after + 1
+            } else {
+                after
+            };
             push(tokens, i, s_end, TokenKind::Number);
             return s_end;
         }
     }
     let run = rest.chars().take_while(|&c| c == ch).count();
     let run_bytes = run * ch.len_utf8();
-    let kind = if is_currency(ch) || matches!(ch, '%' | '#' | '+' | '=' | '<' | '>' | '^' | '~' | '|' | '*' | '§') {
+    let kind = if is_currency(ch)
+        || matches!(
+            ch,
+            '%' | '#' | '+' | '=' | '<' | '>' | '^' | '~' | '|' | '*' | '§'
+        ) {
         TokenKind::Symbol
     } else {
         TokenKind::Punct
@@ -273,7 +327,13 @@ fn clitic_len(text: &str, at: usize, end: usize) -> Option<usize> {
     let normalized: String = rest
         .chars()
         .take(4)
-        .map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     for clitic in CLITICS {
         if normalized.starts_with(clitic) {
@@ -311,7 +371,10 @@ mod tests {
     fn news_conventions() {
         assert_eq!(
             words("Japan's U.S. envoy didn't pay $10.5 billion (3%) to AT&T."),
-            ["Japan", "'s", "U.S.", "envoy", "did", "n't", "pay", "$", "10.5", "billion", "(", "3", "%", ")", "to", "AT&T", "."]
+            [
+                "Japan", "'s", "U.S.", "envoy", "did", "n't", "pay", "$", "10.5", "billion", "(",
+                "3", "%", ")", "to", "AT&T", "."
+            ]
         );
     }
 
@@ -321,27 +384,57 @@ mod tests {
             words("“Russia’s policy,” Putin said—firmly."),
             ["“", "Russia", "’s", "policy", ",", "”", "Putin", "said", "—", "firmly", "."]
         );
-        assert_eq!(words("the Russians' view"), ["the", "Russians", "'", "view"]);
+        assert_eq!(
+            words("the Russians' view"),
+            ["the", "Russians", "'", "view"]
+        );
     }
 
     #[test]
     fn hyphens_initials_and_dashes() {
         assert_eq!(
             words("George W. Bush -- Russia-China ties, 1-3 December, 1,000 in the '90s..."),
-            ["George", "W.", "Bush", "--", "Russia-China", "ties", ",", "1-3", "December", ",", "1,000", "in", "the", "'90s", "..."]
+            [
+                "George",
+                "W.",
+                "Bush",
+                "--",
+                "Russia-China",
+                "ties",
+                ",",
+                "1-3",
+                "December",
+                ",",
+                "1,000",
+                "in",
+                "the",
+                "'90s",
+                "..."
+            ]
         );
     }
 
     #[test]
     fn already_tokenized_text_is_kept() {
-        assert_eq!(words("Japan 's U.S. envoy ."), ["Japan", "'s", "U.S.", "envoy", "."]);
+        assert_eq!(
+            words("Japan 's U.S. envoy ."),
+            ["Japan", "'s", "U.S.", "envoy", "."]
+        );
     }
 
     #[test]
     fn urls_emails_emoji_and_cjk() {
         assert_eq!(
             words("See https://example.com/a?b=1, mail a.b@x.org 👍🏽 习近平说"),
-            ["See", "https://example.com/a?b=1", ",", "mail", "a.b@x.org", "👍🏽", "习近平说"]
+            [
+                "See",
+                "https://example.com/a?b=1",
+                ",",
+                "mail",
+                "a.b@x.org",
+                "👍🏽",
+                "习近平说"
+            ]
         );
     }
 
@@ -354,7 +447,18 @@ mod tests {
 
     #[test]
     fn hostile_input_never_panics() {
-        for text in ["'", "’", "n't", "''''", "a'", "....", "\u{301}", "x\u{0}y", "’’s", "a’n’t"] {
+        for text in [
+            "'",
+            "’",
+            "n't",
+            "''''",
+            "a'",
+            "....",
+            "\u{301}",
+            "x\u{0}y",
+            "’’s",
+            "a’n’t",
+        ] {
             let tokens = tokenize(text);
             for t in &tokens {
                 assert!(text.get(t.span.start..t.span.end).is_some());

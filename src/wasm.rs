@@ -1,0 +1,51 @@
+//! The WebAssembly bindings: a thin shell that exposes [`crate::analyze`] to
+//! JavaScript. Results cross as plain JS objects (via serde-wasm-bindgen); every
+//! offset in them is a UTF-16 code unit, as JS strings count.
+
+use crate::{analyze, Input, Options};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+fn parse_options(options: JsValue) -> Result<Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsValue::from_str(&format!("bad options: {e}")))
+}
+
+/// Analyze pasted text. `options` is an object like `{clean, split, published,
+/// targets, dictionary}` or undefined. Throws a string message on bad input.
+#[wasm_bindgen(js_name = analyzeText)]
+pub fn analyze_text(text: String, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(options)?;
+    let analysis =
+        analyze(&Input::Text(text), &options).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    to_js(&analysis)
+}
+
+/// Analyze an HTML page; `url` is where it came from, when known.
+#[wasm_bindgen(js_name = analyzeHtml)]
+pub fn analyze_html(
+    html: String,
+    url: Option<String>,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = parse_options(options)?;
+    let analysis = analyze(&Input::Html { html, url }, &options)
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    to_js(&analysis)
+}
+
+/// The version and schema of this build.
+#[wasm_bindgen]
+pub fn info() -> Result<JsValue, JsValue> {
+    to_js(&crate::info())
+}
