@@ -241,10 +241,7 @@ fn take_word(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usize
     let mut j = i;
     let mut has_inner_period = false;
     let mut has_letter = false;
-    loop {
-        let Some(ch) = text.get(j..bytes_end).and_then(|s| s.chars().next()) else {
-            break;
-        };
+    while let Some(ch) = text.get(j..bytes_end).and_then(|s| s.chars().next()) {
         if is_word_char(ch) {
             has_letter |= ch.is_alphabetic();
             j += ch.len_utf8();
