@@ -17,8 +17,10 @@ fn parse_options(options: JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsValue::from_str(&format!("bad options: {e}")))
+    // Through serde_json::Value so unknown option names are rejected, not ignored.
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsValue::from_str(&format!("bad options: {e}")))?;
+    serde_json::from_value(value).map_err(|e| JsValue::from_str(&format!("bad options: {e}")))
 }
 
 /// Analyze pasted text. `options` is an object like `{clean, split, published,

@@ -1,0 +1,136 @@
+// End-to-end tests of the page in headless Chromium: paste each sample, drop
+// files, bad input, keyboard use, no stray requests, the single-file build from file://.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
+import { serve, launch, openPage, waitForResult, samples, screenshots, root } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function pasteAndAnalyze(page, text) {
+  // Reset the status so a previous result is not mistaken for this one.
+  await page.evaluate(() => { document.getElementById("status").dataset.kind = ""; });
+  await page.fill("#article", text);
+  await page.click("#analyze");
+  return waitForResult(page);
+}
+
+const sampleFiles = (await readdir(samples)).filter((f) => f.endsWith(".txt")).sort();
+
+test("there are samples to test with", () => {
+  assert.ok(sampleFiles.length >= 5, `samples in ${samples}`);
+});
+
+for (const file of sampleFiles) {
+  test(`pasting sample ${file} shows its analysis`, async () => {
+    const text = await readFile(join(samples, file), "utf8");
+    const { page, context, requests, errors } = await openPage(browser, server.url);
+    const status = await pasteAndAnalyze(page, text);
+    assert.equal(status.kind, "ok", status.message);
+    assert.match(status.message, /Analyzed \d+ documents? in \d+ ms/);
+    const shown = await page.evaluate(() => ({
+      documents: document.querySelectorAll("#results article.document").length,
+      paragraphs: document.querySelectorAll("#results .article-text p").length,
+      text: document.querySelector("#results .article-text")?.textContent ?? "",
+      facts: document.querySelector("#results .facts")?.textContent ?? "",
+    }));
+    assert.ok(shown.documents >= 1);
+    assert.ok(shown.paragraphs >= 5, `paragraphs shown: ${shown.paragraphs}`);
+    assert.match(shown.facts, /\d+ words · \d+ sentences · \d+ paragraphs/);
+    // The article's own words are on the page.
+    const someWords = text.split(/\s+/).filter((w) => /^[A-Za-z]{6,}$/.test(w)).slice(5, 10);
+    for (const word of someWords) assert.ok(shown.text.includes(word), `${word} shown`);
+    await page.screenshot({ path: join(screenshots, `sample-${file.replace(".txt", "")}.png`), fullPage: false });
+    assert.deepEqual(errors, []);
+    // Nothing leaves the machine: every request goes to the page's own origin.
+    for (const url of requests) assert.ok(url.startsWith(server.url), `stray request ${url}`);
+    await context.close();
+  });
+}
+
+test("empty input gets a clear message, not a result", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.fill("#article", "   \n  ");
+  await page.click("#analyze");
+  const status = await waitForResult(page);
+  assert.equal(status.kind, "error");
+  assert.match(status.message, /Nothing to analyze/);
+  assert.equal(await page.isHidden("#results"), true);
+  await context.close();
+});
+
+test("Ctrl+Enter analyzes from the keyboard and the result is announced", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.focus("#article");
+  await page.keyboard.type("Vladimir Putin met Hu Jintao in Moscow. They talked.");
+  await page.keyboard.press("Control+Enter");
+  const status = await waitForResult(page);
+  assert.equal(status.kind, "ok", status.message);
+  assert.equal(await page.getAttribute("#status", "aria-live"), "polite");
+  await context.close();
+});
+
+test("dropped files: text and HTML analyzed, binary refused with a reason", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const dir = await mkdtemp(join(tmpdir(), "lede-e2e-"));
+  const txt = join(dir, "story.txt");
+  const html = join(dir, "page.html");
+  const bin = join(dir, "photo.png");
+  await writeFile(txt, "Moscow and Beijing signed a deal on Friday. Trade grew.");
+  await writeFile(html, "<html><head><title>T</title></head><body><p>Hu Jintao visited Moscow.</p><p>He met Putin.</p></body></html>");
+  await writeFile(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+  await page.setInputFiles("#files", [txt, html]);
+  const status = await waitForResult(page);
+  assert.equal(status.kind, "ok", status.message);
+  assert.equal(await page.locator("#results article.document").count(), 2);
+  await page.evaluate(() => { document.getElementById("status").dataset.kind = ""; });
+  await page.setInputFiles("#files", [bin]);
+  const refused = await waitForResult(page);
+  assert.equal(refused.kind, "error");
+  assert.match(refused.message, /photo\.png is not a text or HTML file/);
+  await context.close();
+});
+
+test("article text is shown as text: markup in the input never executes", async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  const hostile = 'Alert <img src=x onerror="window.pwned=1"> and <script>window.pwned=2</script> here. Second sentence.';
+  const status = await pasteAndAnalyze(page, hostile);
+  assert.equal(status.kind, "ok", status.message);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator("#results img, #results script").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the single-file build works from file:// with no requests", async () => {
+  const file = pathToFileURL(join(root, "dist", "lede.html")).href;
+  const { page, context, requests, errors } = await openPage(browser, file);
+  const status = await pasteAndAnalyze(page, "Xi Jinping arrived in Moscow on Monday. He met Putin. 😀 Zoë said “yes”.");
+  assert.equal(status.kind, "ok", status.message);
+  assert.match(await page.textContent("#results .facts"), /3 sentences/);
+  await page.screenshot({ path: join(screenshots, "single-file.png") });
+  assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:") && !u.startsWith("data:")), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a phone-sized screen shows the page without horizontal scrolling", async () => {
+  const { page, context } = await openPage(browser, server.url, { width: 390, height: 844 });
+  await pasteAndAnalyze(page, "President Vladimir Putin told the leaders of China and Japan on Saturday that policy would not change.");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `horizontal overflow ${overflow}px`);
+  await page.screenshot({ path: join(screenshots, "phone.png"), fullPage: true });
+  await context.close();
+});

@@ -1,0 +1,159 @@
+// The page: takes pasted text or dropped files, sends them to the analysis worker
+// and shows the result. Everything shown is built with DOM text nodes, never HTML
+// strings, so nothing from an article can execute.
+import { Analyzer } from "./analyzer.js";
+import { renderAnalysis } from "./view.js";
+
+const $ = (id) => document.getElementById(id);
+const form = $("input-form");
+const article = $("article");
+const status = $("status");
+const results = $("results");
+const cancel = $("cancel");
+const published = $("published");
+
+/** Files larger than this are refused with a message (the core's own limit is 32 MiB). */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+function say(message, kind = "info") {
+  status.textContent = message;
+  status.dataset.kind = kind;
+}
+
+const analyzer = new Analyzer((event) => {
+  if (event.kind === "loading") say("Loading the analysis engine…");
+  else if (event.kind === "ready" && event.ok) say("Ready. Paste an article or drop a file.");
+  else if (event.kind === "ready" || event.kind === "error") say(event.error, "error");
+});
+
+/** Does this pasted text look like an HTML page rather than prose? */
+export function looksLikeHtml(text) {
+  const head = text.slice(0, 2000).trimStart().toLowerCase();
+  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return true;
+  const tags = (text.slice(0, 20000).match(/<\/?(p|div|span|a|article|body|head|br|h[1-6]|li|script|meta|section)\b[^>]*>/gi) || []).length;
+  return tags >= 5;
+}
+
+let busy = 0;
+async function run(inputs) {
+  const options = published.value ? { published: published.value } : {};
+  const token = ++busy;
+  cancel.hidden = false;
+  const size = inputs.reduce((n, i) => n + (i.text ?? i.html ?? "").length, 0);
+  say(size > 200000 ? `Analyzing ${Math.round(size / 1000)} thousand characters…` : "Analyzing…");
+  const analyses = [];
+  const errors = [];
+  let ms = 0;
+  for (const input of inputs) {
+    try {
+      const result = await analyzer.analyze(input.payload, options);
+      ms += result.ms;
+      analyses.push({ name: input.name, analysis: result.analysis });
+    } catch (error) {
+      if (error.message === "cancelled") return;
+      errors.push(`${input.name}: ${error.message}`);
+    }
+  }
+  if (token !== busy) return;
+  cancel.hidden = true;
+  results.replaceChildren(renderAnalysis(analyses));
+  results.hidden = analyses.length === 0;
+  const docs = analyses.reduce((n, a) => n + a.analysis.documents.length, 0);
+  if (errors.length) say(errors.join(" · "), "error");
+  else say(`Analyzed ${docs} document${docs === 1 ? "" : "s"} in ${ms.toFixed(0)} ms.`, "ok");
+}
+
+function pastedInput() {
+  const text = article.value;
+  if (!text.trim()) {
+    say("Nothing to analyze: paste an article or drop a .txt or .html file.", "error");
+    return null;
+  }
+  const payload = looksLikeHtml(text) ? { html: text } : { text };
+  return [{ name: "pasted text", payload }];
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const inputs = pastedInput();
+  if (inputs) run(inputs);
+});
+
+article.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    form.requestSubmit();
+  }
+});
+
+cancel.addEventListener("click", () => {
+  busy++;
+  analyzer.cancel();
+  cancel.hidden = true;
+  say("Cancelled.");
+});
+
+$("clear").addEventListener("click", () => {
+  article.value = "";
+  results.replaceChildren();
+  results.hidden = true;
+  say("Cleared.");
+  article.focus();
+});
+
+published.addEventListener("change", () => {
+  if (!results.hidden) form.requestSubmit();
+});
+
+/** Read dropped or chosen files; refuse what is not text or HTML, with a reason. */
+export async function readFiles(fileList) {
+  const inputs = [];
+  const refused = [];
+  for (const file of fileList) {
+    const name = file.name || "file";
+    const lower = name.toLowerCase();
+    const isHtml = /\.html?$/.test(lower) || file.type === "text/html";
+    const isText = /\.(txt|text|md)$/.test(lower) || file.type.startsWith("text/");
+    if (!isHtml && !isText) {
+      refused.push(`${name} is not a text or HTML file`);
+      continue;
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      refused.push(`${name} is ${(file.size / 1e6).toFixed(1)} MB; the limit is 32 MB`);
+      continue;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.subarray(0, 4096).includes(0)) {
+      refused.push(`${name} looks like a binary file, not text`);
+      continue;
+    }
+    const text = new TextDecoder("utf-8").decode(bytes);
+    if (!text.trim()) {
+      refused.push(`${name} is empty`);
+      continue;
+    }
+    inputs.push({ name, payload: isHtml ? { html: text } : { text } });
+  }
+  return { inputs, refused };
+}
+
+async function takeFiles(fileList) {
+  const { inputs, refused } = await readFiles(fileList);
+  if (inputs.length === 1 && inputs[0].payload.text !== undefined) article.value = inputs[0].payload.text;
+  if (inputs.length) await run(inputs);
+  if (refused.length) say(refused.join(" · "), "error");
+}
+
+$("files").addEventListener("change", (event) => takeFiles(event.target.files));
+for (const type of ["dragenter", "dragover"]) {
+  document.addEventListener(type, (event) => {
+    event.preventDefault();
+    document.body.classList.add("dragging");
+  });
+}
+document.addEventListener("dragleave", () => document.body.classList.remove("dragging"));
+document.addEventListener("drop", (event) => {
+  event.preventDefault();
+  document.body.classList.remove("dragging");
+  if (event.dataTransfer?.files?.length) takeFiles(event.dataTransfer.files);
+});
