@@ -48,11 +48,22 @@ fn jsonl_answers_every_line_in_order_and_survives_bad_ones() {
     assert_eq!(answers.len(), 8);
     assert_eq!(answers[0]["id"], 1);
     assert_eq!(answers[0]["schema"], "lede/1");
-    assert_eq!(answers[0]["documents"][0]["sentences"].as_array().map(Vec::len), Some(2));
-    assert!(answers[1]["error"].as_str().unwrap_or("").contains("not a valid request"));
+    assert_eq!(
+        answers[0]["documents"][0]["sentences"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert!(answers[1]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("not a valid request"));
     assert_eq!(answers[1]["id"], Value::Null);
     assert_eq!(answers[2]["id"], "two");
-    assert!(answers[3]["error"].as_str().unwrap_or("").contains("neither"));
+    assert!(answers[3]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("neither"));
     assert_eq!(answers[3]["id"], 3);
     assert!(answers[4]["error"].as_str().unwrap_or("").contains("empty"));
     assert!(answers[5]["error"].as_str().unwrap_or("").contains("clena"));
@@ -61,9 +72,15 @@ fn jsonl_answers_every_line_in_order_and_survives_bad_ones() {
     assert_eq!(doc["text"], "Zoë 😀 met 习近平.");
     // UTF-16 offsets: 习近平 starts after "Zoë 😀 met " = 3 + 1 + 2 + 1 + 3 + 1 = 11 units.
     let tokens = doc["tokens"].as_array().expect("tokens");
-    assert!(tokens.iter().any(|t| t["start"] == 11 && t["end"] == 14), "{tokens:?}");
+    assert!(
+        tokens.iter().any(|t| t["start"] == 11 && t["end"] == 14),
+        "{tokens:?}"
+    );
     assert_eq!(doc["published"]["value"], "2013-03-22");
-    assert!(answers[7]["error"].as_str().unwrap_or("").contains("YYYY-MM-DD"));
+    assert!(answers[7]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("YYYY-MM-DD"));
 }
 
 #[test]
@@ -75,7 +92,10 @@ fn jsonl_reads_files_and_keeps_order_across_batches() {
         .map(|i| format!("{{\"id\": {i}, \"text\": \"Sentence number {i}. Another one.\"}}\n"))
         .collect();
     std::fs::write(&path, body).expect("write");
-    let output = lede(&["analyze", "--jsonl", path.to_str().unwrap_or_default()], "");
+    let output = lede(
+        &["analyze", "--jsonl", path.to_str().unwrap_or_default()],
+        "",
+    );
     assert!(output.status.success());
     let answers = lines(&output);
     assert_eq!(answers.len(), 600);
@@ -92,7 +112,11 @@ fn analyze_files_prints_pretty_json_and_reads_html() {
     let txt = dir.join("a.txt");
     let html = dir.join("b.html");
     std::fs::write(&txt, "Moscow, 29 November 2002 (RFE/RL) -- Putin arrived.").expect("write");
-    std::fs::write(&html, "<html><body><p>Hu <b>Jintao</b> spoke.</p></body></html>").expect("write");
+    std::fs::write(
+        &html,
+        "<html><body><p>Hu <b>Jintao</b> spoke.</p></body></html>",
+    )
+    .expect("write");
     let one = lede(&["analyze", txt.to_str().unwrap_or_default()], "");
     assert!(one.status.success());
     let text = String::from_utf8_lossy(&one.stdout);
@@ -100,7 +124,11 @@ fn analyze_files_prints_pretty_json_and_reads_html() {
     let value: Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(value["schema"], "lede/1");
     let both = lede(
-        &["analyze", txt.to_str().unwrap_or_default(), html.to_str().unwrap_or_default()],
+        &[
+            "analyze",
+            txt.to_str().unwrap_or_default(),
+            html.to_str().unwrap_or_default(),
+        ],
         "",
     );
     let value: Value = serde_json::from_slice(&both.stdout).expect("JSON");
@@ -118,7 +146,10 @@ fn exit_codes_and_help() {
     assert_eq!(lede(&[], "").status.code(), Some(2));
     assert_eq!(lede(&["frobnicate"], "").status.code(), Some(2));
     assert_eq!(lede(&["analyze"], "").status.code(), Some(2));
-    assert_eq!(lede(&["analyze", "--bogus", "x"], "").status.code(), Some(2));
+    assert_eq!(
+        lede(&["analyze", "--bogus", "x"], "").status.code(),
+        Some(2)
+    );
     let missing = lede(&["analyze", "/nonexistent/file.txt"], "");
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/file.txt"));
