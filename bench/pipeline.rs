@@ -1,0 +1,71 @@
+//! Native throughput of the whole pipeline (`cargo bench`): `analyze` on the five
+//! samples and on a larger news corpus built from the development data, reported
+//! by criterion as tokens per second on one core. Budget: ≥ 500,000 tokens/s.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use lede::{analyze, Input, Options};
+use std::path::Path;
+
+/// The samples, read from ../shared/samples (skipped when absent).
+fn samples() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// ~1,000-word articles made of NewsMTSC news sentences (train split), 30 sentences each.
+fn news_articles() -> Vec<String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/sentiment/newsmtsc/train.jsonl");
+    let Ok(body) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    let sentences: Vec<String> = body
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["sentence_normalized"].as_str().map(str::to_string))
+        .collect();
+    sentences
+        .chunks(30)
+        .take(200)
+        .map(|c| c.join(" "))
+        .collect()
+}
+
+fn tokens_in(texts: &[String]) -> u64 {
+    texts
+        .iter()
+        .map(|t| lede::text::tokenize(t).len() as u64)
+        .sum()
+}
+
+fn bench(c: &mut Criterion) {
+    let options = Options::default();
+    for (name, texts) in [("samples", samples()), ("news-corpus", news_articles())] {
+        if texts.is_empty() {
+            eprintln!("bench {name}: data not found, skipped");
+            continue;
+        }
+        let mut group = c.benchmark_group("analyze");
+        group.throughput(Throughput::Elements(tokens_in(&texts)));
+        group.sample_size(20);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for text in &texts {
+                    let _ = std::hint::black_box(analyze(&Input::Text(text.clone()), &options));
+                }
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
