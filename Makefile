@@ -42,5 +42,6 @@ wasm-test:
 e2e:
 	node --test tests/e2e/
 
-bench:
-	cargo bench
+bench: setup-test wasm
+	cargo bench --bench pipeline
+	node bench/browser/run.mjs

@@ -1,0 +1,85 @@
+// The side-by-side browser benchmark (`make bench-browser`): Lede, compromise and
+// winkNLP in the same headless Chromium, on the same corpus (the five samples plus
+// ~1,000-word news articles built from NewsMTSC sentences). Prints for each:
+// tokens/s of its full pipeline, ms per ~1,000-word article (median, p95), time
+// from page load to first result, peak JS heap, and bytes downloaded (raw, gzip,
+// brotli); then Lede's ratios against each peer.
+import { build } from "esbuild";
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve, launch } from "../../tests/e2e/harness.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const out = join(here, "out");
+const shared = join(here, "..", "..", "..", "shared");
+mkdirSync(out, { recursive: true });
+
+// The corpus: samples + 1,000-word news articles.
+const samples = readdirSync(join(shared, "samples")).filter((f) => f.endsWith(".txt")).sort()
+  .map((f) => readFileSync(join(shared, "samples", f), "utf8"));
+const sentences = readFileSync(join(shared, "data/sentiment/newsmtsc/train.jsonl"), "utf8")
+  .split("\n").filter(Boolean).map((l) => JSON.parse(l).sentence_normalized);
+const news = [];
+for (let i = 0; i + 40 <= sentences.length && news.length < 60; i += 40) news.push(sentences.slice(i, i + 40).join(" "));
+const articles = [...samples, ...news];
+const words = (t) => t.split(/\s+/).filter(Boolean).length;
+const totalWords = articles.reduce((n, t) => n + words(t), 0);
+writeFileSync(join(out, "corpus.json"), JSON.stringify({ articles, rounds: 3 }));
+copyFileSync(join(here, "page.html"), join(out, "index.html"));
+copyFileSync(join(here, "..", "..", "www", "pkg", "lede_bg.wasm"), join(out, "lede_bg.wasm"));
+
+const sizes = {};
+function measure(name, files) {
+  const bytes = files.map((f) => readFileSync(f));
+  const sum = (f) => bytes.reduce((n, b) => n + f(b), 0);
+  sizes[name] = {
+    raw: sum((b) => b.length),
+    gzip: sum((b) => gzipSync(b, { level: 9 }).length),
+    brotli: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
+  };
+}
+for (const lib of ["lede", "compromise", "wink"]) {
+  await build({ entryPoints: [join(here, `${lib}.js`)], bundle: true, format: "esm", minify: true,
+    outfile: join(out, `${lib}.bundle.js`), logLevel: "error" });
+  measure(lib, [join(out, `${lib}.bundle.js`), ...(lib === "lede" ? [join(out, "lede_bg.wasm")] : [])]);
+}
+
+const server = await serve(out);
+const browser = await launch();
+const results = {};
+for (const lib of ["lede", "compromise", "wink"]) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}index.html?lib=${lib}`);
+  await page.waitForFunction(() => window.result, null, { timeout: 300000 });
+  results[lib] = await page.evaluate(() => window.result);
+  await page.close();
+}
+await browser.close();
+await server.close();
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const rows = {};
+for (const [lib, r] of Object.entries(results)) {
+  const total = r.times.reduce((a, b) => a + b, 0);
+  // per ~1,000-word article: scale each article's time to 1,000 words
+  const per1000 = r.times.map((t, i) => (t * 1000) / words(articles[i % articles.length]));
+  rows[lib] = {
+    "tokens/s": Math.round((totalWords * 3) / (total / 1000)),
+    "ms/1000 words median": +quantile(per1000, 0.5).toFixed(2),
+    "ms/1000 words p95": +quantile(per1000, 0.95).toFixed(2),
+    "load→first result ms": +r.firstResultMs.toFixed(0),
+    "peak JS heap MB": +(r.peakHeap / 1e6).toFixed(1),
+    "download raw KB": +(sizes[lib].raw / 1024).toFixed(0),
+    "download gzip KB": +(sizes[lib].gzip / 1024).toFixed(0),
+    "download brotli KB": +(sizes[lib].brotli / 1024).toFixed(0),
+  };
+}
+console.log(`corpus: ${articles.length} articles, ${totalWords} words, 3 rounds (tokens = whitespace-separated words)`);
+console.table(rows);
+for (const peer of ["compromise", "wink"]) {
+  console.log(`Lede vs ${peer}: ${(rows.lede["tokens/s"] / rows[peer]["tokens/s"]).toFixed(1)}× tokens/s, `
+    + `${(rows[peer]["ms/1000 words median"] / rows.lede["ms/1000 words median"]).toFixed(1)}× faster per article, `
+    + `${(rows.lede["download brotli KB"] / rows[peer]["download brotli KB"]).toFixed(2)}× the download (brotli)`);
+}
