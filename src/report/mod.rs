@@ -13,12 +13,17 @@ use crate::time::{Event, TimeLayer, Timex};
 use crate::{Span, SCHEMA};
 use serde::Serialize;
 
+mod corpus;
+pub use corpus::{Appearance, Cooccurrence, Corpus, CorpusEntity, CorpusEvent};
+
 /// The result of [`crate::analyze`]: one or more documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     /// Always [`SCHEMA`] (`"lede/1"`).
     pub schema: &'static str,
     pub documents: Vec<Document>,
+    /// Entities merged across documents, co-occurrence and one timeline.
+    pub corpus: Corpus,
 }
 
 /// A sentence with its tone.
@@ -66,6 +71,8 @@ pub struct Document {
     pub sentiment: Tone,
     /// Tone toward each caller-named target, in the order given.
     pub targets: Vec<TargetTone>,
+    /// Entities (indices into `entities`) mentioned in the same sentence.
+    pub cooccurrence: Vec<Cooccurrence>,
 }
 
 /// Assemble one document from every stage's output, converting offsets to UTF-16.
@@ -101,7 +108,7 @@ pub fn document(
             sentiment: entity_tones.next(),
         })
         .collect();
-    Document {
+    let mut document = Document {
         title: article.title,
         byline: article.byline,
         dateline: article.dateline,
@@ -122,13 +129,17 @@ pub fn document(
         timeline: time_layer.timeline,
         sentiment: tone.document,
         targets: tone.targets,
-    }
+        cooccurrence: Vec::new(),
+    };
+    document.cooccurrence = corpus::cooccurrence(&document);
+    document
 }
 
 /// Wrap documents into the versioned [`Analysis`].
 pub fn analysis(documents: Vec<Document>) -> Analysis {
     Analysis {
         schema: SCHEMA,
+        corpus: corpus::corpus(&documents),
         documents,
     }
 }
