@@ -82,6 +82,9 @@ pub struct Options {
     pub targets: Vec<Utf16Span>,
     /// Extra names with types that take priority over the statistical model.
     pub dictionary: Vec<DictionaryEntry>,
+    /// Include every token in the output (default). The page turns this off: on a
+    /// long article tokens are most of the JSON and it never shows them.
+    pub tokens: bool,
 }
 
 impl Default for Options {
@@ -92,6 +95,7 @@ impl Default for Options {
             published: None,
             targets: Vec::new(),
             dictionary: Vec::new(),
+            tokens: true,
         }
     }
 }
@@ -154,7 +158,11 @@ pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
             Vec::new()
         };
         let tone = sentiment::score(&article.text, &layer, &found, &targets);
-        documents.push(report::document(article, layer, found, dated, tone));
+        let mut document = report::document(article, layer, found, dated, tone);
+        if !options.tokens {
+            document.tokens = Vec::new();
+        }
+        documents.push(document);
     }
     Ok(report::analysis(documents))
 }

@@ -8,7 +8,7 @@ use crate::entities::{Entity, EntityLayer, Mention};
 use crate::intake::{Article, Published, Removal, Repair};
 use crate::sentiment::{SentimentLayer, TargetTone, Tone};
 use crate::span::{OffsetMap, Remap};
-use crate::text::{TextLayer, Token};
+use crate::text::{TextLayer, Token, TokenKind};
 use crate::time::{Event, TimeLayer, Timex};
 use crate::{Span, SCHEMA};
 use serde::Serialize;
@@ -60,6 +60,8 @@ pub struct Document {
     /// Text removed from the input (zero-width spans mark where it stood).
     pub removed: Vec<Removal>,
     pub paragraphs: Vec<Span>,
+    /// Words and numbers in `text` (counted even when tokens are left out).
+    pub word_count: usize,
     pub sentences: Vec<SentenceOut>,
     pub tokens: Vec<Token>,
     pub quotes: Vec<Span>,
@@ -120,6 +122,11 @@ pub fn document(
         repairs: article.repairs,
         removed: article.removed,
         paragraphs: text_layer.paragraphs,
+        word_count: text_layer
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count(),
         sentences,
         tokens: text_layer.tokens,
         quotes: text_layer.quotes,
