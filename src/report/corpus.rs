@@ -243,6 +243,8 @@ mod tests {
                         aliases: Vec::new(),
                         mentions: Vec::new(),
                         salience: 0.5,
+                        titles: Vec::new(),
+                        link: None,
                     });
                     found.entities.len() - 1
                 });
