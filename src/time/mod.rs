@@ -7,7 +7,11 @@ use crate::entities::EntityLayer;
 use crate::intake::Published;
 use crate::text::TextLayer;
 use crate::Span;
+use calendar::Date;
 use serde::Serialize;
+
+pub mod calendar;
+pub mod tagger;
 
 /// A temporal expression.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,16 +23,31 @@ pub struct Timex {
     pub kind: String,
     /// The TIMEX3 value, e.g. `2002-11-29`, `P3D`, `XXXX-WXX-1`.
     pub value: String,
+    /// For a range ("1-3 December"), the value of its last day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_end: Option<String>,
+    /// START, MID or END ("early 2002", "late September").
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
 }
 
-/// A sentence anchored to a date.
+/// A sentence anchored to a date: one point of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
+    /// The date (`2002-11-29`, `2002-11`, `2002`, `2002-W48`…): as precise as the text is.
     pub when: String,
+    /// The last date of a range, when the text gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     /// Index into the document's sentences.
     pub sentence: usize,
-    /// Indices into the document's entities.
+    /// Index into `timexes` of the expression that dates it.
+    pub timex: usize,
+    /// Indices into the document's entities (names, not numbers) in the sentence.
     pub entities: Vec<usize>,
+    /// The place in the sentence (an entity index), if any.
+    pub place: Option<usize>,
+    /// The sentence, shortened.
     pub label: String,
 }
 
@@ -38,6 +57,7 @@ pub struct TimeLayer {
     /// The document creation time used to resolve relative dates.
     pub published: Option<Published>,
     pub timexes: Vec<Timex>,
+    /// Dated sentences in chronological order.
     pub timeline: Vec<Event>,
 }
 
@@ -67,18 +87,366 @@ pub fn parse_iso_date(value: &str) -> Option<(i32, u32, u32)> {
     Some((year, month, day))
 }
 
+/// The reference date of a published value: missing month or day count as the middle.
+fn reference_date(published: &Published) -> Option<Date> {
+    let (y, m, d) = parse_iso_date(&published.value)?;
+    Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 1 } else { d })
+}
+
+/// Find the expressions of a text given as words and sentence token ranges,
+/// against `dct`. Used by [`resolve`] and by the evaluation.
+pub fn tag_words(
+    words: &[&str],
+    sentences: &[std::ops::Range<usize>],
+    dct: Option<Date>,
+) -> Vec<tagger::Found> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    for range in sentences {
+        let (Some(original), Some(words)) =
+            (words.get(range.clone()), lower_refs.get(range.clone()))
+        else {
+            continue;
+        };
+        let cx = tagger::Context {
+            words,
+            original,
+            dct,
+            tense: tagger::tense(words),
+        };
+        for mut f in tagger::find(&cx) {
+            f.start += range.start;
+            f.end += range.start;
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Infer the article date from the text: a full date near the top (a dateline)
+/// is likely the article's own; else the latest full date; else the most
+/// mentioned year.
+fn infer_published(found: &[tagger::Found], first_sentences_end: usize) -> Option<Published> {
+    let full = |f: &&tagger::Found| {
+        f.kind == "DATE" && f.value.len() == 10 && parse_iso_date(&f.value).is_some()
+    };
+    if let Some(f) = found
+        .iter()
+        .filter(full)
+        .find(|f| f.start < first_sentences_end)
+    {
+        return Some(Published {
+            value: f.value.clone(),
+            source: "inferred".into(),
+            confidence: 0.7,
+        });
+    }
+    if let Some(f) = found
+        .iter()
+        .filter(full)
+        .max_by(|a, b| a.value.cmp(&b.value))
+    {
+        return Some(Published {
+            value: f.value.clone(),
+            source: "inferred".into(),
+            confidence: 0.4,
+        });
+    }
+    let mut years: Vec<&str> = found
+        .iter()
+        .filter(|f| {
+            f.kind == "DATE" && f.value.len() == 4 && f.value.bytes().all(|b| b.is_ascii_digit())
+        })
+        .map(|f| f.value.as_str())
+        .collect();
+    years.sort_unstable();
+    let mut best: Option<(&str, usize)> = None;
+    for chunk in years.chunk_by(|a, b| a == b) {
+        if let Some(year) = chunk.first() {
+            if best.is_none_or(|(_, n)| chunk.len() >= n) {
+                best = Some((year, chunk.len()));
+            }
+        }
+    }
+    best.map(|(year, _)| Published {
+        value: year.to_string(),
+        source: "inferred".into(),
+        confidence: 0.2,
+    })
+}
+
 /// Find and normalize the temporal expressions of one article.
 pub fn resolve(
-    _text: &str,
-    _layer: &TextLayer,
-    _entities: &EntityLayer,
+    text: &str,
+    layer: &TextLayer,
+    entities: &EntityLayer,
     published: Option<&Published>,
 ) -> TimeLayer {
-    TimeLayer {
-        published: published.cloned(),
-        ..TimeLayer::default()
+    let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
+    let ranges: Vec<std::ops::Range<usize>> =
+        layer.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let mut published = published.filter(|p| reference_date(p).is_some()).cloned();
+    let mut found = tag_words(&words, &ranges, published.as_ref().and_then(reference_date));
+    if published.is_none() {
+        let lead_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
+        published = infer_published(&found, lead_end);
+        if let Some(dct) = published.as_ref().and_then(reference_date) {
+            found = tag_words(&words, &ranges, Some(dct));
+        }
     }
+    let span_of = |f: &tagger::Found| -> Option<Span> {
+        let first = layer.tokens.get(f.start)?;
+        let last = layer.tokens.get(f.end.checked_sub(1)?)?;
+        Some(Span::new(first.span.start, last.span.end))
+    };
+    let mut timexes = Vec::with_capacity(found.len());
+    let mut sentence_of = Vec::with_capacity(found.len());
+    for f in &found {
+        if let Some(span) = span_of(f) {
+            sentence_of.push(layer.sentences.partition_point(|s| s.tokens.end <= f.start));
+            timexes.push(Timex {
+                span,
+                kind: f.kind.to_string(),
+                value: f.value.clone(),
+                value_end: f.value_end.clone(),
+                modifier: f.modifier.map(str::to_string),
+            });
+        }
+    }
+    let timeline = timeline(text, layer, entities, &timexes, &sentence_of);
+    TimeLayer {
+        published,
+        timexes,
+        timeline,
+    }
+}
+
+/// Is this a value that places something on a calendar ("2002-11", not "P3D" or "PAST_REF")?
+fn is_calendar_value(value: &str) -> bool {
+    value.len() >= 4 && value.bytes().take(4).all(|b| b.is_ascii_digit())
+}
+
+fn timeline(
+    text: &str,
+    layer: &TextLayer,
+    entities: &EntityLayer,
+    timexes: &[Timex],
+    sentence_of: &[usize],
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut dated = std::collections::BTreeSet::new();
+    for (index, (timex, &sentence)) in timexes.iter().zip(sentence_of).enumerate() {
+        if !matches!(timex.kind.as_str(), "DATE" | "TIME")
+            || !is_calendar_value(&timex.value)
+            || !dated.insert(sentence)
+        {
+            continue;
+        }
+        let Some(s) = layer.sentences.get(sentence) else {
+            continue;
+        };
+        let mut involved = Vec::new();
+        let mut place = None;
+        for m in entities.mentions.iter().filter(|m| s.span.contains(m.span)) {
+            if matches!(
+                m.label.as_str(),
+                "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL" | "ORDINAL"
+            ) {
+                continue;
+            }
+            if matches!(m.label.as_str(), "GPE" | "LOC") && place.is_none() {
+                place = Some(m.entity);
+            }
+            if !involved.contains(&m.entity) {
+                involved.push(m.entity);
+            }
+        }
+        let sentence_text = s
+            .span
+            .of(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let label = if sentence_text.chars().count() > 140 {
+            format!("{}…", sentence_text.chars().take(139).collect::<String>())
+        } else {
+            sentence_text
+        };
+        events.push(Event {
+            when: timex
+                .value
+                .split('T')
+                .next()
+                .unwrap_or(&timex.value)
+                .to_string(),
+            until: timex.value_end.clone(),
+            sentence,
+            timex: index,
+            entities: involved,
+            place,
+            label,
+        });
+    }
+    events.sort_by(|a, b| a.when.cmp(&b.when).then(a.sentence.cmp(&b.sentence)));
+    events
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, type, value[, value_end]) of every expression, against `dct`.
+    fn tag(text: &str, dct: &str) -> Vec<(String, String, String, Option<String>)> {
+        let layer = crate::text::segment(text);
+        let published = Published {
+            value: dct.into(),
+            source: "caller".into(),
+            confidence: 1.0,
+        };
+        resolve(text, &layer, &EntityLayer::default(), Some(&published))
+            .timexes
+            .into_iter()
+            .map(|t| (t.span.of(text).to_string(), t.kind, t.value, t.value_end))
+            .collect()
+    }
+
+    fn values(text: &str, dct: &str) -> Vec<String> {
+        tag(text, dct).into_iter().map(|t| t.2).collect()
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(
+            values("Moscow, 29 November 2002 (RFE/RL)", "2002-11-29"),
+            ["2002-11-29"]
+        );
+        assert_eq!(
+            values("On September 1, 1939, war broke out.", "2009-12-19"),
+            ["1939-09-01"]
+        );
+        assert_eq!(
+            values(
+                "Sales in Nov. 2002 and in 2002-11-03 and 07/27/2016.",
+                "2002-12-01"
+            ),
+            ["2002-11", "2002-11-03", "2016-07-27"]
+        );
+        assert_eq!(values("It was founded in 1998.", "2002-12-01"), ["1998"]);
+    }
+
+    #[test]
+    fn ranges_decades_centuries_seasons_quarters() {
+        let range = tag("The summit runs 1-3 December.", "2002-11-29");
+        assert_eq!(range[0].2, "2002-12-01");
+        assert_eq!(range[0].3.as_deref(), Some("2002-12-03"));
+        assert_eq!(
+            values("in the 1950s and the '90s", "2002-11-29"),
+            ["195", "199"]
+        );
+        assert_eq!(values("the 20th century", "2002-11-29"), ["19"]);
+        assert_eq!(values("last summer", "2007-09-08"), ["2006-SU"]);
+        assert_eq!(
+            values("the third quarter of 1997", "1998-01-08"),
+            ["1997-Q3"]
+        );
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_dct() {
+        // 2007-09-08 was a Saturday.
+        assert_eq!(
+            values(
+                "Putin told the leaders on Saturday that policy would not change.",
+                "2007-09-08"
+            ),
+            ["2007-09-08"]
+        );
+        assert_eq!(
+            values("He met Bush on Thursday.", "2007-09-08"),
+            ["2007-09-06"]
+        );
+        assert_eq!(
+            values("He will meet Bush on Thursday.", "2007-09-08"),
+            ["2007-09-13"]
+        );
+        assert_eq!(
+            values("He leaves office next year.", "2007-09-08"),
+            ["2008"]
+        );
+        assert_eq!(values("Prices rose last month.", "2007-09-08"), ["2007-08"]);
+        assert_eq!(
+            values("It happened earlier this month.", "2007-09-08"),
+            ["2007-09"]
+        );
+        assert_eq!(
+            values("It happened three years ago.", "2007-09-08"),
+            ["2004"]
+        );
+        assert_eq!(
+            values("yesterday and today and tomorrow", "2007-09-08"),
+            ["2007-09-07", "2007-09-08", "2007-09-09"]
+        );
+        assert_eq!(values("last week", "2002-11-29"), ["2002-W47"]);
+        assert_eq!(
+            values(
+                "The presidential election will be held in March.",
+                "2007-09-08"
+            ),
+            ["2008-03"]
+        );
+        assert_eq!(
+            values("The vote was held in March.", "2007-09-08"),
+            ["2007-03"]
+        );
+    }
+
+    #[test]
+    fn durations_sets_times_and_references() {
+        assert_eq!(values("for three days", "2007-09-08"), ["P3D"]);
+        assert_eq!(values("the past three months", "2007-09-08"), ["P3M"]);
+        assert_eq!(values("a five-year plan", "2007-09-08"), ["P5Y"]);
+        assert_eq!(values("every Monday", "2007-09-08"), ["XXXX-WXX-1"]);
+        assert_eq!(values("at 10:30 a.m.", "2007-09-08"), ["2007-09-08T10:30"]);
+        assert_eq!(values("now", "2007-09-08"), ["PRESENT_REF"]);
+        assert_eq!(tag("for three days", "2007-09-08")[0].1, "DURATION");
+        assert_eq!(tag("every Monday", "2007-09-08")[0].1, "SET");
+    }
+
+    #[test]
+    fn modifiers_and_unknown_dct() {
+        let late = tag("in late September", "2007-10-08");
+        assert_eq!(
+            (late[0].2.as_str(), late[0].0.as_str()),
+            ("2007-09", "late September")
+        );
+        let layer = crate::text::segment("He arrived on Saturday.");
+        let dated = resolve(
+            "He arrived on Saturday.",
+            &layer,
+            &EntityLayer::default(),
+            None,
+        );
+        assert_eq!(dated.timexes[0].value, "XXXX-WXX-6");
+        assert!(dated.published.is_none());
+    }
+
+    #[test]
+    fn the_article_date_is_inferred_from_a_dateline() {
+        let text =
+            "Moscow, 29 November 2002 (RFE/RL) -- Talks ended on Friday. A deal is due next year.";
+        let layer = crate::text::segment(text);
+        let dated = resolve(text, &layer, &EntityLayer::default(), None);
+        let published = dated.published.expect("inferred");
+        assert_eq!(
+            (published.value.as_str(), published.source.as_str()),
+            ("2002-11-29", "inferred")
+        );
+        let values: Vec<&str> = dated.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["2002-11-29", "2002-11-29", "2003"]);
+        assert_eq!(dated.timeline.len(), 2);
+    }
+}

@@ -1,0 +1,875 @@
+//! The temporal tagger: hand-written patterns over tokens (in the manner of
+//! HeidelTime) that find DATE, TIME, DURATION and SET expressions and
+//! normalize them to TIMEX3 values against a reference date.
+
+use super::calendar::Date;
+
+/// A found expression: token range, type, value, optional range end and modifier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    pub value: String,
+    pub value_end: Option<String>,
+    pub modifier: Option<&'static str>,
+}
+
+/// Which way relative expressions point when the text does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1),
+    ("tuesday", 2),
+    ("wednesday", 3),
+    ("thursday", 4),
+    ("friday", 5),
+    ("saturday", 6),
+    ("sunday", 7),
+];
+const SMALL_NUMBERS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("couple", 2),
+    ("half", 0),
+];
+const VAGUE_NUMBERS: &[&str] = &[
+    "several", "few", "many", "some", "recent", "coming", "next", "past", "last",
+];
+const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("fall", "FA"),
+    ("autumn", "FA"),
+    ("winter", "WI"),
+];
+const PARTS_OF_DAY: &[(&str, &str)] = &[
+    ("morning", "MO"),
+    ("afternoon", "AF"),
+    ("evening", "EV"),
+    ("night", "NI"),
+];
+
+/// A unit of time: its TIMEX3 letter, whether it takes the T (time) prefix, and its
+/// date granularity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+fn unit(word: &str) -> Option<Unit> {
+    Some(match word.trim_end_matches('s') {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" | "centurie" => Unit::Century,
+        _ => return None,
+    })
+}
+
+fn duration(n: Option<u32>, unit: Unit) -> String {
+    let n = n.map_or("X".to_string(), |n| n.to_string());
+    match unit {
+        Unit::Second => format!("PT{n}S"),
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Week => format!("P{n}W"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Quarter => format!("P{n}Q"),
+        Unit::Year => format!("P{n}Y"),
+        Unit::Decade => format!("P{n}DE"),
+        Unit::Century => format!("P{n}CE"),
+    }
+}
+
+fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
+    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
+fn month(word: &str) -> Option<u32> {
+    lookup(MONTHS, word.trim_end_matches('.'))
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    let w = word.trim_end_matches(['.', ',']);
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1000..=2100).contains(y))
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ',');
+    (!w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse::<u32>().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+        .filter(|_| {
+            let suffix = &word[w.len()..];
+            matches!(suffix.trim_end_matches(','), "" | "st" | "nd" | "rd" | "th")
+        })
+}
+
+/// A number written in digits or words ("24", "twenty four", "twenty-four").
+fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
+    let w = *words.get(i)?;
+    if let Ok(n) = w.replace(',', "").parse::<u32>() {
+        return Some((n, i + 1));
+    }
+    if let Some((a, b)) = w.split_once('-') {
+        if let (Some(x), Some(y)) = (lookup(SMALL_NUMBERS, a), lookup(SMALL_NUMBERS, b)) {
+            return Some((x + y, i + 1));
+        }
+    }
+    let mut n = lookup(SMALL_NUMBERS, w)?;
+    let mut end = i + 1;
+    if w == "couple" || (matches!(w, "a" | "an") && words.get(i + 1) == Some(&"couple")) {
+        end = if w == "couple" { i + 1 } else { i + 2 };
+        if words.get(end) == Some(&"of") {
+            end += 1;
+        }
+        return Some((2, end));
+    }
+    if (20..100).contains(&n) {
+        if let Some(m) = words
+            .get(end)
+            .and_then(|x| lookup(SMALL_NUMBERS, x))
+            .filter(|m| *m < 10 && *m > 0)
+        {
+            n += m;
+            end += 1;
+        }
+    }
+    Some((n, end))
+}
+
+/// The context of one sentence: lower-cased words and the reference date.
+pub struct Context<'a> {
+    pub words: &'a [&'a str],
+    pub original: &'a [&'a str],
+    pub dct: Option<Date>,
+    pub tense: Tense,
+}
+
+impl Context<'_> {
+    fn at(&self, i: usize) -> &str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+    fn capitalized(&self, i: usize) -> bool {
+        self.original
+            .get(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// The tense of a sentence: future when it says "will", "'ll", "shall", "next" or
+/// "to be held", else past (news reports what happened).
+pub fn tense(words: &[&str]) -> Tense {
+    let future = words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "will"
+                | "'ll"
+                | "’ll"
+                | "shall"
+                | "upcoming"
+                | "planned"
+                | "scheduled"
+                | "expected"
+                | "expects"
+                | "plans"
+                | "due"
+        ) || (*w == "going" && words.get(i + 1) == Some(&"to"))
+    });
+    if future {
+        Tense::Future
+    } else {
+        Tense::Past
+    }
+}
+
+/// Find every expression in a sentence.
+pub fn find(cx: &Context) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.words.len() {
+        match match_at(cx, i) {
+            Some(mut found) => {
+                // A leading "the" belongs to the expression ("the past three months").
+                if found.start > 0 && cx.at(found.start - 1) == "the" && found.start == i {
+                    found.start -= 1;
+                }
+                i = found.end.max(i + 1);
+                out.push(found);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<Found> {
+    Some(Found {
+        start,
+        end,
+        kind,
+        value,
+        value_end: None,
+        modifier: None,
+    })
+}
+
+fn match_at(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    // early/late/mid + an expression
+    let modifier = match w {
+        "early" => Some("START"),
+        "late" => Some("END"),
+        "mid" | "mid-" | "middle" => Some("MID"),
+        _ => None,
+    };
+    if let Some(m) = modifier {
+        let next = if cx.at(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(mut f) = absolute(cx, next).or_else(|| decade(cx, next)) {
+            f.start = i;
+            f.modifier = Some(m);
+            return Some(f);
+        }
+        return None;
+    }
+    if let Some(rest) = w.strip_prefix("mid-") {
+        if let Some(y) = year_of(rest) {
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                kind: "DATE",
+                value: y.to_string(),
+                value_end: None,
+                modifier: Some("MID"),
+            });
+        }
+    }
+    absolute(cx, i)
+        .or_else(|| decade(cx, i))
+        .or_else(|| relative_word(cx, i))
+        .or_else(|| this_last_next(cx, i))
+        .or_else(|| weekday(cx, i))
+        .or_else(|| quarter(cx, i))
+        .or_else(|| numbered(cx, i))
+        .or_else(|| clock(cx, i))
+        .or_else(|| set(cx, i))
+}
+
+/// Explicit dates: "29 November 2002", "November 29, 2002", "Nov. 2002",
+/// "2002-11-29", "11/29/2002", "1-3 December", "November", "2002".
+fn absolute(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    if let Some(d) = iso_or_slashed(w) {
+        return found(i, i + 1, "DATE", d);
+    }
+    // D Month [YYYY] and D-D Month [YYYY]
+    let (day_a, day_b) = match w.split_once('-') {
+        Some((a, b)) => (day_of(a), day_of(b)),
+        None => (day_of(w), None),
+    };
+    if let Some(d) = day_a {
+        if let Some(m) = month(cx.at(i + 1)).filter(|_| cx.capitalized(i + 1)) {
+            let (year, end) = match year_of(cx.at(i + 2)) {
+                Some(y) => (Some(y), i + 3),
+                None => (None, i + 2),
+            };
+            return Some(date_with_range(cx, year, m, d, day_b, i, end));
+        }
+    }
+    if let Some(m) = month(w).filter(|_| cx.capitalized(i)) {
+        if w == "may" && !cx.capitalized(i) {
+            return None;
+        }
+        let next = cx.at(i + 1);
+        if let Some(d) = day_of(next) {
+            let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
+            let (year, end) = match year_of(cx.at(after)) {
+                Some(y) => (Some(y), after + 1),
+                None => (None, i + 2),
+            };
+            return Some(date_with_range(cx, year, m, d, None, i, end));
+        }
+        if let Some((a, b)) = next.split_once('-') {
+            if let (Some(a), Some(b)) = (day_of(a), day_of(b)) {
+                let (year, end) = match year_of(cx.at(i + 2)) {
+                    Some(y) => (Some(y), i + 3),
+                    None => (None, i + 2),
+                };
+                return Some(date_with_range(cx, year, m, a, Some(b), i, end));
+            }
+        }
+        let after = if next == "of" || next == "," {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(y) = year_of(cx.at(after)) {
+            return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
+        }
+        // "May" alone is too often the verb, "Jan" a name; other months alone are dates.
+        if w == "may"
+            || w.len() <= 4 && !matches!(w, "june" | "july")
+            || w == "march" && cx.at(i + 1) == "on"
+        {
+            return None;
+        }
+        let year = resolve_month_year(cx, m);
+        return found(
+            i,
+            i + 1,
+            "DATE",
+            year.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}")),
+        );
+    }
+    if let Some(y) = year_of(w) {
+        // not "1,200 troops" (no comma in years), not "$2000"
+        let before = cx.at(i.wrapping_sub(1));
+        if matches!(before, "$" | "#" | "no." | "number") || unit(cx.at(i + 1)).is_some() {
+            return None;
+        }
+        return found(i, i + 1, "DATE", y.to_string());
+    }
+    // "summer 2002", "the summer"
+    if let Some(code) = SEASONS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v) {
+        if let Some(y) = year_of(cx.at(i + 1)) {
+            return found(i, i + 2, "DATE", format!("{y:04}-{code}"));
+        }
+        if cx.at(i.wrapping_sub(1)) == "the"
+            || cx.at(i.wrapping_sub(1)) == "in"
+            || cx.at(i.wrapping_sub(1)) == "this"
+        {
+            let y = cx.dct.map(|d| d.year);
+            return found(
+                i,
+                i + 1,
+                "DATE",
+                y.map_or(format!("XXXX-{code}"), |y| format!("{y:04}-{code}")),
+            );
+        }
+    }
+    None
+}
+
+fn date_with_range(
+    cx: &Context,
+    year: Option<i32>,
+    m: u32,
+    d: u32,
+    d_end: Option<u32>,
+    start: usize,
+    end: usize,
+) -> Found {
+    let year = year.or_else(|| resolve_month_year(cx, m));
+    let fmt = |day: u32| match year {
+        Some(y) => format!("{y:04}-{m:02}-{day:02}"),
+        None => format!("XXXX-{m:02}-{day:02}"),
+    };
+    Found {
+        start,
+        end,
+        kind: "DATE",
+        value: fmt(d),
+        value_end: d_end.map(fmt),
+        modifier: None,
+    }
+}
+
+/// The year of a month named without one: the DCT's year, or the one before or
+/// after when the tense points that way past the DCT's month.
+fn resolve_month_year(cx: &Context, m: u32) -> Option<i32> {
+    let dct = cx.dct?;
+    let here = dct.year * 12 + dct.month as i32;
+    // The nearest such month to the DCT, leaning the way the tense points.
+    (dct.year - 1..=dct.year + 1).min_by_key(|&y| {
+        let diff = y * 12 + m as i32 - here;
+        let lean = match cx.tense {
+            Tense::Past if diff > 0 => 3,
+            Tense::Future if diff < 0 => 3,
+            _ => 0,
+        };
+        diff.abs() + lean
+    })
+}
+
+fn iso_or_slashed(w: &str) -> Option<String> {
+    let parts: Vec<&str> = w.split(['-', '/']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let (y, m, d) = match (
+        n.first(),
+        n.get(1),
+        n.get(2),
+        parts.first().map(|p| p.len()),
+    ) {
+        (Some(&y), Some(&m), Some(&d), Some(4)) => (y, m, d),
+        (Some(&m), Some(&d), Some(&y), _) if w.contains('/') => (
+            if y < 100 {
+                1900 + y + if y < 50 { 100 } else { 0 }
+            } else {
+                y
+            },
+            m,
+            d,
+        ),
+        _ => return None,
+    };
+    Date::new(
+        i32::try_from(y).ok()?,
+        u32::try_from(m).ok()?,
+        u32::try_from(d).ok()?,
+    )
+    .map(Date::iso)
+}
+
+/// "the 1950s" → 195, "the '90s" → 199, "the 20th century" → 19.
+fn decade(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.len() == 4 && stem.ends_with('0') && year_of(stem).is_some() {
+            return found(i, i + 1, "DATE", stem.get(..3)?.to_string());
+        }
+        if let Some(two) = stem.strip_prefix(['\'', '’']) {
+            if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
+                let century = if two.as_bytes().first().is_some_and(|b| *b <= b'2') {
+                    "20"
+                } else {
+                    "19"
+                };
+                return found(i, i + 1, "DATE", format!("{century}{}", two.get(..1)?));
+            }
+        }
+    }
+    if cx.at(i + 1) == "century" {
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<u32>() {
+            if (1..=21).contains(&n) {
+                return found(i, i + 2, "DATE", format!("{:02}", n - 1));
+            }
+        }
+    }
+    None
+}
+
+fn relative_word(cx: &Context, i: usize) -> Option<Found> {
+    let dct = cx.dct;
+    let day = |offset: i64| dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(offset).iso());
+    let w = cx.at(i);
+    Some(match w {
+        "today" => found(i, i + 1, "DATE", day(0))?,
+        "yesterday" => found(i, i + 1, "DATE", day(-1))?,
+        "tomorrow" => found(i, i + 1, "DATE", day(1))?,
+        "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
+        "now" | "nowadays" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
+        "recently" | "lately" => found(i, i + 1, "DATE", "PAST_REF".into())?,
+        "soon" => found(i, i + 1, "DATE", "FUTURE_REF".into())?,
+        "recent"
+            if matches!(
+                cx.at(i + 1),
+                "years" | "months" | "weeks" | "decades" | "days"
+            ) =>
+        {
+            found(i, i + 2, "DATE", "PAST_REF".into())?
+        }
+        "past"
+            if cx.at(i.wrapping_sub(1)) == "the"
+                && !matches!(cx.at(i + 1), "few" | "several")
+                && unit(cx.at(i + 1)).is_none()
+                && number(cx.words, i + 1).is_none() =>
+        {
+            found(i, i + 1, "DATE", "PAST_REF".into())?
+        }
+        "future" if cx.at(i.wrapping_sub(1)) == "the" => {
+            found(i, i + 1, "DATE", "FUTURE_REF".into())?
+        }
+        _ => return None,
+    })
+}
+
+/// "this week", "last year", "next month", "earlier this month", "this morning",
+/// "last summer", "the past year" (a duration), "the coming weeks".
+fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let (shift, start): (i64, usize) = match w {
+        "this" | "current" => (0, i),
+        "last" | "previous" => (-1, i),
+        "next" | "coming" | "following" => (1, i),
+        "earlier" | "later" if cx.at(i + 1) == "this" => (0, i),
+        _ => return None,
+    };
+    let j = if matches!(w, "earlier" | "later") {
+        i + 2
+    } else {
+        i + 1
+    };
+    let next = cx.at(j);
+    let dct = cx.dct;
+    if let Some(code) = PARTS_OF_DAY
+        .iter()
+        .find(|(p, _)| *p == next)
+        .map(|(_, c)| *c)
+    {
+        if shift == 0 {
+            let d = dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
+            return found(start, j + 1, "TIME", format!("{d}T{code}"));
+        }
+    }
+    if let Some(code) = SEASONS.iter().find(|(s, _)| *s == next).map(|(_, c)| *c) {
+        let y = dct.map(|d| d.year + i32::try_from(shift).unwrap_or(0));
+        return found(
+            start,
+            j + 1,
+            "DATE",
+            y.map_or(format!("XXXX-{code}"), |y| format!("{y:04}-{code}")),
+        );
+    }
+    if next == "weekend" {
+        let value = dct.map_or("XXXX-WXX-WE".into(), |d| {
+            let (y, wk) = d.add_days(7 * shift).iso_week();
+            format!("{y:04}-W{wk:02}-WE")
+        });
+        return found(start, j + 1, "DATE", value);
+    }
+    if let Some(d) = WEEKDAYS.iter().find(|(n, _)| *n == next).map(|(_, v)| *v) {
+        let value = dct.map_or(format!("XXXX-WXX-{d}"), |dct| {
+            let base = dct.add_days(i64::from(d) - i64::from(dct.weekday()));
+            base.add_days(7 * shift).iso()
+        });
+        return found(start, j + 1, "DATE", value);
+    }
+    // "the past three years", "the next two weeks", "the last 24 hours": durations
+    if matches!(
+        w,
+        "past" | "last" | "next" | "coming" | "previous" | "following"
+    ) {
+        if let Some((n, after)) = number(cx.words, j) {
+            if let Some(u) = unit(cx.at(after)) {
+                return found(start, after + 1, "DURATION", duration(Some(n), u));
+            }
+        }
+        if matches!(next, "few" | "several") {
+            if let Some(u) = unit(cx.at(j + 1)) {
+                return found(start, j + 2, "DURATION", duration(None, u));
+            }
+        }
+    }
+    let u = unit(next)?;
+    if next.ends_with('s') {
+        // "the coming weeks", "the past months"
+        return found(start, j + 1, "DURATION", duration(None, u));
+    }
+    if matches!(w, "past") || (w == "last" && cx.at(i.wrapping_sub(1)) == "the") {
+        return found(start, j + 1, "DURATION", duration(Some(1), u));
+    }
+    let Some(d) = dct else {
+        return found(
+            start,
+            j + 1,
+            "DATE",
+            match shift {
+                0 => "PRESENT_REF",
+                s if s < 0 => "PAST_REF",
+                _ => "FUTURE_REF",
+            }
+            .into(),
+        );
+    };
+    let value = match u {
+        Unit::Day => d.add_days(shift).iso(),
+        Unit::Week => {
+            let (y, wk) = d.add_days(7 * shift).iso_week();
+            format!("{y:04}-W{wk:02}")
+        }
+        Unit::Month => {
+            let m = d.add_months(i32::try_from(shift).unwrap_or(0));
+            format!("{:04}-{:02}", m.year, m.month)
+        }
+        Unit::Quarter => {
+            let q0 = (d.month - 1) / 3;
+            let total = d.year * 4 + q0 as i32 + i32::try_from(shift).unwrap_or(0);
+            format!("{:04}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
+        }
+        Unit::Year => format!("{:04}", d.year + i32::try_from(shift).unwrap_or(0)),
+        Unit::Decade => format!("{:03}", (d.year / 10) + i32::try_from(shift).unwrap_or(0)),
+        Unit::Century => format!("{:02}", (d.year / 100) + i32::try_from(shift).unwrap_or(0)),
+        _ => return None,
+    };
+    found(start, j + 1, "DATE", value)
+}
+
+/// "Saturday", "on Monday morning": the nearest such day, backward in past-tense
+/// sentences and forward in future ones.
+fn weekday(cx: &Context, i: usize) -> Option<Found> {
+    let day = lookup(WEEKDAYS, cx.at(i))?;
+    if !cx.capitalized(i) {
+        return None;
+    }
+    let value = cx.dct.map_or(format!("XXXX-WXX-{day}"), |dct| {
+        let diff = i64::from(day) - i64::from(dct.weekday());
+        let offset = match cx.tense {
+            Tense::Past if diff > 0 => diff - 7,
+            Tense::Future if diff < 0 => diff + 7,
+            _ => diff,
+        };
+        dct.add_days(offset).iso()
+    });
+    if let Some(code) = PARTS_OF_DAY
+        .iter()
+        .find(|(p, _)| *p == cx.at(i + 1))
+        .map(|(_, c)| *c)
+    {
+        return found(i, i + 2, "TIME", format!("{value}T{code}"));
+    }
+    found(i, i + 1, "DATE", value)
+}
+
+/// "the third quarter [of 1997]", "the first half".
+fn quarter(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    // "third-quarter" (results)
+    if let Some(n) = w.strip_suffix("-quarter").and_then(|o| lookup(ORDINALS, o)) {
+        let y = cx.dct.map(|d| d.year);
+        return found(
+            i,
+            i + 1,
+            "DATE",
+            y.map_or(format!("XXXX-Q{n}"), |y| format!("{y:04}-Q{n}")),
+        );
+    }
+    // "the quarter", "the latest quarter": the quarter most recently ended or under way
+    if (w == "quarter" && cx.at(i.wrapping_sub(1)) == "the")
+        || (matches!(w, "latest" | "recent") && cx.at(i + 1) == "quarter")
+    {
+        let end = if w == "quarter" { i + 1 } else { i + 2 };
+        let value = cx.dct.map_or("XXXX-QX".to_string(), |d| {
+            let m = d.add_months(-1);
+            format!("{:04}-Q{}", m.year, (m.month - 1) / 3 + 1)
+        });
+        return found(i, end, "DATE", value);
+    }
+    let n = lookup(ORDINALS, w)?;
+    let (kind, end) = match cx.at(i + 1) {
+        "quarter" => ("Q", i + 2),
+        "half" if n <= 2 => ("H", i + 2),
+        _ => return None,
+    };
+    let (year, end) = match (cx.at(end), year_of(cx.at(end + 1))) {
+        ("of", Some(y)) => (Some(y), end + 2),
+        _ => (cx.dct.map(|d| d.year), end),
+    };
+    found(
+        i,
+        end,
+        "DATE",
+        year.map_or(format!("XXXX-{kind}{n}"), |y| format!("{y:04}-{kind}{n}")),
+    )
+}
+
+/// "three years" (DURATION), "three years ago" (DATE), "a day earlier" (DATE),
+/// "five-year" (DURATION), "24 hours".
+fn numbered(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    // "five-year", "10-day"
+    if let Some((a, b)) = w.split_once('-') {
+        if let (Some(u), Some((n, _))) = (unit(b), number(&[a], 0)) {
+            return found(i, i + 1, "DURATION", duration(Some(n), u));
+        }
+    }
+    let (n, after) =
+        if VAGUE_NUMBERS.contains(&w) && matches!(w, "several" | "few" | "many" | "some") {
+            (None, i + 1)
+        } else if w == "a" && cx.at(i + 1) == "few" {
+            (None, i + 2)
+        } else {
+            let (n, after) = number(cx.words, i)?;
+            (Some(n), after)
+        };
+    let u = unit(cx.at(after))?;
+    if n.is_none() && !cx.at(after).ends_with('s') {
+        return None;
+    }
+    let end = after + 1;
+    let anchor_word = cx.at(end);
+    if matches!(
+        anchor_word,
+        "ago" | "earlier" | "later" | "before" | "after"
+    ) && !matches!(cx.at(end + 1), "than" | "that")
+    {
+        let sign: i64 = if matches!(anchor_word, "ago" | "earlier" | "before") {
+            -1
+        } else {
+            1
+        };
+        let Some(dct) = cx.dct else {
+            return found(
+                i,
+                end + 1,
+                "DATE",
+                if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+            );
+        };
+        let k = i64::from(n.unwrap_or(1)) * sign;
+        let value = match u {
+            Unit::Day => dct.add_days(k).iso(),
+            Unit::Week => {
+                let (y, wk) = dct.add_days(7 * k).iso_week();
+                format!("{y:04}-W{wk:02}")
+            }
+            Unit::Month => {
+                let m = dct.add_months(i32::try_from(k).unwrap_or(0));
+                format!("{:04}-{:02}", m.year, m.month)
+            }
+            Unit::Year => format!("{:04}", i64::from(dct.year) + k),
+            Unit::Decade => format!("{:03}", (i64::from(dct.year) + 10 * k) / 10),
+            _ => {
+                return found(
+                    i,
+                    end + 1,
+                    "DATE",
+                    if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+                )
+            }
+        };
+        return found(i, end + 1, "DATE", value);
+    }
+    found(i, end, "DURATION", duration(n, u))
+}
+
+/// "10:30 a.m.", "3 p.m.", "noon", "midnight".
+fn clock(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let date = cx.dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
+    if w == "noon" || w == "midnight" {
+        return found(
+            i,
+            i + 1,
+            "TIME",
+            format!("{date}T{}", if w == "noon" { "12:00" } else { "24:00" }),
+        );
+    }
+    let (h, m) = match w.split_once(':') {
+        Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
+        None => (w.parse::<u32>().ok()?, 0),
+    };
+    let next = cx.at(i + 1);
+    let (h, end) = match next {
+        "a.m." | "am" => (if h == 12 { 0 } else { h }, i + 2),
+        "p.m." | "pm" => (if h == 12 { 12 } else { h + 12 }, i + 2),
+        _ if w.contains(':') => (h, i + 1),
+        _ => return None,
+    };
+    (h <= 24 && m < 60).then_some(())?;
+    found(i, end, "TIME", format!("{date}T{h:02}:{m:02}"))
+}
+
+/// "every day", "each week", "daily", "annually", "every Monday".
+fn set(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    // "daily", "annually" are left out: TimeML annotates them rarely.
+    let simple = match w {
+        "weekly" => Some("P1W"),
+        "monthly" => Some("P1M"),
+        "yearly" => Some("P1Y"),
+        "hourly" => Some("PT1H"),
+        _ => None,
+    };
+    if let Some(v) = simple {
+        return found(i, i + 1, "SET", v.into());
+    }
+    if matches!(w, "every" | "each" | "per") {
+        let next = cx.at(i + 1);
+        if let Some(d) = lookup(WEEKDAYS, next) {
+            return found(i, i + 2, "SET", format!("XXXX-WXX-{d}"));
+        }
+        if let Some(u) = unit(next) {
+            return found(i, i + 2, "SET", duration(Some(1), u));
+        }
+    }
+    None
+}
