@@ -6,7 +6,7 @@
 
 use crate::entities::{Entity, EntityLayer, Mention};
 use crate::intake::{Article, Published, Removal, Repair};
-use crate::sentiment::{SentimentLayer, TargetTone, Tone};
+use crate::sentiment::{EntityTone, SentimentLayer, TargetTone, Tone};
 use crate::span::{OffsetMap, Remap};
 use crate::text::{TextLayer, Token, TokenKind};
 use crate::time::{Event, TimeLayer, Timex};
@@ -39,7 +39,7 @@ pub struct SentenceOut {
 pub struct EntityOut {
     #[serde(flatten)]
     pub entity: Entity,
-    pub sentiment: Option<Tone>,
+    pub sentiment: Option<EntityTone>,
 }
 
 /// One article. All offsets are UTF-16 code units into `text`.

@@ -34,13 +34,22 @@ impl Tone {
     }
 }
 
-/// Tone toward one caller-named span.
+/// Tone toward one caller-named target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TargetTone {
     #[serde(flatten)]
     pub span: Span,
     #[serde(flatten)]
     pub tone: Tone,
+}
+
+/// The tone an article takes toward one entity, with the sentences that show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityTone {
+    #[serde(flatten)]
+    pub tone: Tone,
+    /// Indices of the sentences that carry the most tone toward the entity, strongest first.
+    pub evidence: Vec<usize>,
 }
 
 /// What the sentiment stage adds.
@@ -50,7 +59,7 @@ pub struct SentimentLayer {
     pub sentences: Vec<Tone>,
     pub document: Tone,
     /// One tone per entity, in entity order.
-    pub entities: Vec<Tone>,
+    pub entities: Vec<EntityTone>,
     pub targets: Vec<TargetTone>,
 }
 
@@ -62,34 +71,254 @@ impl crate::span::Remap for SentimentLayer {
     }
 }
 
+/// VADER's normalization of a valence sum into [-1, 1].
+fn normalize(sum: f32) -> f32 {
+    sum / (sum * sum + 15.0).sqrt()
+}
+
+/// The sentiment each word of a sentence contributes, after negation (the three
+/// words before), boosters, hedges, "but" contrast and capitals.
+pub fn contributions(words: &[&str]) -> Vec<f32> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let contrast = lower
+        .iter()
+        .position(|w| matches!(w.as_str(), "but" | "however" | "although" | "though"));
+    let mut hedged = false;
+    let mut out = Vec::with_capacity(words.len());
+    for (i, word) in lower.iter().enumerate() {
+        if lexicon::HEDGES.contains(&word.as_str()) {
+            hedged = true;
+        }
+        let Some(mut v) = lexicon::valence(word) else {
+            out.push(0.0);
+            continue;
+        };
+        for back in 1..=2 {
+            let boost = i
+                .checked_sub(back)
+                .and_then(|j| lower.get(j))
+                .and_then(|w| lexicon::booster(w));
+            if let Some(b) = boost {
+                v += v.signum() * b * if back == 1 { 1.0 } else { 0.95 };
+            }
+        }
+        let negated = (1..=3).any(|back| {
+            i.checked_sub(back)
+                .and_then(|j| lower.get(j))
+                .is_some_and(|w| lexicon::NEGATIONS.contains(&w.as_str()))
+        });
+        if negated {
+            v *= -0.74;
+        }
+        if hedged {
+            v *= 0.8;
+        }
+        if let Some(c) = contrast {
+            v *= match i.cmp(&c) {
+                std::cmp::Ordering::Less => 0.5,
+                std::cmp::Ordering::Greater => 1.5,
+                std::cmp::Ordering::Equal => 1.0,
+            };
+        }
+        let original = words.get(i).copied().unwrap_or("");
+        let shouted = original.chars().count() > 1
+            && !original.chars().any(char::is_lowercase)
+            && original.chars().any(char::is_alphabetic);
+        if !all_caps && shouted {
+            v *= 1.2;
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// The tone of a sentence given its words.
+pub fn sentence_score(words: &[&str]) -> f32 {
+    let sum: f32 = contributions(words).iter().sum();
+    let exclamations = words.iter().filter(|w| w.contains('!')).count().min(4) as f32;
+    normalize(sum + sum.signum() * exclamations * 0.292)
+}
+
+/// The tone toward tokens `[start, end)` of a sentence: the sentence's word
+/// sentiment weighted by nearness to the target, the target's own words left out.
+pub fn target_score(contributions: &[f32], start: usize, end: usize) -> f32 {
+    let mut sum = 0.0;
+    for (i, c) in contributions.iter().enumerate() {
+        if (start..end).contains(&i) || *c == 0.0 {
+            continue;
+        }
+        let distance = if i < start { start - i } else { i + 1 - end } as f32;
+        sum += c / (1.0 + distance / 4.0);
+    }
+    normalize(sum)
+}
+
+/// Below this a targeted tone counts as neutral.
+pub const TARGET_NEUTRAL: f32 = 0.1;
+
+fn target_tone(score: f32) -> Tone {
+    let score = if score.is_finite() {
+        score.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let label = if score > TARGET_NEUTRAL {
+        "positive"
+    } else if score < -TARGET_NEUTRAL {
+        "negative"
+    } else {
+        "neutral"
+    };
+    Tone { score, label }
+}
+
+/// The sentence and the tone toward a byte span of the text.
+fn span_score(layer: &TextLayer, per_sentence: &[Vec<f32>], span: Span) -> Option<(usize, f32)> {
+    let si = layer
+        .sentences
+        .iter()
+        .position(|s| s.span.start <= span.start && span.start < s.span.end)?;
+    let sentence = layer.sentences.get(si)?;
+    let tokens = layer.sentence_tokens(sentence);
+    let start = tokens.iter().position(|t| t.span.end > span.start)?;
+    let end = tokens
+        .iter()
+        .rposition(|t| t.span.start < span.end)
+        .map_or(start + 1, |e| e + 1);
+    Some((
+        si,
+        target_score(per_sentence.get(si)?, start, end.max(start + 1)),
+    ))
+}
+
 /// Score one article.
 pub fn score(
-    _text: &str,
+    text: &str,
     layer: &TextLayer,
     entities: &EntityLayer,
     targets: &[Span],
 ) -> SentimentLayer {
+    let mut sentences = Vec::with_capacity(layer.sentences.len());
+    let mut per_sentence: Vec<Vec<f32>> = Vec::with_capacity(layer.sentences.len());
+    let (mut weighted, mut weights) = (0.0, 0.0);
+    for sentence in &layer.sentences {
+        let words: Vec<&str> = layer
+            .sentence_tokens(sentence)
+            .iter()
+            .map(|t| t.span.of(text))
+            .collect();
+        let s = sentence_score(&words);
+        // Quoted speech is the speaker's tone, not the writer's: it counts half.
+        let quoted = layer.quotes.iter().any(|q| {
+            q.contains(sentence.span)
+                || (sentence.span.contains(*q) && q.len() * 2 >= sentence.span.len())
+        });
+        let w = if quoted { 0.5 } else { 1.0 };
+        if s != 0.0 {
+            weighted += s * w;
+            weights += w;
+        }
+        sentences.push(Tone::from_score(s));
+        per_sentence.push(contributions(&words));
+    }
+    let document = Tone::from_score(if weights > 0.0 {
+        weighted / weights
+    } else {
+        0.0
+    });
+    let entity_tones = entities
+        .entities
+        .iter()
+        .map(|entity| {
+            let mut scored: Vec<(usize, f32)> = entity
+                .mentions
+                .iter()
+                .filter_map(|&m| entities.mentions.get(m))
+                .filter_map(|m| span_score(layer, &per_sentence, m.span))
+                .collect();
+            let mean = if scored.is_empty() {
+                0.0
+            } else {
+                scored.iter().map(|s| s.1).sum::<f32>() / scored.len() as f32
+            };
+            scored.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+            let mut evidence: Vec<usize> = Vec::new();
+            for (sentence, s) in scored {
+                if s.abs() >= 0.2 && !evidence.contains(&sentence) && evidence.len() < 3 {
+                    evidence.push(sentence);
+                }
+            }
+            EntityTone {
+                tone: target_tone(mean),
+                evidence,
+            }
+        })
+        .collect();
+    let targets = targets
+        .iter()
+        .map(|&span| TargetTone {
+            span,
+            tone: target_tone(span_score(layer, &per_sentence, span).map_or(0.0, |s| s.1)),
+        })
+        .collect();
     SentimentLayer {
-        sentences: layer
-            .sentences
-            .iter()
-            .map(|_| Tone::from_score(0.0))
-            .collect(),
-        document: Tone::from_score(0.0),
-        entities: entities
-            .entities
-            .iter()
-            .map(|_| Tone::from_score(0.0))
-            .collect(),
-        targets: targets
-            .iter()
-            .map(|&span| TargetTone {
-                span,
-                tone: Tone::from_score(0.0),
-            })
-            .collect(),
+        sentences,
+        document,
+        entities: entity_tones,
+        targets,
     }
 }
 
+pub mod lexicon;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tone(text: &str) -> f32 {
+        let words: Vec<&str> = crate::text::tokenize(text)
+            .iter()
+            .map(|t| t.span.of(text))
+            .collect();
+        sentence_score(&words)
+    }
+
+    #[test]
+    fn negation_contrast_boosters_and_news_words() {
+        assert!(tone("The talks were a great success.") > 0.3);
+        assert!(tone("The talks were not a success.") < 0.0);
+        assert!(tone("The deal is good but the sanctions are crippling.") < 0.0);
+        assert!(tone("The talks were very good.") > tone("The talks were good."));
+        assert!(tone("Tensions rose after the invasion.") < -0.3);
+        assert!(tone("The two countries deepened their partnership.") > 0.2);
+        assert_eq!(tone("The party met on Monday."), 0.0);
+    }
+
+    #[test]
+    fn tone_toward_entities_and_targets_with_evidence() {
+        let text =
+            "Putin praised the strong partnership. Critics condemned Bush over the failed war.";
+        let layer = crate::text::segment(text);
+        let found =
+            crate::entities::recognize(text, &layer, &crate::entities::Dictionary::default());
+        let putin = Span::new(0, 5);
+        let bush = Span::new(
+            text.find("Bush").unwrap_or(0),
+            text.find("Bush").unwrap_or(0) + 4,
+        );
+        let result = score(text, &layer, &found, &[putin, bush]);
+        assert_eq!(result.targets[0].tone.label, "positive");
+        assert_eq!(result.targets[1].tone.label, "negative");
+        for (entity, tone) in found.entities.iter().zip(&result.entities) {
+            if entity.name.contains("Bush") {
+                assert_eq!(tone.tone.label, "negative");
+                assert_eq!(tone.evidence, [1]);
+            }
+        }
+        assert!(result.sentences.len() == 2 && (-1.0..=1.0).contains(&result.document.score));
+    }
+}
