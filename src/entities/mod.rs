@@ -498,6 +498,18 @@ fn tidy(words: &[&str], spans: Vec<TypedSpan>, gazetteer: &Gazetteer) -> Vec<Typ
             span.start += 1;
             titled = true;
         }
+        // "President Hu Jintao" tagged as "Jintao": the capitalized word between the title and the name is part of it.
+        if span.label == "PERSON" && span.start >= 2 {
+            let before = word(span.start - 1);
+            if TITLES.contains(&word(span.start - 2))
+                && before.chars().next().is_some_and(char::is_uppercase)
+                && !TITLES.contains(&before)
+                && gazetteer.place(before).is_none()
+                && gazetteer.demonym(before).is_none()
+            {
+                span.start -= 1;
+            }
+        }
         // "President Vladimir Putin": a capitalized title right before a name makes it a person.
         let after_title = span.start > 0
             && TITLES.contains(&word(span.start - 1))
@@ -614,6 +626,13 @@ fn make_consistent(words: &[&str], mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> 
         if let Some(label) = words.get(s.start..s.end).and_then(|n| majority.get(n)) {
             s.label = label;
         }
+        // "Vladimir Putin" mis-typed once, "Putin" a person everywhere else: a person.
+        if s.end - s.start >= 2 && s.label != "PERSON" {
+            let last = words.get(s.end - 1..s.end).and_then(|n| majority.get(n));
+            if last == Some(&"PERSON") {
+                s.label = "PERSON";
+            }
+        }
     }
     // Untagged occurrences of multi-letter capitalized names.
     let mut covered = vec![false; words.len()];
@@ -632,6 +651,21 @@ fn make_consistent(words: &[&str], mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> 
             if let Some(last) = name.last() {
                 if last.chars().count() > 2 && last.chars().next().is_some_and(char::is_uppercase) {
                     derived.push((vec![*last], "PERSON"));
+                }
+            }
+            // Family name first ("Hu Jintao" … "Putin told Hu."): the first word
+            // counts when the document also uses it alone.
+            if let (Some(first), Some(second)) = (name.first(), name.get(1)) {
+                let alone = words.windows(2).any(|w| {
+                    w[0] == *first
+                        && w[1] != *second
+                        && !w[1].chars().next().is_some_and(char::is_uppercase)
+                });
+                if alone
+                    && first.chars().next().is_some_and(char::is_uppercase)
+                    && !TITLES.contains(first)
+                {
+                    derived.push((vec![*first], "PERSON"));
                 }
             }
         } else {

@@ -5,6 +5,10 @@
 //! input verbatim (one article, no repairs, no removals).
 
 use crate::{Error, Input, Options, Span};
+
+pub mod html;
+pub mod lines;
+pub mod repair;
 use serde::Serialize;
 
 /// Where a date came from and how sure we are of it.
@@ -69,46 +73,262 @@ impl crate::span::Remap for Removal {
 
 /// Turn the input into one or more articles.
 pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
-    let caller_date = options.published.as_deref().map(|value| {
-        let valid = crate::time::parse_iso_date(value).is_some();
-        Published {
+    let caller_date = match options.published.as_deref() {
+        Some(value) if crate::time::parse_iso_date(value).is_some() => Some(Published {
             value: value.to_string(),
             source: "caller".into(),
-            confidence: if valid { 1.0 } else { 0.0 },
-        }
-    });
-    if let Some(date) = &caller_date {
-        if date.confidence == 0.0 {
+            confidence: 1.0,
+        }),
+        Some(value) => {
             return Err(Error::BadRequest(format!(
-                "published date {:?} is not a date: use YYYY-MM-DD",
-                date.value
-            )));
+                "published date {value:?} is not a date: use YYYY-MM-DD"
+            )))
+        }
+        None => None,
+    };
+    let mut articles = match input {
+        Input::Text(text) if !options.clean => vec![Article {
+            text: text.clone(),
+            ..Article::default()
+        }],
+        Input::Text(text) => text_articles(text, options.split),
+        Input::Html { html, .. } => {
+            let page = html::extract(html);
+            let mut articles = if options.clean {
+                text_articles(&page.text, false)
+            } else {
+                vec![Article {
+                    text: page.text.clone(),
+                    ..Article::default()
+                }]
+            };
+            if let Some(article) = articles.first_mut() {
+                article.title = page.title.or(article.title.take());
+                article.byline = page.byline.or(article.byline.take());
+                article.site_name = page.site_name;
+                article.language = page.language;
+                if let Some(value) = page.published.as_deref().and_then(date_value) {
+                    article.published = Some(Published {
+                        value,
+                        source: "meta".into(),
+                        confidence: 0.9,
+                    });
+                }
+            }
+            articles
+        }
+    };
+    for article in &mut articles {
+        if caller_date.is_some() {
+            article.published = caller_date.clone();
         }
     }
-    let text = match input {
-        Input::Text(text) => text.clone(),
-        Input::Html { html, .. } => strip_tags(html),
-    };
-    Ok(vec![Article {
-        text,
-        published: caller_date,
-        ..Article::default()
-    }])
+    Ok(articles)
 }
 
-/// Placeholder HTML to text until the extractor lands: drops tags, keeps text.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for ch in html.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(ch),
-            _ => {}
+/// A date string in any common form as `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+pub fn date_value(text: &str) -> Option<String> {
+    let t = text.trim();
+    if let Some(prefix) = t.get(..10) {
+        if crate::time::parse_iso_date(prefix).is_some() {
+            return Some(prefix.to_string());
         }
     }
-    out
+    let layer = crate::text::segment(t);
+    let words: Vec<&str> = layer.tokens.iter().map(|tok| tok.span.of(t)).collect();
+    let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..words.len()).collect();
+    crate::time::tag_words(&words, &whole, None)
+        .into_iter()
+        .map(|f| f.value)
+        .find(|v| crate::time::parse_iso_date(v).is_some())
+}
+
+/// One line of input, repaired, with what it is.
+struct Line {
+    text: String,
+    repairs: Vec<repair::LocalRepair>,
+    /// A blank line stood before it.
+    after_blank: bool,
+}
+
+/// Split pasted text into articles and clean each.
+fn text_articles(raw: &str, split: bool) -> Vec<Article> {
+    let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let mut groups: Vec<Vec<Line>> = vec![Vec::new()];
+    let mut blank = false;
+    for raw_line in normalized.split('\n') {
+        let (text, repairs) = repair::repair(raw_line.trim_end(), true);
+        if text.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        // Two articles run together: "…The Diplomat Brief(Tribune News Service) — …"
+        if let Some(at) = lines::glued_article_start(&text).filter(|_| split) {
+            let (head, tail) = text.split_at(at);
+            let (head_repairs, tail_repairs): (Vec<_>, Vec<_>) =
+                repairs.into_iter().partition(|r| r.span.start < at);
+            if let Some(group) = groups.last_mut() {
+                group.push(Line {
+                    text: head.to_string(),
+                    repairs: head_repairs,
+                    after_blank: blank,
+                });
+            }
+            let shifted = tail_repairs
+                .into_iter()
+                .map(|mut r| {
+                    r.span = crate::Span::new(r.span.start - at, r.span.end - at);
+                    r
+                })
+                .collect();
+            groups.push(vec![Line {
+                text: tail.to_string(),
+                repairs: shifted,
+                after_blank: true,
+            }]);
+            blank = false;
+            continue;
+        }
+        let starts_article = split
+            && groups
+                .last()
+                .is_some_and(|g| g.iter().filter(|l| lines::is_body(&l.text)).count() >= 4)
+            && lines::dateline(&text).is_some()
+            && groups
+                .last()
+                .and_then(|g| g.last())
+                .is_some_and(|prev| lines::is_title_like(&prev.text));
+        if starts_article {
+            // The title line before the dateline belongs to the new article.
+            let title = groups.last_mut().and_then(Vec::pop);
+            groups.push(title.into_iter().collect());
+        }
+        if let Some(group) = groups.last_mut() {
+            group.push(Line {
+                text,
+                repairs,
+                after_blank: blank,
+            });
+        }
+        blank = false;
+    }
+    // After a split, fragments with no text worth the name join nothing: drop them.
+    if groups.len() > 1 {
+        groups.retain(|g| {
+            g.iter()
+                .any(|l| lines::is_body(&l.text) || l.text.split_whitespace().count() >= 8)
+        });
+    }
+    if groups.is_empty() {
+        groups.push(Vec::new());
+    }
+    groups.into_iter().map(clean_article).collect()
+}
+
+/// Assemble one article from its lines: furniture out (recorded), metadata read,
+/// repairs mapped into the cleaned text.
+fn clean_article(lines_in: Vec<Line>) -> Article {
+    let article = assemble(&lines_in, true);
+    if article.text.trim().is_empty() {
+        // Everything looked like furniture (a one-line paste): keep it all instead.
+        return assemble(&lines_in, false);
+    }
+    article
+}
+
+fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
+    let mut article = Article::default();
+    let mut seen: Vec<String> = Vec::new();
+    let mut dates: Vec<(String, &'static str, f32)> = Vec::new();
+    let title_at = lines_in.iter().take(6).position(|l| {
+        lines::is_title_like(&l.text)
+            && lines::classify(&l.text, 0, &[], true, false).0 == lines::Role::Keep
+    });
+    for (i, line) in lines_in.iter().enumerate() {
+        let next_is_body = lines_in.get(i + 1).is_some_and(|n| lines::is_body(&n.text));
+        let is_title = Some(i) == title_at;
+        let (mut role, meta) = lines::classify(&line.text, i, &seen, next_is_body, is_title);
+        if !remove_furniture {
+            role = lines::Role::Keep;
+        }
+        article.byline = article.byline.take().or(meta.byline);
+        article.copyright = article.copyright.take().or(meta.copyright);
+        if let Some(date) = meta.date {
+            dates.push(date);
+        }
+        let trimmed = line.text.trim();
+        match role {
+            lines::Role::Keep => {
+                if !article.text.is_empty() {
+                    article
+                        .text
+                        .push_str(if line.after_blank { "\n\n" } else { "\n" });
+                }
+                let lead = line.text.len() - line.text.trim_start().len();
+                let base = article.text.len();
+                article.text.push_str(trimmed);
+                for r in &line.repairs {
+                    if r.span.start >= lead && r.span.end <= lead + trimmed.len() {
+                        article.repairs.push(Repair {
+                            span: crate::Span::new(
+                                base + r.span.start - lead,
+                                base + r.span.end - lead,
+                            ),
+                            original: r.original.clone(),
+                            kind: r.kind.to_string(),
+                        });
+                    }
+                }
+                if is_title {
+                    article.title = Some(trimmed.to_string());
+                } else if article.dateline.is_none() {
+                    if let Some((head, _)) = lines::dateline(trimmed) {
+                        let place = head
+                            .split([',', '('])
+                            .next()
+                            .unwrap_or("")
+                            .trim()
+                            .to_string();
+                        if let Some(value) = date_value(&head) {
+                            dates.push((value, "dateline", 0.9));
+                        }
+                        article.dateline = Some(place);
+                    }
+                }
+            }
+            lines::Role::Remove(reason) => {
+                let at = article.text.len();
+                article.removed.push(Removal {
+                    span: crate::Span::new(at, at),
+                    text: trimmed.to_string(),
+                    reason: reason.to_string(),
+                });
+            }
+        }
+        seen.push(trimmed.to_string());
+    }
+    // The most trustworthy date: dateline, then a "Published" stamp, then "Last
+    // Updated" (which can be years after the story), then the copyright year.
+    let rank = |source: &str| match source {
+        "dateline" => 0,
+        "text" => 1,
+        "updated" => 2,
+        _ => 3,
+    };
+    dates.sort_by_key(|d| rank(d.1));
+    article.published = dates.into_iter().find_map(|(text, source, confidence)| {
+        let value = if crate::time::parse_iso_date(&text).is_some() {
+            Some(text)
+        } else {
+            date_value(&text)
+        }?;
+        Some(Published {
+            value,
+            source: source.into(),
+            confidence,
+        })
+    });
+    article
 }
 
 #[cfg(not(target_arch = "wasm32"))]

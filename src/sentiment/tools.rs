@@ -40,7 +40,10 @@ fn macro_f1(confusion: &[[usize; 3]; 3]) -> (f64, f64) {
     let mut total = 0;
     for (c, row) in confusion.iter().enumerate() {
         let tp = row.get(c).copied().unwrap_or(0);
-        let predicted: usize = confusion.iter().map(|g| g.get(c).copied().unwrap_or(0)).sum();
+        let predicted: usize = confusion
+            .iter()
+            .map(|g| g.get(c).copied().unwrap_or(0))
+            .sum();
         let gold: usize = row.iter().sum();
         let p = tp as f64 / predicted.max(1) as f64;
         let r = tp as f64 / gold.max(1) as f64;

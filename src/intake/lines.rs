@@ -1,0 +1,402 @@
+//! Page furniture and metadata in pasted text, line by line. Each line is judged
+//! by its shape and words — length, final punctuation, imperative verbs, credit
+//! patterns, participle captions, repetition, position — never by a list of
+//! known pages' strings. Lines that carry metadata (byline, dateline, copyright,
+//! timestamps) are read before they are set aside.
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Body text or the title: kept.
+    Keep,
+    /// Removed, with the reason.
+    Remove(&'static str),
+}
+
+fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Verbs that open calls to action.
+const ACTION_VERBS: &[&str] = &[
+    "sign",
+    "subscribe",
+    "click",
+    "listen",
+    "share",
+    "follow",
+    "download",
+    "watch",
+    "read",
+    "visit",
+    "get",
+    "enjoying",
+    "support",
+    "donate",
+    "log",
+    "register",
+    "join",
+    "tap",
+    "scroll",
+    "advertisement",
+    "see",
+];
+
+/// Agency and picture-desk names that make "Name / X" a credit.
+fn looks_like_credit(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let w = words(line);
+    if w.len() > 10 {
+        return false;
+    }
+    lower.starts_with("image credit")
+        || lower.starts_with("photo:")
+        || lower.starts_with("photo credit")
+        || lower.starts_with("credit:")
+        || lower.contains("getty images")
+        || (line.contains(" / ")
+            && !ends_sentence(line)
+            && w.iter()
+                .filter(|x| x.chars().next().is_some_and(char::is_uppercase))
+                .count()
+                * 2
+                >= w.len())
+}
+
+/// "Presidential Press ServicePutin gesturing as he stands…": a caption (a name
+/// and a present participle, no finite verb), often glued to its credit.
+fn looks_like_caption(line: &str) -> bool {
+    let w = words(line);
+    let glued = w.iter().take(6).any(|x| {
+        let chars: Vec<char> = x.chars().collect();
+        chars
+            .windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+            && !x.starts_with("Mc")
+            && !x.contains('\'')
+    });
+    let participle = w
+        .iter()
+        .skip(1)
+        .take(5)
+        .any(|x| x.len() > 4 && x.ends_with("ing") && x.chars().all(|c| c.is_lowercase()));
+    let finite = w.iter().any(|x| {
+        matches!(
+            x.trim_end_matches([',', '.']),
+            "said"
+                | "says"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+        )
+    });
+    glued && participle && !finite
+}
+
+/// Metadata a line can carry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineMeta {
+    pub byline: Option<String>,
+    pub copyright: Option<String>,
+    /// (date text, source, confidence)
+    pub date: Option<(String, &'static str, f32)>,
+    pub dateline: Option<String>,
+}
+
+/// Read metadata off a line and say whether the line itself is furniture.
+pub fn classify(
+    line: &str,
+    index: usize,
+    seen: &[String],
+    next_is_body: bool,
+    is_title: bool,
+) -> (Role, LineMeta) {
+    let mut meta = LineMeta::default();
+    let trimmed = line
+        .trim()
+        .trim_start_matches(['.', ',', ';', '|', '•', '-'])
+        .trim();
+    let lower = trimmed.to_lowercase();
+    let w = words(trimmed);
+    if trimmed.is_empty() {
+        return (Role::Remove("empty"), meta);
+    }
+    if let Some(rest) = lower
+        .strip_prefix("last updated")
+        .or_else(|| lower.strip_prefix("updated"))
+    {
+        if w.len() <= 8 && rest.chars().any(|c| c.is_ascii_digit()) {
+            let at = trimmed.len() - rest.len();
+            meta.date = Some((
+                trimmed
+                    .get(at..)
+                    .unwrap_or("")
+                    .trim_start_matches([':', ' '])
+                    .to_string(),
+                "updated",
+                0.3,
+            ));
+            return (Role::Remove("timestamp"), meta);
+        }
+    }
+    if let Some(rest) = lower
+        .strip_prefix("published")
+        .or_else(|| lower.strip_prefix("posted"))
+    {
+        if w.len() <= 8 && rest.chars().any(|c| c.is_ascii_digit()) {
+            let at = trimmed.len() - rest.len();
+            meta.date = Some((
+                trimmed
+                    .get(at..)
+                    .unwrap_or("")
+                    .trim_start_matches([':', ' ', 'o', 'n'])
+                    .to_string(),
+                "text",
+                0.7,
+            ));
+            return (Role::Remove("timestamp"), meta);
+        }
+    }
+    if (trimmed.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+        && w.len() <= 14
+    {
+        meta.copyright = Some(trimmed.to_string());
+        if let Some(year) = trimmed
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|d| d.len() == 4)
+        {
+            meta.date = Some((year.to_string(), "copyright", 0.3));
+        }
+        return (Role::Remove("copyright"), meta);
+    }
+    if w.len() <= 8
+        && w.len() >= 2
+        && w.first().is_some_and(|f| f.eq_ignore_ascii_case("by"))
+        && !ends_sentence(trimmed)
+        && w.get(1)
+            .and_then(|x| x.chars().next())
+            .is_some_and(char::is_uppercase)
+    {
+        meta.byline = Some(w.get(1..).map(|x| x.join(" ")).unwrap_or_default());
+        return (Role::Remove("byline"), meta);
+    }
+    if w.len() >= 3 && seen.iter().any(|s| s == trimmed) {
+        return (Role::Remove("repeated"), meta);
+    }
+    if looks_like_credit(trimmed) {
+        return (Role::Remove("credit"), meta);
+    }
+    if looks_like_caption(trimmed) {
+        return (Role::Remove("caption"), meta);
+    }
+    let first = w.first().map(|f| f.to_lowercase()).unwrap_or_default();
+    let call = ACTION_VERBS.contains(&first.trim_end_matches(['?', ':', '!']))
+        && w.len() <= 16
+        && (!ends_sentence(trimmed)
+            || lower.contains("subscribe")
+            || lower.contains("newsletter")
+            || lower.contains("click")
+            || lower.ends_with('?'));
+    if call
+        || (w.len() <= 16
+            && (lower.contains("newsletter")
+                || lower.contains("subscribe")
+                || lower.contains("click here")))
+    {
+        return (Role::Remove("call-to-action"), meta);
+    }
+    if is_title {
+        return (Role::Keep, meta);
+    }
+    // A short line without final punctuation that does not head a paragraph of
+    // body text is navigation ("Accessibility links", "Breaking News", "shared this story").
+    let lower_start = trimmed.chars().next().is_some_and(char::is_lowercase);
+    if w.len() <= 6 && !ends_sentence(trimmed) && (!next_is_body || lower_start) {
+        return (Role::Remove("navigation"), meta);
+    }
+    // An agency tag at the end ("Reuters, MT").
+    if w.len() <= 3 && trimmed.contains(',') && !ends_sentence(trimmed) && index > 0 {
+        return (Role::Remove("credit"), meta);
+    }
+    (Role::Keep, meta)
+}
+
+/// Is this line body text: a long line that ends like a sentence?
+pub fn is_body(line: &str) -> bool {
+    let t = line.trim();
+    words(t).len() >= 12 && ends_sentence(t)
+}
+
+/// Could this line be the title: a short line, not a sentence, not all lower-case?
+pub fn is_title_like(line: &str) -> bool {
+    let t = line.trim();
+    let w = words(t);
+    (3..=20).contains(&w.len())
+        && !t.ends_with('.')
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘'))
+        && w.iter()
+            .filter(|x| x.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 2
+            >= w.len().min(6)
+}
+
+/// "SYDNEY, Australia --", "BEIJING (AP) —", "Moscow, 29 November 2002 (RFE/RL) --":
+/// the dateline at the start of a line and the place it names.
+pub fn dateline(line: &str) -> Option<(String, usize)> {
+    let t = line.trim_start();
+    let dash = ["--", "—", "–", " - "]
+        .iter()
+        .filter_map(|d| t.find(d).map(|at| (at, d.len())))
+        .min()?;
+    if dash.0 == 0 || dash.0 > 80 {
+        return None;
+    }
+    let head = t.get(..dash.0)?.trim();
+    let place: String = head.split([',', '(']).next()?.trim().to_string();
+    let place_words = words(&place);
+    if place_words.is_empty()
+        || place_words.len() > 4
+        || !place_words
+            .iter()
+            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    if !(head.contains(',')
+        || head.contains('(')
+        || place
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase))
+    {
+        return None;
+    }
+    Some((head.to_string(), dash.0 + dash.1))
+}
+
+/// An agency tag that starts a new article: "(Tribune News Service) —" or
+/// "BEIJING (AP) —". Returns its byte offset in the line when it is preceded by
+/// other text glued to it ("The Diplomat Brief(Tribune News Service)").
+pub fn glued_article_start(line: &str) -> Option<usize> {
+    let open = line.find('(')?;
+    if open == 0 {
+        return None;
+    }
+    let before = line.get(..open)?;
+    if before.ends_with(char::is_whitespace)
+        || !before.chars().last().is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let close = line.get(open..)?.find(')')? + open;
+    let tag = line.get(open + 1..close)?;
+    let after = line.get(close + 1..)?.trim_start();
+    let tag_words = words(tag);
+    let agency = !tag_words.is_empty()
+        && tag_words.len() <= 5
+        && tag_words.iter().all(|x| {
+            x.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '/')
+        });
+    (agency && after.starts_with(['—', '–', '-'])).then_some(open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(line: &str) -> Role {
+        classify(line, 3, &[], false, false).0
+    }
+
+    #[test]
+    fn furniture_by_shape() {
+        assert_eq!(role("Accessibility links"), Role::Remove("navigation"));
+        assert_eq!(role("Breaking News"), Role::Remove("navigation"));
+        assert_eq!(
+            role("Listen to this article"),
+            Role::Remove("call-to-action")
+        );
+        assert_eq!(
+            role("Sign up for our weekly newsletter"),
+            Role::Remove("call-to-action")
+        );
+        assert_eq!(
+            role("Enjoying this article? Click here to subscribe for full access."),
+            Role::Remove("call-to-action")
+        );
+        assert_eq!(role("Will Burgess / Reuters"), Role::Remove("credit"));
+        assert_eq!(
+            role("Image Credit: World Economic Forum"),
+            Role::Remove("credit")
+        );
+        assert_eq!(
+            role("Presidential Press ServicePutin gesturing as he stands with Thai Prime Minister Surayud Chulanont and Bush for a photo Saturday."),
+            Role::Remove("caption")
+        );
+        assert_eq!(
+            role("The talks, he said, were going well and would continue for several more days."),
+            Role::Keep
+        );
+        assert_eq!(
+            classify("A new era for old allies", 3, &[], true, false).0,
+            Role::Keep
+        );
+        assert_eq!(
+            classify("shared this story", 3, &[], true, false).0,
+            Role::Remove("navigation")
+        );
+        assert!(!is_title_like("Accessibility links"));
+        assert!(is_title_like(
+            "Russia: President Putin Plans To Visit China"
+        ));
+    }
+
+    #[test]
+    fn metadata_lines() {
+        let (r, meta) = classify(". Last Updated: 07/27/2016", 1, &[], false, false);
+        assert_eq!(r, Role::Remove("timestamp"));
+        assert_eq!(meta.date, Some(("07/27/2016".into(), "updated", 0.3)));
+        let (_, meta) = classify("©2023 Bloomberg L.P.", 9, &[], false, false);
+        assert_eq!(meta.copyright.as_deref(), Some("©2023 Bloomberg L.P."));
+        let (_, meta) = classify("By Jane Doe and John Roe", 2, &[], true, false);
+        assert_eq!(meta.byline.as_deref(), Some("Jane Doe and John Roe"));
+    }
+
+    #[test]
+    fn datelines_and_glued_articles() {
+        assert_eq!(
+            dateline("SYDNEY, Australia -- President Putin").map(|d| d.0),
+            Some("SYDNEY, Australia".into())
+        );
+        assert_eq!(
+            dateline("Moscow, 29 November 2002 (RFE/RL) -- Russian").map(|d| d.0),
+            Some("Moscow, 29 November 2002 (RFE/RL)".into())
+        );
+        assert_eq!(
+            dateline("BEIJING (AP) — The leaders").map(|d| d.0),
+            Some("BEIJING (AP)".into())
+        );
+        assert_eq!(dateline("He said -- quietly -- no."), None);
+        assert_eq!(
+            glued_article_start("The Diplomat Brief(Tribune News Service) — President"),
+            Some(18)
+        );
+        assert_eq!(glued_article_start("He met (briefly) — then left"), None);
+    }
+}

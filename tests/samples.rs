@@ -1,0 +1,166 @@
+//! The five pasted samples of ../shared/samples through the whole pipeline:
+//! furniture removed and recorded, encodings repaired, metadata found, two
+//! articles pasted together split apart, the same people grouped. Skipped when
+//! the samples are not beside the checkout.
+#![cfg(not(target_arch = "wasm32"))]
+
+use lede::{analyze, Analysis, Input, Options};
+use std::path::Path;
+
+fn sample(prefix: &str) -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let entry = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
+    std::fs::read_to_string(entry.path()).ok()
+}
+
+fn run(text: &str) -> Analysis {
+    analyze(&Input::Text(text.to_string()), &Options::default()).expect("analysis")
+}
+
+fn removed(analysis: &Analysis) -> Vec<(String, String)> {
+    analysis.documents[0]
+        .removed
+        .iter()
+        .map(|r| (r.reason.clone(), r.text.clone()))
+        .collect()
+}
+
+#[test]
+fn sample_000_furniture_dateline_and_people() {
+    let Some(text) = sample("000") else { return };
+    let analysis = run(&text);
+    let doc = &analysis.documents[0];
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Putin Reassures Asians, Invites Bush to Siberia")
+    );
+    assert_eq!(doc.dateline.as_deref(), Some("SYDNEY"));
+    // "Last Updated" is years after the story: kept as a low-confidence date, never as text.
+    let published = doc.published.as_ref().expect("a date");
+    assert_eq!(published.source, "updated");
+    assert!(published.confidence < 0.5);
+    let reasons = removed(&analysis);
+    assert!(
+        reasons
+            .iter()
+            .any(|(r, t)| r == "credit" && t == "Will Burgess / Reuters"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(r, t)| r == "caption" && t.starts_with("Presidential Press Service")),
+        "{reasons:?}"
+    );
+    assert!(!doc.text.contains("Last Updated") && !doc.text.contains("Will Burgess"));
+    let putin = doc
+        .entities
+        .iter()
+        .find(|e| e.entity.name == "Vladimir Putin")
+        .expect("Putin");
+    assert!(putin.entity.mentions.len() >= 15);
+    assert!(putin.entity.aliases.contains(&"Putin".to_string()));
+    assert_eq!(putin.entity.salience, 1.0);
+    assert!(doc
+        .entities
+        .iter()
+        .any(|e| e.entity.name == "Hu Jintao" && e.entity.aliases.contains(&"Hu".to_string())));
+}
+
+#[test]
+fn sample_001_dateline_date_and_title() {
+    let Some(text) = sample("001") else { return };
+    let analysis = run(&text);
+    let doc = &analysis.documents[0];
+    let published = doc.published.as_ref().expect("a date");
+    assert_eq!(
+        (published.value.as_str(), published.source.as_str()),
+        ("2002-11-29", "dateline")
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Russia: President Putin Plans To Visit China")
+    );
+    let reasons = removed(&analysis);
+    assert!(
+        reasons.iter().any(|(_, t)| t == "Accessibility links"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|(_, t)| t == "Breaking News"),
+        "{reasons:?}"
+    );
+    // Relative dates land on the right days: "1-3 December" as a range.
+    assert!(doc
+        .timexes
+        .iter()
+        .any(|t| t.value == "2002-12-01" && t.value_end.as_deref() == Some("2002-12-03")));
+}
+
+#[test]
+fn samples_002_and_003_pasted_together_are_two_articles() {
+    let (Some(a), Some(b)) = (sample("002"), sample("003")) else {
+        return;
+    };
+    let analysis = run(&format!("{a}{b}"));
+    assert_eq!(analysis.documents.len(), 2);
+    assert_eq!(
+        analysis.documents[0].title.as_deref(),
+        Some("Putin’s Grand Plan for Asia")
+    );
+    assert!(analysis.documents[1]
+        .text
+        .starts_with("(Tribune News Service)"));
+    assert_eq!(
+        analysis.documents[1].copyright.as_deref(),
+        Some("©2023 Bloomberg L.P.")
+    );
+    // The corpus view merges the people of both.
+    let putin = analysis
+        .corpus
+        .entities
+        .iter()
+        .find(|e| e.name == "Vladimir Putin")
+        .expect("Putin");
+    assert_eq!(putin.appearances.len(), 2);
+}
+
+#[test]
+fn sample_004_hex_utf8_is_repaired_and_recorded() {
+    let Some(text) = sample("004") else { return };
+    let analysis = run(&text);
+    let doc = &analysis.documents[0];
+    assert!(!doc.text.contains("xe2x80"));
+    assert!(doc
+        .text
+        .contains("Russia’s Vladimir Putin and China’s Xi Jinping"));
+    assert!(doc.text.contains("BEIJING (AP) — The leaders"));
+    assert!(doc.repairs.len() >= 50);
+    let units: Vec<u16> = doc.text.encode_utf16().collect();
+    for repair in &doc.repairs {
+        let fixed = String::from_utf16_lossy(&units[repair.span.start..repair.span.end]);
+        assert!(
+            repair.original.starts_with('x') && !fixed.is_empty(),
+            "{repair:?}"
+        );
+    }
+    assert!(removed(&analysis)
+        .iter()
+        .any(|(_, t)| t == "Listen to this article"));
+    assert!(removed(&analysis)
+        .iter()
+        .any(|(_, t)| t == "shared this story"));
+}
+
+#[test]
+fn clean_text_comes_out_unchanged() {
+    let text = "Russia and China signed a gas deal on Friday.\n\nThe agreement, worth $400 billion, runs for 30 years. “It is a good deal,” Putin said.";
+    let analysis = run(text);
+    assert_eq!(analysis.documents.len(), 1);
+    assert_eq!(analysis.documents[0].text, text);
+    assert!(analysis.documents[0].repairs.is_empty());
+    assert!(analysis.documents[0].removed.is_empty());
+}
