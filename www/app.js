@@ -36,7 +36,8 @@ export function looksLikeHtml(text) {
 
 let busy = 0;
 async function run(inputs) {
-  const options = published.value ? { published: published.value } : {};
+  // Tokens are most of a long article's JSON and the page never shows them.
+  const options = published.value ? { published: published.value, tokens: false } : { tokens: false };
   const token = ++busy;
   cancel.hidden = false;
   const size = inputs.reduce((n, i) => n + (i.text ?? i.html ?? "").length, 0);

@@ -92,7 +92,7 @@ function renderTimexes(doc) {
 /** One document: heading, metadata, text, entities, dates. */
 export function renderDocument(doc, index, source) {
   const title = doc.title || `Document ${index + 1}`;
-  const words = (doc.tokens ?? []).filter((t) => t.kind === "word" || t.kind === "number").length;
+  const words = doc.word_count ?? (doc.tokens ?? []).filter((t) => t.kind === "word" || t.kind === "number").length;
   const facts = [
     doc.byline && `By ${doc.byline}`,
     doc.published && `Published ${doc.published.value} (from ${doc.published.source})`,

@@ -308,10 +308,12 @@ pub fn extract(html: &str) -> Page {
             }
             continue;
         }
+        // Text up to the next '<', stepping over the first char whatever its width.
+        let first = rest.chars().next().map_or(1, char::len_utf8);
         let next = rest
-            .get(1..)
+            .get(first..)
             .and_then(|r| r.find('<'))
-            .map_or(rest.len(), |p| p + 1);
+            .map_or(rest.len(), |p| p + first);
         let chunk = decode(rest.get(..next).unwrap_or(""));
         if in_title {
             title.push_str(&chunk);
@@ -341,14 +343,14 @@ pub fn extract(html: &str) -> Page {
         }
     }
     let has_article = blocks.iter().any(|b| b.in_article && b.text.len() > 200);
+    let good = |b: &Block| {
+        let chars = b.text.chars().count();
+        !b.boilerplate && b.link_chars * 2 < chars.max(1) && (chars >= 20 || b.heading)
+    };
     let kept: Vec<&Block> = blocks
         .iter()
-        .filter(|b| !b.boilerplate)
+        .filter(|b| good(b))
         .filter(|b| !has_article || b.in_article)
-        .filter(|b| {
-            let chars = b.text.chars().count();
-            b.link_chars * 2 < chars.max(1) && (chars >= 20 || b.heading)
-        })
         .collect();
     page.text = kept
         .iter()
@@ -404,6 +406,11 @@ mod tests {
         assert_eq!(page.published.as_deref(), Some("2023-03-21T10:00:00Z"));
         assert_eq!(page.site_name.as_deref(), Some("The Paper"));
         assert_eq!(page.language.as_deref(), Some("en"));
+        assert!(!extract(
+            "<p>⌂ a long enough paragraph of text</p><p>next <b>tag</b> here too, long enough</p>"
+        )
+        .text
+        .contains('<'));
         assert!(page.text.contains("“a new era” of ties."), "{}", page.text);
         assert!(page.text.contains("officials said."));
         assert!(
