@@ -686,6 +686,13 @@ fn make_consistent(words: &[&str], mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> 
     for (name, label) in derived {
         majority.entry(name).or_insert(label);
     }
+    // Where each word stands, so each name is looked for only where its first word is.
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            positions.entry(w).or_default().push(i);
+        }
+    }
     let mut names: Vec<(&Vec<&str>, &&'static str)> = majority.iter().collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     for (name, label) in names {
@@ -696,8 +703,7 @@ fn make_consistent(words: &[&str], mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> 
             continue;
         }
         let n = name.len();
-        let mut i = 0;
-        while i + n <= words.len() {
+        for &i in positions.get(first).map_or(&[][..], Vec::as_slice) {
             let free = covered.get(i..i + n).is_some_and(|c| c.iter().all(|x| !x));
             if free && words.get(i..i + n) == Some(name.as_slice()) {
                 spans.push(TypedSpan {
@@ -708,9 +714,6 @@ fn make_consistent(words: &[&str], mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> 
                 for c in covered.iter_mut().skip(i).take(n) {
                     *c = true;
                 }
-                i += n;
-            } else {
-                i += 1;
             }
         }
     }
