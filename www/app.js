@@ -1,8 +1,9 @@
 // The page: takes pasted text or dropped files, sends them to the analysis worker
 // and shows the result. Everything shown is built with DOM text nodes, never HTML
 // strings, so nothing from an article can execute.
+/* global LEDE_WORKER_SOURCE */
 import { Analyzer } from "./analyzer.js";
-import { renderAnalysis } from "./view.js";
+import { renderAnalysis, entitiesCsv, h } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("input-form");
@@ -35,9 +36,13 @@ export function looksLikeHtml(text) {
 }
 
 let busy = 0;
-async function run(inputs) {
+let lastInputs = [];
+let lastAnalyses = [];
+async function run(inputs, extra = {}) {
+  lastInputs = inputs;
   // Tokens are most of a long article's JSON and the page never shows them.
-  const options = published.value ? { published: published.value, tokens: false } : { tokens: false };
+  const options = { tokens: false, ...extra };
+  if (published.value) options.published = published.value;
   const token = ++busy;
   cancel.hidden = false;
   const size = inputs.reduce((n, i) => n + (i.text ?? i.html ?? "").length, 0);
@@ -57,7 +62,8 @@ async function run(inputs) {
   }
   if (token !== busy) return;
   cancel.hidden = true;
-  results.replaceChildren(renderAnalysis(analyses));
+  lastAnalyses = analyses;
+  results.replaceChildren(toolbar(), renderAnalysis(analyses));
   results.hidden = analyses.length === 0;
   const docs = analyses.reduce((n, a) => n + a.analysis.documents.length, 0);
   if (errors.length) say(errors.join(" · "), "error");
@@ -158,3 +164,71 @@ document.addEventListener("drop", (event) => {
   document.body.classList.remove("dragging");
   if (event.dataTransfer?.files?.length) takeFiles(event.dataTransfer.files);
 });
+
+function download(name, type, body) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function toolbar() {
+  return h("div", { class: "toolbar", role: "toolbar", "aria-label": "Export" },
+    h("button", { type: "button", id: "export-json" }, "Export JSON"),
+    h("button", { type: "button", id: "export-csv" }, "Export CSV"),
+    h("button", { type: "button", id: "print" }, "Print"));
+}
+
+// Everything in the results is wired by delegation, so re-rendering needs no re-wiring.
+results.addEventListener("click", (event) => {
+  const target = event.target.closest("button");
+  if (!target) return;
+  if (target.id === "export-json") {
+    download("lede-analysis.json", "application/json", JSON.stringify(lastAnalyses.map((a) => a.analysis), null, 2));
+  } else if (target.id === "export-csv") {
+    download("lede-entities.csv", "text/csv", entitiesCsv(lastAnalyses));
+  } else if (target.id === "print") {
+    window.print();
+  } else if (target.classList.contains("entity-name")) {
+    const doc = target.closest("article.document");
+    const pressed = target.getAttribute("aria-pressed") === "true";
+    for (const b of doc.querySelectorAll(".entity-name[aria-pressed=true]")) b.setAttribute("aria-pressed", "false");
+    for (const m of doc.querySelectorAll("mark.selected")) m.classList.remove("selected");
+    if (!pressed) {
+      target.setAttribute("aria-pressed", "true");
+      const marks = doc.querySelectorAll(`mark[data-entity="${CSS.escape(target.dataset.entity)}"]`);
+      for (const m of marks) m.classList.add("selected");
+      marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
+      say(`${target.textContent}: ${marks.length} mention${marks.length === 1 ? "" : "s"} highlighted.`, "ok");
+    }
+  } else if (target.classList.contains("jump")) {
+    const doc = target.closest("article.document");
+    const index = Number(target.dataset.sentence);
+    const analysis = lastAnalyses.flatMap((a) => a.analysis.documents)[Number(doc.dataset.index)];
+    const start = analysis?.sentences?.[index]?.start ?? 0;
+    const paragraph = [...doc.querySelectorAll(".article-text p")].find((p) => Number(p.dataset.start) <= start && start < Number(p.dataset.end));
+    if (paragraph) {
+      paragraph.tabIndex = -1;
+      paragraph.classList.add("flash");
+      paragraph.scrollIntoView({ block: "center", behavior: "smooth" });
+      paragraph.focus({ preventScroll: true });
+      setTimeout(() => paragraph.classList.remove("flash"), 1500);
+    }
+  } else if (target.classList.contains("restore")) {
+    run(lastInputs, { clean: false });
+  }
+});
+
+results.addEventListener("change", (event) => {
+  const box = event.target;
+  if (box.matches?.(".legend input[type=checkbox]")) {
+    box.closest("article.document").classList.toggle(`hide-${box.dataset.type}`, !box.checked);
+  }
+});
+
+// Offline: cache the page after the first visit (not from file://, where the single-file build needs none).
+if ("serviceWorker" in navigator && location.protocol.startsWith("http") && typeof LEDE_WORKER_SOURCE === "undefined") {
+  navigator.serviceWorker.register("sw.js").catch(() => {});
+}
