@@ -31,6 +31,9 @@ pub mod wasm;
 
 mod span;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod devtools;
+
 pub use report::{Analysis, Document};
 pub use span::Span;
 

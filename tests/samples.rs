@@ -34,10 +34,10 @@ fn sample_000_furniture_dateline_and_people() {
     let analysis = run(&text);
     let doc = &analysis.documents[0];
     assert_eq!(
-        doc.title.as_deref(),
+        doc.meta.title.as_deref(),
         Some("Putin Reassures Asians, Invites Bush to Siberia")
     );
-    assert_eq!(doc.dateline.as_deref(), Some("SYDNEY"));
+    assert_eq!(doc.meta.dateline.as_deref(), Some("SYDNEY"));
     // "Last Updated" is years after the story: kept as a low-confidence date, never as text.
     let published = doc.published.as_ref().expect("a date");
     assert_eq!(published.source, "updated");
@@ -81,7 +81,7 @@ fn sample_001_dateline_date_and_title() {
         ("2002-11-29", "dateline")
     );
     assert_eq!(
-        doc.title.as_deref(),
+        doc.meta.title.as_deref(),
         Some("Russia: President Putin Plans To Visit China")
     );
     let reasons = removed(&analysis);
@@ -108,14 +108,14 @@ fn samples_002_and_003_pasted_together_are_two_articles() {
     let analysis = run(&format!("{a}{b}"));
     assert_eq!(analysis.documents.len(), 2);
     assert_eq!(
-        analysis.documents[0].title.as_deref(),
+        analysis.documents[0].meta.title.as_deref(),
         Some("Putin’s Grand Plan for Asia")
     );
     assert!(analysis.documents[1]
         .text
         .starts_with("(Tribune News Service)"));
     assert_eq!(
-        analysis.documents[1].copyright.as_deref(),
+        analysis.documents[1].meta.copyright.as_deref(),
         Some("©2023 Bloomberg L.P.")
     );
     // The corpus view merges the people of both.

@@ -331,7 +331,8 @@ mod cli {
         };
         match result {
             Ok(report) => {
-                println!("{report}");
+                // A closed pipe (`| head`) is not an error worth a panic.
+                let _ = writeln!(io::stdout(), "{report}");
                 ExitCode::SUCCESS
             }
             Err(error) => {

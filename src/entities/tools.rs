@@ -12,6 +12,7 @@
 
 use super::tagger::{train as perceptron, train::Example, Model, TAGS};
 use super::{features, gazetteer::Gazetteer, tag_document_with, Dictionary};
+use crate::devtools::{data_dir, flag, throughput};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -151,17 +152,6 @@ fn gold_spans(tags: &[String], offset: usize) -> Vec<(usize, usize, String)> {
         spans.push((offset + start, offset + tags.len(), k));
     }
     spans
-}
-
-fn data_dir(args: &[String]) -> PathBuf {
-    flag(args, "--data").map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from)
-}
-
-fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .map(String::as_str)
 }
 
 const SEED: u64 = 0x1ede_5eed;
@@ -359,19 +349,11 @@ fn speed(docs: &[Document]) -> String {
                 .join("\n")
         })
         .collect();
-    let layers: Vec<_> = texts.iter().map(|t| crate::text::segment(t)).collect();
-    let tokens: usize = layers.iter().map(|l| l.tokens.len()).sum();
     let dictionary = Dictionary::default();
-    let started = std::time::Instant::now();
-    let mut rounds = 0;
-    while rounds < 3 || started.elapsed().as_secs_f64() < 2.0 {
-        for (text, layer) in texts.iter().zip(&layers) {
-            std::hint::black_box(super::recognize(text, layer, &dictionary));
-        }
-        rounds += 1;
-    }
-    let per_second = (tokens * rounds) as f64 / started.elapsed().as_secs_f64();
-    format!("throughput: {per_second:.0} tokens/s for the whole entities stage (one core, {tokens} tokens x {rounds} rounds)\n")
+    let (tokens, _) = throughput(&texts, 2.0, |text, layer| {
+        std::hint::black_box(super::recognize(text, layer, &dictionary));
+    });
+    format!("throughput: {tokens:.0} tokens/s for the whole entities stage (one core)\n")
 }
 
 /// `lede train entities`.

@@ -132,39 +132,20 @@ pub fn classify(
     if trimmed.is_empty() {
         return (Role::Remove("empty"), meta);
     }
-    if let Some(rest) = lower
-        .strip_prefix("last updated")
-        .or_else(|| lower.strip_prefix("updated"))
-    {
-        if w.len() <= 8 && rest.chars().any(|c| c.is_ascii_digit()) {
+    // "Last Updated: 07/27/2016" (can be years after the story), "Published on 3 May 2021".
+    for (prefixes, source, confidence) in [
+        (["last updated", "updated"], "updated", 0.3),
+        (["published", "posted"], "text", 0.7),
+    ] {
+        let rest = prefixes.iter().find_map(|p| lower.strip_prefix(p));
+        if let Some(rest) = rest.filter(|r| w.len() <= 8 && r.chars().any(|c| c.is_ascii_digit())) {
             let at = trimmed.len() - rest.len();
-            meta.date = Some((
-                trimmed
-                    .get(at..)
-                    .unwrap_or("")
-                    .trim_start_matches([':', ' '])
-                    .to_string(),
-                "updated",
-                0.3,
-            ));
-            return (Role::Remove("timestamp"), meta);
-        }
-    }
-    if let Some(rest) = lower
-        .strip_prefix("published")
-        .or_else(|| lower.strip_prefix("posted"))
-    {
-        if w.len() <= 8 && rest.chars().any(|c| c.is_ascii_digit()) {
-            let at = trimmed.len() - rest.len();
-            meta.date = Some((
-                trimmed
-                    .get(at..)
-                    .unwrap_or("")
-                    .trim_start_matches([':', ' ', 'o', 'n'])
-                    .to_string(),
-                "text",
-                0.7,
-            ));
+            let date = trimmed
+                .get(at..)
+                .unwrap_or("")
+                .trim_start_matches([':', ' ']);
+            let date = date.strip_prefix("on ").unwrap_or(date);
+            meta.date = Some((date.to_string(), source, confidence));
             return (Role::Remove("timestamp"), meta);
         }
     }

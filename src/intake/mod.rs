@@ -44,16 +44,24 @@ pub struct Removal {
     pub reason: String,
 }
 
-/// An article found in the input.
+/// What an article says about itself, found in the page or the pasted text.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Article {
-    pub text: String,
+pub struct Metadata {
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// The place of the dateline ("SYDNEY").
     pub dateline: Option<String>,
     pub site_name: Option<String>,
     pub language: Option<String>,
     pub copyright: Option<String>,
+}
+
+/// An article found in the input.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Article {
+    pub text: String,
+    #[serde(flatten)]
+    pub meta: Metadata,
     pub published: Option<Published>,
     pub repairs: Vec<Repair>,
     pub removed: Vec<Removal>,
@@ -103,10 +111,10 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                 }]
             };
             if let Some(article) = articles.first_mut() {
-                article.title = page.title.or(article.title.take());
-                article.byline = page.byline.or(article.byline.take());
-                article.site_name = page.site_name;
-                article.language = page.language;
+                article.meta.title = page.title.or(article.meta.title.take());
+                article.meta.byline = page.byline.or(article.meta.byline.take());
+                article.meta.site_name = page.site_name;
+                article.meta.language = page.language;
                 if let Some(value) = page.published.as_deref().and_then(date_value) {
                     article.published = Some(Published {
                         value,
@@ -251,8 +259,8 @@ fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
         if !remove_furniture {
             role = lines::Role::Keep;
         }
-        article.byline = article.byline.take().or(meta.byline);
-        article.copyright = article.copyright.take().or(meta.copyright);
+        article.meta.byline = article.meta.byline.take().or(meta.byline);
+        article.meta.copyright = article.meta.copyright.take().or(meta.copyright);
         if let Some(date) = meta.date {
             dates.push(date);
         }
@@ -280,8 +288,8 @@ fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
                     }
                 }
                 if is_title {
-                    article.title = Some(trimmed.to_string());
-                } else if article.dateline.is_none() {
+                    article.meta.title = Some(trimmed.to_string());
+                } else if article.meta.dateline.is_none() {
                     if let Some((head, _)) = lines::dateline(trimmed) {
                         let place = head
                             .split([',', '('])
@@ -292,7 +300,7 @@ fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
                         if let Some(value) = date_value(&head) {
                             dates.push((value, "dateline", 0.9));
                         }
-                        article.dateline = Some(place);
+                        article.meta.dateline = Some(place);
                     }
                 }
             }

@@ -4,17 +4,11 @@
 //! precision, recall, F1 over snippet counts); Readability's test pages by
 //! token-level precision/recall/F1 against the expected article text. Native only.
 
+use crate::devtools::data_dir;
 use crate::{Input, Options};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-fn data_dir(args: &[String]) -> PathBuf {
-    args.iter()
-        .position(|a| a == "--data")
-        .and_then(|i| args.get(i + 1))
-        .map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from)
-}
 
 fn gunzip(path: &Path) -> Result<String, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;

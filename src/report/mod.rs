@@ -5,7 +5,7 @@
 //! offset into `text`, with `start <= end <= text.encode_utf16().count()`.
 
 use crate::entities::{Entity, EntityLayer, Mention};
-use crate::intake::{Article, Published, Removal, Repair};
+use crate::intake::{Article, Metadata, Published, Removal, Repair};
 use crate::sentiment::{EntityTone, SentimentLayer, TargetTone, Tone};
 use crate::span::{OffsetMap, Remap};
 use crate::text::{TextLayer, Token, TokenKind};
@@ -45,12 +45,9 @@ pub struct EntityOut {
 /// One article. All offsets are UTF-16 code units into `text`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub dateline: Option<String>,
-    pub site_name: Option<String>,
-    pub language: Option<String>,
-    pub copyright: Option<String>,
+    /// Title, byline, dateline place, site name, language, copyright.
+    #[serde(flatten)]
+    pub meta: Metadata,
     /// The article date used to resolve relative dates, with its source and confidence.
     pub published: Option<Published>,
     /// The cleaned text every offset points into.
@@ -111,12 +108,7 @@ pub fn document(
         })
         .collect();
     let mut document = Document {
-        title: article.title,
-        byline: article.byline,
-        dateline: article.dateline,
-        site_name: article.site_name,
-        language: article.language,
-        copyright: article.copyright,
+        meta: article.meta,
         published: time_layer.published.or(article.published),
         text: article.text,
         repairs: article.repairs,

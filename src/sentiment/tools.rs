@@ -4,16 +4,9 @@
 //! Financial PhraseBank (AllAgree) polarity as a development check. Native only.
 
 use super::{score, sentence_score, TARGET_NEUTRAL};
+use crate::devtools::{data_dir, throughput};
 use crate::entities::EntityLayer;
 use crate::Span;
-use std::path::PathBuf;
-
-fn data_dir(args: &[String]) -> PathBuf {
-    args.iter()
-        .position(|a| a == "--data")
-        .and_then(|i| args.get(i + 1))
-        .map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from)
-}
 
 fn read(path: &std::path::Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
@@ -220,20 +213,12 @@ fn speed(data: &std::path::Path) -> Result<String, String> {
         .filter_map(|v| v["sentence_normalized"].as_str().map(str::to_string))
         .collect();
     let articles: Vec<String> = sentences.chunks(30).map(|c| c.join(" ")).collect();
-    let layers: Vec<_> = articles.iter().map(|t| crate::text::segment(t)).collect();
-    let tokens: usize = layers.iter().map(|l| l.tokens.len()).sum();
     let empty = EntityLayer::default();
-    let started = std::time::Instant::now();
-    let mut rounds = 0;
-    while rounds < 2 || started.elapsed().as_secs_f64() < 1.5 {
-        for (text, layer) in articles.iter().zip(&layers) {
-            std::hint::black_box(score(text, layer, &empty, &[]));
-        }
-        rounds += 1;
-    }
+    let (tokens, _) = throughput(&articles, 1.5, |text, layer| {
+        std::hint::black_box(score(text, layer, &empty, &[]));
+    });
     Ok(format!(
-        "throughput: {:.0} tokens/s for the sentiment stage (one core)\n",
-        (tokens * rounds) as f64 / started.elapsed().as_secs_f64()
+        "throughput: {tokens:.0} tokens/s for the sentiment stage (one core)\n"
     ))
 }
 

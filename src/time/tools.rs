@@ -5,6 +5,7 @@
 
 use super::calendar::Date;
 use super::{parse_iso_date, tag_words};
+use crate::devtools::{data_dir, throughput};
 use std::path::{Path, PathBuf};
 
 /// A gold expression: byte span in the stripped text, type, value.
@@ -201,13 +202,6 @@ fn score_dir(
     Ok(tally.report(name, docs))
 }
 
-fn data_dir(args: &[String]) -> PathBuf {
-    args.iter()
-        .position(|a| a == "--data")
-        .and_then(|i| args.get(i + 1))
-        .map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from)
-}
-
 /// `lede eval time [--data DIR] [--mistakes]`
 pub fn eval(args: &[String]) -> Result<String, String> {
     let time = data_dir(args).join("time");
@@ -246,26 +240,14 @@ fn speed(dir: &Path) -> Result<String, String> {
             texts.push(doc.text);
         }
     }
-    let layers: Vec<_> = texts.iter().map(|t| crate::text::segment(t)).collect();
-    let tokens: usize = layers.iter().map(|l| l.tokens.len()).sum();
     let empty = crate::entities::EntityLayer::default();
     let published = super::Published {
         value: "1998-01-08".into(),
         source: "caller".into(),
         confidence: 1.0,
     };
-    let started = std::time::Instant::now();
-    let mut rounds = 0;
-    while rounds < 3 || started.elapsed().as_secs_f64() < 1.5 {
-        for (text, layer) in texts.iter().zip(&layers) {
-            std::hint::black_box(super::resolve(text, layer, &empty, Some(&published)));
-        }
-        rounds += 1;
-    }
-    let secs = started.elapsed().as_secs_f64();
-    Ok(format!(
-        "throughput: {:.0} tokens/s, {:.0} documents/s for the time stage (one core)\n",
-        (tokens * rounds) as f64 / secs,
-        (texts.len() * rounds) as f64 / secs
-    ))
+    let (tokens, documents) = throughput(&texts, 1.5, |text, layer| {
+        std::hint::black_box(super::resolve(text, layer, &empty, Some(&published)));
+    });
+    Ok(format!("throughput: {tokens:.0} tokens/s, {documents:.0} documents/s for the time stage (one core)\n"))
 }

@@ -2,7 +2,7 @@
 """Runs trafilatura on the trafilatura evaluation set and Readability's test pages and
 scores it exactly as `lede eval extract` scores Lede (snippets; token F1).
 
-    pip install trafilatura && python3 tools/peers/extract_trafilatura.py [DATA]
+    pip install trafilatura lxml_html_clean && python3 tools/peers/extract_trafilatura.py [DATA]
 """
 import collections, gzip, html as htmllib, json, pathlib, re, sys
 import trafilatura
