@@ -3,8 +3,8 @@
 // semantics (exact span and type, micro-averaged) for comparison with
 // `lede eval entities`. compromise has no MISC, so MISC gold counts as missed.
 //
-//   npm install --prefix /tmp/cmp compromise@14
-//   NODE_PATH=/tmp/cmp/node_modules node tools/compromise_conll.js ../shared/data/ner/conll2003/eng.testa
+//   (compromise is a devDependency of the project: npm ci installs it)
+//   node tools/peers/compromise_conll.cjs ../shared/data/ner/conll2003/eng.testa
 //
 // Each document's tokens are joined by spaces (sentences by newlines), as for
 // lede; compromise's people() → PER, places() → LOC, organizations() → ORG.
