@@ -1,209 +1,864 @@
-//! Grouping: mentions become entities, one per real-world thing. "Vladimir
-//! Putin" / "Putin" / "President Putin" join; "Hu" joins "Hu Jintao"; "U.S."
-//! joins "United States"; "APEC" joins "Asia-Pacific Economic Cooperation";
-//! two people sharing a surname stay apart (a bare surname goes to the one
-//! mentioned most recently); a surname seen before the full name joins it.
-//! Salience ranks entities by mentions, weighted toward the headline and lead.
+//! Grouping mentions into entities, within one document.
+//!
+//! People: a full name ("Vladimir Putin") starts an entity; a lone word
+//! ("Putin", "Hu") joins the most recently mentioned person whose full name starts
+//! or ends with it (so two people sharing a surname stay apart and "Smith" means
+//! the Smith last talked about); a person first named by surname only is one
+//! entity that a later full name completes. Titles before or inside the name
+//! ("Foreign Minister Sergei Lavrov", "President Putin") are kept as attributes,
+//! not in the name. Other types group by normalized spelling ("U.S." = "US"),
+//! countries by their canonical name ("Russian Federation" = "Russia"), and an
+//! acronym joins the organization whose initials it spells ("UN" → "United
+//! Nations"). Nationalities (NORP) are linked to their country.
+//!
+//! Salience: each mention counts 1, 1.5 in the first three sentences and 2 in the
+//! first (the headline or lead); numeric values count half; scores are divided
+//! by the largest, so the most central entity has salience 1.
 
-use super::{Entity, Mention};
+use super::gazetteer::{gazetteer, PlaceKind};
+use super::numbers::Numeric;
+use super::{Entity, EntityLayer, Mention};
+use crate::text::TextLayer;
 use crate::Span;
 use std::collections::HashMap;
+use std::ops::Range;
 
-/// A mention before grouping: its span, type, the words of its name, and the
-/// canonical key a gazetteer gives (e.g. "United States" for "U.S.").
-pub struct Candidate {
-    pub span: Span,
-    pub label: &'static str,
-    pub words: Vec<String>,
-    pub canonical: Option<String>,
-    pub titles: Vec<String>,
-    pub link: Option<String>,
-    /// Index of the sentence the mention is in.
-    pub sentence: usize,
+/// A typed name before grouping.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub tokens: Range<usize>,
+    pub label: String,
+    pub source: &'static str,
 }
 
-fn initials(words: &[String]) -> String {
+/// Countries often written in ways the gazetteer lacks.
+const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("u.s.", "United States"),
+    ("us", "United States"),
+    ("u.s.a.", "United States"),
+    ("usa", "United States"),
+    ("america", "United States"),
+    ("united states of america", "United States"),
+    ("uk", "United Kingdom"),
+    ("u.k.", "United Kingdom"),
+    ("britain", "United Kingdom"),
+    ("great britain", "United Kingdom"),
+    ("england", "United Kingdom"),
+    ("scotland", "United Kingdom"),
+    ("wales", "United Kingdom"),
+    ("prc", "China"),
+    ("ussr", "Soviet Union"),
+    ("soviet union", "Soviet Union"),
+    ("holland", "Netherlands"),
+    ("burma", "Myanmar"),
+    ("ivory coast", "Ivory Coast"),
+];
+
+/// Groups of people that are NORP though not nationalities.
+const GROUP_WORDS: &[&str] = &[
+    "muslim",
+    "muslims",
+    "christian",
+    "christians",
+    "jewish",
+    "jews",
+    "jew",
+    "catholic",
+    "catholics",
+    "protestant",
+    "protestants",
+    "sunni",
+    "sunnis",
+    "shiite",
+    "shiites",
+    "shia",
+    "hindu",
+    "hindus",
+    "buddhist",
+    "buddhists",
+    "islamic",
+    "islamist",
+    "islamists",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "communist",
+    "communists",
+    "socialist",
+    "socialists",
+    "conservative",
+    "conservatives",
+    "uighur",
+    "uighurs",
+    "uyghur",
+    "uyghurs",
+    "kurd",
+    "kurds",
+    "kurdish",
+    "arab",
+    "arabs",
+    "tibetan",
+    "tibetans",
+    "palestinians",
+    "palestinian",
+    "western",
+    "european",
+    "europeans",
+    "asian",
+    "african",
+    "latin",
+    "soviet",
+    "ukrainian",
+    "ukrainians",
+    "russian",
+    "russians",
+    "chinese",
+    "british",
+    "english",
+    "french",
+    "dutch",
+    "scottish",
+    "welsh",
+];
+
+/// Last words of event names.
+const EVENT_WORDS: &[&str] = &[
+    "olympics",
+    "olympiad",
+    "games",
+    "cup",
+    "championship",
+    "championships",
+    "war",
+    "summit",
+    "open",
+    "festival",
+    "election",
+    "elections",
+    "revolution",
+    "tournament",
+    "prix",
+    "marathon",
+    "rally",
+    "crisis",
+    "massacre",
+    "uprising",
+    "expo",
+    "series",
+    "derby",
+    "classic",
+    "tour",
+];
+
+/// Words of titles and roles before a person's name (lower-cased).
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "trade",
+    "economy",
+    "energy",
+    "secretary",
+    "general",
+    "state",
+    "chancellor",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "executive",
+    "ceo",
+    "director",
+    "governor",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "dr.",
+    "dr",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "gen.",
+    "col.",
+    "lt.",
+    "capt.",
+    "sgt.",
+    "adm.",
+    "maj.",
+    "judge",
+    "justice",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "deputy",
+    "commander",
+    "coach",
+    "manager",
+    "captain",
+    "sir",
+    "lord",
+    "lady",
+    "sheikh",
+    "ayatollah",
+    "emperor",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rev.",
+    "professor",
+    "prof.",
+    "first",
+    "lady",
+    "party",
+    "communist",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "attorney",
+    "speaker",
+    "former",
+    "late",
+    "acting",
+    "chief",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "champion",
+];
+
+/// Words that are titles on their own (a lone "Foreign" or "State" is not).
+const HEAD_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "director",
+    "governor",
+    "senator",
+    "sen.",
+    "rep.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "dr.",
+    "dr",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "gen.",
+    "general",
+    "col.",
+    "lt.",
+    "capt.",
+    "sgt.",
+    "adm.",
+    "maj.",
+    "judge",
+    "justice",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "commander",
+    "coach",
+    "manager",
+    "captain",
+    "sir",
+    "lord",
+    "lady",
+    "sheikh",
+    "ayatollah",
+    "emperor",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rev.",
+    "professor",
+    "prof.",
+    "adviser",
+    "advisor",
+    "speaker",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "champion",
+    "chief",
+];
+
+fn lower_phrase(words: &[&str]) -> String {
     words
         .iter()
-        .flat_map(|w| w.split('-'))
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The country a place phrase names or lies in, with its kind.
+fn place(lower: &str) -> Option<(PlaceKind, String)> {
+    if let Some((_, country)) = COUNTRY_ALIASES.iter().find(|(a, _)| *a == lower) {
+        return Some((PlaceKind::Country, (*country).to_string()));
+    }
+    let entries = gazetteer().lookup(lower);
+    for kind in [PlaceKind::Country, PlaceKind::State, PlaceKind::City] {
+        if let Some(e) = entries.iter().find(|e| e.kind == kind) {
+            return Some((kind, e.target.clone()));
+        }
+    }
+    None
+}
+
+/// The fine type of a name the tagger typed `coarse` (PER, ORG, LOC, MISC).
+pub fn fine_type(coarse: &str, words: &[&str], tokens: Range<usize>) -> String {
+    let name = words.get(tokens).unwrap_or(&[]);
+    let lower = lower_phrase(name);
+    match coarse {
+        "PER" => "PERSON".into(),
+        "ORG" => "ORG".into(),
+        "LOC" => match place(&lower) {
+            Some((PlaceKind::Continent, _)) | None => "LOC".into(),
+            Some(_) => "GPE".into(),
+        },
+        _ => {
+            let last = name.last().map(|w| w.to_lowercase()).unwrap_or_default();
+            if gazetteer().demonym_country(&lower).is_some()
+                || GROUP_WORDS.contains(&lower.as_str())
+            {
+                "NORP".into()
+            } else if name.len() > 1 && EVENT_WORDS.contains(&last.as_str()) {
+                "EVENT".into()
+            } else {
+                "MISC".into()
+            }
+        }
+    }
+}
+
+/// Is this a word of a title or role ("Foreign", "Minister", "Mr.")?
+pub fn is_title_word(word: &str) -> bool {
+    TITLE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// A weekday, a month, a country or a state: never part of a person's name.
+pub fn is_calendar_or_place(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // cities are left out: many are also given names ("Vladimir", "Florence")
+    CALENDAR.contains(&lower.as_str())
+        || place(&lower).is_some_and(|(kind, _)| kind != PlaceKind::City)
+}
+
+/// Is this a title on its own ("President", "Minister", "Dr.")?
+pub fn is_head_title(word: &str) -> bool {
+    HEAD_TITLES.contains(&word.to_lowercase().as_str())
+}
+
+/// Normalized key of a non-person name: lower case, no periods, no leading "the".
+fn plain_key(words: &[&str]) -> String {
+    let mut key = lower_phrase(words).replace('.', "");
+    if let Some(rest) = key.strip_prefix("the ") {
+        key = rest.to_string();
+    }
+    key
+}
+
+/// Initials of a multi-word name, skipping function words ("United Nations" → "un").
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the" | "and" | "for" | "&"
+            )
+        })
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
         .collect()
 }
 
-/// Group candidates (in text order) into mentions and entities.
-pub fn group(candidates: Vec<Candidate>, sentence_count: usize) -> (Vec<Mention>, Vec<Entity>) {
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(&'static str, String), usize> = HashMap::new();
-    let mut last_seen: Vec<usize> = Vec::new();
-    let mut mentions = Vec::with_capacity(candidates.len());
-    for (n, c) in candidates.iter().enumerate() {
-        let text = c.words.join(" ");
-        let key_name = c.canonical.as_deref().unwrap_or(&text).to_lowercase();
-        let mut id = by_key.get(&(c.label, key_name.clone())).copied();
-        if id.is_none() && c.label == "PERSON" && c.words.len() == 1 {
-            // A bare surname (or first name): the most recently mentioned person with it.
-            let word = c.words.first().map(String::as_str).unwrap_or("");
-            id = entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.label == "PERSON" && e.name.split(' ').count() > 1)
-                .filter(|(_, e)| e.name.split(' ').any(|w| w == word))
-                .max_by_key(|(i, _)| last_seen.get(*i).copied().unwrap_or(0))
-                .map(|(i, _)| i);
-        }
-        if id.is_none() && c.words.len() == 1 && matches!(c.label, "ORG" | "EVENT" | "MISC") {
-            // An acronym of a longer name mentioned before.
-            let word = c.words.first().map(String::as_str).unwrap_or("");
-            if word.len() >= 2 && word.chars().all(|ch| ch.is_uppercase() || ch == '.') {
-                let bare: String = word.chars().filter(|ch| *ch != '.').collect();
-                id = entities.iter().position(|e| {
-                    e.name.split(' ').count() >= 2
-                        && initials(&e.name.split(' ').map(str::to_string).collect::<Vec<_>>())
-                            == bare
-                });
-            }
-        }
-        let id = id.unwrap_or_else(|| {
-            entities.push(Entity {
-                id: entities.len(),
-                name: c.canonical.clone().unwrap_or_else(|| text.clone()),
-                label: c.label.to_string(),
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                salience: 0.0,
-                titles: Vec::new(),
-                link: None,
-            });
-            last_seen.push(0);
-            entities.len() - 1
-        });
-        by_key.insert((c.label, key_name), id);
-        if let Some(entity) = entities.get_mut(id) {
-            entity.mentions.push(mentions.len());
-            if text != entity.name && !entity.aliases.contains(&text) {
-                entity.aliases.push(text.clone());
-            }
-            for title in &c.titles {
-                if !entity.titles.contains(title) {
-                    entity.titles.push(title.clone());
-                }
-            }
-            if entity.link.is_none() {
-                entity.link = c.link.clone();
-            }
-        }
-        if let Some(seen) = last_seen.get_mut(id) {
-            *seen = n + 1;
-        }
-        mentions.push(Mention {
-            span: c.span,
-            entity: id,
-            label: c.label.to_string(),
-        });
-    }
-    merge_early_surnames(&mut entities, &mut mentions);
-    finish(&mut entities, &candidates, sentence_count);
-    (mentions, entities)
+struct Builder {
+    label: String,
+    /// The words of the canonical name.
+    canonical: Vec<String>,
+    /// The canonical name as written.
+    canonical_text: String,
+    forms: Vec<String>,
+    titles: Vec<String>,
+    mentions: Vec<usize>,
+    last_seen: usize,
+    score: f32,
+    country: Option<String>,
 }
 
-/// A person first mentioned by surname alone joins the one full name that ends with it.
-fn merge_early_surnames(entities: &mut Vec<Entity>, mentions: &mut [Mention]) {
-    let mut target: Vec<usize> = (0..entities.len()).collect();
-    for (i, e) in entities.iter().enumerate() {
-        if e.label != "PERSON" || e.name.contains(' ') {
-            continue;
+/// Group typed names and numeric values into mentions and entities.
+pub fn build(
+    text: &str,
+    layer: &TextLayer,
+    words: &[&str],
+    mut names: Vec<Name>,
+    values: Vec<Numeric>,
+) -> EntityLayer {
+    // sentence index of every token, for salience
+    let mut sentence_of = vec![usize::MAX; words.len()];
+    for (index, s) in layer.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            if let Some(slot) = sentence_of.get_mut(i) {
+                *slot = index;
+            }
         }
-        let fulls: Vec<usize> = entities
+    }
+    let span_of = |tokens: &Range<usize>| -> Option<Span> {
+        let first = layer.tokens.get(tokens.start)?;
+        let last = layer.tokens.get(tokens.end.checked_sub(1)?)?;
+        (first.span.start < last.span.end).then(|| Span::new(first.span.start, last.span.end))
+    };
+
+    // a lone word that begins or ends a person's full name is that person
+    let mut person_words: HashMap<&str, usize> = HashMap::new();
+    for n in &names {
+        if n.label == "PERSON" && n.tokens.len() >= 2 {
+            for i in [n.tokens.start, n.tokens.end - 1] {
+                if let Some(w) = words.get(i) {
+                    *person_words.entry(w).or_default() += 1;
+                }
+            }
+        }
+    }
+    for n in &mut names {
+        if n.source == "model" && n.tokens.len() == 1 && n.label != "PERSON" {
+            if let Some(w) = words.get(n.tokens.start) {
+                if person_words.contains_key(w) && place(&w.to_lowercase()).is_none() {
+                    n.label = "PERSON".into();
+                }
+            }
+        }
+    }
+
+    names = split_titled(words, names);
+    let mut out = EntityLayer::default();
+    let mut builders: Vec<Builder> = Vec::new();
+    let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+
+    for (order, name) in names.iter().enumerate() {
+        let mut tokens = name.tokens.clone();
+        let mut titles: Vec<String> = Vec::new();
+        if name.label == "PERSON" {
+            // titles inside the chunk ("President Putin")
+            let mut end = tokens.start;
+            while end + 1 < tokens.end && words.get(end).is_some_and(|w| is_title_word(w)) {
+                end += 1;
+            }
+            let run = words.get(tokens.start..end).unwrap_or(&[]);
+            if run
+                .iter()
+                .any(|w| HEAD_TITLES.contains(&w.to_lowercase().as_str()))
+            {
+                tokens.start = end;
+            }
+            if tokens.start > name.tokens.start {
+                titles.push(
+                    words
+                        .get(name.tokens.start..tokens.start)
+                        .unwrap_or(&[])
+                        .join(" "),
+                );
+            }
+            // titles just before it ("Foreign Minister Sergei Lavrov")
+            let mut first = name.tokens.start;
+            while first > 0
+                && words.get(first - 1).is_some_and(|w| {
+                    is_title_word(w) && w.chars().next().is_some_and(char::is_uppercase)
+                })
+                && name.tokens.start - first < 4
+            {
+                first -= 1;
+            }
+            if first < name.tokens.start {
+                let run = words.get(first..name.tokens.start).unwrap_or(&[]);
+                if run
+                    .iter()
+                    .any(|w| HEAD_TITLES.contains(&w.to_lowercase().as_str()))
+                {
+                    titles.push(run.join(" "));
+                }
+            }
+        }
+        let Some(span) = span_of(&tokens) else {
+            continue;
+        };
+        let name_words: Vec<&str> = words.get(tokens.clone()).unwrap_or(&[]).to_vec();
+        let surface = span.of(text).to_string();
+        let sentence = sentence_of.get(tokens.start).copied().unwrap_or(usize::MAX);
+        let weight = match sentence {
+            0 => 2.0,
+            1 | 2 => 1.5,
+            _ => 1.0,
+        };
+
+        let entity = if name.label == "PERSON" {
+            find_person(&builders, &name_words)
+        } else {
+            let key = non_person_key(&name.label, &name_words);
+            by_key
+                .get(&(name.label.clone(), key.clone()))
+                .copied()
+                .or_else(|| acronym_match(&builders, &name.label, &name_words))
+                .or_else(|| {
+                    // the acronym came first: "UN" … later "United Nations"
+                    (name_words.len() > 1 && name.label == "ORG")
+                        .then(|| initials(&name_words))
+                        .and_then(|i| by_key.get(&(name.label.clone(), i)).copied())
+                })
+        };
+        let index = match entity {
+            Some(index) => index,
+            None => {
+                let country = match name.label.as_str() {
+                    "NORP" => gazetteer()
+                        .demonym_country(&lower_phrase(&name_words))
+                        .map(str::to_string),
+                    "GPE" => place(&lower_phrase(&name_words)).map(|(_, c)| c),
+                    _ => None,
+                };
+                builders.push(Builder {
+                    label: name.label.clone(),
+                    canonical: Vec::new(),
+                    canonical_text: String::new(),
+                    forms: Vec::new(),
+                    titles: Vec::new(),
+                    mentions: Vec::new(),
+                    last_seen: order,
+                    score: 0.0,
+                    country,
+                });
+                builders.len() - 1
+            }
+        };
+        if name.label != "PERSON" {
+            by_key.insert(
+                (name.label.clone(), non_person_key(&name.label, &name_words)),
+                index,
+            );
+        }
+        let Some(b) = builders.get_mut(index) else {
+            continue;
+        };
+        let shouting = |t: &str| !t.chars().any(char::is_lowercase);
+        if name_words.len() > b.canonical.len()
+            || (name_words.len() == b.canonical.len()
+                && shouting(&b.canonical_text)
+                && !shouting(&surface))
+        {
+            b.canonical = name_words.iter().map(|w| w.to_string()).collect();
+            b.canonical_text = surface.clone();
+        }
+        if !b.forms.contains(&surface) {
+            b.forms.push(surface);
+        }
+        for t in titles {
+            if !b.titles.contains(&t) {
+                b.titles.push(t);
+            }
+        }
+        b.last_seen = order;
+        b.score += weight;
+        b.mentions.push(out.mentions.len());
+        out.mentions.push(Mention {
+            span,
+            entity: index,
+            label: name.label.clone(),
+            kind: "name",
+            source: name.source,
+        });
+    }
+
+    // numeric values: one entity per label and spelling
+    for value in values {
+        let Some(span) = span_of(&value.tokens) else {
+            continue;
+        };
+        let surface = span.of(text).to_string();
+        let key = (value.label.to_string(), surface.to_lowercase());
+        let index = *by_key.entry(key).or_insert_with(|| {
+            builders.push(Builder {
+                label: value.label.to_string(),
+                canonical: vec![surface.clone()],
+                canonical_text: surface.clone(),
+                forms: vec![surface.clone()],
+                titles: Vec::new(),
+                mentions: Vec::new(),
+                last_seen: 0,
+                score: 0.0,
+                country: None,
+            });
+            builders.len() - 1
+        });
+        if let Some(b) = builders.get_mut(index) {
+            b.score += 0.5;
+            b.mentions.push(out.mentions.len());
+        }
+        out.mentions.push(Mention {
+            span,
+            entity: index,
+            label: value.label.to_string(),
+            kind: "value",
+            source: "rule",
+        });
+    }
+
+    // mentions in text order, entity mention lists rebuilt to match
+    let mut order: Vec<usize> = (0..out.mentions.len()).collect();
+    order.sort_by_key(|&m| out.mentions.get(m).map(|x| (x.span.start, x.span.end)));
+    let mentions: Vec<Mention> = order
+        .iter()
+        .filter_map(|&m| out.mentions.get(m).cloned())
+        .collect();
+    for b in &mut builders {
+        b.mentions.clear();
+    }
+    for (m, mention) in mentions.iter().enumerate() {
+        if let Some(b) = builders.get_mut(mention.entity) {
+            b.mentions.push(m);
+        }
+    }
+    out.mentions = mentions;
+
+    let top = builders.iter().fold(0f32, |m, b| m.max(b.score)).max(1e-6);
+    for (id, b) in builders.iter().enumerate() {
+        let aliases = b
+            .forms
+            .iter()
+            .filter(|f| **f != b.canonical_text)
+            .cloned()
+            .collect();
+        out.entities.push(Entity {
+            id,
+            name: b.canonical_text.clone(),
+            label: b.label.clone(),
+            aliases,
+            titles: b.titles.clone(),
+            country: b.country.clone(),
+            related: None,
+            mentions: b.mentions.clone(),
+            salience: ((b.score / top) * 1000.0).round() / 1000.0,
+        });
+    }
+    // NORP → the country's entity in this document
+    let countries: HashMap<String, usize> = out
+        .entities
+        .iter()
+        .filter(|e| e.label == "GPE")
+        .filter_map(|e| {
+            let canonical = place(&e.name.to_lowercase()).map(|(_, c)| c)?;
+            place(&e.name.to_lowercase())
+                .is_some_and(|(k, _)| k == PlaceKind::Country)
+                .then_some((canonical, e.id))
+        })
+        .collect();
+    for e in &mut out.entities {
+        if e.label == "NORP" {
+            e.related = e.country.as_ref().and_then(|c| countries.get(c).copied());
+        }
+    }
+    out
+}
+
+fn non_person_key(label: &str, words: &[&str]) -> String {
+    if label == "GPE" {
+        if let Some((PlaceKind::Country, canonical)) = place(&lower_phrase(words)) {
+            return canonical.to_lowercase();
+        }
+    }
+    plain_key(words)
+}
+
+/// An all-caps single word that spells the initials of an organization seen before.
+fn acronym_match(builders: &[Builder], label: &str, words: &[&str]) -> Option<usize> {
+    let [word] = words else {
+        return None;
+    };
+    let letters: String = word.chars().filter(|c| *c != '.').collect();
+    if letters.len() < 2 || letters.chars().any(|c| !c.is_uppercase()) || label != "ORG" {
+        return None;
+    }
+    let wanted = letters.to_lowercase();
+    builders.iter().rposition(|b| {
+        b.label == "ORG" && b.canonical.len() > 1 && {
+            let words: Vec<&str> = b.canonical.iter().map(String::as_str).collect();
+            initials(&words) == wanted
+        }
+    })
+}
+
+/// The person entity a name refers to, if any.
+fn find_person(builders: &[Builder], words: &[&str]) -> Option<usize> {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    if words.len() == 1 {
+        let word = words.first()?;
+        // the most recently mentioned person whose name starts or ends with it
+        return builders
             .iter()
             .enumerate()
-            .filter(|(j, f)| {
-                *j != i
-                    && f.label == "PERSON"
-                    && f.name.contains(' ')
-                    && f.name.rsplit(' ').next() == Some(e.name.as_str())
+            .filter(|(_, b)| b.label == "PERSON")
+            .filter(|(_, b)| {
+                b.canonical.first().is_some_and(|w| same(w, word))
+                    || b.canonical.last().is_some_and(|w| same(w, word))
             })
-            .map(|(j, _)| j)
-            .collect();
-        if let [only] = fulls.as_slice() {
-            if let Some(t) = target.get_mut(i) {
-                *t = *only;
-            }
-        }
+            .max_by_key(|(_, b)| b.last_seen)
+            .map(|(i, _)| i);
     }
-    if target.iter().enumerate().all(|(i, &t)| i == t) {
-        return;
+    // the same full name
+    if let Some(i) = builders.iter().position(|b| {
+        b.label == "PERSON"
+            && b.canonical.len() == words.len()
+            && b.canonical.iter().zip(words).all(|(a, b)| same(a, b))
+    }) {
+        return Some(i);
     }
-    // Move mentions and aliases, then drop the emptied entities and renumber.
-    for i in 0..entities.len() {
-        let t = target.get(i).copied().unwrap_or(i);
-        if t == i {
-            continue;
-        }
-        let moved_mentions = std::mem::take(&mut entities[i].mentions);
-        let name = entities[i].name.clone();
-        let aliases = std::mem::take(&mut entities[i].aliases);
-        let titles = std::mem::take(&mut entities[i].titles);
-        if let Some(dest) = entities.get_mut(t) {
-            dest.mentions.extend(moved_mentions);
-            dest.mentions.sort_unstable();
-            for alias in std::iter::once(name).chain(aliases) {
-                if alias != dest.name && !dest.aliases.contains(&alias) {
-                    dest.aliases.push(alias);
-                }
-            }
-            for title in titles {
-                if !dest.titles.contains(&title) {
-                    dest.titles.push(title);
-                }
-            }
-        }
-    }
-    let mut renumber = vec![usize::MAX; entities.len()];
-    let mut kept = Vec::new();
-    for (i, e) in std::mem::take(entities).into_iter().enumerate() {
-        if target.get(i) == Some(&i) {
-            if let Some(r) = renumber.get_mut(i) {
-                *r = kept.len();
-            }
-            kept.push(e);
-        }
-    }
-    for (i, e) in kept.iter_mut().enumerate() {
-        e.id = i;
-        for &m in &e.mentions {
-            if let Some(mention) = mentions.get_mut(m) {
-                mention.entity = i;
-            }
-        }
-    }
-    *entities = kept;
+    // a person so far named by one word only, which this full name ends or starts with
+    let first = words.first()?;
+    let last = words.last()?;
+    builders.iter().position(|b| {
+        b.label == "PERSON"
+            && b.canonical.len() == 1
+            && b.canonical
+                .first()
+                .is_some_and(|w| same(w, last) || same(w, first))
+    })
 }
 
-/// Salience: mentions weighted by position (the first sentences count double),
-/// names over numbers, scaled so the most salient entity is 1.
-fn finish(entities: &mut [Entity], candidates: &[Candidate], sentence_count: usize) {
-    let lead = 2.max(sentence_count / 10);
-    let mut scores = vec![0f32; entities.len()];
-    for (e, score) in entities.iter().zip(scores.iter_mut()) {
-        if matches!(
-            e.label.as_str(),
-            "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL" | "ORDINAL"
-        ) {
+/// Split a name that swallowed a title and a person ("Thai Prime Minister Surayud
+/// Chulanont" tagged as one name) into what precedes the title (typed again:
+/// "Thai" → NORP) and the person after it; the title is then found as an
+/// attribute of the person.
+fn split_titled(words: &[&str], names: Vec<Name>) -> Vec<Name> {
+    let mut out = Vec::with_capacity(names.len());
+    for mut name in names {
+        // a trailing title is no part of a name: "Russian President" → "Russian"
+        if name.source == "model" && name.label != "PERSON" {
+            let mut end = name.tokens.end;
+            while end > name.tokens.start + 1
+                && words.get(end - 1).is_some_and(|w| is_title_word(w))
+            {
+                end -= 1;
+            }
+            let stripped = words.get(end..name.tokens.end).unwrap_or(&[]);
+            if end < name.tokens.end && stripped.iter().any(|w| is_head_title(w)) {
+                name.tokens.end = end;
+                let lower = lower_phrase(words.get(name.tokens.clone()).unwrap_or(&[]));
+                if gazetteer().demonym_country(&lower).is_some() {
+                    name.label = "NORP".into();
+                } else if place(&lower).is_some() {
+                    name.label = "GPE".into();
+                }
+            }
+        }
+        if name.source != "model" || name.tokens.len() < 3 {
+            out.push(name);
             continue;
         }
-        for &m in &e.mentions {
-            let sentence = candidates.get(m).map_or(usize::MAX, |c| c.sentence);
-            *score += if sentence < lead { 2.0 } else { 1.0 };
-        }
-    }
-    let top = scores.iter().copied().fold(0f32, f32::max);
-    for (e, score) in entities.iter_mut().zip(scores) {
-        e.salience = if top > 0.0 {
-            (score / top * 1000.0).round() / 1000.0
-        } else {
-            0.0
+        // the last head title inside, with at least one word after it
+        let title_at = (name.tokens.start..name.tokens.end.saturating_sub(1))
+            .rev()
+            .find(|&i| words.get(i).is_some_and(|w| is_head_title(w)));
+        let Some(title_at) = title_at else {
+            out.push(name);
+            continue;
         };
-        e.aliases.sort();
+        let person = title_at + 1..name.tokens.end;
+        let after_ok = words
+            .get(person.clone())
+            .unwrap_or(&[])
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_title_word(w));
+        if !after_ok {
+            out.push(name);
+            continue;
+        }
+        // the words before the title run
+        let mut run_start = title_at;
+        while run_start > name.tokens.start
+            && words.get(run_start - 1).is_some_and(|w| is_title_word(w))
+        {
+            run_start -= 1;
+        }
+        if run_start > name.tokens.start {
+            let before = name.tokens.start..run_start;
+            let lower = lower_phrase(words.get(before.clone()).unwrap_or(&[]));
+            let label = if gazetteer().demonym_country(&lower).is_some() {
+                "NORP".to_string()
+            } else if place(&lower).is_some() {
+                "GPE".to_string()
+            } else {
+                name.label.clone()
+            };
+            out.push(Name {
+                tokens: before,
+                label,
+                source: name.source,
+            });
+        }
+        out.push(Name {
+            tokens: person,
+            label: "PERSON".into(),
+            source: name.source,
+        });
     }
+    out
 }

@@ -1,67 +1,87 @@
-//! Rule-based numeric entities over tokens: MONEY ("$10 billion", "5 million
-//! euros"), PERCENT ("3%", "12 percent"), QUANTITY ("10 billion cubic meters"),
-//! ORDINAL ("second", "3rd") and CARDINAL (other counts, not years).
+//! Rule-based numeric expressions: MONEY ("$10 billion", "5 million euros"),
+//! PERCENT ("3.5 percent", "10%"), QUANTITY ("10 billion cubic meters", "200 km"),
+//! ORDINAL ("third", "21st") and CARDINAL (other numbers, not years or clock times,
+//! which belong to the time stage).
+//!
+//! Works on tokens (PTB-like: "$ 10", "10 %"), so pasted prose and tokenized text
+//! give the same results. Never panics; each expression is a half-open token range.
 
-/// A numeric expression: token range `[start, end)` and its type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NumericSpan {
-    pub start: usize,
-    pub end: usize,
-    pub label: &'static str,
-}
+use std::ops::Range;
 
-const SCALES: &[&str] = &[
-    "thousand", "million", "billion", "trillion", "bn", "mln", "m", "k", "hundred", "dozen",
+const CURRENCY_SIGNS: &[&str] = &[
+    "$", "us$", "€", "£", "¥", "c$", "a$", "hk$", "s$", "nz$", "r$", "₽", "₹", "₩", "rmb",
 ];
 const CURRENCY_WORDS: &[&str] = &[
-    "dollar", "dollars", "euro", "euros", "yen", "yuan", "renminbi", "rouble", "roubles", "ruble",
-    "rubles", "rupee", "rupees", "cents", "pence", "francs", "pesos", "won", "marks", "lira",
-    "sterling",
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi",
+    "ruble", "rubles", "rouble", "roubles", "rupee", "rupees", "franc", "francs", "mark", "marks",
+    "cent", "cents", "pence", "won", "peso", "pesos", "lira", "lire", "crowns", "kronor", "krona",
+    "kroner", "rand", "ringgit", "baht", "dinars", "dirhams", "riyals", "shekels", "zloty", "usd",
+    "eur", "gbp", "jpy", "cny",
 ];
-const UNITS: &[&str] = &[
-    "km",
-    "kilometers",
-    "kilometres",
-    "kilometer",
-    "kilometre",
-    "miles",
-    "mile",
-    "meters",
-    "metres",
-    "meter",
-    "metre",
-    "feet",
-    "foot",
-    "tons",
-    "tonnes",
-    "ton",
-    "tonne",
-    "barrels",
-    "barrel",
-    "cubic",
-    "square",
-    "kg",
-    "kilograms",
-    "kilogram",
-    "grams",
-    "acres",
-    "hectares",
-    "degrees",
-    "liters",
-    "litres",
-    "gallons",
-    "megawatts",
-    "gigawatts",
-    "mw",
-    "gw",
-    "bcm",
-    "mph",
-    "inches",
-    "pounds",
-    "ounces",
-    "cm",
-    "mm",
-    "sq",
+const SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "bn", "mln", "bln", "mn", "m", "k",
+];
+const PERCENT_WORDS: &[&str] = &["%", "percent", "pct", "per-cent", "percentage"];
+/// Units, lower-cased; multi-word units first.
+const UNITS: &[&[&str]] = &[
+    &["cubic", "meters"],
+    &["cubic", "metres"],
+    &["cubic", "feet"],
+    &["square", "kilometers"],
+    &["square", "kilometres"],
+    &["square", "km"],
+    &["square", "miles"],
+    &["square", "meters"],
+    &["square", "metres"],
+    &["square", "feet"],
+    &["metric", "tons"],
+    &["metric", "tonnes"],
+    &["light", "years"],
+    &["meters"],
+    &["metres"],
+    &["meter"],
+    &["metre"],
+    &["km"],
+    &["kilometers"],
+    &["kilometres"],
+    &["kilometer"],
+    &["kilometre"],
+    &["miles"],
+    &["mile"],
+    &["feet"],
+    &["foot"],
+    &["inches"],
+    &["cm"],
+    &["mm"],
+    &["kg"],
+    &["kilograms"],
+    &["kilogrammes"],
+    &["grams"],
+    &["tonnes"],
+    &["tons"],
+    &["tonne"],
+    &["ton"],
+    &["barrels"],
+    &["bpd"],
+    &["litres"],
+    &["liters"],
+    &["gallons"],
+    &["acres"],
+    &["hectares"],
+    &["degrees"],
+    &["megawatts"],
+    &["gigawatts"],
+    &["mw"],
+    &["gw"],
+    &["kw"],
+    &["kwh"],
+    &["mph"],
+    &["knots"],
+    &["ounces"],
+    &["oz"],
+    &["lbs"],
+    &["bushels"],
+    &["calories"],
 ];
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -76,23 +96,29 @@ const NUMBER_WORDS: &[&str] = &[
     "ten",
     "eleven",
     "twelve",
+    "thirteen",
+    "fourteen",
     "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
     "twenty",
     "thirty",
     "forty",
     "fifty",
     "sixty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
+    "seventy",
+    "eighty",
+    "ninety",
     "dozen",
     "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
 ];
-const ORDINALS: &[&str] = &[
+const ORDINAL_WORDS: &[&str] = &[
     "first",
     "second",
     "third",
@@ -105,8 +131,20 @@ const ORDINALS: &[&str] = &[
     "tenth",
     "eleventh",
     "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
     "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
     "hundredth",
+    "thousandth",
+    "millionth",
 ];
 const MONTHS: &[&str] = &[
     "january",
@@ -133,111 +171,163 @@ const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 
-fn is_number(word: &str) -> bool {
+fn is_digits(word: &str) -> bool {
     let mut digits = 0;
     for ch in word.chars() {
         if ch.is_ascii_digit() {
             digits += 1;
-        } else if !matches!(ch, ',' | '.') {
+        } else if !matches!(ch, ',' | '.' | '/') {
             return false;
         }
     }
-    digits > 0
+    digits > 0 && word.starts_with(|c: char| c.is_ascii_digit() || c == '.')
 }
 
-fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word
-            .parse::<u32>()
-            .is_ok_and(|y| (1000..=2100).contains(&y))
+fn is_number_word(lower: &str) -> bool {
+    NUMBER_WORDS.contains(&lower)
+        || lower
+            .split_once('-')
+            .is_some_and(|(a, b)| NUMBER_WORDS.contains(&a) && NUMBER_WORDS.contains(&b))
 }
 
 fn is_ordinal(lower: &str) -> bool {
-    if ORDINALS.contains(&lower) {
+    if ORDINAL_WORDS.contains(&lower) {
         return true;
     }
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &lower[digits.len()..];
+    let suffix = lower.get(digits.len()..).unwrap_or("");
     !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit())
         && matches!(suffix, "st" | "nd" | "rd" | "th")
 }
 
-/// Find the numeric expressions of a sentence given its words.
-pub fn find(words: &[&str]) -> Vec<NumericSpan> {
+/// Looks like a year or a clock time: left to the time stage.
+fn is_time_like(word: &str) -> bool {
+    if word.contains(':') {
+        return true;
+    }
+    if word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()) {
+        return matches!(word.parse::<u32>(), Ok(1500..=2100));
+    }
+    word.ends_with('s')
+        && word
+            .trim_end_matches('s')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+}
+
+/// A numeric expression: its token range and label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numeric {
+    pub tokens: Range<usize>,
+    pub label: &'static str,
+}
+
+/// Find numeric expressions among `words` (one sentence or a whole document);
+/// tokens with `blocked[i]` set (already part of a name) are never used.
+pub fn find(words: &[&str], blocked: &[bool]) -> Vec<Numeric> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let at = |i: usize| lower.get(i).map_or("", String::as_str);
+    let free = |i: usize| i < words.len() && !blocked.get(i).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let w = at(i);
-        let currency_symbol = matches!(
-            w,
-            "$" | "€" | "£" | "¥" | "₽" | "₹" | "us$" | "a$" | "c$" | "hk$"
-        );
-        if currency_symbol && is_number(at(i + 1)) {
-            let mut end = i + 2;
-            while SCALES.contains(&at(end)) {
-                end += 1;
-            }
-            out.push(NumericSpan {
-                start: i,
-                end,
-                label: "MONEY",
-            });
-            i = end;
+        if !free(i) {
+            i += 1;
             continue;
         }
-        let numeric = is_number(w) || (NUMBER_WORDS.contains(&w) && w != "one");
-        if numeric {
-            let mut end = i + 1;
-            while SCALES.contains(&at(end)) {
+        // currency sign first: "$ 10 billion", "US$ 5"
+        let mut start = i;
+        let mut money_sign = false;
+        if CURRENCY_SIGNS.contains(&at(i)) || (at(i) == "us" && at(i + 1) == "$") {
+            let skip = if at(i) == "us" { 2 } else { 1 };
+            if free(i + skip) && is_digits(at(i + skip)) {
+                money_sign = true;
+                start = i;
+                i += skip;
+            }
+        }
+        let word = at(i);
+        let numeric = is_digits(word);
+        if !(numeric || is_number_word(word)) {
+            if is_ordinal(word) && free(i) {
+                out.push(Numeric {
+                    tokens: i..i + 1,
+                    label: "ORDINAL",
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if !money_sign {
+            start = i;
+        }
+        // the number itself: digits or number words, then scale words
+        let mut end = i + 1;
+        while free(end)
+            && (is_number_word(at(end))
+                || (SCALES.contains(&at(end)) && at(end) != "m" && at(end) != "k")
+                || (at(end) == "and" && is_number_word(at(end + 1))))
+        {
+            end += 1;
+        }
+        if free(end) && (at(end) == "m" || at(end) == "k" || at(end) == "bn") && numeric {
+            end += 1;
+        }
+        let label;
+        if money_sign {
+            label = "MONEY";
+        } else if free(end) && PERCENT_WORDS.contains(&at(end)) {
+            end += 1;
+            if at(end - 1) == "percentage" && at(end) == "points" {
                 end += 1;
             }
+            label = "PERCENT";
+        } else if free(end) && at(end) == "per" && at(end + 1) == "cent" {
+            end += 2;
+            label = "PERCENT";
+        } else if free(end) && CURRENCY_WORDS.contains(&at(end)) {
+            end += 1;
+            label = "MONEY";
+        } else if let Some(unit) = UNITS.iter().find(|unit| {
+            unit.iter()
+                .enumerate()
+                .all(|(k, u)| free(end + k) && at(end + k) == *u)
+        }) {
+            end += unit.len();
+            label = "QUANTITY";
+        } else {
+            let previous = if start > 0 { at(start - 1) } else { "" };
             let next = at(end);
-            let span = if next == "%" || next == "percent" || next == "pct" {
-                Some((end + 1, "PERCENT"))
-            } else if (next == "per" && at(end + 1) == "cent")
-                || (next == "percentage" && at(end + 1) == "points")
+            let single = end == start + 1;
+            if numeric
+                && single
+                && (is_time_like(word) || MONTHS.contains(&previous) || MONTHS.contains(&next))
             {
-                Some((end + 2, "PERCENT"))
-            } else if CURRENCY_WORDS.contains(&next) {
-                Some((end + 1, "MONEY"))
-            } else if UNITS.contains(&next) {
-                let mut unit_end = end + 1;
-                if matches!(next, "cubic" | "square" | "sq") && UNITS.contains(&at(unit_end)) {
-                    unit_end += 1;
-                }
-                Some((unit_end, "QUANTITY"))
-            } else if is_year(w)
-                || MONTHS.contains(&at(i.wrapping_sub(1)))
-                || MONTHS.contains(&next)
-            {
-                None // a date: the time stage's
-            } else if is_number(w) || end > i + 1 || NUMBER_WORDS.contains(&w) {
-                Some((end, "CARDINAL"))
-            } else {
-                None
-            };
-            if let Some((end, label)) = span {
-                out.push(NumericSpan {
-                    start: i,
-                    end,
-                    label,
-                });
                 i = end;
                 continue;
             }
-        } else if is_ordinal(w) {
-            out.push(NumericSpan {
-                start: i,
-                end: i + 1,
-                label: "ORDINAL",
-            });
+            label = "CARDINAL";
         }
-        i += 1;
+        out.push(Numeric {
+            tokens: start..end,
+            label,
+        });
+        i = end.max(i + 1);
     }
     out
 }
@@ -248,37 +338,61 @@ mod tests {
 
     fn labels(text: &str) -> Vec<(String, &'static str)> {
         let words: Vec<&str> = text.split(' ').collect();
-        find(&words)
+        let blocked = vec![false; words.len()];
+        find(&words, &blocked)
             .into_iter()
-            .map(|s| (words[s.start..s.end].join(" "), s.label))
+            .map(|n| {
+                (
+                    words.get(n.tokens.clone()).unwrap_or(&[]).join(" "),
+                    n.label,
+                )
+            })
             .collect()
     }
 
     #[test]
-    fn money_percent_quantity_ordinal_cardinal() {
+    fn money_percent_quantity() {
         assert_eq!(
-            labels("a $ 10 billion deal"),
-            [("$ 10 billion".to_string(), "MONEY")]
+            labels("a $ 10 billion deal for 10 billion cubic meters of gas"),
+            [
+                ("$ 10 billion".to_string(), "MONEY"),
+                ("10 billion cubic meters".to_string(), "QUANTITY")
+            ]
         );
         assert_eq!(
-            labels("5 million euros"),
-            [("5 million euros".to_string(), "MONEY")]
+            labels("up 3.5 percent to 5 million euros"),
+            [
+                ("3.5 percent".to_string(), "PERCENT"),
+                ("5 million euros".to_string(), "MONEY")
+            ]
         );
-        assert_eq!(labels("up 3.5 %"), [("3.5 %".to_string(), "PERCENT")]);
+        assert_eq!(labels("rose 10 %"), [("10 %".to_string(), "PERCENT")]);
+    }
+
+    #[test]
+    fn cardinals_and_ordinals_but_not_years() {
         assert_eq!(
-            labels("12 per cent"),
-            [("12 per cent".to_string(), "PERCENT")]
+            labels("the third of 25 talks in 2002 began on June 5 at 10:30"),
+            [
+                ("third".to_string(), "ORDINAL"),
+                ("25".to_string(), "CARDINAL")
+            ]
         );
         assert_eq!(
-            labels("10 billion cubic meters of gas"),
-            [("10 billion cubic meters".to_string(), "QUANTITY")]
+            labels("two - thirds of twenty-five 21st"),
+            [
+                ("two".to_string(), "CARDINAL"),
+                ("twenty-five".to_string(), "CARDINAL"),
+                ("21st".to_string(), "ORDINAL")
+            ]
         );
-        assert_eq!(
-            labels("the second meeting"),
-            [("second".to_string(), "ORDINAL")]
-        );
-        assert_eq!(labels("the 3rd time"), [("3rd".to_string(), "ORDINAL")]);
-        assert_eq!(labels("1,200 troops"), [("1,200".to_string(), "CARDINAL")]);
-        assert_eq!(labels("in 2002 and on 29 November"), []);
+    }
+
+    #[test]
+    fn blocked_tokens_are_skipped_and_odd_input_is_fine() {
+        let words = ["Apollo", "11", "$", "", "%"];
+        let blocked = [true, true, false, false, false];
+        assert!(find(&words, &blocked).is_empty());
+        assert!(find(&[], &[]).is_empty());
     }
 }

@@ -201,8 +201,23 @@ fn find_same(
     if let Some(&id) = by_key.get(&key(label, name)) {
         return Some(id);
     }
-    if label != "PERSON" || name.contains(' ') {
+    if label != "PERSON" {
         return None;
+    }
+    if let Some(last) = name
+        .contains(' ')
+        .then(|| name.rsplit(' ').next())
+        .flatten()
+    {
+        // "Vladimir Putin" after a document that only said "Putin".
+        let last = last.to_lowercase();
+        let mut matches = entities
+            .iter()
+            .filter(|e| e.label == "PERSON" && e.name.to_lowercase() == last);
+        return match (matches.next(), matches.next()) {
+            (Some(only), None) => Some(only.id),
+            _ => None,
+        };
     }
     let lower = name.to_lowercase();
     let mut matches = entities.iter().filter(|e| {
@@ -244,7 +259,8 @@ mod tests {
                         mentions: Vec::new(),
                         salience: 0.5,
                         titles: Vec::new(),
-                        link: None,
+                        country: None,
+                        related: None,
                     });
                     found.entities.len() - 1
                 });
@@ -255,6 +271,8 @@ mod tests {
                 span: Span::new(start, start + name.len()),
                 entity: id,
                 label: label.to_string(),
+                kind: "name",
+                source: "model",
             });
         }
         let dated = time::TimeLayer::default();

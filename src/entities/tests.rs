@@ -1,0 +1,255 @@
+//! Tests of the whole entities stage: recognition, grouping, dictionary, numbers,
+//! robustness, and the samples in ../shared/samples.
+
+use super::*;
+use crate::text::segment;
+
+fn run(text: &str) -> EntityLayer {
+    recognize(text, &segment(text), &Dictionary::default())
+}
+
+fn entity_named<'a>(layer: &'a EntityLayer, name: &str) -> Option<&'a Entity> {
+    layer.entities.iter().find(|e| e.name == name)
+}
+
+/// The entity a given surface form (first occurrence) belongs to.
+fn entity_of<'a>(layer: &'a EntityLayer, text: &str, form: &str) -> Option<&'a Entity> {
+    layer
+        .mentions
+        .iter()
+        .find(|m| m.span.of(text) == form)
+        .and_then(|m| layer.entities.get(m.entity))
+}
+
+fn check_invariants(text: &str, layer: &EntityLayer) {
+    for (i, m) in layer.mentions.iter().enumerate() {
+        assert!(m.span.end <= text.len() && m.span.start < m.span.end);
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        let e = layer
+            .entities
+            .get(m.entity)
+            .expect("mention's entity exists");
+        assert!(e.mentions.contains(&i), "entity lists its mention");
+    }
+    for (id, e) in layer.entities.iter().enumerate() {
+        assert_eq!(e.id, id);
+        assert!(!e.mentions.is_empty());
+        assert!((0.0..=1.0).contains(&e.salience));
+        for &m in &e.mentions {
+            assert_eq!(layer.mentions.get(m).map(|x| x.entity), Some(id));
+        }
+    }
+}
+
+#[test]
+fn putin_forms_group_into_one_person() {
+    let text =
+        "Russian President Vladimir Putin met Chinese leader Hu Jintao in Moscow on Monday. \
+        Putin said Russia and China were partners. President Putin later told reporters that \
+        Putin's policy would not change. Hu agreed.";
+    let layer = run(text);
+    check_invariants(text, &layer);
+    let putin = entity_named(&layer, "Vladimir Putin").expect("Putin found");
+    assert_eq!(putin.label, "PERSON");
+    assert_eq!(putin.mentions.len(), 4, "{layer:#?}");
+    assert!(putin.aliases.contains(&"Putin".to_string()));
+    assert!(putin.titles.iter().any(|t| t == "President"));
+    let hu = entity_of(&layer, text, "Hu").expect("Hu found");
+    assert_eq!(hu.name, "Hu Jintao");
+    assert_eq!(hu.label, "PERSON");
+    // the top entity of the article is Putin
+    assert_eq!(putin.salience, 1.0);
+}
+
+#[test]
+fn nationality_links_to_its_country() {
+    let text = "Russian troops crossed the border, Russia said on Tuesday. Moscow denied it.";
+    let layer = run(text);
+    let russian = entity_named(&layer, "Russian").expect("Russian found");
+    assert_eq!(russian.label, "NORP");
+    assert_eq!(russian.country.as_deref(), Some("Russia"));
+    let russia = entity_named(&layer, "Russia").expect("Russia found");
+    assert_eq!(russia.label, "GPE");
+    assert_eq!(russian.related, Some(russia.id));
+}
+
+#[test]
+fn titles_are_attributes_not_names() {
+    let text =
+        "Foreign Minister Sergei Lavrov arrived in Beijing. Lavrov met his Chinese counterpart.";
+    let layer = run(text);
+    let lavrov = entity_of(&layer, text, "Lavrov").expect("Lavrov found");
+    assert_eq!(lavrov.name, "Sergei Lavrov");
+    assert!(
+        lavrov.titles.iter().any(|t| t.contains("Minister")),
+        "{lavrov:?}"
+    );
+}
+
+#[test]
+fn same_surname_different_people() {
+    let text = "John Smith, a farmer, sued the company. His lawyer, Mary Smith, said the case was \
+        strong. Mary Smith is no relation. Smith added that she expected to win.";
+    let layer = run(text);
+    check_invariants(text, &layer);
+    let john = entity_named(&layer, "John Smith").expect("John Smith");
+    let mary = entity_named(&layer, "Mary Smith").expect("Mary Smith");
+    assert_ne!(john.id, mary.id);
+    // the lone "Smith" is the Smith mentioned last
+    let lone = layer
+        .mentions
+        .iter()
+        .find(|m| m.span.of(text) == "Smith")
+        .expect("lone Smith");
+    assert_eq!(lone.entity, mary.id);
+}
+
+#[test]
+fn surname_first_then_full_name() {
+    let text = "Gorbachev arrived on Sunday. Later, Mikhail Gorbachev spoke to students in Berlin.";
+    let layer = run(text);
+    let g = entity_of(&layer, text, "Gorbachev").expect("Gorbachev");
+    assert_eq!(g.name, "Mikhail Gorbachev", "{layer:#?}");
+    assert_eq!(g.mentions.len(), 2);
+}
+
+#[test]
+fn dictionary_takes_priority() {
+    let text = "Zbigniew Quux of Acme Widgets spoke. QUUX said later that Acme Widgets would grow.";
+    let dictionary = Dictionary::new(&[
+        DictionaryEntry {
+            name: "Acme Widgets".into(),
+            label: "ORG".into(),
+        },
+        DictionaryEntry {
+            name: "Zbigniew Quux".into(),
+            label: "PERSON".into(),
+        },
+    ]);
+    let layer = recognize(text, &segment(text), &dictionary);
+    check_invariants(text, &layer);
+    let acme = entity_named(&layer, "Acme Widgets").expect("Acme");
+    assert_eq!(acme.label, "ORG");
+    assert_eq!(acme.mentions.len(), 2);
+    let quux = entity_named(&layer, "Zbigniew Quux").expect("Quux");
+    assert_eq!(quux.label, "PERSON");
+    assert!(layer
+        .mentions
+        .iter()
+        .any(|m| m.source == "dictionary" && m.label == "PERSON"));
+}
+
+#[test]
+fn numbers_are_typed() {
+    let text = "Gazprom will ship 38 billion cubic meters of gas a year under a $400 billion \
+        deal, up 5 percent, the third such contract.";
+    let layer = run(text);
+    let labels: Vec<(&str, &str)> = layer
+        .mentions
+        .iter()
+        .filter(|m| m.kind == "value")
+        .map(|m| (m.span.of(text), m.label.as_str()))
+        .collect();
+    assert!(
+        labels.contains(&("38 billion cubic meters", "QUANTITY")),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&("$400 billion", "MONEY")), "{labels:?}");
+    assert!(labels.contains(&("5 percent", "PERCENT")), "{labels:?}");
+    assert!(labels.contains(&("third", "ORDINAL")), "{labels:?}");
+}
+
+#[test]
+fn headlines_tokenized_text_and_curly_quotes() {
+    let body = "Russian President Vladimir Putin arrived in Japan on Monday. Putin met officials.";
+    for headline in ["PUTIN ARRIVES IN JAPAN", "Putin arrives in Japan"] {
+        let text = format!("{headline}\n\n{body}");
+        let layer = run(&text);
+        check_invariants(&text, &layer);
+        let first = layer.mentions.first().expect("a mention in the headline");
+        assert_eq!(first.span.of(&text).to_lowercase(), "putin", "{headline}");
+        assert_eq!(first.label, "PERSON", "{headline}");
+    }
+    let curly =
+        "“It is unlikely we will meet again,” Putin told Hu. Japan’s policy will not change.";
+    let layer = run(curly);
+    check_invariants(curly, &layer);
+    assert_eq!(
+        entity_of(&layer, curly, "Japan").map(|e| e.label.as_str()),
+        Some("GPE")
+    );
+    let tokenized = "Japan 's policy will not change , Putin said .";
+    let layer = run(tokenized);
+    assert_eq!(
+        entity_of(&layer, tokenized, "Japan").map(|e| e.label.as_str()),
+        Some("GPE")
+    );
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    for text in [
+        "",
+        " ",
+        "’s",
+        "$",
+        "%%%% $$$ 10",
+        "A",
+        "THE THE THE",
+        "\u{0}\u{1}",
+        "😀 Zoë 习近平 Müller-Lüdenscheidt",
+        "U.S.-China O'Neill's Jean-Claude Van Damme",
+    ] {
+        let layer = run(text);
+        check_invariants(text, &layer);
+    }
+    let long = "Putin ".repeat(5000);
+    check_invariants(&long, &run(&long));
+}
+
+#[test]
+fn samples_group_the_main_people() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let read = |name: &str| -> String {
+        let path = std::fs::read_dir(&dir)
+            .expect("../shared/samples exists")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(name))
+            })
+            .expect("sample present");
+        std::fs::read_to_string(path).expect("sample readable")
+    };
+    // 000: Putin, Bush, Hu Jintao; "Putin", "Putin's" are the same man
+    let text = read("000_");
+    let layer = run(&text);
+    check_invariants(&text, &layer);
+    let putin = entity_of(&layer, &text, "Putin").expect("Putin in sample 000");
+    assert_eq!(putin.label, "PERSON");
+    assert!(putin.name.ends_with("Putin"), "{putin:?}");
+    assert!(putin.mentions.len() >= 8, "{putin:?}");
+    let hu = entity_of(&layer, &text, "Hu").expect("Hu in sample 000");
+    assert_eq!(hu.name, "Hu Jintao");
+    let most_salient = layer
+        .entities
+        .iter()
+        .max_by(|a, b| a.salience.total_cmp(&b.salience))
+        .expect("entities");
+    assert_eq!(most_salient.id, putin.id);
+    // every sample: invariants hold and Putin or Xi is a person
+    for name in ["001_", "002_", "003_", "004_"] {
+        let text = read(name);
+        let layer = run(&text);
+        check_invariants(&text, &layer);
+        assert!(
+            layer
+                .entities
+                .iter()
+                .any(|e| e.label == "PERSON" && (e.name.contains("Putin") || e.name.contains("Xi"))),
+            "{name}"
+        );
+    }
+}
