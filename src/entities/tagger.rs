@@ -946,7 +946,7 @@ pub mod training {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::training::Perceptron;
     use super::*;
