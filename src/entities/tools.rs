@@ -631,26 +631,14 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         let corpora = read_open_corpora(&args.data)?;
         let held_bytes = train_open(&corpora, &args.settings, true);
         let held = QuantizedModel::from_bytes(&held_bytes).ok_or("training failed")?;
-        let wiki: Vec<&LabelledDoc> = corpora
-            .wikigold
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| held_out(*i))
-            .map(|(_, d)| d)
-            .collect();
+        let wiki = held_out_docs(&corpora.wikigold);
         let mut score = Score::default();
         score_docs(&held, &wiki, &mut score, false);
         out.push(report(
             "WikiGold, held-out fifth of documents (model retrained without them)",
             &score,
         ));
-        let uner: Vec<&LabelledDoc> = corpora
-            .uner
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| held_out(*i))
-            .map(|(_, d)| d)
-            .collect();
+        let uner = held_out_docs(&corpora.uner);
         let mut score = Score::default();
         score_docs(&held, &uner, &mut score, true);
         out.push(report(
@@ -659,4 +647,13 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         ));
     }
     Ok(out.join("\n"))
+}
+
+/// The documents of a corpus kept out of training for the held-out evaluation.
+fn held_out_docs(docs: &[LabelledDoc]) -> Vec<&LabelledDoc> {
+    docs.iter()
+        .enumerate()
+        .filter(|(i, _)| held_out(*i))
+        .map(|(_, d)| d)
+        .collect()
 }
