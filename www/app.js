@@ -21,10 +21,13 @@ function say(message, kind = "info") {
   status.dataset.kind = kind;
 }
 
+// Engine status never overwrites what the user's own action reported: "Ready"
+// only replaces the loading message.
 const analyzer = new Analyzer((event) => {
-  if (event.kind === "loading") say("Loading the analysis engine…");
-  else if (event.kind === "ready" && event.ok) say("Ready. Paste an article or drop a file.");
-  else if (event.kind === "ready" || event.kind === "error") say(event.error, "error");
+  const idle = !status.textContent || status.dataset.kind === "loading";
+  if (event.kind === "loading" && idle) say("Loading the analysis engine…", "loading");
+  else if (event.kind === "ready" && event.ok && idle) say("Ready. Paste an article or drop a file.");
+  else if ((event.kind === "ready" && !event.ok) || event.kind === "error") say(event.error, "error");
 });
 
 /** Does this pasted text look like an HTML page rather than prose? */

@@ -135,3 +135,21 @@ test("a phone-sized screen shows the page without horizontal scrolling", async (
   await page.screenshot({ path: join(screenshots, "phone.png"), fullPage: true });
   await context.close();
 });
+
+test("the engine becoming ready never hides the answer to what the user did", async () => {
+  // Analyze before the worker has loaded: the result must stay on screen.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/pkg/lede_bg.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(server.url);
+  await page.fill("#article", "  ");
+  await page.click("#analyze");
+  await page.waitForTimeout(2500);
+  const status = await page.evaluate(() => document.getElementById("status").dataset.kind);
+  assert.equal(status, "error");
+  assert.match(await page.textContent("#status"), /Nothing to analyze/);
+  await context.close();
+});
