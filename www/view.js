@@ -184,13 +184,19 @@ function renderRemoved(doc) {
     h("button", { type: "button", class: "restore" }, "Analyze with everything kept"));
 }
 
+/** Where an article date came from, in words. */
+const DATE_SOURCES = {
+  caller: "as given", meta: "from the page's metadata", dateline: "from the dateline", text: "from the article",
+  updated: "from a “last updated” stamp", copyright: "from the copyright line", inferred: "inferred from the text",
+};
+
 /** One document: heading, metadata, text, entities, dates. */
 export function renderDocument(doc, index, source) {
   const title = doc.title || `Document ${index + 1}`;
   const words = doc.word_count ?? (doc.tokens ?? []).filter((t) => t.kind === "word" || t.kind === "number").length;
   const facts = [
     doc.byline && `By ${doc.byline}`,
-    doc.published && `Published ${doc.published.value} (${doc.published.source === "inferred" ? "inferred from the text" : `from the ${doc.published.source}`}${doc.published.confidence < 0.5 ? ", uncertain" : ""})`,
+    doc.published && `Published ${doc.published.value} (${DATE_SOURCES[doc.published.source] ?? doc.published.source}${doc.published.confidence < 0.5 ? ", uncertain" : ""})`,
     `${words} words`,
     `${doc.sentences?.length ?? 0} sentences`,
     `${doc.paragraphs?.length ?? 0} paragraphs`,
