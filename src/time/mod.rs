@@ -102,22 +102,67 @@ pub fn tag_words(
 ) -> Vec<tagger::Found> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let found = tag_sentences(words, &lower_refs, sentences, dct, false);
+    if is_narrative(&found, dct) {
+        // History rather than news: "in September" means the September of the
+        // story being told, not of the day it was written.
+        return tag_sentences(words, &lower_refs, sentences, dct, true);
+    }
+    found
+}
+
+/// A narrative: at least five dates, over 60% of them more than five years from the DCT.
+fn is_narrative(found: &[tagger::Found], dct: Option<Date>) -> bool {
+    let Some(dct) = dct else { return false };
+    let years: Vec<i32> = found
+        .iter()
+        .filter(|f| f.kind == "DATE")
+        .filter_map(|f| f.value.get(..4)?.parse::<i32>().ok())
+        .collect();
+    let far = years.iter().filter(|y| (**y - dct.year).abs() > 5).count();
+    years.len() >= 5 && far * 10 > years.len() * 6
+}
+
+/// The date an expression names, to anchor later ones in a narrative.
+fn anchor_of(found: &tagger::Found) -> Option<Date> {
+    if found.kind != "DATE" {
+        return None;
+    }
+    let (y, m, d) = parse_iso_date(found.value.get(..10).unwrap_or(&found.value))?;
+    // A year alone stands for its middle, a month for its middle day.
+    Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 15 } else { d })
+}
+
+fn tag_sentences(
+    words: &[&str],
+    lower: &[&str],
+    sentences: &[std::ops::Range<usize>],
+    dct: Option<Date>,
+    narrative: bool,
+) -> Vec<tagger::Found> {
     let mut out = Vec::new();
+    let mut anchor = dct;
     for range in sentences {
-        let (Some(original), Some(words)) =
-            (words.get(range.clone()), lower_refs.get(range.clone()))
+        let (Some(original), Some(words)) = (words.get(range.clone()), lower.get(range.clone()))
         else {
             continue;
         };
         let cx = tagger::Context {
             words,
             original,
-            dct,
-            tense: tagger::tense(words),
+            dct: if narrative { anchor } else { dct },
+            tense: if narrative {
+                tagger::Tense::Past
+            } else {
+                tagger::tense(words)
+            },
         };
         for mut f in tagger::find(&cx) {
             f.start += range.start;
             f.end += range.start;
+            if narrative {
+                anchor = anchor_of(&f).or(anchor);
+            }
             out.push(f);
         }
     }
@@ -414,6 +459,19 @@ mod tests {
         assert_eq!(values("now", "2007-09-08"), ["PRESENT_REF"]);
         assert_eq!(tag("for three days", "2007-09-08")[0].1, "DURATION");
         assert_eq!(tag("every Monday", "2007-09-08")[0].1, "SET");
+    }
+
+    #[test]
+    fn history_is_anchored_to_the_story_not_the_dct() {
+        let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
+            The siege began in 1942. In September, the offensive stalled. By 1943 it was over.";
+        let found = values(text, "2009-12-19");
+        assert!(found.contains(&"1942-09".to_string()), "{found:?}");
+        // News stays anchored to its DCT.
+        assert_eq!(
+            values("Talks resume in September.", "2009-12-19"),
+            ["2009-09"]
+        );
     }
 
     #[test]
