@@ -3,9 +3,10 @@
 PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: run test setup setup-test wasm single cli check native-test wasm-test e2e bench clean-pkg
+# `www` builds the page's d3 bundle, the widget (dist/widget/) and the single file (dist/lede.html).
+.PHONY: run test setup setup-test wasm www cli check native-test wasm-test e2e bench clean-pkg
 
-run: setup wasm single
+run: setup wasm www
 	@echo "Lede is at http://127.0.0.1:$(PORT)/  (single-file build: dist/lede.html; Ctrl+C stops)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
@@ -18,13 +19,13 @@ setup-test:
 wasm:
 	@scripts/build-wasm.sh
 
-single: wasm
-	@node scripts/build-single.mjs
+www: wasm
+	@node scripts/build-www.mjs
 
 cli:
 	cargo build --release --bin lede
 
-test: setup-test check native-test wasm-test single e2e
+test: setup-test check native-test wasm-test www e2e
 	@echo "make test: all passed"
 
 check:

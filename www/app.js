@@ -3,7 +3,8 @@
 // strings, so nothing from an article can execute.
 /* global LEDE_WORKER_SOURCE */
 import { Analyzer } from "./analyzer.js";
-import { renderAnalysis, entitiesCsv, h } from "./view.js";
+import { renderAnalysis, entitiesCsv, wireResults, h } from "./view.js";
+import { fetchArticle } from "./fetch.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("input-form");
@@ -12,6 +13,7 @@ const status = $("status");
 const results = $("results");
 const cancel = $("cancel");
 const published = $("published");
+const progress = $("progress");
 
 /** Files larger than this are refused with a message (the core's own limit is 32 MiB). */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -53,18 +55,30 @@ async function run(inputs, extra = {}) {
   const analyses = [];
   const errors = [];
   let ms = 0;
-  for (const input of inputs) {
+  progress.hidden = false;
+  progress.max = inputs.length;
+  progress.value = 0;
+  if (inputs.length === 1) progress.removeAttribute("value");
+  for (const [n, input] of inputs.entries()) {
+    if (inputs.length > 1) {
+      progress.value = n;
+      say(`Analyzing ${n + 1} of ${inputs.length}: ${input.name}…`);
+    }
     try {
       const result = await analyzer.analyze(input.payload, options);
       ms += result.ms;
       analyses.push({ name: input.name, analysis: result.analysis });
     } catch (error) {
-      if (error.message === "cancelled") return;
+      if (error.message === "cancelled") {
+        progress.hidden = true;
+        return;
+      }
       errors.push(`${input.name}: ${error.message}`);
     }
   }
   if (token !== busy) return;
   cancel.hidden = true;
+  progress.hidden = true;
   lastAnalyses = analyses;
   results.replaceChildren(toolbar(), renderAnalysis(analyses));
   results.hidden = analyses.length === 0;
@@ -98,6 +112,8 @@ article.addEventListener("keydown", (event) => {
 
 cancel.addEventListener("click", () => {
   busy++;
+  fetching?.abort();
+  progress.hidden = true;
   analyzer.cancel();
   cancel.hidden = true;
   say("Cancelled.");
@@ -187,47 +203,33 @@ function toolbar() {
 // Everything in the results is wired by delegation, so re-rendering needs no re-wiring.
 results.addEventListener("click", (event) => {
   const target = event.target.closest("button");
-  if (!target) return;
-  if (target.id === "export-json") {
+  if (target?.id === "export-json") {
     download("lede-analysis.json", "application/json", JSON.stringify(lastAnalyses.map((a) => a.analysis), null, 2));
-  } else if (target.id === "export-csv") {
+  } else if (target?.id === "export-csv") {
     download("lede-entities.csv", "text/csv", entitiesCsv(lastAnalyses));
-  } else if (target.id === "print") {
+  } else if (target?.id === "print") {
     window.print();
-  } else if (target.classList.contains("entity-name")) {
-    const doc = target.closest("article.document");
-    const pressed = target.getAttribute("aria-pressed") === "true";
-    for (const b of doc.querySelectorAll(".entity-name[aria-pressed=true]")) b.setAttribute("aria-pressed", "false");
-    for (const m of doc.querySelectorAll("mark.selected")) m.classList.remove("selected");
-    if (!pressed) {
-      target.setAttribute("aria-pressed", "true");
-      const marks = doc.querySelectorAll(`mark[data-entity="${CSS.escape(target.dataset.entity)}"]`);
-      for (const m of marks) m.classList.add("selected");
-      marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
-      say(`${target.textContent}: ${marks.length} mention${marks.length === 1 ? "" : "s"} highlighted.`, "ok");
-    }
-  } else if (target.classList.contains("jump")) {
-    const doc = target.closest("article.document");
-    const index = Number(target.dataset.sentence);
-    const analysis = lastAnalyses.flatMap((a) => a.analysis.documents)[Number(doc.dataset.index)];
-    const start = analysis?.sentences?.[index]?.start ?? 0;
-    const paragraph = [...doc.querySelectorAll(".article-text p")].find((p) => Number(p.dataset.start) <= start && start < Number(p.dataset.end));
-    if (paragraph) {
-      paragraph.tabIndex = -1;
-      paragraph.classList.add("flash");
-      paragraph.scrollIntoView({ block: "center", behavior: "smooth" });
-      paragraph.focus({ preventScroll: true });
-      setTimeout(() => paragraph.classList.remove("flash"), 1500);
-    }
-  } else if (target.classList.contains("restore")) {
-    run(lastInputs, { clean: false });
   }
 });
+wireResults(results, { say: (message) => say(message, "ok"), restore: () => run(lastInputs, { clean: false }) });
 
-results.addEventListener("change", (event) => {
-  const box = event.target;
-  if (box.matches?.(".legend input[type=checkbox]")) {
-    box.closest("article.document").classList.toggle(`hide-${box.dataset.type}`, !box.checked);
+// Fetching a web address: the one request the page makes, and only when asked.
+let fetching = null;
+$("fetch-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const address = $("url").value.trim();
+  if (!address) {
+    say("Type or paste a web address to fetch, such as https://example.com/news/story.html.", "error");
+    return;
+  }
+  fetching?.abort();
+  fetching = new AbortController();
+  say(`Fetching ${address}…`);
+  try {
+    const input = await fetchArticle(address, { signal: fetching.signal });
+    await run([input]);
+  } catch (error) {
+    if (error?.name !== "AbortError") say(`Could not fetch: ${error.message}`, "error");
   }
 });
 

@@ -1,8 +1,8 @@
 // The service worker: after the first visit the page works offline. It caches
 // the page's own files (cache first, refreshed in the background) and never
 // touches requests to other origins, such as a URL the user fetches.
-const CACHE = "lede-v1";
-const FILES = ["./", "index.html", "app.js", "analyzer.js", "view.js", "worker.js", "worker-core.js", "style.css", "icon.svg", "pkg/lede.js", "pkg/lede_bg.wasm"];
+const CACHE = "lede-v2";
+const FILES = ["./", "index.html", "app.js", "analyzer.js", "view.js", "view-dom.js", "charts.js", "fetch.js", "vendor/d3.js", "worker.js", "worker-core.js", "style.css", "icon.svg", "pkg/lede.js", "pkg/lede_bg.wasm"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

@@ -1,22 +1,10 @@
 // Renders an Analysis into DOM nodes. Offsets in the Analysis are UTF-16 code
 // units, exactly what String.prototype.slice takes, so highlights line up with
 // emoji, accents and CJK. Text always goes in as text nodes: nothing is parsed.
+import { h, append } from "./view-dom.js";
+import { timelineChart, networkChart, toneOverTimeChart } from "./charts.js";
 
-/** Create an element; string children become text nodes. */
-export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") element.className = value;
-    else if (name === "dataset") Object.assign(element.dataset, value);
-    else element.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return element;
-}
+export { h };
 
 const TYPE_NAMES = {
   PERSON: "person", ORG: "organization", GPE: "country, city or state", LOC: "place",
@@ -160,7 +148,7 @@ function renderTimeline(doc) {
   return h("ol", { class: "timeline" }, events.map((e) => {
     const who = (e.entities ?? []).map((i) => doc.entities?.[i]?.name).filter(Boolean).slice(0, 4).join(", ");
     return h("li", {},
-      h("button", { type: "button", class: "jump", dataset: { sentence: e.sentence } },
+      h("button", { type: "button", class: "jump", dataset: { start: doc.sentences?.[e.sentence]?.start ?? 0 } },
         h("time", {}, e.until ? `${e.when} – ${e.until}` : e.when)),
       " ", e.label, who ? h("span", { class: "aliases" }, who) : null);
   }));
@@ -172,6 +160,100 @@ function renderRelations(doc) {
   if (!pairs.length) return h("p", { class: "empty" }, "No entities appear together.");
   return h("ul", { class: "relations" }, pairs.map((p) =>
     h("li", {}, `${doc.entities?.[p.a]?.name ?? "?"} — ${doc.entities?.[p.b]?.name ?? "?"}`, h("span", { class: "count" }, ` ${p.count}×`))));
+}
+
+const NUMERIC = new Set(["CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"]);
+const NETWORK_SIZE = 30;
+
+/**
+ * Nodes and links for the network: the most salient names that appear with
+ * another, keyed by `key(entity)`, with link counts summed over documents.
+ */
+function networkData(docs, key) {
+  const nodes = new Map();
+  const links = new Map();
+  for (const doc of docs) {
+    for (const pair of doc.cooccurrence ?? []) {
+      const a = doc.entities?.[pair.a];
+      const b = doc.entities?.[pair.b];
+      if (!a || !b || NUMERIC.has(a.type) || NUMERIC.has(b.type)) continue;
+      for (const e of [a, b]) {
+        const k = key(e);
+        const node = nodes.get(k) ?? { id: k, entity: e.id, name: e.name, type: e.type, weight: 0, salience: 0, docs: new Set() };
+        if (!node.docs.has(doc)) {
+          node.docs.add(doc);
+          node.weight += e.mentions?.length ?? 1;
+          node.salience += e.salience ?? 0;
+        }
+        nodes.set(k, node);
+      }
+      const [ka, kb] = [key(a), key(b)].sort();
+      if (ka === kb) continue;
+      const link = links.get(`${ka}\u0000${kb}`) ?? { ka, kb, count: 0 };
+      link.count += pair.count;
+      links.set(`${ka}\u0000${kb}`, link);
+    }
+  }
+  const top = [...nodes.values()].sort((x, y) => y.salience - x.salience || y.weight - x.weight).slice(0, NETWORK_SIZE);
+  const index = new Map(top.map((n, i) => [n.id, i]));
+  const kept = [...links.values()].filter((l) => index.has(l.ka) && index.has(l.kb))
+    .map((l) => ({ a: index.get(l.ka), b: index.get(l.kb), count: l.count }));
+  return { nodes: top, links: kept };
+}
+
+/** Highlight every mention of one entity in a rendered document, or clear it when it was selected. */
+export function selectEntity(docElement, id) {
+  const button = docElement.querySelector(`.entity-name[data-entity="${CSS.escape(String(id))}"]`);
+  const wasPressed = button?.getAttribute("aria-pressed") === "true";
+  for (const b of docElement.querySelectorAll(".entity-name[aria-pressed=true]")) b.setAttribute("aria-pressed", "false");
+  for (const m of docElement.querySelectorAll("mark.selected")) m.classList.remove("selected");
+  for (const n of docElement.querySelectorAll(".node.selected")) n.classList.remove("selected");
+  if (wasPressed) return null;
+  button?.setAttribute("aria-pressed", "true");
+  docElement.querySelector(`.node[data-entity="${CSS.escape(String(id))}"]`)?.classList.add("selected");
+  const marks = docElement.querySelectorAll(`mark[data-entity="${CSS.escape(String(id))}"]`);
+  for (const m of marks) m.classList.add("selected");
+  marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
+  return { name: button?.textContent ?? "", count: marks.length };
+}
+
+/** Scroll to, focus and flash the paragraph holding a UTF-16 offset of the text. */
+export function jumpTo(docElement, offset) {
+  const paragraph = [...docElement.querySelectorAll(".article-text p")]
+    .find((p) => Number(p.dataset.start) <= offset && offset < Number(p.dataset.end));
+  if (!paragraph) return;
+  paragraph.tabIndex = -1;
+  paragraph.classList.add("flash");
+  paragraph.scrollIntoView({ block: "center", behavior: "smooth" });
+  paragraph.focus({ preventScroll: true });
+  setTimeout(() => paragraph.classList.remove("flash"), 1500);
+}
+
+/**
+ * Wires a container of rendered analyses: entity buttons and network nodes select
+ * mentions, timeline entries jump to their sentence, the legend filters types,
+ * "restore" re-runs with everything kept. `say(message)` reports what happened.
+ */
+export function wireResults(root, { say = () => {}, restore = () => {} } = {}) {
+  root.addEventListener("click", (event) => {
+    const target = event.target.closest?.("button");
+    if (!target) return;
+    const docElement = target.closest("article.document");
+    if (target.classList.contains("entity-name") && docElement) {
+      const selected = selectEntity(docElement, target.dataset.entity);
+      if (selected) say(`${selected.name}: ${selected.count} mention${selected.count === 1 ? "" : "s"} highlighted.`);
+    } else if (target.classList.contains("jump") && docElement) {
+      jumpTo(docElement, Number(target.dataset.start));
+    } else if (target.classList.contains("restore")) {
+      restore();
+    }
+  });
+  root.addEventListener("change", (event) => {
+    const box = event.target;
+    if (box.matches?.(".legend input[type=checkbox]")) {
+      box.closest("article.document")?.classList.toggle(`hide-${box.dataset.type}`, !box.checked);
+    }
+  });
 }
 
 /** What intake removed from the paste, struck through, with why. */
@@ -190,7 +272,7 @@ const DATE_SOURCES = {
   updated: "from a “last updated” stamp", copyright: "from the copyright line", inferred: "inferred from the text",
 };
 
-/** One document: heading, metadata, text, entities, dates. */
+/** One document: heading, metadata, text, entities, dates, charts. */
 export function renderDocument(doc, index, source) {
   const title = doc.title || `Document ${index + 1}`;
   const words = doc.word_count ?? (doc.tokens ?? []).filter((t) => t.kind === "word" || t.kind === "number").length;
@@ -202,12 +284,20 @@ export function renderDocument(doc, index, source) {
     `${doc.paragraphs?.length ?? 0} paragraphs`,
     `tone ${toneText(doc.sentiment)}`,
   ].filter(Boolean);
-  return h("article", { class: "document", "aria-labelledby": `doc-${index}`, dataset: { index } },
+  const article = h("article", { class: "document", "aria-labelledby": `doc-${index}`, dataset: { index } });
+  const timeline = timelineChart((doc.timeline ?? []).map((e) => ({ ...e, group: 0 })), {
+    label: "Timeline of the article",
+    onActivate: (e) => jumpTo(article, doc.sentences?.[e.sentence]?.start ?? 0),
+  });
+  const { nodes, links } = networkData([doc], (e) => String(e.id));
+  const network = networkChart(nodes, links, { onActivate: (node) => selectEntity(article, node.entity) });
+  append(article,
     h("h2", { id: `doc-${index}` }, title),
     source ? h("p", { class: "source" }, `From ${source}`) : null,
     h("p", { class: "facts" }, facts.join(" · ")),
     renderLegend(doc),
     renderToneArc(doc),
+    timeline || network ? h("section", { class: "charts", "aria-label": "Timeline and relations charts" }, timeline, network) : null,
     h("div", { class: "columns" },
       h("section", { class: "reading", "aria-label": "Article text" }, renderText(doc), renderRemoved(doc)),
       h("aside", { class: "panel", "aria-label": "Entities, time and relations" },
@@ -218,47 +308,109 @@ export function renderDocument(doc, index, source) {
         renderRelations(doc),
         h("h3", {}, "Dates and times"),
         renderTimexes(doc))));
+  return article;
 }
 
-/** Across several documents: merged entities and one timeline. */
-function renderCorpus(analyses) {
-  const docs = analyses.flatMap((a) => a.analysis.documents);
-  if (docs.length < 2) return null;
+function docTitle(doc, d) {
+  return doc.title || `Document ${d + 1}`;
+}
+
+/** An article's date for the corpus views: its published date, or its first dated event. */
+function docDate(doc) {
+  return doc.published?.value ?? doc.timeline?.[0]?.when ?? null;
+}
+
+/** Opens article `d` of a corpus (rendering it on first open) and returns its element. */
+function openCorpusDocument(container, d) {
+  const details = container.querySelector(`details.document-details[data-index="${d}"]`);
+  if (!details) return null;
+  details.open = true;
+  details.dispatchEvent(new Event("toggle"));
+  return details.querySelector("article.document");
+}
+
+/** Across several documents: the articles, merged names, one timeline, tone over time, one network. */
+function renderCorpus(docs, container) {
   const merged = new Map();
-  for (const doc of docs) {
+  docs.forEach((doc, d) => {
     for (const e of doc.entities ?? []) {
+      if (NUMERIC.has(e.type)) continue;
       const key = `${e.type}|${e.name}`;
-      const m = merged.get(key) ?? { name: e.name, type: e.type, docs: 0, mentions: 0 };
+      const m = merged.get(key) ?? { name: e.name, type: e.type, docs: 0, mentions: 0, tones: [] };
       m.docs += 1;
       m.mentions += e.mentions?.length ?? 0;
+      const when = docDate(doc);
+      if (when && e.sentiment) m.tones.push({ when, score: e.sentiment.score, title: docTitle(doc, d) });
       merged.set(key, m);
     }
-  }
-  const top = [...merged.values()].filter((m) => !["CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"].includes(m.type))
-    .sort((a, b) => b.docs - a.docs || b.mentions - a.mentions).slice(0, 15);
-  const events = docs.flatMap((doc, d) => (doc.timeline ?? []).map((e) => ({ ...e, d, title: doc.title || `Document ${d + 1}` })))
-    .sort((a, b) => a.when.localeCompare(b.when));
+  });
+  const top = [...merged.values()].sort((a, b) => b.docs - a.docs || b.mentions - a.mentions).slice(0, 15);
+  const events = docs.flatMap((doc, d) => (doc.timeline ?? []).map((e) => ({ ...e, d, group: d, label: `${docTitle(doc, d)}: ${e.label}` })));
+  const timeline = timelineChart(events, {
+    label: `Timeline across ${docs.length} articles`,
+    onActivate: (e) => {
+      const article = openCorpusDocument(container, e.d);
+      if (article) jumpTo(article, docs[e.d].sentences?.[e.sentence]?.start ?? 0);
+    },
+  });
+  const tone = toneOverTimeChart(top.filter((m) => m.tones.length >= 2).slice(0, 6).map((m) => ({ name: m.name, points: m.tones })), {
+    label: "Tone toward the most-named, article by article",
+  });
+  const { nodes, links } = networkData(docs, (e) => `${e.type}|${e.name}`);
+  const network = networkChart(nodes, links, { label: "Who appears with whom, across the articles" });
+  const articles = h("table", { class: "entities articles" }, h("caption", {}, "The articles"),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "Date"), h("th", { scope: "col" }, "Tone"))),
+    h("tbody", {}, docs.map((doc, d) => h("tr", {},
+      h("th", { scope: "row" }, h("button", { type: "button", class: "open-document", dataset: { index: d } }, docTitle(doc, d))),
+      h("td", {}, docDate(doc) ?? "—"),
+      h("td", {}, toneText(doc.sentiment))))));
+  articles.addEventListener("click", (event) => {
+    const button = event.target.closest?.("button.open-document");
+    if (!button) return;
+    const article = openCorpusDocument(container, Number(button.dataset.index));
+    article?.closest("details")?.scrollIntoView({ block: "start", behavior: "smooth" });
+    article?.closest("details")?.querySelector("summary")?.focus();
+  });
   return h("section", { class: "corpus", "aria-labelledby": "corpus-heading" },
     h("h2", { id: "corpus-heading" }, `Across ${docs.length} articles`),
     h("div", { class: "columns" },
+      articles,
       h("table", { class: "entities" }, h("caption", {}, "In most articles"),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Articles"), h("th", { scope: "col" }, "Mentions"))),
-        h("tbody", {}, top.map((m) => h("tr", {}, h("th", { scope: "row" }, m.name), h("td", {}, String(m.docs)), h("td", {}, String(m.mentions)))))),
-      h("ol", { class: "timeline" }, events.slice(0, 60).map((e) => h("li", {}, h("time", {}, e.when), ` ${e.label} `, h("span", { class: "aliases" }, e.title))))));
+        h("tbody", {}, top.map((m) => h("tr", {}, h("th", { scope: "row" }, m.name), h("td", {}, String(m.docs)), h("td", {}, String(m.mentions))))))),
+    timeline, tone, network);
 }
 
-/** All analyses, each possibly holding several documents. */
+/**
+ * All analyses, each possibly holding several documents. One document is shown
+ * whole; several get the corpus view and one disclosure per article, rendered
+ * when first opened.
+ */
 export function renderAnalysis(analyses) {
-  const fragment = document.createDocumentFragment();
-  const corpus = renderCorpus(analyses);
-  if (corpus) fragment.append(corpus);
-  let index = 0;
+  const container = h("div", { class: "analyses" });
+  const docs = [];
+  const sources = [];
   for (const { name, analysis } of analyses) {
     for (const doc of analysis.documents) {
-      fragment.append(renderDocument(doc, index++, analyses.length > 1 ? name : null));
+      docs.push(doc);
+      sources.push(analyses.length > 1 ? name : null);
     }
   }
-  return fragment;
+  if (docs.length === 1) {
+    container.append(renderDocument(docs[0], 0, sources[0]));
+    return container;
+  }
+  container.append(renderCorpus(docs, container));
+  docs.forEach((doc, d) => {
+    const details = h("details", { class: "document-details", dataset: { index: d } },
+      h("summary", {}, h("span", { class: "summary-title" }, docTitle(doc, d)),
+        h("span", { class: "aliases" }, [docDate(doc), `${doc.entities?.length ?? 0} names`, `tone ${toneText(doc.sentiment)}`, sources[d] && `from ${sources[d]}`].filter(Boolean).join(" · "))));
+    details.addEventListener("toggle", () => {
+      if (details.open && !details.querySelector("article.document")) details.append(renderDocument(doc, d, sources[d]));
+    });
+    container.append(details);
+  });
+  return container;
 }
 
 /** Entities as CSV: one row per entity of every document. */

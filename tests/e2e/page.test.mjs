@@ -95,7 +95,9 @@ test("dropped files: text and HTML analyzed, binary refused with a reason", asyn
   await page.setInputFiles("#files", [txt, html]);
   const status = await waitForResult(page);
   assert.equal(status.kind, "ok", status.message);
-  assert.equal(await page.locator("#results article.document").count(), 2);
+  assert.equal(await page.locator("#results details.document-details").count(), 2);
+  await page.locator("#results button.open-document").nth(1).click();
+  assert.equal(await page.locator("#results article.document").count(), 1);
   await page.evaluate(() => { document.getElementById("status").dataset.kind = ""; });
   await page.setInputFiles("#files", [bin]);
   const refused = await waitForResult(page);
