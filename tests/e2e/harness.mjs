@@ -47,8 +47,8 @@ export async function launch() {
 }
 
 /** A new page that records every request URL and every console error. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
