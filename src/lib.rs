@@ -108,6 +108,8 @@ impl Default for Options {
 pub enum Error {
     /// Nothing to analyze: empty or only whitespace.
     Empty,
+    /// The input had content, but no article text was left in it (only markup or page furniture).
+    NoText,
     /// Larger than [`MAX_INPUT_BYTES`].
     TooLarge { bytes: usize },
     /// The options or request could not be understood.
@@ -118,6 +120,10 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Empty => write!(f, "the input is empty: paste or drop an article"),
+            Error::NoText => write!(
+                f,
+                "no article text was found: the input holds only markup or page furniture"
+            ),
             Error::TooLarge { bytes } => write!(
                 f,
                 "the input is {:.1} MB; the limit is {} MB: split it into smaller parts",
@@ -142,7 +148,15 @@ pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
     }
     let articles = intake::intake(input, options)?;
     if articles.iter().all(|a| a.text.trim().is_empty()) {
-        return Err(Error::Empty);
+        let raw = match input {
+            Input::Text(t) => t,
+            Input::Html { html, .. } => html,
+        };
+        return Err(if raw.trim().is_empty() {
+            Error::Empty
+        } else {
+            Error::NoText
+        });
     }
     let mut documents = Vec::with_capacity(articles.len());
     for (index, article) in articles.into_iter().enumerate() {

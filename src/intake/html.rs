@@ -151,6 +151,25 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Where `</name` starts in `html`, ignoring ASCII case, without copying the page.
+fn find_closing_tag(html: &str, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let name = name.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..)?.iter().position(|&b| b == b'<') {
+        let start = from + at;
+        if bytes.get(start + 1) == Some(&b'/')
+            && bytes
+                .get(start + 2..start + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
+}
+
 /// Extract the article from a page.
 pub fn extract(html: &str) -> Page {
     let mut page = Page::default();
@@ -186,20 +205,17 @@ pub fn extract(html: &str) -> Page {
     };
     while i < html.len() {
         let rest = html.get(i..).unwrap_or("");
-        if let Some(name) = &skip_until {
-            let close = format!("</{name}");
-            match rest.to_ascii_lowercase().find(&close) {
-                Some(at) => {
-                    if name == "script" {
-                        let body = rest.get(..at).unwrap_or("");
-                        if body.contains("\"@type\"") || body.contains("datePublished") {
-                            json_ld.push(body.to_string());
-                        }
+        if let Some(name) = skip_until.take() {
+            // An element left open to the end of the page (a stray <style> or <svg>)
+            // skips only its tag: the rest of the page is not lost.
+            if let Some(at) = find_closing_tag(rest, &name) {
+                if name == "script" {
+                    let body = rest.get(..at).unwrap_or("");
+                    if body.contains("\"@type\"") || body.contains("datePublished") {
+                        json_ld.push(body.to_string());
                     }
-                    i += at;
-                    skip_until = None;
                 }
-                None => break,
+                i += at;
             }
             continue;
         }
@@ -385,6 +401,27 @@ fn json_name_after(body: &str, key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_element_left_open_does_not_swallow_the_page() {
+        let html = "<html><head><title>T</title></head><body><h1>Talks <style>x{}</h1>\
+            <p>The ministers met in Geneva on Monday and agreed to talk again.</p>\
+            <svg><p>Officials said the next round would be held in Vienna.</p></body></html>";
+        let page = extract(html);
+        assert!(
+            page.text.contains("ministers met in Geneva"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text.contains("next round would be held"),
+            "{}",
+            page.text
+        );
+        assert_eq!(find_closing_tag("a</STYLE>", "style"), Some(1));
+        assert_eq!(find_closing_tag("a</styl", "style"), None);
+        assert_eq!(find_closing_tag("é</Script ", "script"), Some(2));
+    }
 
     #[test]
     fn article_text_and_metadata() {
