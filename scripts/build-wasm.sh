@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds the wasm core into www/pkg (wasm-bindgen glue + wasm-opt -Oz) and prints its size.
+# Builds the wasm core into www/pkg (wasm-bindgen glue + wasm-opt -O3) and prints its size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --profile wasm --target wasm32-unknown-unknown --lib
 wasm-bindgen --target web --no-typescript --out-dir www/pkg target/wasm32-unknown-unknown/wasm/lede.wasm
-./node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+./node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   -o www/pkg/lede_bg.wasm www/pkg/lede_bg.wasm
 raw=$(wc -c < www/pkg/lede_bg.wasm)
 gz=$(gzip -9c www/pkg/lede_bg.wasm | wc -c)

@@ -284,7 +284,7 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
 fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     use std::collections::HashMap;
     let key = |c: &Chunk| words.get(c.tokens.clone()).unwrap_or(&[]).join(" ");
-    let mut votes: HashMap<String, [usize; 4]> = HashMap::new();
+    let mut votes: HashMap<String, [usize; 4], tagger::FxBuild> = HashMap::default();
     for c in chunks.iter() {
         if let Some(v) = votes.entry(key(c)).or_default().get_mut(c.kind) {
             *v += 1;
@@ -362,7 +362,7 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     }
     chunks.extend(titled);
     chunks.sort_by_key(|c| c.tokens.start);
-    let mut forms: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut forms: HashMap<Vec<&str>, usize, tagger::FxBuild> = HashMap::default();
     for c in chunks.iter() {
         let form: Vec<&str> = words.get(c.tokens.clone()).unwrap_or(&[]).to_vec();
         let capitalized = form
@@ -387,9 +387,16 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
         return;
     }
     let max_len = forms.keys().map(Vec::len).max().unwrap_or(1).min(8);
+    // Only a word that begins some known form can begin a match.
+    let first_words: std::collections::HashSet<&str, tagger::FxBuild> =
+        forms.keys().filter_map(|f| f.first().copied()).collect();
     let mut added = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !words.get(i).is_some_and(|w| first_words.contains(w)) {
+            i += 1;
+            continue;
+        }
         let mut matched = 0;
         for len in (1..=max_len.min(words.len() - i)).rev() {
             let range = i..i + len;
@@ -399,8 +406,7 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
             {
                 continue;
             }
-            let form: Vec<&str> = words.get(range.clone()).unwrap_or(&[]).to_vec();
-            if let Some(&kind) = forms.get(&form) {
+            if let Some(&kind) = forms.get(words.get(range.clone()).unwrap_or(&[])) {
                 // not when glued to a neighbouring capitalized word (part of a longer name)
                 let glued = |k: Option<usize>| {
                     k.and_then(|k| words.get(k))

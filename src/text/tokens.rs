@@ -321,19 +321,19 @@ fn is_clitic_at(text: &str, at: usize, end: usize) -> bool {
 
 fn clitic_len(text: &str, at: usize, end: usize) -> Option<usize> {
     let rest = text.get(at..end)?;
-    let normalized: String = rest
-        .chars()
-        .take(4)
-        .map(|c| {
-            if c == '’' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
+    // Every clitic starts with ' (or ’) or n: most word ends are rejected here.
+    if !(rest.starts_with(['\'', '’', 'n', 'N'])) {
+        return None;
+    }
+    let normalized = rest.chars().take(4).map(|c| {
+        if c == '’' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        }
+    });
     for clitic in CLITICS {
-        if normalized.starts_with(clitic) {
+        if normalized.clone().take(clitic.chars().count()).eq(clitic.chars()) {
             // byte length in the original (’ is 3 bytes)
             let chars = clitic.chars().count();
             let len: usize = rest.chars().take(chars).map(char::len_utf8).sum();
