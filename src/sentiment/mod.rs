@@ -1,6 +1,15 @@
 //! Sentiment: the tone of each sentence, of the whole article, and toward each
 //! entity and each span the caller names.
 //!
+//! Sentence and document tone come from the word-valence lexicon (VADER's rules
+//! for negation, boosters, contrast; [`lexicon`]). Tone toward a mention (a
+//! caller's target, or each mention of an entity) comes from the trained
+//! targeted-sentiment model ([`target`], `models/sentiment-targets.bin`): class
+//! probabilities for the mention in its sentence; the score is P(positive) −
+//! P(negative), the label the most probable class. An entity's tone averages the
+//! probabilities over its mentions; its evidence is the sentences whose mention
+//! reads non-neutral, strongest first.
+//!
 //! Guarantees: never panics; every score lies in [-1, 1].
 
 use crate::entities::EntityLayer;
@@ -43,7 +52,8 @@ pub struct TargetTone {
     pub tone: Tone,
 }
 
-/// The tone an article takes toward one entity, with the sentences that show it.
+/// The tone an article takes toward one entity, with the sentences that show it
+/// (label: the most probable class of the mean over its mentions).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityTone {
     #[serde(flatten)]

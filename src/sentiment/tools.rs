@@ -352,8 +352,8 @@ pub fn train(args: &[String]) -> Result<String, String> {
     let data = data_dir(args).join("sentiment/newsmtsc");
     let settings = Settings {
         bits: numeric(args, "--bits", 16)?,
-        epochs: numeric(args, "--epochs", 10)?,
-        rate: numeric(args, "--rate", 0.03)?,
+        epochs: numeric(args, "--epochs", 20)?,
+        rate: numeric(args, "--rate", 0.01)?,
         l2: numeric(args, "--l2", 1e-4)?,
         seed: 0x5eed_1ede,
     };
