@@ -5,7 +5,8 @@
 //!
 //! Features of a (sentence, target tokens) pair: the words on each side of the
 //! target with distance buckets, word bigrams near it, its immediate neighbours
-//! ("criticized X", "X said"), the mention's own words, the sentence lexicon's
+//! ("criticized X", "X said"), the nearest content word on each side (often the
+//! verb governing it), the mention's own words, the sentence lexicon's
 //! valences (`super::contributions`) by side and distance, binned lexicon sums
 //! (left, right, nearness-weighted, whole sentence), negation near the target,
 //! whether the target stands inside a quotation, speech verbs after it, and its
@@ -58,6 +59,13 @@ const SPEECH: &[&str] = &[
     "insisted",
     "claimed",
     "according",
+];
+
+/// Words skipped when looking for the content word next to a target.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "has", "have", "had", "was", "were", "are", "been", "will", "would",
+    "also", "who", "that", "which", "with", "from", "its", "his", "her", "their", "this", "then",
+    "not", "but", "can", "could", "did", "does", "should", "may", "might", "into", "than",
 ];
 
 impl Context {
@@ -234,6 +242,20 @@ pub fn features(ctx: &Context, start: usize, end: usize, bits: u32, out: &mut Ve
             "none"
         }],
     ));
+    // the nearest content word on each side (the verb that governs the target, often)
+    let content = |i: isize| {
+        let w = word(i);
+        w.chars().count() > 2 && w.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w)
+    };
+    if let Some(i) = (1..=6).map(|k| s - k).find(|&i| i >= 0 && content(i)) {
+        push(feature(23, &["L", word(i)]));
+    }
+    if let Some(i) = (0..6)
+        .map(|k| e + k)
+        .find(|&i| (i as usize) < n && content(i))
+    {
+        push(feature(23, &["R", word(i)]));
+    }
     let speaks = (e..e + 3).any(|i| SPEECH.contains(&word(i)));
     if speaks {
         push(feature(22, &[near_bin]));
