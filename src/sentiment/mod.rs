@@ -197,6 +197,7 @@ struct Sentences<'a> {
     text: &'a str,
     layer: &'a TextLayer,
     contributions: &'a [Vec<f32>],
+    tones: &'a [Tone],
     contexts: Vec<Option<target::Context>>,
     buckets: Vec<u32>,
 }
@@ -222,11 +223,13 @@ impl Sentences<'_> {
             };
             return Some((si, p));
         };
+        let contributions = self.contributions.get(si)?;
+        let tone = self.tones.get(si).map_or(0.0, |t| t.score);
         let slot = self.contexts.get_mut(si)?;
         let text = self.text;
         let ctx = slot.get_or_insert_with(|| {
             let words: Vec<&str> = tokens.iter().map(|t| t.span.of(text)).collect();
-            target::Context::new(&words)
+            target::Context::with_lexicon(&words, contributions.clone(), tone)
         });
         target::features(ctx, start, end, model.bits(), &mut self.buckets);
         Some((si, model.probabilities(&self.buckets)))
@@ -289,6 +292,7 @@ pub fn score(
         text,
         layer,
         contributions: &per_sentence,
+        tones: &sentences,
         contexts: std::iter::repeat_with(|| None)
             .take(layer.sentences.len())
             .collect(),
@@ -387,6 +391,8 @@ mod tests {
     fn the_shipped_target_model_loads_and_reads_roles() {
         let model = target_model().expect("models/sentiment-targets.bin reads");
         assert!(model.bits() >= 12);
+        // it ships in the browser's .wasm: keep it small
+        assert!(TARGET_MODEL_BYTES.len() < 300_000);
         assert_eq!(
             target_label("Protesters slammed Putin over the war.", "Putin"),
             "negative"

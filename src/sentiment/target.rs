@@ -70,6 +70,14 @@ const FUNCTION_WORDS: &[&str] = &[
 
 impl Context {
     pub fn new(words: &[&str]) -> Context {
+        let contributions = super::contributions(words);
+        let score = super::sentence_score(words);
+        Context::with_lexicon(words, contributions, score)
+    }
+
+    /// As [`Context::new`], given the sentence's word contributions
+    /// ([`super::contributions`]) and tone ([`super::sentence_score`]).
+    pub fn with_lexicon(words: &[&str], contributions: Vec<f32>, sentence_score: f32) -> Context {
         let lower: Vec<String> = words
             .iter()
             .map(|w| {
@@ -78,7 +86,6 @@ impl Context {
                 s
             })
             .collect();
-        let contributions = super::contributions(words);
         let mut quotes_before = Vec::with_capacity(words.len());
         let mut seen = 0u16;
         for w in words {
@@ -87,7 +94,7 @@ impl Context {
                 seen = seen.saturating_add(1);
             }
         }
-        let sentence_bin = bin(super::sentence_score(words));
+        let sentence_bin = bin(sentence_score);
         let negations = lower
             .iter()
             .any(|w| super::lexicon::NEGATIONS.contains(&w.as_str()));

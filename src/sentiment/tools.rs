@@ -423,3 +423,23 @@ pub fn train(args: &[String]) -> Result<String, String> {
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_offsets_recover_a_shifted_class() {
+        // every positive item reads slightly neutral: an offset toward positive fixes it
+        let mut predictions = Vec::new();
+        for _ in 0..10 {
+            predictions.push(([0.8, 0.1, 0.1], 0));
+            predictions.push(([0.1, 0.8, 0.1], 1));
+            predictions.push(([0.1, 0.5, 0.4], 2));
+        }
+        let (plain, _) = macro_f1(&confusion_of(&predictions));
+        let (offsets, tuned) = tune_offsets(&predictions);
+        assert!(plain < 0.7 && tuned > 0.99, "{plain} {tuned}");
+        assert!(offsets[2] > 0.0 && offsets[1] == 0.0);
+    }
+}
