@@ -396,8 +396,9 @@ pub mod training {
         }
 
         /// The model file: magic, bits, class count, a 256-entry little-endian f32
-        /// codebook, then one code per weight.
-        pub fn quantize(&self) -> Vec<u8> {
+        /// codebook, then one code per weight. Weights below `prune` in magnitude
+        /// become zero (the file compresses better).
+        pub fn quantize(&self, prune: f32) -> Vec<u8> {
             let limit = self
                 .weights
                 .iter()
@@ -412,7 +413,11 @@ pub mod training {
                 out.extend_from_slice(&value.to_le_bytes());
             }
             for &w in &self.weights {
-                out.push(log_code(w, step));
+                out.push(if w.abs() < prune {
+                    128
+                } else {
+                    log_code(w, step)
+                });
             }
             out
         }
@@ -504,8 +509,8 @@ mod tests {
             l2: 0.0,
             seed: 7,
         };
-        let a = train(&set, settings).quantize();
-        let b = train(&set, settings).quantize();
+        let a = train(&set, settings).quantize(0.0);
+        let b = train(&set, settings).quantize(0.0);
         assert_eq!(a, b);
         let model = Model::from_bytes(&a).expect("model");
         for e in &set {

@@ -345,7 +345,7 @@ fn numeric<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Res
 }
 
 /// `lede train sentiment [--data DIR] [--out FILE] [--dev] [--bits B] [--epochs E]
-/// [--rate R] [--l2 L]`: the targeted-sentiment model from NewsMTSC train only.
+/// [--rate R] [--l2 L] [--prune P]`: the targeted-sentiment model from NewsMTSC train only.
 /// Class offsets are tuned for macro-F1 by 5-fold cross-validation on train
 /// (folds by sentence); `--dev` also prints the dev figures (measurement only).
 pub fn train(args: &[String]) -> Result<String, String> {
@@ -360,6 +360,7 @@ pub fn train(args: &[String]) -> Result<String, String> {
     if !(8..=24).contains(&settings.bits) {
         return Err("--bits must be 8..=24".into());
     }
+    let prune: f32 = numeric(args, "--prune", 0.01)?;
     let out_path = flag(args, "--out").unwrap_or("models/sentiment-targets.bin");
     let items = load_newsmtsc(&data.join("train.jsonl"))?;
     let grouped = examples(&items, settings.bits);
@@ -382,10 +383,12 @@ pub fn train(args: &[String]) -> Result<String, String> {
                 }
             }
         }
-        let weights = training::train(&training, settings);
+        // scored as shipped: quantized
+        let bytes = training::train(&training, settings).quantize(prune);
+        let model = Model::from_bytes(&bytes).ok_or("model did not read back")?;
         predictions.extend(
             held.iter()
-                .map(|e| (weights.probabilities(&e.buckets), e.gold)),
+                .map(|e| (model.probabilities(&e.buckets), e.gold)),
         );
     }
     let (plain_f1, plain_acc) = macro_f1(&confusion_of(&predictions));
@@ -396,7 +399,7 @@ pub fn train(args: &[String]) -> Result<String, String> {
     let all: Vec<Example> = grouped.into_iter().flatten().collect();
     let mut weights = training::train(&all, settings);
     weights.shift_classes(offsets);
-    let bytes = weights.quantize();
+    let bytes = weights.quantize(prune);
     if let Some(dir) = std::path::Path::new(out_path).parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
