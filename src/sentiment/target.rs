@@ -16,6 +16,16 @@
 //! feature hash) and its one-byte logarithmic codebook: `2^bits` rows of three
 //! one-byte codes.
 //!
+//! By measurement (`lede train sentiment`, `lede eval sentiment`): 5-fold
+//! cross-validation on NewsMTSC train macro-F1 0.678 (settings and class offsets
+//! chosen there); NewsMTSC dev_rw 0.715, dev_mt 0.675, where the lexicon's
+//! nearness-weighted score reached 0.548 / 0.537. Learning rate mattered most
+//! (0.2 → 0.01: CV 0.62 → 0.68); averaging, word stems, name placeholders and
+//! training on the automatically found coreferent mentions did not help in CV.
+//! 2^16 buckets: 198 KB (143 KB brotli); `--prune 0.05` would halve the brotli
+//! size at ~0.003 CV macro-F1. With entity tone the stage runs at ~1.1–1.3 M
+//! tokens/s on one shared core.
+//!
 //! Guarantees: never panics on any input; probabilities are finite and sum to 1;
 //! training is deterministic (fixed seed, fixed order), so the model file is
 //! reproducible byte for byte on the same platform.
