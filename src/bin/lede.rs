@@ -33,6 +33,7 @@ mod cli {
         lede eval STAGE [--data DIR]      score a stage on the development data
                                           (STAGE: entities, time, sentiment, extract)
         lede train STAGE [--data DIR]     train a stage's model from ../shared/data into models/
+                                          (STAGE: entities, sentiment)
         lede --version | --help
 
     A request line: {\"id\": any, \"text\": \"...\"} or {\"id\": any, \"html\": \"...\", \"url\": \"...\"},

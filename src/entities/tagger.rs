@@ -95,8 +95,9 @@ impl Hasher for FxHasher {
 }
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
-/// Hash of a feature: a template id and up to three strings.
-fn feature(template: u8, parts: &[&str]) -> u64 {
+/// Hash of a feature: a template id and up to three strings (also used by the
+/// sentiment stage's target model).
+pub(crate) fn feature(template: u8, parts: &[&str]) -> u64 {
     let mut h = FxHasher(u64::from(template).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     for part in parts {
         h.write(part.as_bytes());
@@ -136,7 +137,8 @@ fn shape(word: &str, out: &mut String) {
     }
 }
 
-fn lower_normalized(word: &str, out: &mut String) {
+/// Append the lower-cased word with digits as 0 and curly quotes straightened.
+pub(crate) fn lower_normalized(word: &str, out: &mut String) {
     for ch in word.chars() {
         if ch.is_ascii_digit() {
             out.push('0');
@@ -720,6 +722,28 @@ impl Weights for QuantizedModel<'_> {
     }
 }
 
+/// A logarithmic codebook of one-byte weight codes reaching `limit`: code 128 is
+/// zero, 128 ± k is ±expm1(k·step), about 1% relative precision. Returns the
+/// step and the codebook (code 0 is never produced by [`log_code`]; it reads as zero).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn log_codebook(limit: f32) -> (f32, [f32; 256]) {
+    let step = limit.ln_1p() / 127.0;
+    let mut codebook = [0f32; 256];
+    for (code, value) in codebook.iter_mut().enumerate().skip(1) {
+        let k = code as f32 - 128.0;
+        *value = k.signum() * (k.abs() * step).exp_m1();
+    }
+    (step, codebook)
+}
+
+/// The code of weight `w` in the [`log_codebook`] of `step` (1..=255).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn log_code(w: f32, step: f32) -> u8 {
+    let k = (w.abs().ln_1p() / step).round().min(127.0);
+    let code = if w < 0.0 { 128.0 - k } else { 128.0 + k };
+    code as u8
+}
+
 /// Training: an averaged perceptron over the same features (native only).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod training {
@@ -900,12 +924,7 @@ pub mod training {
                 .copied()
                 .unwrap_or(1.0)
                 .max(1e-3);
-            let step = limit.ln_1p() / 127.0;
-            let mut codebook = [0f32; 256];
-            for (code, value) in codebook.iter_mut().enumerate().skip(1) {
-                let k = code as f32 - 128.0;
-                *value = k.signum() * (k.abs() * step).exp_m1();
-            }
+            let (step, codebook) = log_codebook(limit);
             let mut out = Vec::with_capacity(self.weights.len() + 1040);
             out.extend_from_slice(MAGIC);
             out.push(self.bits as u8);
@@ -930,9 +949,7 @@ pub mod training {
                         out.push(128);
                         continue;
                     }
-                    let k = (w.abs().ln_1p() / step).round().min(127.0);
-                    let code = if w < 0.0 { 128.0 - k } else { 128.0 + k };
-                    out.push(code as u8);
+                    out.push(log_code(w, step));
                 }
             }
             out.extend_from_slice(&(exact.len() as u32).to_le_bytes());

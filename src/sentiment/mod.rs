@@ -1,6 +1,15 @@
 //! Sentiment: the tone of each sentence, of the whole article, and toward each
 //! entity and each span the caller names.
 //!
+//! Sentence and document tone come from the word-valence lexicon (VADER's rules
+//! for negation, boosters, contrast; [`lexicon`]). Tone toward a mention (a
+//! caller's target, or each mention of an entity) comes from the trained
+//! targeted-sentiment model ([`target`], `models/sentiment-targets.bin`): class
+//! probabilities for the mention in its sentence; the score is P(positive) −
+//! P(negative), the label the most probable class. An entity's tone averages the
+//! probabilities over its mentions; its evidence is the sentences whose mention
+//! reads non-neutral, strongest first.
+//!
 //! Guarantees: never panics; every score lies in [-1, 1].
 
 use crate::entities::EntityLayer;
@@ -43,7 +52,8 @@ pub struct TargetTone {
     pub tone: Tone,
 }
 
-/// The tone an article takes toward one entity, with the sentences that show it.
+/// The tone an article takes toward one entity, with the sentences that show it
+/// (label: the most probable class of the mean over its mentions).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityTone {
     #[serde(flatten)]
@@ -157,39 +167,90 @@ pub fn target_score(contributions: &[f32], start: usize, end: usize) -> f32 {
 /// Below this a targeted tone counts as neutral.
 pub const TARGET_NEUTRAL: f32 = 0.1;
 
-fn target_tone(score: f32) -> Tone {
-    let score = if score.is_finite() {
-        score.clamp(-1.0, 1.0)
-    } else {
-        0.0
-    };
-    let label = if score > TARGET_NEUTRAL {
-        "positive"
-    } else if score < -TARGET_NEUTRAL {
-        "negative"
-    } else {
-        "neutral"
-    };
-    Tone { score, label }
+/// The shipped targeted-sentiment model, trained by `lede train sentiment`.
+pub(crate) static TARGET_MODEL_BYTES: &[u8] = include_bytes!("../../models/sentiment-targets.bin");
+
+/// The shipped target model; `None` only if the embedded file is damaged, in
+/// which case targets fall back to the lexicon's nearness-weighted score.
+pub fn target_model() -> Option<&'static target::Model<'static>> {
+    static MODEL: std::sync::OnceLock<Option<target::Model<'static>>> = std::sync::OnceLock::new();
+    MODEL
+        .get_or_init(|| target::Model::from_bytes(TARGET_MODEL_BYTES))
+        .as_ref()
 }
 
-/// The sentence and the tone toward a byte span of the text.
-fn span_score(layer: &TextLayer, per_sentence: &[Vec<f32>], span: Span) -> Option<(usize, f32)> {
-    let si = layer
-        .sentences
-        .iter()
-        .position(|s| s.span.start <= span.start && span.start < s.span.end)?;
-    let sentence = layer.sentences.get(si)?;
-    let tokens = layer.sentence_tokens(sentence);
+/// The token range `[start, end)` covering a byte span, among `tokens`.
+pub fn token_range(tokens: &[crate::text::Token], span: Span) -> Option<(usize, usize)> {
     let start = tokens.iter().position(|t| t.span.end > span.start)?;
     let end = tokens
         .iter()
         .rposition(|t| t.span.start < span.end)
         .map_or(start + 1, |e| e + 1);
-    Some((
-        si,
-        target_score(per_sentence.get(si)?, start, end.max(start + 1)),
-    ))
+    Some((start, end.max(start + 1)))
+}
+
+/// Class probabilities (negative, neutral, positive) toward a mention.
+type Probabilities = [f32; target::N];
+
+/// Per-sentence material for targeted tone, built when a sentence is first needed.
+struct Sentences<'a> {
+    text: &'a str,
+    layer: &'a TextLayer,
+    contributions: &'a [Vec<f32>],
+    tones: &'a [Tone],
+    contexts: Vec<Option<target::Context>>,
+    buckets: Vec<u32>,
+}
+
+impl Sentences<'_> {
+    /// The sentence holding a byte span and the tone toward the span in it.
+    fn tone(&mut self, span: Span) -> Option<(usize, Probabilities)> {
+        let layer = self.layer;
+        let si = layer
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= span.start && span.start < s.span.end)?;
+        let tokens = layer.sentence_tokens(layer.sentences.get(si)?);
+        let (start, end) = token_range(tokens, span)?;
+        let Some(model) = target_model() else {
+            let s = target_score(self.contributions.get(si)?, start, end);
+            let p = if s > TARGET_NEUTRAL {
+                [0.0, 0.0, 1.0]
+            } else if s < -TARGET_NEUTRAL {
+                [1.0, 0.0, 0.0]
+            } else {
+                [0.0, 1.0, 0.0]
+            };
+            return Some((si, p));
+        };
+        let contributions = self.contributions.get(si)?;
+        let tone = self.tones.get(si).map_or(0.0, |t| t.score);
+        let slot = self.contexts.get_mut(si)?;
+        let text = self.text;
+        let ctx = slot.get_or_insert_with(|| {
+            let words: Vec<&str> = tokens.iter().map(|t| t.span.of(text)).collect();
+            target::Context::with_lexicon(&words, contributions.clone(), tone)
+        });
+        target::features(ctx, start, end, model.bits(), &mut self.buckets);
+        Some((si, model.probabilities(&self.buckets)))
+    }
+}
+
+/// The tone a probability triple expresses: score P(positive) − P(negative),
+/// label the most probable class.
+fn tone_of(p: &Probabilities) -> Tone {
+    let score = p[2] - p[0];
+    Tone {
+        score: if score.is_finite() {
+            score.clamp(-1.0, 1.0)
+        } else {
+            0.0
+        },
+        label: target::CLASSES
+            .get(target::argmax(p))
+            .copied()
+            .unwrap_or("neutral"),
+    }
 }
 
 /// Score one article.
@@ -227,30 +288,49 @@ pub fn score(
     } else {
         0.0
     });
+    let mut prepared = Sentences {
+        text,
+        layer,
+        contributions: &per_sentence,
+        tones: &sentences,
+        contexts: std::iter::repeat_with(|| None)
+            .take(layer.sentences.len())
+            .collect(),
+        buckets: Vec::new(),
+    };
     let entity_tones = entities
         .entities
         .iter()
         .map(|entity| {
-            let mut scored: Vec<(usize, f32)> = entity
+            let mut scored: Vec<(usize, Probabilities)> = entity
                 .mentions
                 .iter()
                 .filter_map(|&m| entities.mentions.get(m))
-                .filter_map(|m| span_score(layer, &per_sentence, m.span))
+                .filter_map(|m| prepared.tone(m.span))
                 .collect();
-            let mean = if scored.is_empty() {
-                0.0
-            } else {
-                scored.iter().map(|s| s.1).sum::<f32>() / scored.len() as f32
-            };
-            scored.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+            let mut mean = [0f32; target::N];
+            for (_, p) in &scored {
+                for (m, v) in mean.iter_mut().zip(p) {
+                    *m += v / scored.len() as f32;
+                }
+            }
+            if scored.is_empty() {
+                mean = [0.0, 1.0, 0.0];
+            }
+            let strength = |p: &Probabilities| (p[2] - p[0]).abs();
+            scored.sort_by(|a, b| {
+                strength(&b.1)
+                    .total_cmp(&strength(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
             let mut evidence: Vec<usize> = Vec::new();
-            for (sentence, s) in scored {
-                if s.abs() >= 0.2 && !evidence.contains(&sentence) && evidence.len() < 3 {
+            for (sentence, p) in scored {
+                if target::argmax(&p) != 1 && !evidence.contains(&sentence) && evidence.len() < 3 {
                     evidence.push(sentence);
                 }
             }
             EntityTone {
-                tone: target_tone(mean),
+                tone: tone_of(&mean),
                 evidence,
             }
         })
@@ -259,7 +339,7 @@ pub fn score(
         .iter()
         .map(|&span| TargetTone {
             span,
-            tone: target_tone(span_score(layer, &per_sentence, span).map_or(0.0, |s| s.1)),
+            tone: tone_of(&prepared.tone(span).map_or([0.0, 1.0, 0.0], |t| t.1)),
         })
         .collect();
     SentimentLayer {
@@ -271,6 +351,7 @@ pub fn score(
 }
 
 pub mod lexicon;
+pub mod target;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
@@ -296,6 +377,37 @@ mod tests {
         assert!(tone("Tensions rose after the invasion.") < -0.3);
         assert!(tone("The two countries deepened their partnership.") > 0.2);
         assert_eq!(tone("The party met on Monday."), 0.0);
+    }
+
+    fn target_label(text: &str, mention: &str) -> &'static str {
+        let layer = crate::text::segment(text);
+        let at = text.find(mention).unwrap_or(0);
+        let span = Span::new(at, at + mention.len());
+        let result = score(text, &layer, &EntityLayer::default(), &[span]);
+        result.targets.first().map_or("missing", |t| t.tone.label)
+    }
+
+    #[test]
+    fn the_shipped_target_model_loads_and_reads_roles() {
+        let model = target_model().expect("models/sentiment-targets.bin reads");
+        assert!(model.bits() >= 12);
+        // it ships in the browser's .wasm: keep it small
+        assert!(TARGET_MODEL_BYTES.len() < 300_000);
+        assert_eq!(
+            target_label("Protesters slammed Putin over the war.", "Putin"),
+            "negative"
+        );
+        assert_eq!(
+            target_label(
+                "Voters praised Merkel for her courage and leadership.",
+                "Merkel"
+            ),
+            "positive"
+        );
+        assert_eq!(
+            target_label("Merkel met Macron in Paris on Tuesday.", "Macron"),
+            "neutral"
+        );
     }
 
     #[test]
