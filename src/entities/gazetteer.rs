@@ -45,9 +45,9 @@ pub struct PlaceEntry {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Lower-cased phrase (tokens joined by one space) → entries.
-    phrases: HashMap<String, Vec<PlaceEntry>>,
+    phrases: HashMap<String, Vec<PlaceEntry>, super::tagger::FxBuild>,
     /// Lower-cased first token → the longest phrase length (in tokens) starting with it.
-    first_token: HashMap<String, usize>,
+    first_token: HashMap<String, usize, super::tagger::FxBuild>,
 }
 
 /// The embedded gazetteer, parsed once.

@@ -333,7 +333,11 @@ fn clitic_len(text: &str, at: usize, end: usize) -> Option<usize> {
         }
     });
     for clitic in CLITICS {
-        if normalized.clone().take(clitic.chars().count()).eq(clitic.chars()) {
+        if normalized
+            .clone()
+            .take(clitic.chars().count())
+            .eq(clitic.chars())
+        {
             // byte length in the original (’ is 3 bytes)
             let chars = clitic.chars().count();
             let len: usize = rest.chars().take(chars).map(char::len_utf8).sum();
