@@ -17,8 +17,8 @@ mod cli {
     use std::panic::{catch_unwind, AssertUnwindSafe};
     use std::process::ExitCode;
 
-    use lede::{analyze, Input, Options};
-    use serde::Deserialize;
+    use lede::{analyze, Analysis, Input, Options};
+    use serde::{Deserialize, Serialize};
     use serde_json::{json, Value};
 
     const HELP: &str = "\
@@ -114,35 +114,56 @@ mod cli {
         }
     }
 
+    /// An analysis with the request's id or the file's name in front, serialized
+    /// straight from the Analysis (no intermediate JSON tree).
+    #[derive(Serialize)]
+    struct Labeled<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a Value>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        file: Option<&'a str>,
+        #[serde(flatten)]
+        analysis: &'a Analysis,
+    }
+
+    /// What `lede analyze FILE` prints for one file.
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum FileResult<'a> {
+        Analyzed(Labeled<'a>),
+        Failed { file: &'a str, error: &'a str },
+    }
+
     fn analyze_files(files: &[String]) -> ExitCode {
         let options = Options::default();
-        let mut results = Vec::with_capacity(files.len());
+        let mut outcomes = Vec::with_capacity(files.len());
         let mut failed = false;
         for path in files {
             let result = read_input(path).and_then(|input| analyze_guarded(&input, &options));
-            match result {
-                Ok(analysis) => {
-                    let mut value = serde_json::to_value(&analysis).unwrap_or(Value::Null);
-                    if let Value::Object(map) = &mut value {
-                        map.insert("file".into(), json!(path));
-                    }
-                    results.push(value);
-                }
-                Err(error) => {
-                    eprintln!("lede: {error}");
-                    results.push(json!({ "file": path, "error": error }));
-                    failed = true;
-                }
+            if let Err(error) = &result {
+                eprintln!("lede: {error}");
+                failed = true;
             }
+            outcomes.push((path, result));
         }
-        let out = if results.len() == 1 {
-            results.pop().unwrap_or(Value::Null)
-        } else {
-            Value::Array(results)
-        };
+        let results: Vec<FileResult> = outcomes
+            .iter()
+            .map(|(path, result)| match result {
+                Ok(analysis) => FileResult::Analyzed(Labeled {
+                    id: None,
+                    file: Some(path.as_str()),
+                    analysis,
+                }),
+                Err(error) => FileResult::Failed { file: path, error },
+            })
+            .collect();
         let stdout = io::stdout();
-        let mut lock = stdout.lock();
-        if serde_json::to_writer_pretty(&mut lock, &out).is_err() || writeln!(lock).is_err() {
+        let mut lock = BufWriter::new(stdout.lock());
+        let written = match results.as_slice() {
+            [one] => serde_json::to_writer_pretty(&mut lock, one),
+            all => serde_json::to_writer_pretty(&mut lock, all),
+        };
+        if written.is_err() || writeln!(lock).is_err() || lock.flush().is_err() {
             return ExitCode::FAILURE;
         }
         if failed {
@@ -172,19 +193,18 @@ mod cli {
 
     /// Answer one request line; never fails, errors become `{"id", "error"}`.
     fn answer(line: &str) -> String {
-        let fallback_id = serde_json::from_str::<Value>(line)
-            .ok()
-            .and_then(|v| v.get("id").cloned())
-            .unwrap_or(Value::Null);
-        let response = match respond(line) {
-            Ok(value) => value,
-            Err(error) => json!({ "id": fallback_id, "error": error }),
-        };
-        serde_json::to_string(&response)
-            .unwrap_or_else(|_| r#"{"id":null,"error":"could not serialize the response"}"#.into())
+        respond(line).unwrap_or_else(|error| {
+            let id = serde_json::from_str::<Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(Value::Null);
+            serde_json::to_string(&json!({ "id": id, "error": error })).unwrap_or_else(|_| {
+                r#"{"id":null,"error":"could not serialize the response"}"#.into()
+            })
+        })
     }
 
-    fn respond(line: &str) -> Result<Value, String> {
+    fn respond(line: &str) -> Result<String, String> {
         let request: Request =
             serde_json::from_str(line).map_err(|e| format!("not a valid request: {e}"))?;
         let mut options: Options = match request.options {
@@ -210,11 +230,12 @@ mod cli {
             (None, None) => return Err("the request has neither \"text\" nor \"html\"".into()),
         };
         let analysis = analyze_guarded(&input, &options)?;
-        let mut value = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
-        if let Value::Object(map) = &mut value {
-            map.insert("id".into(), request.id);
-        }
-        Ok(value)
+        serde_json::to_string(&Labeled {
+            id: Some(&request.id),
+            file: None,
+            analysis: &analysis,
+        })
+        .map_err(|e| e.to_string())
     }
 
     /// How many lines are analyzed in parallel before their answers are written in order.

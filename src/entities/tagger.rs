@@ -672,7 +672,7 @@ impl<'a> QuantizedModel<'a> {
         let rest = rest.get(size..)?;
         let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let table = rest.get(4..)?;
-        if table.len() != count * N_TAGS * 4 {
+        if Some(table.len()) != count.checked_mul(N_TAGS * 4) {
             return None;
         }
         let exact = table

@@ -197,15 +197,16 @@ fn text_articles(raw: &str, split: bool) -> Vec<Article> {
             blank = false;
             continue;
         }
+        // Cheap tests first, and the body count stops at four: linear in the input.
         let starts_article = split
-            && groups
-                .last()
-                .is_some_and(|g| g.iter().filter(|l| lines::is_body(&l.text)).count() >= 4)
             && lines::dateline(&text).is_some()
             && groups
                 .last()
                 .and_then(|g| g.last())
-                .is_some_and(|prev| lines::is_title_like(&prev.text));
+                .is_some_and(|prev| lines::is_title_like(&prev.text))
+            && groups
+                .last()
+                .is_some_and(|g| g.iter().filter(|l| lines::is_body(&l.text)).take(4).count() >= 4);
         if starts_article {
             // The title line before the dateline belongs to the new article.
             let title = groups.last_mut().and_then(Vec::pop);
