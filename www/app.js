@@ -50,7 +50,7 @@ async function run(inputs, extra = {}) {
   if (published.value) options.published = published.value;
   const token = ++busy;
   cancel.hidden = false;
-  const size = inputs.reduce((n, i) => n + (i.text ?? i.html ?? "").length, 0);
+  const size = inputs.reduce((n, i) => n + (i.payload.text ?? i.payload.html ?? "").length, 0);
   say(size > 200000 ? `Analyzing ${Math.round(size / 1000)} thousand characters…` : "Analyzing…");
   const analyses = [];
   const errors = [];

@@ -155,3 +155,30 @@ test("the engine becoming ready never hides the answer to what the user did", as
   assert.match(await page.textContent("#status"), /Nothing to analyze/);
   await context.close();
 });
+
+test("a 10 MB paste: progress shown, the page answers while it runs, it can be cancelled, and it finishes", async () => {
+  // Ten megabytes of distinct paragraphs made from the samples.
+  const texts = await Promise.all(sampleFiles.map((f) => readFile(join(samples, f), "utf8")));
+  const paragraphs = texts.flatMap((t) => t.split(/\n\s*\n/)).filter((p) => p.trim().split(/\s+/).length > 12);
+  let big = "";
+  for (let k = 0; big.length < 10_000_000; k++) big += `${paragraphs[k % paragraphs.length]} (Paragraph ${k}.)\n\n`;
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.waitForFunction(() => /Ready/.test(document.getElementById("status").textContent));
+  await page.evaluate((t) => { document.getElementById("article").value = t; }, big);
+  await page.click("#analyze");
+  assert.ok(await page.locator("#progress").isVisible(), "progress is shown");
+  assert.match(await page.textContent("#status"), /Analyzing \d+ thousand characters/);
+  // The main thread is free while the worker works: a click is handled at once.
+  const started = Date.now();
+  await page.click("#cancel", { timeout: 2000 });
+  assert.equal(await page.textContent("#status"), "Cancelled.");
+  assert.ok(Date.now() - started < 2000, `cancel took ${Date.now() - started} ms`);
+  assert.ok(await page.locator("#progress").isHidden());
+  // And run to the end.
+  await page.click("#analyze");
+  await page.waitForFunction(() => document.getElementById("status").dataset.kind === "ok", null, { timeout: 120000 });
+  assert.match(await page.textContent("#status"), /Analyzed \d+ documents?/);
+  assert.ok(await page.locator("#results").isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
