@@ -105,3 +105,15 @@ for (const scheme of ["light", "dark"]) {
     await context.close();
   });
 }
+
+test("changing the article date re-analyzes against it", async () => {
+  const { page, context } = await analyzed();
+  assert.match(await page.textContent("#results .facts"), /Published 2002-11-29 \(from the dateline\)/);
+  await page.evaluate(() => { document.getElementById("status").dataset.kind = ""; });
+  await page.fill("#published", "2003-02-01");
+  await page.dispatchEvent("#published", "change");
+  const status = await waitForResult(page);
+  assert.equal(status.kind, "ok", status.message);
+  assert.match(await page.textContent("#results .facts"), /Published 2003-02-01 \(as given\)/);
+  await context.close();
+});
