@@ -139,6 +139,10 @@ fn shape(word: &str, out: &mut String) {
 
 /// Append the lower-cased word with digits as 0 and curly quotes straightened.
 pub(crate) fn lower_normalized(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for ch in word.chars() {
         if ch.is_ascii_digit() {
             out.push('0');
@@ -286,11 +290,14 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
     gazetteer().mark(&lower, &mut gaz);
 
     let shift = 64 - bits;
-    let mut shapes: Vec<String> = Vec::with_capacity(n);
+    // All shapes in one buffer, as the lower-cased forms.
+    let mut shape_buf = String::with_capacity(n * 4);
+    let mut shape_ranges = Vec::with_capacity(n);
     let mut buf = String::new();
     for (i, w) in words.iter().enumerate() {
         // in headlines, the shape of the word as written in the body, when known
-        let mut form_shape = String::new();
+        let start = shape_buf.len();
+        let form_shape = &mut shape_buf;
         let in_headline = headline.get(i).copied().unwrap_or(false);
         if in_headline {
             let c = lower
@@ -316,8 +323,12 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
             shape(w, &mut buf);
             form_shape.push_str(&buf);
         }
-        shapes.push(form_shape);
+        shape_ranges.push(start..shape_buf.len());
     }
+    let shapes: Vec<&str> = shape_ranges
+        .iter()
+        .map(|r| shape_buf.get(r.clone()).unwrap_or(""))
+        .collect();
 
     let mut buckets = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
@@ -351,12 +362,12 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
             let l_2 = get(&lower, rel(-2));
             let l1 = get(&lower, rel(1));
             let l2 = get(&lower, rel(2));
-            let sh = shapes.get(i).map_or("", String::as_str);
+            let sh = shapes.get(i).copied().unwrap_or("");
             let shape_at = |j: isize| -> &str {
                 if j < 0 {
                     "<s>"
                 } else {
-                    shapes.get(j as usize).map_or("</s>", String::as_str)
+                    shapes.get(j as usize).copied().unwrap_or("</s>")
                 }
             };
             let sh_1 = shape_at(rel(-1));
