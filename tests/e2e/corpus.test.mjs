@@ -9,23 +9,22 @@ import { readdir, readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { serve, launch, openPage, waitForResult, screenshots, root } from "./harness.mjs";
+import { start, serve, openPage, waitForResult, screenshots, root } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 const tbaq = join(root, "..", "shared", "data", "time", "tbaq-cleaned");
 
 let server;
-let other;
 let browser;
+let stop;
+let other;
 before(async () => {
-  server = await serve();
+  ({ server, browser, stop } = await start());
   other = await serve();
-  browser = await launch();
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await stop?.();
   await other?.close();
 });
 

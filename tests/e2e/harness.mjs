@@ -37,6 +37,13 @@ export async function serve(dir = www) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** A server for `dir` and a browser, as every test file needs; `stop` closes both. */
+export async function start(dir = www) {
+  const server = await serve(dir);
+  const browser = await launch();
+  return { server, browser, stop: async () => { await browser.close(); await server.close(); } };
+}
+
 export async function launch() {
   await mkdir(screenshots, { recursive: true });
   return chromium.launch({

@@ -6,18 +6,13 @@ import { readdir, readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
-import { serve, launch, openPage, waitForResult, samples, screenshots, root } from "./harness.mjs";
+import { start, openPage, waitForResult, samples, screenshots, root } from "./harness.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let stop;
+before(async () => ({ server, browser, stop } = await start()));
+after(() => stop?.());
 
 async function pasteAndAnalyze(page, text) {
   // Reset the status so a previous result is not mistaken for this one.

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { serve, launch, openPage, waitForResult, samples, screenshots } from "./harness.mjs";
+import { start, openPage, waitForResult, samples, screenshots } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -14,14 +14,9 @@ const sample001 = await readFile(join(samples, "001_a082ac0ae38a3f32.txt"), "utf
 
 let server;
 let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let stop;
+before(async () => ({ server, browser, stop } = await start()));
+after(() => stop?.());
 
 async function analyzed(colorScheme = "light") {
   const opened = await openPage(browser, server.url);

@@ -4,18 +4,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serve, launch, openPage, screenshots, root } from "./harness.mjs";
+import { start, openPage, screenshots, root } from "./harness.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await serve(root);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let stop;
+before(async () => ({ server, browser, stop } = await start(root)));
+after(() => stop?.());
 
 /** Records CSP violations and the window's own property names before any script runs. */
 async function watch(page) {

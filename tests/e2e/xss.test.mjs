@@ -5,7 +5,7 @@
 // leaves, no element of the payload's kind appears in what Lede draws.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForResult, root } from "./harness.mjs";
+import { start, openPage, waitForResult, root } from "./harness.mjs";
 
 export const PAYLOADS = [
   "<script>window.pwned='script'</script>",
@@ -39,14 +39,9 @@ const HTML_PAGE = (payload) => `<!doctype html><html><head><title>Talks ${payloa
 
 let server;
 let browser;
-before(async () => {
-  server = await serve(root);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let stop;
+before(async () => ({ server, browser, stop } = await start(root)));
+after(() => stop?.());
 
 async function inert(page, requests, errors, where) {
   assert.equal(await page.evaluate(() => window.pwned), undefined, `${where}: a payload ran`);
