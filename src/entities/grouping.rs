@@ -310,29 +310,9 @@ pub fn is_title_word(word: &str) -> bool {
 /// A weekday, a month, a country or a state: never part of a person's name.
 pub fn is_calendar_or_place(word: &str) -> bool {
     let lower = word.to_lowercase();
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // cities are left out: many are also given names ("Vladimir", "Florence")
-    CALENDAR.contains(&lower.as_str())
+    crate::text::WEEKDAYS.contains(&lower.as_str())
+        || crate::text::MONTHS.contains(&lower.as_str())
         || place(&lower).is_some_and(|(kind, _)| kind != PlaceKind::City)
 }
 

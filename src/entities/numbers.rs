@@ -6,6 +6,7 @@
 //! Works on tokens (PTB-like: "$ 10", "10 %"), so pasted prose and tokenized text
 //! give the same results. Never panics; each expression is a half-open token range.
 
+use crate::text::is_month_word;
 use std::ops::Range;
 
 const CURRENCY_SIGNS: &[&str] = &[
@@ -146,44 +147,6 @@ const ORDINAL_WORDS: &[&str] = &[
     "thousandth",
     "millionth",
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
 
 fn is_digits(word: &str) -> bool {
     let mut digits = 0;
@@ -316,7 +279,7 @@ pub fn find(words: &[&str], blocked: &[bool]) -> Vec<Numeric> {
             let single = end == start + 1;
             if numeric
                 && single
-                && (is_time_like(word) || MONTHS.contains(&previous) || MONTHS.contains(&next))
+                && (is_time_like(word) || is_month_word(previous) || is_month_word(next))
             {
                 i = end;
                 continue;

@@ -737,6 +737,26 @@ impl Weights for QuantizedModel<'_> {
 /// zero, 128 ± k is ±expm1(k·step), about 1% relative precision. Returns the
 /// step and the codebook (code 0 is never produced by [`log_code`]; it reads as zero).
 #[cfg(not(target_arch = "wasm32"))]
+/// The start of a quantized model file: magic, hash bits, classes, codebook; room
+/// reserved for `weights` more bytes.
+pub(crate) fn model_header(
+    magic: &[u8; 8],
+    bits: u32,
+    classes: usize,
+    codebook: &[f32; 256],
+    weights: usize,
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(weights + 1040);
+    out.extend_from_slice(magic);
+    out.push(bits as u8);
+    out.push(classes as u8);
+    for value in codebook {
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    out
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn log_codebook(limit: f32) -> (f32, [f32; 256]) {
     let step = limit.ln_1p() / 127.0;
     let mut codebook = [0f32; 256];
@@ -936,13 +956,7 @@ pub mod training {
                 .unwrap_or(1.0)
                 .max(1e-3);
             let (step, codebook) = log_codebook(limit);
-            let mut out = Vec::with_capacity(self.weights.len() + 1040);
-            out.extend_from_slice(MAGIC);
-            out.push(self.bits as u8);
-            out.push(N_TAGS as u8);
-            for value in codebook {
-                out.extend_from_slice(&value.to_le_bytes());
-            }
+            let mut out = model_header(MAGIC, self.bits, N_TAGS, &codebook, self.weights.len());
             let mut exact: Vec<&[f32]> = Vec::new();
             for row in centered.chunks_exact(N_TAGS) {
                 if row.iter().any(|w| w.abs() > limit) {

@@ -357,7 +357,7 @@ pub fn argmax(p: &[f32; N]) -> usize {
 #[cfg(not(target_arch = "wasm32"))]
 pub mod training {
     use super::*;
-    use crate::entities::tagger::{log_code, log_codebook};
+    use crate::entities::tagger::{log_code, log_codebook, model_header};
 
     /// One training item: feature buckets and the gold class.
     pub struct Example {
@@ -415,13 +415,7 @@ pub mod training {
                 .fold(0f32, |m, w| m.max(w.abs()))
                 .max(1e-3);
             let (step, codebook) = log_codebook(limit);
-            let mut out = Vec::with_capacity(self.weights.len() + 1034);
-            out.extend_from_slice(MAGIC);
-            out.push(self.bits as u8);
-            out.push(N as u8);
-            for value in codebook {
-                out.extend_from_slice(&value.to_le_bytes());
-            }
+            let mut out = model_header(MAGIC, self.bits, N, &codebook, self.weights.len());
             for &w in &self.weights {
                 out.push(if w.abs() < prune {
                     128

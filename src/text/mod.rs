@@ -19,6 +19,44 @@ use serde::Serialize;
 pub use sentences::split_sentences;
 pub use tokens::tokenize;
 
+/// Month names, lower-case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, lower-case, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A month name or its common abbreviation ("Sept", "Jan."), any case.
+pub fn is_month_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.contains(&lower.as_str())
+        || (lower.len() >= 3
+            && (lower == "sept"
+                || MONTHS
+                    .iter()
+                    .any(|m| m.len() > 3 && m.get(..3) == Some(lower.as_str()))))
+}
+
 /// What kind of unit a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
