@@ -303,8 +303,7 @@ pub fn fine_type(coarse: &str, words: &[&str], tokens: Range<usize>) -> String {
 
 /// Is this a word of a title or role ("Foreign", "Minister", "Mr.")?
 pub fn is_title_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    HEAD_TITLES.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str())
+    in_list_ignoring_case(HEAD_TITLES, word) || in_list_ignoring_case(TITLE_MODIFIERS, word)
 }
 
 /// A weekday, a month, a country or a state: never part of a person's name.
@@ -318,7 +317,16 @@ pub fn is_calendar_or_place(word: &str) -> bool {
 
 /// Is this a title on its own ("President", "Minister", "Dr.")?
 pub fn is_head_title(word: &str) -> bool {
-    HEAD_TITLES.contains(&word.to_lowercase().as_str())
+    in_list_ignoring_case(HEAD_TITLES, word)
+}
+
+/// Is `word`, lower-cased, one of `list` (lower-case)? Without allocating for ASCII words.
+fn in_list_ignoring_case(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|item| item.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Normalized key of a non-person name: lower case, no periods, no leading "the".

@@ -210,9 +210,10 @@ pub const HEDGES: &[&str] = &[
 
 /// The valence of a lower-cased word, if it has one.
 pub fn valence(word: &str) -> Option<f32> {
-    static TABLE: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+    type Table = HashMap<&'static str, f32, crate::entities::tagger::FxBuild>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: HashMap<&'static str, f32> = LEXICON_TSV
+        let mut table: Table = LEXICON_TSV
             .lines()
             .filter_map(|line| {
                 let (word, value) = line.split_once('\t')?;
