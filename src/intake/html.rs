@@ -148,11 +148,73 @@ const UNLIKELY: &[&str] = &[
     "credit",
     "widget",
     "masthead",
-    "teaser",
     "tags",
     "complementary",
     "dialog",
     "alert",
+];
+/// Class or id words of furniture inside an article (trafilatura's discard list, abridged).
+const DISCARD: &[&str] = &[
+    "footer",
+    "related",
+    "viral",
+    "share",
+    "sharing",
+    "social",
+    "sociable",
+    "syndication",
+    "embed",
+    "newsletter",
+    "subnav",
+    "cookie",
+    "consent",
+    "sidebar",
+    "banner",
+    "breadcrumb",
+    "bread-crumb",
+    "author",
+    "byline",
+    "button",
+    "rating",
+    "attachment",
+    "timestamp",
+    "user-info",
+    "user-profile",
+    "-ad-",
+    "article-infos",
+    "infoline",
+    "outbrain",
+    "taboola",
+    "criteo",
+    "modal",
+    "paid-content",
+    "paywall",
+    "next-post",
+    "post-nav",
+    "side-stories",
+    "most-popular",
+    "factbox",
+    "comments-title",
+    "nocomments",
+    "akismet",
+    "noprint",
+    "hide-",
+    "twitter-tweet",
+    "instagram-media",
+    "fb-post",
+    "caption",
+    "credit",
+    "subscribe",
+    "signup",
+    "promo",
+    "recommend",
+    "widget",
+    "menu",
+    "navigation",
+    "navbar",
+    "skip",
+    "print-only",
+    "disclaimer",
 ];
 /// Words that keep a part with an unlikely word in its name ("article-header").
 const MAYBE: &[&str] = &[
@@ -202,7 +264,6 @@ const NEGATIVE: &[&str] = &[
     "nav",
     "menu",
     "social",
-    "teaser",
     "byline",
     "author",
     "caption",
@@ -229,6 +290,10 @@ struct Node {
     weight: f64,
     /// Its own class, id or role names it as furniture.
     unlikely: bool,
+    /// Its class or id names furniture that may sit inside an article (share
+    /// bar, author box, related links, embedded post): dropped from inside the
+    /// article whatever else the name says.
+    discard: bool,
     /// Furniture by its tag (nav, aside, footer) or hidden by style or attribute.
     hard: bool,
     /// The class attribute, to find siblings of the same kind.
@@ -440,7 +505,10 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         end: 0,
         weight: class_weight(&class, &id) + if article_body { 25.0 } else { 0.0 },
         unlikely,
-        hard: hidden || matches!(name, "nav" | "aside" | "footer"),
+        discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
+        hard: hidden
+            || matches!(name, "nav" | "aside" | "footer")
+            || matches!(name, "figure" | "figcaption"),
         class,
         chars: 0,
         link_chars: 0,
@@ -662,8 +730,8 @@ fn read_meta(tag: &str, page: &mut Page) {
 }
 
 /// The article's blocks in reading order, joined by blank lines: the strictest
-/// pass that yields enough text, else a looser pass only when it yields more
-/// than twice as much (a short page keeps its strict reading).
+/// pass that yields enough text; a looser pass counts only when it yields more
+/// than twice as much as the passes before (a short page keeps its strict reading).
 fn article_text(mut scan: Scan) -> String {
     let passes = [
         Pass {
@@ -691,11 +759,11 @@ fn article_text(mut scan: Scan) -> String {
     for pass in passes {
         let kept = select(&mut scan, pass);
         let text = join(&scan.blocks, &kept);
-        if text.chars().count() >= 500 {
-            return text;
-        }
         if text.len() > best.len() * 2 {
             best = text;
+            if best.chars().count() >= 500 {
+                return best;
+            }
         }
     }
     if best.is_empty() {
@@ -875,6 +943,16 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         }
         top = p;
     }
+    // Inside an <article>: that is the article (its header, lead and body).
+    let mut up = nodes.get(top).map_or(NONE, |x| x.parent);
+    while up != NONE && up != 0 {
+        let Some(node) = nodes.get(up) else { break };
+        if node.name == "article" && !out.get(up).copied().unwrap_or(true) {
+            top = up;
+            break;
+        }
+        up = node.parent;
+    }
     // The article: the top container and the siblings that score near it.
     let top_node = nodes.get(top).cloned();
     let Some(top_node) = top_node else {
@@ -925,6 +1003,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     // Conditional cleaning inside the article: containers that are mostly
     // links, few commas and little text, or named as furniture, go.
     let mut dropped = vec![false; count];
+    let top_chars = top_node.chars;
     for &root in &roots {
         let Some(end) = nodes.get(root).map(|x| x.end) else {
             continue;
@@ -932,28 +1011,29 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         for n in (root + 1)..=end.min(count - 1) {
             let Some(node) = nodes.get(n) else { continue };
             let parent_dropped = dropped.get(node.parent).copied().unwrap_or(false);
-            let own = pass.clean && {
-                let weight = if pass.weigh_classes { node.weight } else { 0.0 };
-                let d = density(node);
-                let container = matches!(
-                    node.name.as_str(),
-                    "div"
-                        | "section"
-                        | "ul"
-                        | "ol"
-                        | "table"
-                        | "form"
-                        | "fieldset"
-                        | "dl"
-                        | "header"
-                        | "aside"
-                        | "figure"
-                );
-                container
-                    && node.commas < 10
-                    && ((weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5)
-                    || (node.name.len() == 2 && node.name.starts_with('h') && weight < 0.0)
-            };
+            let own = pass.clean && node.discard && node.chars * 2 < top_chars
+                || pass.clean && {
+                    let weight = if pass.weigh_classes { node.weight } else { 0.0 };
+                    let d = density(node);
+                    let container = matches!(
+                        node.name.as_str(),
+                        "div"
+                            | "section"
+                            | "ul"
+                            | "ol"
+                            | "table"
+                            | "form"
+                            | "fieldset"
+                            | "dl"
+                            | "header"
+                            | "aside"
+                            | "figure"
+                    );
+                    container
+                        && node.commas < 10
+                        && ((weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5)
+                        || (node.name.len() == 2 && node.name.starts_with('h') && weight < 0.0)
+                };
             if let Some(flag) = dropped.get_mut(n) {
                 *flag = parent_dropped || own;
             }
@@ -1146,5 +1226,32 @@ mod tests {
             text.contains("Text after a link left open number 2"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn article_element_keeps_its_lead_and_drops_its_furniture() {
+        let html = format!(
+            r#"<div class="menu"><a href="/">Home</a></div><article><header><h1>The headline</h1>
+            <p class="teaser">A lead paragraph that sums the story up.</p></header>
+            <div class="text">{}<figure><img src="x.jpg"><figcaption>Photo: Some Agency</figcaption></figure>{}
+            <div class="author-box"><p>Jane writes about cities, trains, and the weather here.</p></div>
+            <div class="share-buttons">Share this story</div></div></article>"#,
+            para("Body sentence", 4),
+            para("More body", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("A lead paragraph"), "{text}");
+        assert!(
+            text.contains("The headline") && text.contains("More body number 2"),
+            "{text}"
+        );
+        for gone in [
+            "Photo: Some Agency",
+            "Jane writes",
+            "Share this story",
+            "Home",
+        ] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
     }
 }

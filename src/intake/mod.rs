@@ -99,11 +99,11 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
             text: text.clone(),
             ..Article::default()
         }],
-        Input::Text(text) => text_articles(text, options.split),
+        Input::Text(text) => text_articles(text, options.split, false),
         Input::Html { html, .. } => {
             let page = html::extract(html);
             let mut articles = if options.clean {
-                text_articles(&page.text, false)
+                text_articles(&page.text, false, true)
             } else {
                 vec![Article {
                     text: page.text.clone(),
@@ -159,8 +159,9 @@ struct Line {
     after_blank: bool,
 }
 
-/// Split pasted text into articles and clean each.
-fn text_articles(raw: &str, split: bool) -> Vec<Article> {
+/// Split pasted text into articles and clean each (`from_html`: the text of
+/// blocks an HTML page's structure already chose).
+fn text_articles(raw: &str, split: bool, from_html: bool) -> Vec<Article> {
     let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut groups: Vec<Vec<Line>> = vec![Vec::new()];
     let mut blank = false;
@@ -230,21 +231,24 @@ fn text_articles(raw: &str, split: bool) -> Vec<Article> {
     if groups.is_empty() {
         groups.push(Vec::new());
     }
-    groups.into_iter().map(clean_article).collect()
+    groups
+        .into_iter()
+        .map(|g| clean_article(g, from_html))
+        .collect()
 }
 
 /// Assemble one article from its lines: furniture out (recorded), metadata read,
 /// repairs mapped into the cleaned text.
-fn clean_article(lines_in: Vec<Line>) -> Article {
-    let article = assemble(&lines_in, true);
+fn clean_article(lines_in: Vec<Line>, from_html: bool) -> Article {
+    let article = assemble(&lines_in, true, from_html);
     if article.text.trim().is_empty() {
         // Everything looked like furniture (a one-line paste): keep it all instead.
-        return assemble(&lines_in, false);
+        return assemble(&lines_in, false, from_html);
     }
     article
 }
 
-fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
+fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Article {
     let mut article = Article::default();
     let mut seen: Vec<String> = Vec::new();
     let mut dates: Vec<(String, &'static str, f32)> = Vec::new();
@@ -257,6 +261,17 @@ fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
         let is_title = Some(i) == title_at;
         let (mut role, meta) = lines::classify(&line.text, i, &seen, next_is_body, is_title);
         if !remove_furniture {
+            role = lines::Role::Keep;
+        }
+        // A page's own structure already told navigation from text: a short
+        // line without final punctuation there is a heading, a list item or a
+        // table cell of the article, and a repeated line is the page's own.
+        if from_html
+            && matches!(
+                role,
+                lines::Role::Remove("navigation") | lines::Role::Remove("repeated")
+            )
+        {
             role = lines::Role::Keep;
         }
         article.meta.byline = article.meta.byline.take().or(meta.byline);
@@ -341,3 +356,33 @@ fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_short_lines_its_structure_chose() {
+        // Pasted, a short line without final punctuation is navigation; in a
+        // page's article it is a heading or a list item and stays.
+        let body = "The council met on Tuesday, and it voted on the budget, which passed easily after a long debate.";
+        let html = format!(
+            "<article><p>{body}</p><h2>Ingredients list</h2><ul><li>Two eggs</li><li>Flour</li></ul><p>{body} Again.</p></article>"
+        );
+        let options = Options::default();
+        let input = Input::Html { html, url: None };
+        let text = intake(&input, &options)
+            .map(|a| a[0].text.clone())
+            .unwrap_or_default();
+        assert!(
+            text.contains("Ingredients list") && text.contains("Two eggs"),
+            "{text}"
+        );
+        let pasted = format!("{body}\n\nTwo eggs\n\nFlour\n\n{body} Again.");
+        let text = intake(&Input::Text(pasted), &options)
+            .ok()
+            .and_then(|a| a.first().map(|a| a.text.clone()))
+            .unwrap_or_default();
+        assert!(!text.contains("Two eggs"), "{text}");
+    }
+}
