@@ -74,6 +74,7 @@ const BLOCK: &[&str] = &[
     "details",
     "summary",
     "body",
+    "picture",
 ];
 /// Blocks that are a paragraph themselves (their parent is the container scored).
 const PARAGRAPH: &[&str] = &[
@@ -199,9 +200,6 @@ const DISCARD: &[&str] = &[
     "akismet",
     "noprint",
     "hide-",
-    "twitter-tweet",
-    "instagram-media",
-    "fb-post",
     "caption",
     "credit",
     "subscribe",
@@ -215,6 +213,34 @@ const DISCARD: &[&str] = &[
     "skip",
     "print-only",
     "disclaimer",
+    "disclosure",
+    "meta",
+    "teasers",
+    "kommentar",
+    "respond",
+    "toc_container",
+    "toc-container",
+    "entry-utility",
+];
+/// Class or id words of a standfirst, which often stands apart from the body.
+const LEAD: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "chapo",
+    "excerpt",
+    "summary",
+    "standfirst",
+    "abstract",
+    "vorspann",
+    "perex",
+    "bajada",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "deck",
+    "kicker",
+    "sumario",
 ];
 /// Words that keep a part with an unlikely word in its name ("article-header").
 const MAYBE: &[&str] = &[
@@ -294,6 +320,8 @@ struct Node {
     /// bar, author box, related links, embedded post): dropped from inside the
     /// article whatever else the name says.
     discard: bool,
+    /// Its class or id names the standfirst (lead, intro, teaser, summary).
+    lead: bool,
     /// Furniture by its tag (nav, aside, footer) or hidden by style or attribute.
     hard: bool,
     /// The class attribute, to find siblings of the same kind.
@@ -505,10 +533,11 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         end: 0,
         weight: class_weight(&class, &id) + if article_body { 25.0 } else { 0.0 },
         unlikely,
+        lead: LEAD.iter().any(|w| names.contains(w)),
         discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
         hard: hidden
             || matches!(name, "nav" | "aside" | "footer")
-            || matches!(name, "figure" | "figcaption"),
+            || matches!(name, "figure" | "figcaption" | "picture"),
         class,
         chars: 0,
         link_chars: 0,
@@ -1044,10 +1073,30 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             .iter()
             .any(|&r| node >= r && nodes.get(r).is_some_and(|x| node <= x.end))
     };
+    // A standfirst before the article, inside the same section of the page.
+    let first_root = roots.first().copied().unwrap_or(top);
+    let mut area = first_root;
+    for _ in 0..3 {
+        match nodes.get(area).map(|x| x.parent) {
+            Some(p) if p != NONE && p != 0 => area = p,
+            _ => break,
+        }
+    }
+    let area_end = nodes.get(area).map_or(0, |x| x.end);
+    let mut lead_in = vec![false; count];
+    for n in area..first_root.min(count) {
+        let Some(node) = nodes.get(n) else { continue };
+        let inherited = n > area && lead_in.get(node.parent).copied().unwrap_or(false);
+        if let Some(flag) = lead_in.get_mut(n) {
+            *flag = (node.lead || inherited) && n <= area_end && !node.discard;
+        }
+    }
     blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| live(b) && in_roots(b.node))
+        .filter(|(_, b)| {
+            live(b) && (in_roots(b.node) || lead_in.get(b.node).copied().unwrap_or(false))
+        })
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
         // Lines that are mostly link text (menus, "Read more") go; long ones stay.
         .filter(|(_, b)| {
@@ -1253,5 +1302,24 @@ mod tests {
         ] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
+    }
+
+    #[test]
+    fn standfirst_before_the_body_joins_it() {
+        let html = format!(
+            r#"<div class="menu"><a href="/">Home</a></div><div class="page"><div class="head"><h1>Title</h1>
+            <div class="article-intro"><p>The standfirst, short and apart.</p></div></div>
+            <div class="body">{}<div class="entry-meta">Posted in News</div>{}</div></div>
+            <div class="promo"><div class="lead">Another page's teaser, not this one.</div></div>"#,
+            para("Body words", 4),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("The standfirst, short and apart."), "{text}");
+        assert!(text.contains("Last words number 2"), "{text}");
+        assert!(
+            !text.contains("Posted in News") && !text.contains("Another page's teaser"),
+            "{text}"
+        );
     }
 }
