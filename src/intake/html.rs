@@ -412,6 +412,37 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Length of the tag at the start of `rest`, up to its `>`: a `>` inside a
+/// quoted attribute value (JSON, inline HTML) does not end it; a quote left
+/// open falls back to the first `>`.
+fn tag_end(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let plain = rest.find('>').map_or(rest.len(), |e| e + 1);
+    let mut i = 1;
+    let mut after_equals = false;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => return i + 1,
+            b'"' | b'\'' if after_equals => {
+                let close = bytes
+                    .get(i + 1..)
+                    .and_then(|r| r.iter().position(|&c| c == b));
+                match close {
+                    Some(at) => i += at + 2,
+                    None => return plain,
+                }
+                after_equals = false;
+                continue;
+            }
+            b'=' => after_equals = true,
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    plain
+}
+
 /// Byte offset of `needle` (ASCII, lowercase) in `hay`, ignoring ASCII case; no copy.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -510,7 +541,21 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
     let hidden = style.contains("display:none")
         || style.contains("visibility:hidden")
         || has_flag(tag, "hidden")
-        || attr(tag, "aria-hidden").is_some_and(|v| v == "true") && !class.contains("fallback");
+        || attr(tag, "hidden").is_some()
+        || attr(tag, "aria-hidden").is_some_and(|v| v == "true") && !class.contains("fallback")
+        || class.split_whitespace().any(|c| {
+            matches!(
+                c,
+                "hidden"
+                    | "sr-only"
+                    | "visually-hidden"
+                    | "screen-reader-text"
+                    | "d-none"
+                    | "hide"
+                    | "is-hidden"
+                    | "invisible"
+            )
+        });
     let article_body =
         attr(tag, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"));
     let unlikely = name != "body"
@@ -622,7 +667,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                     .all(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
             })
         {
-            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            let end = tag_end(rest);
             let tag = rest.get(..end).unwrap_or("");
             let name = tag_name(tag);
             let closing = tag.starts_with("</");
@@ -972,12 +1017,14 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         }
         top = p;
     }
-    // Inside an <article>: that is the article (its header, lead and body).
+    // Inside an <article>: what it holds before the body (headline, standfirst)
+    // belongs to the article; what follows the body there is mostly furniture.
     let mut up = nodes.get(top).map_or(NONE, |x| x.parent);
+    let mut article_at = NONE;
     while up != NONE && up != 0 {
         let Some(node) = nodes.get(up) else { break };
         if node.name == "article" && !out.get(up).copied().unwrap_or(true) {
-            top = up;
+            article_at = up;
             break;
         }
         up = node.parent;
@@ -997,7 +1044,14 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             .collect(),
         _ => vec![top],
     };
-    for s in siblings {
+    // The last text block directly in each node, for the sibling test below.
+    let mut last_block: Vec<Option<usize>> = vec![None; count];
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(slot) = last_block.get_mut(b.node) {
+            *slot = Some(i);
+        }
+    }
+    for &s in &siblings {
         if out.get(s).copied().unwrap_or(true) && s != top {
             continue;
         }
@@ -1014,10 +1068,10 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                 true
             } else if node.name == "p" {
                 let d = density(node);
-                let last_char = blocks
-                    .iter()
-                    .rev()
-                    .find(|b| b.node >= s && b.node <= node.end)
+                let last_char = (s..=node.end.min(count - 1))
+                    .filter_map(|n| last_block.get(n).copied().flatten())
+                    .max()
+                    .and_then(|b| blocks.get(b))
                     .and_then(|b| b.text.chars().last());
                 (node.chars > 80 && d < 0.25)
                     || (node.chars > 0 && node.chars <= 80 && d == 0.0 && last_char == Some('.'))
@@ -1068,11 +1122,13 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             }
         }
     }
-    let in_roots = |node: usize| {
-        roots
-            .iter()
-            .any(|&r| node >= r && nodes.get(r).is_some_and(|x| node <= x.end))
-    };
+    let mut in_roots = vec![false; count];
+    for &r in &roots {
+        let end = nodes.get(r).map_or(r, |x| x.end).min(count - 1);
+        for flag in in_roots.get_mut(r..=end).into_iter().flatten() {
+            *flag = true;
+        }
+    }
     // A standfirst before the article, inside the same section of the page.
     let first_root = roots.first().copied().unwrap_or(top);
     let mut area = first_root;
@@ -1091,11 +1147,30 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             *flag = (node.lead || inherited) && n <= area_end && !node.discard;
         }
     }
+    // The article element's parts before the body, except furniture by name.
+    if article_at != NONE {
+        let mut discarded = vec![false; count];
+        for n in article_at..first_root.min(count) {
+            let Some(node) = nodes.get(n) else { continue };
+            let d = node.discard
+                || (n > article_at && discarded.get(node.parent).copied().unwrap_or(false));
+            if let Some(flag) = discarded.get_mut(n) {
+                *flag = d;
+            }
+            if !d {
+                if let Some(flag) = lead_in.get_mut(n) {
+                    *flag = true;
+                }
+            }
+        }
+    }
     blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| {
-            live(b) && (in_roots(b.node) || lead_in.get(b.node).copied().unwrap_or(false))
+            live(b)
+                && (in_roots.get(b.node).copied().unwrap_or(false)
+                    || lead_in.get(b.node).copied().unwrap_or(false))
         })
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
         // Lines that are mostly link text (menus, "Read more") go; long ones stay.
@@ -1321,5 +1396,24 @@ mod tests {
             !text.contains("Posted in News") && !text.contains("Another page's teaser"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn hidden_parts_and_quoted_angle_brackets() {
+        let html = format!(
+            r#"<div class="story">{}<p hidden="hidden">Hidden by attribute, with, commas, everywhere.</p>
+            <span class="sr-only"><p>Screen reader only text, with, commas, too.</p></span>
+            <div class="player" data-options='{{"html":"<p>not text</p>","n":1}}'>{}</div></div>"#,
+            para("Visible words", 4),
+            para("Player box text", 1)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Visible words number 3"), "{text}");
+        assert!(text.contains("Player box text number 0"), "{text}");
+        for gone in ["Hidden by attribute", "not text", "\"n\":1"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        assert_eq!(tag_end("<a href='x>y'>rest"), 14);
+        assert_eq!(tag_end("<a href='open>rest"), 14);
     }
 }
