@@ -250,11 +250,12 @@ fn clean_article(lines_in: Vec<Line>, from_html: bool) -> Article {
 
 fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Article {
     let mut article = Article::default();
-    let mut seen: Vec<String> = Vec::new();
+    // Lines met so far (a set: a long page has many).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut dates: Vec<(String, &'static str, f32)> = Vec::new();
     let title_at = lines_in.iter().take(6).position(|l| {
         lines::is_title_like(&l.text)
-            && lines::classify(&l.text, 0, &[], true, false).0 == lines::Role::Keep
+            && lines::classify(&l.text, 0, &Default::default(), true, false).0 == lines::Role::Keep
     });
     for (i, line) in lines_in.iter().enumerate() {
         let next_is_body = lines_in.get(i + 1).is_some_and(|n| lines::is_body(&n.text));
@@ -328,7 +329,7 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
                 });
             }
         }
-        seen.push(trimmed.to_string());
+        seen.insert(trimmed.to_string());
     }
     // The most trustworthy date: dateline, then a "Published" stamp, then "Last
     // Updated" (which can be years after the story), then the copyright year.

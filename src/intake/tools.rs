@@ -209,9 +209,40 @@ fn all_text(html: &str) -> String {
     super::repair::repair(&out, true).0
 }
 
-/// `lede eval extract [--data DIR] [--worst N] [--page FILE]`: with `--worst`,
-/// the N pages that lose most (snippets missed or let in; tokens lost or added)
-/// are listed; with `--page`, the text extracted from one page is printed.
+/// Extraction speed over the pages of a folder of gzipped pages (read and
+/// unzipped first): the HTML scan and article finder alone, then the whole
+/// intake (text cleaning and metadata included).
+fn speed(dir: &Path) -> Result<String, String> {
+    let mut pages: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten() {
+        if let Ok(html) = gunzip(&entry.path()) {
+            pages.push(html);
+        }
+    }
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
+    let timed = |work: &dyn Fn(&str) -> usize| {
+        let started = std::time::Instant::now();
+        let kept: usize = pages.iter().map(|p| work(p)).sum();
+        (started.elapsed().as_secs_f64().max(1e-9), kept)
+    };
+    let (scan, _) = timed(&|p| super::html::extract(p).text.len());
+    let (whole, _) = timed(&|p| extracted(p).len());
+    let n = pages.len() as f64;
+    Ok(format!(
+        "speed on {} pages ({mb:.1} MB): HTML → article {:.0} pages/s, {:.1} MB/s; whole intake {:.0} pages/s, {:.1} MB/s\n",
+        pages.len(),
+        n / scan,
+        mb / scan,
+        n / whole,
+        mb / whole
+    ))
+}
+
+/// `lede eval extract [--data DIR] [--worst N] [--page FILE [--raw]]`: with
+/// `--worst`, the N pages that lose most (snippets missed or let in; tokens
+/// lost or added) are listed; with `--page`, the text extracted from one page
+/// is printed (`--raw`: before the text is cleaned).
 pub fn eval(args: &[String]) -> Result<String, String> {
     let data = data_dir(args).join("extract");
     let worst = flag(args, "--worst")
@@ -225,6 +256,10 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         } else {
             std::fs::read_to_string(path).map_err(|e| format!("{page}: {e}"))?
         };
+        if args.iter().any(|a| a == "--raw") {
+            // The HTML stage alone, before the text is cleaned.
+            return Ok(super::html::extract(&html).text + "\n");
+        }
         return Ok(extracted(&html) + "\n");
     }
     let started = std::time::Instant::now();
@@ -234,5 +269,6 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         "(both sets in {:.1} s)\n",
         started.elapsed().as_secs_f64()
     ));
+    out.push_str(&speed(&data.join("trafilatura-eval").join("html"))?);
     Ok(out)
 }
