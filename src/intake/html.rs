@@ -6,12 +6,15 @@
 //! every paragraph scores its parent and grandparent (commas, length), class
 //! and id names weigh a container up (article, body, content…) or down
 //! (comment, footer, sidebar, share…), link density weighs it down; the best
-//! container and the siblings that score near it are the article, cleaned of
-//! link lists, share bars, related-story boxes and hidden or unlikely parts.
-//! When that leaves too little, looser passes follow (unlikely parts kept,
-//! class weights off, no conditional cleaning), as Readability and
-//! trafilatura do. Metadata: <title>, Open Graph and article meta tags,
-//! JSON-LD NewsArticle, <time datetime>, <html lang>.
+//! container and the siblings that score near it are the article, with the
+//! headline and standfirst before it (in its <article>, or named lead, intro,
+//! teaser…), cleaned of link lists, hidden parts and, as trafilatura does, of
+//! furniture named by class (share bars, author boxes, related stories, meta
+//! lines, captions). When that leaves too little, looser passes follow
+//! (unlikely parts kept, class weights off, no conditional cleaning), as
+//! Readability does. Metadata: <title>, Open Graph and article meta tags,
+//! JSON-LD NewsArticle, <time datetime>, <html lang>, and a visible byline
+//! (rel=author, a byline class) when the metadata names no author.
 
 use super::repair::entity;
 
@@ -23,6 +26,9 @@ pub struct Page {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub published: Option<String>,
+    /// Dates shown on the page in elements named as dates (`class="date"`,
+    /// "published", "timestamp"…), first three, for when no metadata dates it.
+    pub shown_dates: Vec<String>,
     pub site_name: Option<String>,
     pub language: Option<String>,
 }
@@ -30,7 +36,7 @@ pub struct Page {
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "select", "button", "iframe", "object",
-    "canvas", "math", "textarea", "head",
+    "canvas", "math", "textarea",
 ];
 /// Elements that break text into blocks and that the article finder weighs.
 const BLOCK: &[&str] = &[
@@ -506,6 +512,8 @@ fn commas(text: &str) -> usize {
 struct Scan {
     nodes: Vec<Node>,
     blocks: Vec<Block>,
+    /// The first short text marked as the author's (rel=author, a byline class).
+    byline: Option<String>,
 }
 
 /// Extract the article from a page.
@@ -524,6 +532,9 @@ pub fn extract(html: &str) -> Page {
         if page.title.is_none() {
             page.title = json_string(body, "headline");
         }
+    }
+    if page.byline.is_none() {
+        page.byline = scan.byline.clone();
     }
     page.text = article_text(scan);
     page
@@ -609,6 +620,11 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     let mut in_title = false;
     let mut title = String::new();
     let mut heading = false;
+    // A byline element open now (its tag name, its text so far), and the byline found.
+    let mut byline_open: Option<(String, String)> = None;
+    let mut byline: Option<String> = None;
+    // The same for an element named as a date.
+    let mut date_open: Option<(String, String)> = None;
     let mut i = 0;
     let flush = |current: &mut String,
                  link_chars: &mut usize,
@@ -687,13 +703,37 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                 continue;
             }
             if SKIP.contains(&name.as_str()) && !closing {
-                if name == "head" {
-                    continue;
-                }
                 if !tag.ends_with("/>") {
                     skip_until = Some(name);
                 }
                 continue;
+            }
+            if page.shown_dates.len() < 3 {
+                match &mut date_open {
+                    None if !closing && !tag.ends_with("/>") && is_date_tag(tag) => {
+                        date_open = Some((name.clone(), String::new()));
+                    }
+                    Some((open, text)) if closing && *open == name => {
+                        let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if squashed.len() < 80 && squashed.chars().any(|c| c.is_ascii_digit()) {
+                            page.shown_dates.push(squashed);
+                        }
+                        date_open = None;
+                    }
+                    _ => {}
+                }
+            }
+            if byline.is_none() {
+                match &mut byline_open {
+                    None if !closing && !tag.ends_with("/>") && is_byline_tag(tag) => {
+                        byline_open = Some((name.clone(), String::new()));
+                    }
+                    Some((open, text)) if closing && *open == name => {
+                        byline = visible_byline(text);
+                        byline_open = None;
+                    }
+                    _ => {}
+                }
             }
             if name == "a" {
                 link_at = (!closing && !tag.ends_with("/>")).then_some(stack.len());
@@ -744,6 +784,11 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             .and_then(|r| r.find('<'))
             .map_or(rest.len(), |p| p + first);
         let chunk = decode(rest.get(..next).unwrap_or(""));
+        for (_, text) in [&mut byline_open, &mut date_open].into_iter().flatten() {
+            if text.len() < 400 {
+                text.push_str(&chunk);
+            }
+        }
         if in_title {
             title.push_str(&chunk);
         } else {
@@ -764,7 +809,63 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     if page.title.is_none() && !doc_title.is_empty() {
         page.title = Some(doc_title);
     }
-    Scan { nodes, blocks }
+    Scan {
+        nodes,
+        blocks,
+        byline,
+    }
+}
+
+/// A tag that marks its content as the author's name.
+fn is_byline_tag(tag: &str) -> bool {
+    let names = format!(
+        "{} {}",
+        attr(tag, "class").unwrap_or_default(),
+        attr(tag, "id").unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || attr(tag, "itemprop").is_some_and(|r| r.to_ascii_lowercase().contains("author"))
+        || ["byline", "author", "writtenby", "p-author"]
+            .iter()
+            .any(|w| names.contains(w))
+}
+
+/// A tag whose name marks its content as the date of publication.
+fn is_date_tag(tag: &str) -> bool {
+    let names = format!(
+        "{} {}",
+        attr(tag, "class").unwrap_or_default(),
+        attr(tag, "id").unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    [
+        "date",
+        "publish",
+        "timestamp",
+        "posted",
+        "dateline",
+        "datum",
+        "fecha",
+    ]
+    .iter()
+    .any(|w| names.contains(w))
+        && !names.contains("update")
+        && !names.contains("modif")
+}
+
+/// The text of a byline element as a byline: short, without a leading "By".
+fn visible_byline(text: &str) -> Option<String> {
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = squashed.to_lowercase();
+    let name = ["by ", "von ", "par ", "por "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| squashed.get(p.len()..)))
+        .flatten()
+        .unwrap_or(&squashed)
+        .trim();
+    let chars = name.chars().count();
+    (chars > 1 && chars < 100).then(|| name.to_string())
 }
 
 fn read_meta(tag: &str, page: &mut Page) {
@@ -858,7 +959,7 @@ fn join(blocks: &[Block], kept: &[usize]) -> String {
 
 /// One pass of the article finder: the indices of the blocks kept.
 fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
-    let Scan { nodes, blocks } = scan;
+    let Scan { nodes, blocks, .. } = scan;
     let count = nodes.len();
     // Which nodes are out before scoring: hidden, nav/aside/footer, and (strict
     // pass) unlikely names. Preorder: a parent's flag is known before its children's.
@@ -1415,5 +1516,22 @@ mod tests {
         }
         assert_eq!(tag_end("<a href='x>y'>rest"), 14);
         assert_eq!(tag_end("<a href='open>rest"), 14);
+    }
+
+    #[test]
+    fn visible_byline_when_the_metadata_names_none() {
+        let html = format!(
+            r#"<article><h1>Title</h1><p class="meta">By <a rel="author" href="/jane">Jane Doe</a></p>{}</article>"#,
+            para("Story words", 4)
+        );
+        let page = extract(&html);
+        assert_eq!(page.byline.as_deref(), Some("Jane Doe"));
+        assert!(!page.text.contains("Jane Doe"), "{}", page.text);
+        let html =
+            r#"<span class="byline">By Max Muster</span><p>Text that is long enough here.</p>"#;
+        assert_eq!(extract(html).byline.as_deref(), Some("Max Muster"));
+        let html =
+            r#"<meta name="author" content="Meta Name"><div class="author">Other Name</div>"#;
+        assert_eq!(extract(html).byline.as_deref(), Some("Meta Name"));
     }
 }

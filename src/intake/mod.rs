@@ -16,7 +16,7 @@ use serde::Serialize;
 pub struct Published {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
-    /// "caller", "meta", "dateline", "copyright", "updated", "text", "inferred"…
+    /// "caller", "meta", "page" (a date the page shows), "dateline", "copyright", "updated", "text", "inferred"…
     pub source: String,
     /// 0..1
     pub confidence: f32,
@@ -121,6 +121,17 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                         source: "meta".into(),
                         confidence: 0.9,
                     });
+                } else if article.published.is_none() {
+                    // No metadata and no date line in the text: a date the page shows.
+                    article.published =
+                        page.shown_dates
+                            .iter()
+                            .find_map(|d| date_value(d))
+                            .map(|value| Published {
+                                value,
+                                source: "page".into(),
+                                confidence: 0.7,
+                            });
                 }
             }
             articles
@@ -361,6 +372,22 @@ pub mod tools;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_date_shown_on_the_page_when_no_metadata_dates_it() {
+        let body = "The council met on Tuesday, and it voted on the budget, which passed easily after a long debate.";
+        let html = format!(
+            r#"<article><div class="post-date">5 May 2021</div><p>{body}</p><p>{body}</p></article>"#
+        );
+        let articles = intake(&Input::Html { html, url: None }, &Options::default());
+        let published = articles
+            .ok()
+            .and_then(|a| a.first().and_then(|a| a.published.clone()));
+        assert_eq!(
+            published.map(|p| (p.value, p.source)),
+            Some(("2021-05-05".to_string(), "page".to_string()))
+        );
+    }
 
     #[test]
     fn html_keeps_short_lines_its_structure_chose() {
