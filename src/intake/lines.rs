@@ -118,7 +118,7 @@ pub struct LineMeta {
 pub fn classify(
     line: &str,
     index: usize,
-    seen: &[String],
+    seen: &std::collections::HashSet<String>,
     next_is_body: bool,
     is_title: bool,
 ) -> (Role, LineMeta) {
@@ -172,7 +172,7 @@ pub fn classify(
         meta.byline = Some(w.get(1..).map(|x| x.join(" ")).unwrap_or_default());
         return (Role::Remove("byline"), meta);
     }
-    if w.len() >= 3 && seen.iter().any(|s| s == trimmed) {
+    if w.len() >= 3 && seen.contains(trimmed) {
         return (Role::Remove("repeated"), meta);
     }
     if looks_like_credit(trimmed) {
@@ -302,7 +302,7 @@ mod tests {
     use super::*;
 
     fn role(line: &str) -> Role {
-        classify(line, 3, &[], false, false).0
+        classify(line, 3, &Default::default(), false, false).0
     }
 
     #[test]
@@ -335,11 +335,18 @@ mod tests {
             Role::Keep
         );
         assert_eq!(
-            classify("A new era for old allies", 3, &[], true, false).0,
+            classify(
+                "A new era for old allies",
+                3,
+                &Default::default(),
+                true,
+                false
+            )
+            .0,
             Role::Keep
         );
         assert_eq!(
-            classify("shared this story", 3, &[], true, false).0,
+            classify("shared this story", 3, &Default::default(), true, false).0,
             Role::Remove("navigation")
         );
         assert!(!is_title_like("Accessibility links"));
@@ -350,12 +357,24 @@ mod tests {
 
     #[test]
     fn metadata_lines() {
-        let (r, meta) = classify(". Last Updated: 07/27/2016", 1, &[], false, false);
+        let (r, meta) = classify(
+            ". Last Updated: 07/27/2016",
+            1,
+            &Default::default(),
+            false,
+            false,
+        );
         assert_eq!(r, Role::Remove("timestamp"));
         assert_eq!(meta.date, Some(("07/27/2016".into(), "updated", 0.3)));
-        let (_, meta) = classify("©2023 Bloomberg L.P.", 9, &[], false, false);
+        let (_, meta) = classify("©2023 Bloomberg L.P.", 9, &Default::default(), false, false);
         assert_eq!(meta.copyright.as_deref(), Some("©2023 Bloomberg L.P."));
-        let (_, meta) = classify("By Jane Doe and John Roe", 2, &[], true, false);
+        let (_, meta) = classify(
+            "By Jane Doe and John Roe",
+            2,
+            &Default::default(),
+            true,
+            false,
+        );
         assert_eq!(meta.byline.as_deref(), Some("Jane Doe and John Roe"));
     }
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 pub struct Published {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
-    /// "caller", "meta", "dateline", "copyright", "updated", "text", "inferred"…
+    /// "caller", "meta", "page" (a date the page shows), "dateline", "copyright", "updated", "text", "inferred"…
     pub source: String,
     /// 0..1
     pub confidence: f32,
@@ -99,11 +99,11 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
             text: text.clone(),
             ..Article::default()
         }],
-        Input::Text(text) => text_articles(text, options.split),
+        Input::Text(text) => text_articles(text, options.split, false),
         Input::Html { html, .. } => {
             let page = html::extract(html);
             let mut articles = if options.clean {
-                text_articles(&page.text, false)
+                text_articles(&page.text, false, true)
             } else {
                 vec![Article {
                     text: page.text.clone(),
@@ -121,6 +121,17 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                         source: "meta".into(),
                         confidence: 0.9,
                     });
+                } else if article.published.is_none() {
+                    // No metadata and no date line in the text: a date the page shows.
+                    article.published =
+                        page.shown_dates
+                            .iter()
+                            .find_map(|d| date_value(d))
+                            .map(|value| Published {
+                                value,
+                                source: "page".into(),
+                                confidence: 0.7,
+                            });
                 }
             }
             articles
@@ -159,8 +170,9 @@ struct Line {
     after_blank: bool,
 }
 
-/// Split pasted text into articles and clean each.
-fn text_articles(raw: &str, split: bool) -> Vec<Article> {
+/// Split pasted text into articles and clean each (`from_html`: the text of
+/// blocks an HTML page's structure already chose).
+fn text_articles(raw: &str, split: bool, from_html: bool) -> Vec<Article> {
     let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut groups: Vec<Vec<Line>> = vec![Vec::new()];
     let mut blank = false;
@@ -231,33 +243,48 @@ fn text_articles(raw: &str, split: bool) -> Vec<Article> {
     if groups.is_empty() {
         groups.push(Vec::new());
     }
-    groups.into_iter().map(clean_article).collect()
+    groups
+        .into_iter()
+        .map(|g| clean_article(g, from_html))
+        .collect()
 }
 
 /// Assemble one article from its lines: furniture out (recorded), metadata read,
 /// repairs mapped into the cleaned text.
-fn clean_article(lines_in: Vec<Line>) -> Article {
-    let article = assemble(&lines_in, true);
+fn clean_article(lines_in: Vec<Line>, from_html: bool) -> Article {
+    let article = assemble(&lines_in, true, from_html);
     if article.text.trim().is_empty() {
         // Everything looked like furniture (a one-line paste): keep it all instead.
-        return assemble(&lines_in, false);
+        return assemble(&lines_in, false, from_html);
     }
     article
 }
 
-fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
+fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Article {
     let mut article = Article::default();
-    let mut seen: Vec<String> = Vec::new();
+    // Lines met so far (a set: a long page has many).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut dates: Vec<(String, &'static str, f32)> = Vec::new();
     let title_at = lines_in.iter().take(6).position(|l| {
         lines::is_title_like(&l.text)
-            && lines::classify(&l.text, 0, &[], true, false).0 == lines::Role::Keep
+            && lines::classify(&l.text, 0, &Default::default(), true, false).0 == lines::Role::Keep
     });
     for (i, line) in lines_in.iter().enumerate() {
         let next_is_body = lines_in.get(i + 1).is_some_and(|n| lines::is_body(&n.text));
         let is_title = Some(i) == title_at;
         let (mut role, meta) = lines::classify(&line.text, i, &seen, next_is_body, is_title);
         if !remove_furniture {
+            role = lines::Role::Keep;
+        }
+        // A page's own structure already told navigation from text: a short
+        // line without final punctuation there is a heading, a list item or a
+        // table cell of the article, and a repeated line is the page's own.
+        if from_html
+            && matches!(
+                role,
+                lines::Role::Remove("navigation") | lines::Role::Remove("repeated")
+            )
+        {
             role = lines::Role::Keep;
         }
         article.meta.byline = article.meta.byline.take().or(meta.byline);
@@ -314,7 +341,7 @@ fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
                 });
             }
         }
-        seen.push(trimmed.to_string());
+        seen.insert(trimmed.to_string());
     }
     // The most trustworthy date: dateline, then a "Published" stamp, then "Last
     // Updated" (which can be years after the story), then the copyright year.
@@ -342,3 +369,49 @@ fn assemble(lines_in: &[Line], remove_furniture: bool) -> Article {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_date_shown_on_the_page_when_no_metadata_dates_it() {
+        let body = "The council met on Tuesday, and it voted on the budget, which passed easily after a long debate.";
+        let html = format!(
+            r#"<article><div class="post-date">5 May 2021</div><p>{body}</p><p>{body}</p></article>"#
+        );
+        let articles = intake(&Input::Html { html, url: None }, &Options::default());
+        let published = articles
+            .ok()
+            .and_then(|a| a.first().and_then(|a| a.published.clone()));
+        assert_eq!(
+            published.map(|p| (p.value, p.source)),
+            Some(("2021-05-05".to_string(), "page".to_string()))
+        );
+    }
+
+    #[test]
+    fn html_keeps_short_lines_its_structure_chose() {
+        // Pasted, a short line without final punctuation is navigation; in a
+        // page's article it is a heading or a list item and stays.
+        let body = "The council met on Tuesday, and it voted on the budget, which passed easily after a long debate.";
+        let html = format!(
+            "<article><p>{body}</p><h2>Ingredients list</h2><ul><li>Two eggs</li><li>Flour</li></ul><p>{body} Again.</p></article>"
+        );
+        let options = Options::default();
+        let input = Input::Html { html, url: None };
+        let text = intake(&input, &options)
+            .map(|a| a[0].text.clone())
+            .unwrap_or_default();
+        assert!(
+            text.contains("Ingredients list") && text.contains("Two eggs"),
+            "{text}"
+        );
+        let pasted = format!("{body}\n\nTwo eggs\n\nFlour\n\n{body} Again.");
+        let text = intake(&Input::Text(pasted), &options)
+            .ok()
+            .and_then(|a| a.first().map(|a| a.text.clone()))
+            .unwrap_or_default();
+        assert!(!text.contains("Two eggs"), "{text}");
+    }
+}
