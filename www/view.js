@@ -72,10 +72,12 @@ function percent(x) {
   return `${Math.round(x * 100)}%`;
 }
 
-function toneText(tone) {
+/** A tone in words: the label, a lean when a neutral label has a clear sign, the score. */
+export function toneText(tone) {
   if (!tone) return "—";
   const sign = tone.score > 0 ? "+" : "";
-  return `${tone.label} (${sign}${tone.score.toFixed(2)})`;
+  const lean = tone.label === "neutral" && Math.abs(tone.score) >= 0.15 ? `, leaning ${tone.score > 0 ? "positive" : "negative"}` : "";
+  return `${tone.label}${lean} (${sign}${tone.score.toFixed(2)})`;
 }
 
 /** The sentences that show an entity's tone, in a disclosure. */

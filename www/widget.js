@@ -8,7 +8,7 @@
 // script or style and no eval, so it works under a strict Content-Security-Policy;
 // it makes no request beyond its own files and an explicit `src`.
 import { Analyzer } from "./analyzer.js";
-import { renderAnalysis, wireResults, h } from "./view.js";
+import { renderAnalysis, wireResults, toneText, h } from "./view.js";
 import { fetchArticle } from "./fetch.js";
 
 const here = import.meta.url;
@@ -20,11 +20,6 @@ function analyzer() {
 }
 
 const NAMED = new Set(["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC"]);
-
-function toneWord(tone) {
-  if (!tone) return "no tone";
-  return `${tone.label} ${tone.score > 0 ? "+" : ""}${tone.score.toFixed(2)}`;
-}
 
 class LedeAnalysis extends HTMLElement {
   static observedAttributes = ["for", "text", "src", "published"];
@@ -122,11 +117,11 @@ class LedeAnalysis extends HTMLElement {
     const doc = docs[0];
     this.summary.replaceChildren(
       h("p", { class: "widget-facts" },
-        `Tone ${toneWord(doc?.sentiment)} · ${docs.reduce((n, d) => n + (d.entities?.length ?? 0), 0)} names · ${events} dated event${events === 1 ? "" : "s"}`),
+        `Tone ${toneText(doc?.sentiment)} · ${docs.reduce((n, d) => n + (d.entities?.length ?? 0), 0)} names · ${events} dated event${events === 1 ? "" : "s"}`),
       entities.length
         ? h("ul", { class: "widget-entities", "aria-label": "Most prominent names" }, entities.map((e) =>
           h("li", { class: `swatch type-${e.type}` }, h("span", { class: "widget-name" }, e.name),
-            h("span", { class: `widget-tone ${e.sentiment?.label ?? "neutral"}` }, ` ${toneWord(e.sentiment)}`))))
+            h("span", { class: `widget-tone ${e.sentiment?.label ?? "neutral"}` }, ` ${toneText(e.sentiment)}`))))
         : h("p", { class: "empty" }, "No names found."));
     this.details.replaceChildren(renderAnalysis([{ name: "this article", analysis }]));
     this.toggle.hidden = false;
