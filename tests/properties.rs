@@ -1,6 +1,7 @@
 //! Invariants of the whole pipeline on arbitrary input (property tests): it never
-//! panics, and every offset in the output is a UTF-16 offset inside the cleaned
-//! text that never splits a surrogate pair.
+//! panics; every offset in the output is a UTF-16 offset inside the cleaned text
+//! that never splits a surrogate pair; and every character of pasted text is
+//! accounted for: kept, repaired (with its original recorded) or removed (recorded).
 #![cfg(not(target_arch = "wasm32"))]
 
 use lede::{analyze, Input, Options};
@@ -102,8 +103,63 @@ fn check(input: Input, options: &Options) -> Result<(), TestCaseError> {
     }
 }
 
+/// The visible characters of a text, sorted: what must survive cleaning.
+fn visible_chars(text: &str) -> Vec<char> {
+    let mut chars: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200b}' | '\u{feff}'))
+        .collect();
+    chars.sort_unstable();
+    chars
+}
+
+/// Rebuild what a pasted text was from the Analysis: each document's text with its
+/// repairs undone, plus every removed line. Its visible characters must be the input's.
+fn accounted_for(text: &str) -> Result<(), TestCaseError> {
+    let Ok(analysis) = analyze(&Input::Text(text.to_string()), &Options::default()) else {
+        return Ok(());
+    };
+    let json = serde_json::to_value(&analysis).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let mut rebuilt = String::new();
+    for doc in json["documents"].as_array().cloned().unwrap_or_default() {
+        let units: Vec<u16> = doc["text"].as_str().unwrap_or("").encode_utf16().collect();
+        let mut repairs = doc["repairs"].as_array().cloned().unwrap_or_default();
+        repairs.sort_by_key(|r| r["start"].as_u64().unwrap_or(0));
+        let mut at = 0usize;
+        for r in &repairs {
+            let start = r["start"].as_u64().unwrap_or(0) as usize;
+            let end = r["end"].as_u64().unwrap_or(0) as usize;
+            prop_assert!(
+                start >= at && end <= units.len(),
+                "repairs overlap or run out of the text"
+            );
+            rebuilt.push_str(&String::from_utf16_lossy(&units[at..start]));
+            rebuilt.push_str(r["original"].as_str().unwrap_or(""));
+            at = end;
+        }
+        rebuilt.push_str(&String::from_utf16_lossy(&units[at..]));
+        for removed in doc["removed"].as_array().cloned().unwrap_or_default() {
+            rebuilt.push('\n');
+            let line = removed.get("original").unwrap_or(&removed["text"]);
+            rebuilt.push_str(line.as_str().unwrap_or(""));
+        }
+    }
+    prop_assert_eq!(
+        visible_chars(&rebuilt),
+        visible_chars(text),
+        "input {:?}",
+        text
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_character_is_kept_repaired_or_removed(text in messy_text()) {
+        accounted_for(&text)?;
+    }
 
     #[test]
     fn text_offsets_are_utf16_inside_the_text(text in messy_text()) {

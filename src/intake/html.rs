@@ -1305,7 +1305,11 @@ mod tests {
             <p>The ministers met in Geneva on Monday and agreed to talk again soon, officials said.</p>\
             <svg><p>Officials said the next round of talks would be held in Vienna in the spring.</p></body></html>";
         let page = extract(html);
-        assert!(page.text.contains("ministers met in Geneva"), "{}", page.text);
+        assert!(
+            page.text.contains("ministers met in Geneva"),
+            "{}",
+            page.text
+        );
         assert!(page.text.contains("next round of talks"), "{}", page.text);
     }
 

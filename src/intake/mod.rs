@@ -40,6 +40,9 @@ pub struct Removal {
     #[serde(flatten)]
     pub span: Span,
     pub text: String,
+    /// The line as it was pasted, when repairs changed it (so nothing is lost).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
     /// "navigation", "call-to-action", "caption", "credit", "byline", "copyright"…
     pub reason: String,
 }
@@ -168,6 +171,29 @@ struct Line {
     repairs: Vec<repair::LocalRepair>,
     /// A blank line stood before it.
     after_blank: bool,
+}
+
+impl Line {
+    /// The line as it was before its repairs, if they changed it.
+    fn original(&self) -> Option<String> {
+        if self.repairs.is_empty() {
+            return None;
+        }
+        let mut repairs: Vec<&repair::LocalRepair> = self.repairs.iter().collect();
+        repairs.sort_by_key(|r| r.span.start);
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for r in repairs {
+            if r.span.start < at {
+                continue;
+            }
+            out.push_str(self.text.get(at..r.span.start).unwrap_or(""));
+            out.push_str(&r.original);
+            at = r.span.end;
+        }
+        out.push_str(self.text.get(at..).unwrap_or(""));
+        Some(out.trim().to_string())
+    }
 }
 
 /// Split pasted text into articles and clean each (`from_html`: the text of
@@ -337,6 +363,7 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
                 article.removed.push(Removal {
                     span: crate::Span::new(at, at),
                     text: trimmed.to_string(),
+                    original: line.original(),
                     reason: reason.to_string(),
                 });
             }
