@@ -103,7 +103,7 @@ pub fn tag_words(
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
     let found = tag_sentences(words, &lower_refs, sentences, dct, false);
-    if is_narrative(&found, dct) {
+    if is_narrative(&found, &lower_refs, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
         return tag_sentences(words, &lower_refs, sentences, dct, true);
@@ -111,16 +111,57 @@ pub fn tag_words(
     found
 }
 
-/// A narrative: at least five dates, over 60% of them more than five years from the DCT.
-fn is_narrative(found: &[tagger::Found], dct: Option<Date>) -> bool {
+/// A narrative: at least five dates that write their year out, over 60% of them
+/// more than five years from the DCT. (Dates without a year are left out: they
+/// were resolved against the DCT, so they would vote for it.)
+fn is_narrative(found: &[tagger::Found], words: &[&str], dct: Option<Date>) -> bool {
     let Some(dct) = dct else { return false };
     let years: Vec<i32> = found
         .iter()
         .filter(|f| f.kind == "DATE")
+        .filter(|f| {
+            words.get(f.start..f.end).is_some_and(|ws| {
+                ws.iter()
+                    .any(|w| w.bytes().filter(u8::is_ascii_digit).count() == 4)
+            })
+        })
         .filter_map(|f| f.value.get(..4)?.parse::<i32>().ok())
         .collect();
     let far = years.iter().filter(|y| (**y - dct.year).abs() > 5).count();
     years.len() >= 5 && far * 10 > years.len() * 6
+}
+
+/// Does an expression point from the writer's day ("last year", "Friday")? Such
+/// dates do not move a narrative's reference date.
+fn deictic(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "now"
+                | "this"
+                | "last"
+                | "next"
+                | "ago"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    })
+}
+
+/// The (year, quarter) of a value like `1989-Q3`.
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (year, q) = value.split_once("-Q")?;
+    let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some((year.parse().ok()?, q))
 }
 
 /// The date an expression names, to anchor later ones in a narrative.
@@ -142,6 +183,7 @@ fn tag_sentences(
 ) -> Vec<tagger::Found> {
     let mut out = Vec::new();
     let mut anchor = dct;
+    let mut quarter: Option<(i32, u32)> = None;
     for range in sentences {
         let (Some(original), Some(words)) = (words.get(range.clone()), lower.get(range.clone()))
         else {
@@ -151,16 +193,28 @@ fn tag_sentences(
             words,
             original,
             dct: if narrative { anchor } else { dct },
+            now: dct,
+            narrative,
             tense: if narrative {
                 tagger::Tense::Past
             } else {
                 tagger::tense(words)
             },
+            quarter,
         };
         for mut f in tagger::find(&cx) {
             f.start += range.start;
             f.end += range.start;
-            if narrative {
+            // The quarter under discussion: the latest one named that had ended by
+            // the DCT, within a year of it (not "the third quarter of 1984").
+            if let (Some(q), Some(d)) = (quarter_of(&f.value), dct) {
+                let ended = (d.year * 4 + (d.month as i32 - 1) / 3) - 1;
+                let at = q.0 * 4 + q.1 as i32 - 1;
+                if at <= ended && ended - at < 4 && quarter.is_none_or(|old| q >= old) {
+                    quarter = Some(q);
+                }
+            }
+            if narrative && !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
                 anchor = anchor_of(&f).or(anchor);
             }
             out.push(f);
@@ -472,6 +526,95 @@ mod tests {
             values("Talks resume in September.", "2009-12-19"),
             ["2009-09"]
         );
+    }
+
+    #[test]
+    fn earnings_reports_compare_quarters() {
+        assert_eq!(
+            values(
+                "Net rose in the third quarter. A year earlier, it fell. \
+                 In the year-earlier quarter sales were flat.",
+                "1989-10-26"
+            ),
+            ["1989-Q3", "1988-Q3", "1988-Q3"]
+        );
+        // Without a quarter named: the last one to have ended.
+        assert_eq!(
+            values("Sales rose in the quarter.", "1989-11-02"),
+            ["1989-Q3"]
+        );
+        assert_eq!(
+            values("Fourth-quarter profit fell.", "1990-01-20"),
+            ["1989-Q4"]
+        );
+        // Rates are not expressions.
+        assert!(values("It saves $2 million a year.", "1989-11-02").is_empty());
+    }
+
+    #[test]
+    fn weekdays_follow_the_nearest_verb() {
+        // 2000-01-07 was a Friday.
+        assert_eq!(
+            values(
+                "Cuba predicted Wednesday that they will appeal.",
+                "2000-01-07"
+            ),
+            ["2000-01-05"]
+        );
+        assert_eq!(
+            values("He will leave Tuesday, officials said.", "2000-01-07"),
+            ["2000-01-11"]
+        );
+        let night = tag("They rallied Friday night.", "2000-01-07");
+        assert_eq!(
+            (night[0].1.as_str(), night[0].2.as_str()),
+            ("DATE", "2000-01-07")
+        );
+        assert_eq!(
+            values(
+                "The deadline was extended until 9 a.m. Tuesday.",
+                "2000-04-03"
+            ),
+            ["2000-04-04T09:00"]
+        );
+        assert_eq!(
+            values("It happened last Tuesday.", "2000-02-24"),
+            ["2000-02-22"]
+        );
+        assert_eq!(
+            values("They met last night.", "2000-02-24"),
+            ["2000-02-23TNI"]
+        );
+        assert_eq!(
+            values("They met over the weekend.", "2000-02-24"),
+            ["2000-W07-WE"]
+        );
+    }
+
+    #[test]
+    fn timeml_conventions() {
+        let later = tag("Three days later, he left.", "1989-10-30");
+        assert_eq!(
+            (later[0].0.as_str(), later[0].2.as_str()),
+            ("Three days", "P3D")
+        );
+        assert_eq!(values("in recent weeks", "1989-10-30"), ["PXW"]);
+        assert_eq!(
+            values("It is currently closed.", "1989-10-30"),
+            ["PRESENT_REF"]
+        );
+        assert_eq!(tag("daily flights", "1989-10-30")[0].1, "SET");
+        assert_eq!(values("in nineteen ninety-six", "1998-01-15"), ["1996"]);
+    }
+
+    #[test]
+    fn narratives_count_from_the_story_but_deixis_from_the_dct() {
+        let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
+            The siege began on June 10, 1942. Twelve days later, it ended. By 1943 it was over. \
+            Today the city is rebuilt.";
+        let found = values(text, "2009-12-19");
+        assert!(found.contains(&"1942-06-22".to_string()), "{found:?}");
+        assert!(found.contains(&"2009-12-19".to_string()), "{found:?}");
     }
 
     #[test]

@@ -218,12 +218,22 @@ fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
     Some((n, end))
 }
 
-/// The context of one sentence: lower-cased words and the reference date.
+/// The context of one sentence: lower-cased words, the reference date, and the
+/// fiscal quarter the document last named (earnings reports compare "the third
+/// quarter" with "a year earlier", which then means the same quarter a year before).
 pub struct Context<'a> {
     pub words: &'a [&'a str],
     pub original: &'a [&'a str],
+    /// The reference date: the DCT in news, the story's last date in a narrative.
     pub dct: Option<Date>,
+    /// The DCT itself: deictic words ("today", "last year", "Friday", "three years
+    /// ago") point from the writer's day even inside a narrative.
+    pub now: Option<Date>,
+    /// A narrative: "two days later" counts from the story's last date; in news
+    /// TimeML marks "two days" as a duration.
+    pub narrative: bool,
     pub tense: Tense,
+    pub quarter: Option<(i32, u32)>,
 }
 
 impl Context<'_> {
@@ -262,6 +272,105 @@ pub fn tense(words: &[&str]) -> Tense {
     } else {
         Tense::Past
     }
+}
+
+/// Words that put what is near them in the future: "will meet on Thursday",
+/// "postponed until Tuesday", "scheduled for Friday".
+fn future_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "’ll"
+            | "shall"
+            | "would"
+            | "wo"
+            | "until"
+            | "till"
+            | "scheduled"
+            | "expected"
+            | "expects"
+            | "plans"
+            | "plan"
+            | "planning"
+            | "due"
+            | "upcoming"
+            | "next"
+            | "soon"
+            | "going"
+    )
+}
+
+/// Words that put what is near them in the past: "said Friday", "was killed
+/// Tuesday", "met on Monday".
+fn past_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "told"
+            | "met"
+            | "went"
+            | "came"
+            | "made"
+            | "took"
+            | "gave"
+            | "left"
+            | "held"
+            | "began"
+            | "won"
+            | "lost"
+            | "found"
+            | "got"
+            | "saw"
+            | "fell"
+            | "rose"
+            | "sold"
+            | "bought"
+            | "paid"
+            | "spent"
+            | "struck"
+            | "brought"
+            | "thought"
+            | "led"
+            | "ran"
+            | "sent"
+            | "shot"
+            | "fought"
+            | "fled"
+            | "flew"
+            | "spoke"
+            | "wrote"
+            | "broke"
+            | "stood"
+            | "became"
+            | "ago"
+            | "last"
+            | "since"
+    ) || (w.len() > 4
+        && w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+}
+
+/// The tense around word `i`: the nearest tense cue within eight words (the nearer
+/// one before on a tie); the sentence's tense when there is none.
+fn local_tense(cx: &Context, i: usize) -> Tense {
+    for d in 1..=8 {
+        for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
+            let w = cx.at(j);
+            if future_cue(w) {
+                return Tense::Future;
+            }
+            // "will be held": a participle after "be" says nothing of the tense.
+            if past_cue(w) && !matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to") {
+                return Tense::Past;
+            }
+        }
+    }
+    cx.tense
 }
 
 /// Find every expression in a sentence.
@@ -325,13 +434,14 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
             });
         }
     }
-    absolute(cx, i)
+    quarter(cx, i)
+        .or_else(|| absolute(cx, i))
         .or_else(|| decade(cx, i))
         .or_else(|| relative_word(cx, i))
         .or_else(|| this_last_next(cx, i))
         .or_else(|| weekday(cx, i))
-        .or_else(|| quarter(cx, i))
         .or_else(|| numbered(cx, i))
+        .or_else(|| year_earlier(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
 }
@@ -394,13 +504,19 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         {
             return None;
         }
-        let year = resolve_month_year(cx, m);
+        let year = resolve_month_year(cx, m, i);
         return found(
             i,
             i + 1,
             "DATE",
             year.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}")),
         );
+    }
+    // "nineteen ninety-six"
+    if w == "nineteen" {
+        if let Some((n, end)) = number(cx.words, i + 1).filter(|(n, _)| (10..100).contains(n)) {
+            return found(i, end, "DATE", format!("19{n:02}"));
+        }
     }
     if let Some(y) = year_of(w) {
         // not "1,200 troops" (no comma in years), not "$2000"
@@ -440,7 +556,7 @@ fn date_with_range(
     start: usize,
     end: usize,
 ) -> Found {
-    let year = year.or_else(|| resolve_month_year(cx, m));
+    let year = year.or_else(|| resolve_month_year(cx, m, start));
     let fmt = |day: u32| match year {
         Some(y) => format!("{y:04}-{m:02}-{day:02}"),
         None => format!("XXXX-{m:02}-{day:02}"),
@@ -457,13 +573,13 @@ fn date_with_range(
 
 /// The year of a month named without one: the DCT's year, or the one before or
 /// after when the tense points that way past the DCT's month.
-fn resolve_month_year(cx: &Context, m: u32) -> Option<i32> {
+fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
     let dct = cx.dct?;
     let here = dct.year * 12 + dct.month as i32;
     // The nearest such month to the DCT, leaning the way the tense points.
     (dct.year - 1..=dct.year + 1).min_by_key(|&y| {
         let diff = y * 12 + m as i32 - here;
-        let lean = match cx.tense {
+        let lean = match local_tense(cx, i) {
             Tense::Past if diff > 0 => 3,
             Tense::Future if diff < 0 => 3,
             _ => 0,
@@ -538,7 +654,7 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
 }
 
 fn relative_word(cx: &Context, i: usize) -> Option<Found> {
-    let dct = cx.dct;
+    let dct = cx.now;
     let day = |offset: i64| dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(offset).iso());
     let w = cx.at(i);
     Some(match w {
@@ -548,14 +664,23 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
         "now" | "nowadays" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
         "recently" | "lately" => found(i, i + 1, "DATE", "PAST_REF".into())?,
-        "soon" => found(i, i + 1, "DATE", "FUTURE_REF".into())?,
-        "recent"
-            if matches!(
-                cx.at(i + 1),
-                "years" | "months" | "weeks" | "decades" | "days"
-            ) =>
-        {
-            found(i, i + 2, "DATE", "PAST_REF".into())?
+        "currently" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
+        // "the weekend": the one just past, or the coming one in the future tense.
+        "weekend" if cx.at(i.wrapping_sub(1)) == "the" => {
+            let value = dct.map_or("XXXX-WXX-WE".into(), |d| {
+                let saturday = i64::from(6_u32) - i64::from(d.weekday());
+                let offset = match local_tense(cx, i) {
+                    Tense::Past if saturday > 0 => saturday - 7,
+                    _ => saturday,
+                };
+                let (y, wk) = d.add_days(offset).iso_week();
+                format!("{y:04}-W{wk:02}-WE")
+            });
+            found(i, i + 1, "DATE", value)?
+        }
+        // "in recent weeks": TimeML marks an unspecified duration.
+        "recent" if matches!(cx.at(i + 1), "years" | "months" | "weeks" | "days") => {
+            found(i, i + 2, "DURATION", duration(None, unit(cx.at(i + 1))?))?
         }
         "past"
             if cx.at(i.wrapping_sub(1)) == "the"
@@ -589,14 +714,20 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         i + 1
     };
     let next = cx.at(j);
-    let dct = cx.dct;
+    // "the following year" counts from the story's date, "next year" from the DCT.
+    let dct = if matches!(w, "following" | "previous") {
+        cx.dct
+    } else {
+        cx.now
+    };
     if let Some(code) = PARTS_OF_DAY
         .iter()
         .find(|(p, _)| *p == next)
         .map(|(_, c)| *c)
     {
-        if shift == 0 {
-            let d = dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
+        // "this morning", "last night"
+        if shift == 0 || (shift < 0 && code == "NI") {
+            let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(shift).iso());
             return found(start, j + 1, "TIME", format!("{d}T{code}"));
         }
     }
@@ -617,9 +748,16 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         return found(start, j + 1, "DATE", value);
     }
     if let Some(d) = WEEKDAYS.iter().find(|(n, _)| *n == next).map(|(_, v)| *v) {
+        // "last Tuesday": the latest Tuesday before the DCT; "next Tuesday", "this
+        // coming Tuesday": the first one after it; "this Tuesday": the DCT's week.
         let value = dct.map_or(format!("XXXX-WXX-{d}"), |dct| {
-            let base = dct.add_days(i64::from(d) - i64::from(dct.weekday()));
-            base.add_days(7 * shift).iso()
+            let diff = i64::from(d) - i64::from(dct.weekday());
+            let offset = match shift {
+                s if s < 0 => diff - if diff >= 0 { 7 } else { 0 },
+                s if s > 0 => diff + if diff <= 0 { 7 } else { 0 },
+                _ => diff,
+            };
+            dct.add_days(offset).iso()
         });
         return found(start, j + 1, "DATE", value);
     }
@@ -690,74 +828,147 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
     if !cx.capitalized(i) {
         return None;
     }
-    let value = cx.dct.map_or(format!("XXXX-WXX-{day}"), |dct| {
+    let value = cx.now.map_or(format!("XXXX-WXX-{day}"), |dct| {
         let diff = i64::from(day) - i64::from(dct.weekday());
-        let offset = match cx.tense {
+        let offset = match local_tense(cx, i) {
             Tense::Past if diff > 0 => diff - 7,
             Tense::Future if diff < 0 => diff + 7,
             _ => diff,
         };
         dct.add_days(offset).iso()
     });
-    if let Some(code) = PARTS_OF_DAY
-        .iter()
-        .find(|(p, _)| *p == cx.at(i + 1))
-        .map(|(_, c)| *c)
-    {
-        return found(i, i + 2, "TIME", format!("{value}T{code}"));
+    // "Friday night": TimeML (TimeBank) marks the day, a DATE.
+    if PARTS_OF_DAY.iter().any(|(p, _)| *p == cx.at(i + 1)) {
+        return found(i, i + 2, "DATE", value);
     }
     found(i, i + 1, "DATE", value)
 }
 
-/// "the third quarter [of 1997]", "the first half".
+/// The year of quarter `n` named without one: the DCT's year, or the year before
+/// when, in a past-tense sentence, the quarter lies more than one ahead of the DCT's
+/// ("fourth-quarter results" in January are last year's).
+fn quarter_year(cx: &Context, n: u32, i: usize) -> Option<i32> {
+    let dct = cx.dct?;
+    if let Some((y, _)) = cx.quarter.filter(|(_, q)| *q == n) {
+        return Some(y);
+    }
+    let current = (dct.month - 1) / 3 + 1;
+    Some(if n > current + 1 && local_tense(cx, i) == Tense::Past {
+        dct.year - 1
+    } else {
+        dct.year
+    })
+}
+
+/// The quarter under discussion: the one the document last named, else the last
+/// one to have ended before the DCT.
+fn current_quarter(cx: &Context) -> Option<(i32, u32)> {
+    cx.quarter.or_else(|| {
+        let d = cx.dct?;
+        let q0 = (d.month - 1) / 3;
+        Some(if q0 == 0 {
+            (d.year - 1, 4)
+        } else {
+            (d.year, q0)
+        })
+    })
+}
+
+fn quarter_value(year: Option<i32>, kind: &str, n: Option<u32>) -> String {
+    let n = n.map_or("X".to_string(), |n| n.to_string());
+    year.map_or(format!("XXXX-{kind}{n}"), |y| format!("{y:04}-{kind}{n}"))
+}
+
+/// "the third quarter [of 1997]", "third-quarter", "the first half", "the quarter",
+/// "the latest quarter", "the year-earlier quarter", "the year-ago period",
+/// "the 1988 third quarter", "the fiscal first quarter".
 fn quarter(cx: &Context, i: usize) -> Option<Found> {
-    let w = cx.at(i);
-    // "third-quarter" (results)
-    if let Some(n) = w.strip_suffix("-quarter").and_then(|o| lookup(ORDINALS, o)) {
-        let y = cx.dct.map(|d| d.year);
-        return found(
-            i,
-            i + 1,
-            "DATE",
-            y.map_or(format!("XXXX-Q{n}"), |y| format!("{y:04}-Q{n}")),
-        );
+    // Modifiers: a shift to the year before, an explicit year, or neutral words.
+    let mut j = i;
+    let mut shift = 0;
+    let mut year = None;
+    let mut modified = false;
+    while j < i + 3 {
+        let m = cx.at(j);
+        if matches!(
+            m,
+            "year-ago" | "year-earlier" | "year-before" | "prior-year"
+        ) {
+            shift = -1;
+        } else if let Some(y) = year_of(m).filter(|_| !cx.at(j + 1).is_empty()) {
+            year = Some(y);
+        } else if !matches!(
+            m,
+            "latest" | "recent" | "comparable" | "corresponding" | "fiscal" | "same"
+        ) {
+            break;
+        }
+        modified = true;
+        j += 1;
     }
-    // "the quarter", "the latest quarter": the quarter most recently ended or under way
-    if (w == "quarter" && cx.at(i.wrapping_sub(1)) == "the")
-        || (matches!(w, "latest" | "recent") && cx.at(i + 1) == "quarter")
+    let w = cx.at(j);
+    // "third-quarter" (results), "fiscal-first-quarter"
+    let hyphenated = w
+        .trim_start_matches("fiscal-")
+        .strip_suffix("-quarter")
+        .and_then(|o| lookup(ORDINALS, o));
+    let (kind, n, end) = if let Some(n) = hyphenated {
+        ("Q", Some(n), j + 1)
+    } else if let Some(n) = lookup(ORDINALS, w) {
+        match cx.at(j + 1) {
+            "quarter" => ("Q", Some(n), j + 2),
+            "half" if n <= 2 => ("H", Some(n), j + 2),
+            _ => return None,
+        }
+    } else if (w == "quarter" && (modified || cx.at(i.wrapping_sub(1)) == "the"))
+        || (w == "period" && modified && (shift != 0 || year.is_some() || cx.quarter.is_some()))
     {
-        let end = if w == "quarter" { i + 1 } else { i + 2 };
-        let value = cx.dct.map_or("XXXX-QX".to_string(), |d| {
-            let m = d.add_months(-1);
-            format!("{:04}-Q{}", m.year, (m.month - 1) / 3 + 1)
-        });
-        return found(i, end, "DATE", value);
-    }
-    let n = lookup(ORDINALS, w)?;
-    let (kind, end) = match cx.at(i + 1) {
-        "quarter" => ("Q", i + 2),
-        "half" if n <= 2 => ("H", i + 2),
-        _ => return None,
+        ("Q", None, j + 1)
+    } else {
+        return None;
     };
+    // "... of 1997"
     let (year, end) = match (cx.at(end), year_of(cx.at(end + 1))) {
         ("of", Some(y)) => (Some(y), end + 2),
-        _ => (cx.dct.map(|d| d.year), end),
+        _ => (year, end),
+    };
+    let (year, n) = match n {
+        Some(n) if kind == "Q" => (year.or_else(|| quarter_year(cx, n, i)), Some(n)),
+        Some(n) => (year.or(cx.dct.map(|d| d.year)), Some(n)),
+        None => match current_quarter(cx) {
+            Some((y, q)) => (Some(year.unwrap_or(y)), Some(q)),
+            None => (year, None),
+        },
     };
     found(
         i,
         end,
         "DATE",
-        year.map_or(format!("XXXX-{kind}{n}"), |y| format!("{y:04}-{kind}{n}")),
+        quarter_value(year.map(|y| y + shift), kind, n),
     )
+}
+
+/// "year-earlier" and "year-ago" alone ("year-earlier profit"): the quarter under
+/// discussion a year before, else last year.
+fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
+    if !matches!(cx.at(i), "year-earlier" | "year-ago") {
+        return None;
+    }
+    let value = match (cx.quarter, cx.dct) {
+        (Some((y, q)), _) => format!("{:04}-Q{q}", y - 1),
+        (None, Some(d)) => format!("{:04}", d.year - 1),
+        (None, None) => "PAST_REF".into(),
+    };
+    found(i, i + 1, "DATE", value)
 }
 
 /// "three years" (DURATION), "three years ago" (DATE), "a day earlier" (DATE),
 /// "five-year" (DURATION), "24 hours".
 fn numbered(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // "five-year", "10-day"
+    // "five-year", "10-day" (not "three-quarters of")
     if let Some((a, b)) = w.split_once('-') {
-        if let (Some(u), Some((n, _))) = (unit(b), number(&[a], 0)) {
+        if let (Some(u), Some((n, _)), false) = (unit(b), number(&[a], 0), cx.at(i + 1) == "of") {
             return found(i, i + 1, "DURATION", duration(Some(n), u));
         }
     }
@@ -774,6 +985,19 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     if n.is_none() && !cx.at(after).ends_with('s') {
         return None;
     }
+    // Rates ("$2 million a year", "24 hours a day") and "a second attempt".
+    if matches!(w, "a" | "an") {
+        let before = cx.at(i.wrapping_sub(1));
+        if u == Unit::Second
+            || before.bytes().any(|b| b.is_ascii_digit())
+            || matches!(
+                before,
+                "million" | "billion" | "thousand" | "percent" | "times" | "once" | "twice"
+            )
+        {
+            return None;
+        }
+    }
     let end = after + 1;
     let anchor_word = cx.at(end);
     if matches!(
@@ -786,7 +1010,12 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         } else {
             1
         };
-        let Some(dct) = cx.dct else {
+        // News (TimeML): "three days later" marks "three days", a duration.
+        if !cx.narrative && matches!(anchor_word, "later" | "before" | "after") {
+            return found(i, end, "DURATION", duration(n, u));
+        }
+        let reference = if anchor_word == "ago" { cx.now } else { cx.dct };
+        let Some(dct) = reference else {
             return found(
                 i,
                 end + 1,
@@ -795,6 +1024,10 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             );
         };
         let k = i64::from(n.unwrap_or(1)) * sign;
+        // In an earnings report "a year earlier" is the same quarter a year before.
+        if let (Unit::Year, Some((y, q)), -1) = (u, cx.quarter, k) {
+            return found(i, end + 1, "DATE", format!("{:04}-Q{q}", y - 1));
+        }
         let value = match u {
             Unit::Day => dct.add_days(k).iso(),
             Unit::Week => {
@@ -821,14 +1054,36 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     found(i, end, "DURATION", duration(n, u))
 }
 
-/// "10:30 a.m.", "3 p.m.", "noon", "midnight".
+/// The day after a clock time ("9 a.m. [EST] Tuesday", "noon today"): its date
+/// and where it ends.
+fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
+    let at = if matches!(
+        cx.at(at),
+        "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "utc" | "local"
+    ) {
+        at + 1
+    } else {
+        at
+    };
+    let f = weekday(cx, at)
+        .filter(|f| f.end == at + 1)
+        .or_else(|| relative_word(cx, at).filter(|f| f.kind == "DATE"))?;
+    f.value
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit())
+        .then(|| (f.value.clone(), f.end))
+}
+
+/// "10:30 a.m.", "3 p.m.", "noon", "midnight", "9 a.m. Tuesday".
 fn clock(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     let date = cx.dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
     if w == "noon" || w == "midnight" {
+        let (date, end) = clock_day(cx, i + 1).unwrap_or((date, i + 1));
         return found(
             i,
-            i + 1,
+            end,
             "TIME",
             format!("{date}T{}", if w == "noon" { "12:00" } else { "24:00" }),
         );
@@ -845,14 +1100,16 @@ fn clock(cx: &Context, i: usize) -> Option<Found> {
         _ => return None,
     };
     (h <= 24 && m < 60).then_some(())?;
+    let (date, end) = clock_day(cx, end).unwrap_or((date, end));
     found(i, end, "TIME", format!("{date}T{h:02}:{m:02}"))
 }
 
 /// "every day", "each week", "daily", "annually", "every Monday".
 fn set(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // "daily", "annually" are left out: TimeML annotates them rarely.
+    // "annually" is left out: TimeML annotates it rarely.
     let simple = match w {
+        "daily" => Some("P1D"),
         "weekly" => Some("P1W"),
         "monthly" => Some("P1M"),
         "yearly" => Some("P1Y"),
