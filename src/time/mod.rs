@@ -532,7 +532,7 @@ mod tests {
     fn earnings_reports_compare_quarters() {
         assert_eq!(
             values(
-                "Net rose in the third quarter. A year earlier, it fell. \
+                "Net rose in the third quarter. A year earlier, it earned 5 cents a share. \
                  In the year-earlier quarter sales were flat.",
                 "1989-10-26"
             ),
@@ -605,6 +605,45 @@ mod tests {
         );
         assert_eq!(tag("daily flights", "1989-10-30")[0].1, "SET");
         assert_eq!(values("in nineteen ninety-six", "1998-01-15"), ["1996"]);
+    }
+
+    #[test]
+    fn months_follow_the_nearest_verb() {
+        // A past verb next to it: the last such month; a future one: the next.
+        assert_eq!(
+            values(
+                "Revenue was $76 million for the year ended March 31.",
+                "1989-11-01"
+            ),
+            ["P1Y", "1989-03-31"]
+        );
+        assert_eq!(
+            values("Flights will double by August.", "1998-02-13"),
+            ["1998-08"]
+        );
+        assert_eq!(values("The talks end in May.", "1998-03-22"), ["1998-05"]);
+        assert!(values("Prices may rise.", "1998-03-22").is_empty());
+        assert_eq!(
+            values("It was bought last December.", "1989-10-30"),
+            ["1988-12"]
+        );
+        assert_eq!(
+            values("It was signed last April.", "1989-10-27"),
+            ["1989-04"]
+        );
+        assert_eq!(values("in June last year", "1998-02-19"), ["1997-06"]);
+        assert_eq!(values("until mid-November", "1989-10-30"), ["1989-11"]);
+        assert_eq!(values("over the past year", "1998-03-03"), ["1997"]);
+        assert_eq!(values("in the past decade", "1998-03-03"), ["P10Y"]);
+        assert_eq!(values("for two decades", "1998-03-03"), ["P20Y"]);
+        assert_eq!(values("in the fiscal year", "1998-03-03"), ["P1Y"]);
+        assert_eq!(
+            values(
+                "The Times said in an editorial on Monday, Oct. 26:",
+                "1998-10-25"
+            ),
+            ["1998-10-26"]
+        );
     }
 
     #[test]

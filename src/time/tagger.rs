@@ -152,7 +152,11 @@ fn duration(n: Option<u32>, unit: Unit) -> String {
         Unit::Month => format!("P{n}M"),
         Unit::Quarter => format!("P{n}Q"),
         Unit::Year => format!("P{n}Y"),
-        Unit::Decade => format!("P{n}DE"),
+        // TimeBank counts decades in years: "two decades" is P20Y.
+        Unit::Decade => match n.parse::<u32>() {
+            Ok(k) => format!("P{}Y", 10 * k),
+            Err(_) => "PXY".into(),
+        },
         Unit::Century => format!("P{n}CE"),
     }
 }
@@ -292,6 +296,7 @@ fn future_cue(w: &str) -> bool {
             | "expects"
             | "plans"
             | "plan"
+            | "planned"
             | "planning"
             | "due"
             | "upcoming"
@@ -358,19 +363,24 @@ fn past_cue(w: &str) -> bool {
 /// The tense around word `i`: the nearest tense cue within eight words (the nearer
 /// one before on a tie); the sentence's tense when there is none.
 fn local_tense(cx: &Context, i: usize) -> Tense {
+    tense_cue(cx, i).unwrap_or(cx.tense)
+}
+
+/// The nearest tense cue around word `i`, if any.
+fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
     for d in 1..=8 {
         for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
             let w = cx.at(j);
             if future_cue(w) {
-                return Tense::Future;
+                return Some(Tense::Future);
             }
             // "will be held": a participle after "be" says nothing of the tense.
             if past_cue(w) && !matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to") {
-                return Tense::Past;
+                return Some(Tense::Past);
             }
         }
     }
-    cx.tense
+    None
 }
 
 /// Find every expression in a sentence.
@@ -423,6 +433,18 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         return None;
     }
     if let Some(rest) = w.strip_prefix("mid-") {
+        // "mid-November"
+        if let Some(m) = month(rest).filter(|_| rest.len() > 3) {
+            let year = resolve_month_year(cx, m, i);
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                kind: "DATE",
+                value: year.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}")),
+                value_end: None,
+                modifier: Some("MID"),
+            });
+        }
         if let Some(y) = year_of(rest) {
             return Some(Found {
                 start: i,
@@ -442,6 +464,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         .or_else(|| weekday(cx, i))
         .or_else(|| numbered(cx, i))
         .or_else(|| year_earlier(cx, i))
+        .or_else(|| fiscal_year(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
 }
@@ -497,9 +520,37 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         if let Some(y) = year_of(cx.at(after)) {
             return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
         }
-        // "May" alone is too often the verb, "Jan" a name; other months alone are dates.
-        if w == "may"
-            || w.len() <= 4 && !matches!(w, "june" | "july")
+        // "June last year", "March next year"
+        if let (Some(shift), Some(d), "year") = (
+            match next {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            },
+            cx.now,
+            cx.at(i + 2),
+        ) {
+            return found(i, i + 3, "DATE", format!("{:04}-{m:02}", d.year + shift));
+        }
+        // "May" alone is too often the verb (but not after "in", "by", "since"...),
+        // "Jan" a name; other months alone are dates.
+        let may_is_month = i > 0
+            && matches!(
+                cx.at(i - 1),
+                "in" | "by"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "early"
+                    | "late"
+                    | "mid"
+            );
+        if (w == "may" && !may_is_month)
+            || w.len() <= 4 && !matches!(w, "june" | "july" | "may")
             || w == "march" && cx.at(i + 1) == "on"
         {
             return None;
@@ -576,12 +627,17 @@ fn date_with_range(
 fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
     let dct = cx.dct?;
     let here = dct.year * 12 + dct.month as i32;
-    // The nearest such month to the DCT, leaning the way the tense points.
+    // The nearest such month to the DCT, leaning the way the tense points: hard
+    // when a verb nearby says it ("ended March 31", "will open in March").
+    let (tense, weight) = match tense_cue(cx, i).filter(|_| !cx.narrative) {
+        Some(t) => (t, 7),
+        None => (cx.tense, 3),
+    };
     (dct.year - 1..=dct.year + 1).min_by_key(|&y| {
         let diff = y * 12 + m as i32 - here;
-        let lean = match local_tense(cx, i) {
-            Tense::Past if diff > 0 => 3,
-            Tense::Future if diff < 0 => 3,
+        let lean = match tense {
+            Tense::Past if diff > 0 => weight,
+            Tense::Future if diff < 0 => weight,
             _ => 0,
         };
         diff.abs() + lean
@@ -698,12 +754,14 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
 }
 
 /// "this week", "last year", "next month", "earlier this month", "this morning",
-/// "last summer", "the past year" (a duration), "the coming weeks".
+/// "last summer", "the past year" (TimeBank: the year before, a DATE), "the coming
+/// weeks" (a duration).
 fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     let (shift, start): (i64, usize) = match w {
         "this" | "current" => (0, i),
         "last" | "previous" => (-1, i),
+        "past" if cx.at(i.wrapping_sub(1)) == "the" => (-1, i),
         "next" | "coming" | "following" => (1, i),
         "earlier" | "later" if cx.at(i + 1) == "this" => (0, i),
         _ => return None,
@@ -730,6 +788,19 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(shift).iso());
             return found(start, j + 1, "TIME", format!("{d}T{code}"));
         }
+    }
+    // "last December" (last year's), "next March", "this June"
+    if let Some(m) = month(next).filter(|_| cx.capitalized(j) && (next.len() > 3 || next == "may"))
+    {
+        let value = dct.map_or(format!("XXXX-{m:02}"), |d| {
+            let y = match shift {
+                s if s < 0 => d.year - i32::from(m >= d.month),
+                s if s > 0 => d.year + i32::from(m <= d.month),
+                _ => d.year,
+            };
+            format!("{y:04}-{m:02}")
+        });
+        return found(start, j + 1, "DATE", value);
     }
     if let Some(code) = SEASONS.iter().find(|(s, _)| *s == next).map(|(_, c)| *c) {
         let y = dct.map(|d| d.year + i32::try_from(shift).unwrap_or(0));
@@ -782,8 +853,10 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         // "the coming weeks", "the past months"
         return found(start, j + 1, "DURATION", duration(None, u));
     }
-    if matches!(w, "past") || (w == "last" && cx.at(i.wrapping_sub(1)) == "the") {
-        return found(start, j + 1, "DURATION", duration(Some(1), u));
+    // "the past decade": TimeBank counts the years.
+    if w == "past" && matches!(u, Unit::Decade | Unit::Century) {
+        let years = if u == Unit::Decade { 10 } else { 100 };
+        return found(start, j + 1, "DURATION", format!("P{years}Y"));
     }
     let Some(d) = dct else {
         return found(
@@ -813,7 +886,16 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             let total = d.year * 4 + q0 as i32 + i32::try_from(shift).unwrap_or(0);
             format!("{:04}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
         }
-        Unit::Year => format!("{:04}", d.year + i32::try_from(shift).unwrap_or(0)),
+        Unit::Year => match reported_quarter(cx).filter(|_| {
+            let before = cx.at(i.wrapping_sub(1));
+            shift < 0
+                && (matches!(before, "million" | "billion")
+                    || before.bytes().any(|b| b.is_ascii_digit()))
+        }) {
+            // "compared with $3 million last year" in an earnings report
+            Some((y, q)) => format!("{:04}-Q{q}", y - 1),
+            None => format!("{:04}", d.year + i32::try_from(shift).unwrap_or(0)),
+        },
         Unit::Decade => format!("{:03}", (d.year / 10) + i32::try_from(shift).unwrap_or(0)),
         Unit::Century => format!("{:02}", (d.year / 100) + i32::try_from(shift).unwrap_or(0)),
         _ => return None,
@@ -828,9 +910,21 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
     if !cx.capitalized(i) {
         return None;
     }
+    // "Monday, Oct. 26": the date says which Monday.
+    let next = if cx.at(i + 1) == "," { i + 2 } else { i + 1 };
+    if let Some(mut f) = absolute(cx, next).filter(|f| f.value.len() == 10) {
+        f.start = i;
+        return Some(f);
+    }
+    // "Wednesday's ruling" has happened.
+    let tense = if matches!(cx.at(i + 1), "'s" | "’s") {
+        Tense::Past
+    } else {
+        local_tense(cx, i)
+    };
     let value = cx.now.map_or(format!("XXXX-WXX-{day}"), |dct| {
         let diff = i64::from(day) - i64::from(dct.weekday());
-        let offset = match local_tense(cx, i) {
+        let offset = match tense {
             Tense::Past if diff > 0 => diff - 7,
             Tense::Future if diff < 0 => diff + 7,
             _ => diff,
@@ -948,6 +1042,35 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     )
 }
 
+/// The quarter a sentence of an earnings report speaks of: one that gives figures
+/// per share or names a quarter or period, in a document that has named a quarter
+/// (else the last quarter to have ended).
+fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
+    let figures = cx
+        .words
+        .iter()
+        .any(|w| matches!(*w, "share" | "quarter" | "period") || w.ends_with("-quarter"));
+    if !figures {
+        return None;
+    }
+    current_quarter(cx)
+}
+
+/// "the year ended Sept. 30", "the fiscal year": an accounting year, which
+/// TimeBank marks as a one-year duration.
+fn fiscal_year(cx: &Context, i: usize) -> Option<Found> {
+    let fiscal = cx.at(i) == "fiscal";
+    let year = if fiscal { i + 1 } else { i };
+    if cx.at(year) != "year" || !(fiscal || cx.at(i.wrapping_sub(1)) == "the") {
+        return None;
+    }
+    let ended = matches!(cx.at(year + 1), "ended" | "ending");
+    if !(ended || fiscal && cx.at(i.wrapping_sub(1)) == "the") {
+        return None;
+    }
+    found(i, year + 1, "DURATION", "P1Y".into())
+}
+
 /// "year-earlier" and "year-ago" alone ("year-earlier profit"): the quarter under
 /// discussion a year before, else last year.
 fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
@@ -985,8 +1108,13 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     if n.is_none() && !cx.at(after).ends_with('s') {
         return None;
     }
-    // Rates ("$2 million a year", "24 hours a day") and "a second attempt".
-    if matches!(w, "a" | "an") {
+    // Rates ("$2 million a year", "24 hours a day") and "a second attempt", but
+    // not "$2 million a year earlier".
+    let anchored = matches!(
+        cx.at(after + 1),
+        "ago" | "earlier" | "later" | "before" | "after"
+    );
+    if matches!(w, "a" | "an") && !anchored {
         let before = cx.at(i.wrapping_sub(1));
         if u == Unit::Second
             || before.bytes().any(|b| b.is_ascii_digit())
@@ -1025,7 +1153,7 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         };
         let k = i64::from(n.unwrap_or(1)) * sign;
         // In an earnings report "a year earlier" is the same quarter a year before.
-        if let (Unit::Year, Some((y, q)), -1) = (u, cx.quarter, k) {
+        if let (Unit::Year, Some((y, q)), -1) = (u, reported_quarter(cx), k) {
             return found(i, end + 1, "DATE", format!("{:04}-Q{q}", y - 1));
         }
         let value = match u {
