@@ -647,6 +647,27 @@ mod tests {
     }
 
     #[test]
+    fn holidays_year_ends_and_informal_forms() {
+        assert_eq!(
+            values("He was found on Thanksgiving Day.", "2000-01-07"),
+            ["1999-11-25"]
+        );
+        assert_eq!(values("Christmas shopping", "2014-10-14"), ["2014-12-25"]);
+        assert_eq!(values("a deal by year-end", "1989-11-02"), ["1989-12-31"]);
+        assert_eq!(
+            values("Sales for the full year rose.", "1989-11-02"),
+            ["1989"]
+        );
+        assert_eq!(
+            values("see u tmr at 8pm", "2014-05-03"),
+            ["2014-05-04", "2014-05-03T20:00"]
+        );
+        assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
+        // "Sun" the company is no Sunday.
+        assert!(values("Sun Microsystems said", "1989-10-27").is_empty());
+    }
+
+    #[test]
     fn narratives_count_from_the_story_but_deixis_from_the_dct() {
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began on June 10, 1942. Twelve days later, it ended. By 1943 it was over. \

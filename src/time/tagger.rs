@@ -57,6 +57,18 @@ const WEEKDAYS: &[(&str, u32)] = &[
     ("saturday", 6),
     ("sunday", 7),
 ];
+const SHORT_WEEKDAYS: &[(&str, u32)] = &[
+    ("mon", 1),
+    ("tue", 2),
+    ("tues", 2),
+    ("wed", 3),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("fri", 5),
+    ("sat", 6),
+    ("sun", 7),
+];
 const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("a", 1),
     ("an", 1),
@@ -465,6 +477,8 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         .or_else(|| numbered(cx, i))
         .or_else(|| year_earlier(cx, i))
         .or_else(|| fiscal_year(cx, i))
+        .or_else(|| holiday(cx, i))
+        .or_else(|| year_end(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
 }
@@ -714,9 +728,12 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
     let day = |offset: i64| dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(offset).iso());
     let w = cx.at(i);
     Some(match w {
-        "today" => found(i, i + 1, "DATE", day(0))?,
+        // The informal spellings are from tweets.
+        "today" | "tdy" | "2day" => found(i, i + 1, "DATE", day(0))?,
+        "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo" | "2moro" | "2morrow" => {
+            found(i, i + 1, "DATE", day(1))?
+        }
         "yesterday" => found(i, i + 1, "DATE", day(-1))?,
-        "tomorrow" => found(i, i + 1, "DATE", day(1))?,
         "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
         "now" | "nowadays" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
         "recently" | "lately" => found(i, i + 1, "DATE", "PAST_REF".into())?,
@@ -818,7 +835,9 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         });
         return found(start, j + 1, "DATE", value);
     }
-    if let Some(d) = WEEKDAYS.iter().find(|(n, _)| *n == next).map(|(_, v)| *v) {
+    if let Some(d) =
+        lookup(WEEKDAYS, next).or_else(|| lookup(SHORT_WEEKDAYS, next.trim_end_matches('.')))
+    {
         // "last Tuesday": the latest Tuesday before the DCT; "next Tuesday", "this
         // coming Tuesday": the first one after it; "this Tuesday": the DCT's week.
         let value = dct.map_or(format!("XXXX-WXX-{d}"), |dct| {
@@ -906,10 +925,22 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
 /// "Saturday", "on Monday morning": the nearest such day, backward in past-tense
 /// sentences and forward in future ones.
 fn weekday(cx: &Context, i: usize) -> Option<Found> {
-    let day = lookup(WEEKDAYS, cx.at(i))?;
-    if !cx.capitalized(i) {
-        return None;
-    }
+    let w = cx.at(i);
+    // Full names are days however written (tweets write "friday"); short ones
+    // ("Sat", "Wed", but also "Sun" the company) only after "this", "on", "next"...
+    // or before a time ("Sat 7pm").
+    let day = lookup(WEEKDAYS, w).or_else(|| {
+        let short = lookup(SHORT_WEEKDAYS, w.trim_end_matches('.'))?;
+        (matches!(
+            cx.at(i.wrapping_sub(1)),
+            "this" | "on" | "next" | "last" | "by" | "until" | "til"
+        ) || cx
+            .at(i + 1)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit()))
+        .then_some(short)
+    })?;
     // "Monday, Oct. 26": the date says which Monday.
     let next = if cx.at(i + 1) == "," { i + 2 } else { i + 1 };
     if let Some(mut f) = absolute(cx, next).filter(|f| f.value.len() == 10) {
@@ -1071,6 +1102,87 @@ fn fiscal_year(cx: &Context, i: usize) -> Option<Found> {
     found(i, year + 1, "DURATION", "P1Y".into())
 }
 
+/// Fixed-date holidays and Thanksgiving (the fourth Thursday of November): the
+/// nearest one to the DCT, leaning the way the tense points.
+fn holiday(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let (m, d, end) = match w {
+        "christmas" | "xmas" => {
+            let end = if matches!(cx.at(i + 1), "day" | "eve") {
+                i + 2
+            } else {
+                i + 1
+            };
+            (12, if cx.at(i + 1) == "eve" { 24 } else { 25 }, end)
+        }
+        "halloween" => (10, 31, i + 1),
+        "thanksgiving" => (11, 0, if cx.at(i + 1) == "day" { i + 2 } else { i + 1 }),
+        "new" if matches!(cx.at(i + 1), "year's" | "years") && cx.at(i + 2) == "day" => {
+            (1, 1, i + 3)
+        }
+        _ => return None,
+    };
+    let on = |y: i32| -> Option<Date> {
+        if d > 0 {
+            return Date::new(y, m, d);
+        }
+        let first = Date::new(y, 11, 1)?;
+        let thursday = (4 + 7 - i64::from(first.weekday())) % 7;
+        Some(first.add_days(thursday + 21))
+    };
+    let Some(now) = cx.dct else {
+        let d = on(2000)?;
+        return found(i, end, "DATE", format!("XXXX-{:02}-{:02}", d.month, d.day));
+    };
+    let shift = match cx.at(i.wrapping_sub(1)) {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    };
+    let (this, before, after) = (on(now.year)?, on(now.year - 1)?, on(now.year + 1)?);
+    let last = if this <= now { this } else { before };
+    let next = if this >= now { this } else { after };
+    let date = match (shift, tense_cue(cx, i)) {
+        (Some(-1), _) | (None, Some(Tense::Past)) => last,
+        (Some(_), _) | (None, Some(Tense::Future)) => next,
+        // No word says which: the nearer one.
+        (None, None) => {
+            if now.days() - last.days() <= next.days() - now.days() {
+                last
+            } else {
+                next
+            }
+        }
+    };
+    let start = if shift.is_some() { i - 1 } else { i };
+    found(start, end, "DATE", date.iso())
+}
+
+/// "year-end", "year end", "year's end", "(for|of) the [full] year": the DCT's year
+/// (the year before, "since year-end").
+fn year_end(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let end = match w {
+        "year-end" => i + 1,
+        "year" | "year's" if cx.at(i + 1) == "end" => i + 2,
+        "year"
+            if cx.at(i.wrapping_sub(1)) == "the"
+                && matches!(cx.at(i.wrapping_sub(2)), "for" | "of" | "through")
+                && matches!(cx.at(i + 1), "," | "." | ";" | "") =>
+        {
+            i + 1
+        }
+        "full" if cx.at(i + 1) == "year" && cx.at(i.wrapping_sub(1)) == "the" => i + 2,
+        _ => return None,
+    };
+    let now = cx.dct?;
+    let year = now.year - i32::from(cx.at(i.wrapping_sub(1)) == "since");
+    if w == "year-end" {
+        return found(i, end, "DATE", format!("{year:04}-12-31"));
+    }
+    found(i, end, "DATE", format!("{year:04}"))
+}
+
 /// "year-earlier" and "year-ago" alone ("year-earlier profit"): the quarter under
 /// discussion a year before, else last year.
 fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
@@ -1216,14 +1328,21 @@ fn clock(cx: &Context, i: usize) -> Option<Found> {
             format!("{date}T{}", if w == "noon" { "12:00" } else { "24:00" }),
         );
     }
-    let (h, m) = match w.split_once(':') {
-        Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
-        None => (w.parse::<u32>().ok()?, 0),
+    // "8am", "10:30pm" (tweets) or "8 a.m."
+    let (body, next, end) = match ["a.m.", "am", "p.m.", "pm"]
+        .iter()
+        .find_map(|x| Some((w.strip_suffix(x).filter(|b| !b.is_empty())?, *x)))
+    {
+        Some((body, x)) => (body, x, i + 1),
+        None => (w, cx.at(i + 1), i + 2),
     };
-    let next = cx.at(i + 1);
+    let (h, m) = match body.split_once(':') {
+        Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
+        None => (body.parse::<u32>().ok()?, 0),
+    };
     let (h, end) = match next {
-        "a.m." | "am" => (if h == 12 { 0 } else { h }, i + 2),
-        "p.m." | "pm" => (if h == 12 { 12 } else { h + 12 }, i + 2),
+        "a.m." | "am" => (if h == 12 { 0 } else { h }, end),
+        "p.m." | "pm" => (if h == 12 { 12 } else { h + 12 }, end),
         _ if w.contains(':') => (h, i + 1),
         _ => return None,
     };
