@@ -598,7 +598,7 @@ mod tests {
             (later[0].0.as_str(), later[0].2.as_str()),
             ("Three days", "P3D")
         );
-        assert_eq!(values("in recent weeks", "1989-10-30"), ["PXW"]);
+        assert_eq!(values("in recent weeks", "1989-10-30"), ["PAST_REF"]);
         assert_eq!(
             values("It is currently closed.", "1989-10-30"),
             ["PRESENT_REF"]
@@ -665,6 +665,32 @@ mod tests {
         assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
         // "Sun" the company is no Sunday.
         assert!(values("Sun Microsystems said", "1989-10-27").is_empty());
+    }
+
+    #[test]
+    fn year_ranges_and_eras() {
+        let era = tag(
+            "Eastern Theater 1861-1863 and the siege (1915-17).",
+            "2009-12-19",
+        );
+        assert_eq!(
+            (era[0].2.as_str(), era[0].3.as_deref()),
+            ("1861", Some("1863"))
+        );
+        assert_eq!(
+            (era[1].2.as_str(), era[1].3.as_deref()),
+            ("1915", Some("1917"))
+        );
+        assert_eq!(
+            values("In 499 BC the revolt began.", "2009-12-19"),
+            ["BC0499"]
+        );
+        // "from 2000 to 2008": two expressions, the first linked to the second.
+        let span = tag("Prices rose from 2000 to 2008.", "2009-12-19");
+        assert_eq!(span.len(), 2);
+        assert_eq!(span[0].3.as_deref(), Some("2008"));
+        assert_eq!(values("It went on for weeks.", "2009-12-19"), ["PXW"]);
+        assert!(values("more than a quarter of the market", "2009-12-19").is_empty());
     }
 
     #[test]

@@ -412,7 +412,33 @@ pub fn find(cx: &Context) -> Vec<Found> {
             None => i += 1,
         }
     }
+    link_ranges(cx, &mut out);
     out
+}
+
+/// "from 2000 to 2008", "between March and May", "1939-1945": the first date of a
+/// range carries the last as its `value_end` (both stay expressions of their own,
+/// as TimeML marks them).
+fn link_ranges(cx: &Context, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+            continue;
+        };
+        let joined = b.start == a.end + 1
+            && matches!(cx.at(a.end), "to" | "until" | "through" | "-" | "–" | "and")
+            && (cx.at(a.end) != "and" || cx.at(a.start.wrapping_sub(1)) == "between");
+        let same_grain = a.kind == "DATE"
+            && b.kind == "DATE"
+            && a.value.len() == b.value.len()
+            && a.value.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && a.value < b.value;
+        if joined && same_grain && a.value_end.is_none() {
+            let end = b.value.clone();
+            if let Some(a) = found.get_mut(k - 1) {
+                a.value_end = Some(end);
+            }
+        }
+    }
 }
 
 fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<Found> {
@@ -478,6 +504,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         .or_else(|| year_earlier(cx, i))
         .or_else(|| fiscal_year(cx, i))
         .or_else(|| holiday(cx, i))
+        .or_else(|| bare_units(cx, i))
         .or_else(|| year_end(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
@@ -489,6 +516,9 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     if let Some(d) = iso_or_slashed(w) {
         return found(i, i + 1, "DATE", d);
+    }
+    if let Some(f) = year_range(cx, i) {
+        return Some(f);
     }
     // D Month [YYYY] and D-D Month [YYYY]
     let (day_a, day_b) = match w.split_once('-') {
@@ -610,6 +640,49 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// "499 BC", "1861-1863", "1915-17", "499-493 BC": a year or a range of years in
+/// one token.
+fn year_range(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let bc = matches!(cx.at(i + 1), "bc" | "b.c." | "bce" | "b.c");
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let (a, b) = match w.split_once(['-', '–']) {
+        Some((a, b)) if digits(a) && digits(b) => (a, Some(b)),
+        None if digits(w) && bc => (w, None),
+        _ => return None,
+    };
+    let first: i32 = a.parse().ok()?;
+    let end = if bc { i + 2 } else { i + 1 };
+    if bc {
+        let last = b.and_then(|b| b.parse::<i32>().ok());
+        return Some(Found {
+            start: i,
+            end,
+            kind: "DATE",
+            value: format!("BC{first:04}"),
+            value_end: last.map(|l| format!("BC{l:04}")),
+            modifier: None,
+        });
+    }
+    // AD: both years, or a year and the last digits of another ("1915-17").
+    year_of(a)?;
+    let b = b?;
+    let last: i32 = match b.len() {
+        4 => year_of(b)?,
+        2 => first - first % 100 + b.parse::<i32>().ok()?,
+        _ => return None,
+    };
+    (last > first && last - first < 100).then_some(())?;
+    Some(Found {
+        start: i,
+        end,
+        kind: "DATE",
+        value: format!("{first:04}"),
+        value_end: Some(format!("{last:04}")),
+        modifier: None,
+    })
 }
 
 fn date_with_range(
@@ -751,9 +824,9 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
             });
             found(i, i + 1, "DATE", value)?
         }
-        // "in recent weeks": TimeML marks an unspecified duration.
+        // "in recent weeks": TimeBank mostly writes PAST_REF.
         "recent" if matches!(cx.at(i + 1), "years" | "months" | "weeks" | "days") => {
-            found(i, i + 2, "DURATION", duration(None, unit(cx.at(i + 1))?))?
+            found(i, i + 2, "DATE", "PAST_REF".into())?
         }
         "past"
             if cx.at(i.wrapping_sub(1)) == "the"
@@ -1158,6 +1231,16 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
     found(start, end, "DATE", date.iso())
 }
 
+/// "for weeks", "within days", "in years": a duration of unknown length.
+fn bare_units(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    if !w.ends_with('s') || !matches!(cx.at(i.wrapping_sub(1)), "for" | "within" | "in") {
+        return None;
+    }
+    let u = unit(w).filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
+    found(i, i + 1, "DURATION", duration(None, u))
+}
+
 /// "year-end", "year end", "year's end", "(for|of) the [full] year": the DCT's year
 /// (the year before, "since year-end").
 fn year_end(cx: &Context, i: usize) -> Option<Found> {
@@ -1218,6 +1301,10 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         };
     let u = unit(cx.at(after))?;
     if n.is_none() && !cx.at(after).ends_with('s') {
+        return None;
+    }
+    // "a quarter of the market" is a share.
+    if u == Unit::Quarter && cx.at(after + 1) == "of" {
         return None;
     }
     // Rates ("$2 million a year", "24 hours a day") and "a second attempt", but
