@@ -694,6 +694,18 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_take_their_day_and_compounds_their_length() {
+        assert_eq!(
+            values("The offer runs until 5 p.m. EST, Nov. 9.", "1989-11-02"),
+            ["1989-11-09T17:00"]
+        );
+        assert_eq!(values("a day-long meeting", "2000-04-03"), ["P1D"]);
+        assert_eq!(values("a decades-long battle", "2000-04-03"), ["PXY"]);
+        assert!(values("the 6-year-old boy", "2000-04-03").is_empty());
+        assert_eq!(values("in the near future", "2000-04-03"), ["FUTURE_REF"]);
+    }
+
+    #[test]
     fn narratives_count_from_the_story_but_deixis_from_the_dct() {
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began on June 10, 1942. Twelve days later, it ended. By 1943 it was over. \

@@ -839,6 +839,12 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         "future" if cx.at(i.wrapping_sub(1)) == "the" => {
             found(i, i + 1, "DATE", "FUTURE_REF".into())?
         }
+        // "the near future", "the near term", "the short term"
+        "near" | "short"
+            if cx.at(i.wrapping_sub(1)) == "the" && matches!(cx.at(i + 1), "future" | "term") =>
+        {
+            found(i, i + 2, "DATE", "FUTURE_REF".into())?
+        }
         _ => return None,
     })
 }
@@ -1284,10 +1290,17 @@ fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
 /// "five-year" (DURATION), "24 hours".
 fn numbered(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // "five-year", "10-day" (not "three-quarters of")
-    if let Some((a, b)) = w.split_once('-') {
+    // "five-year", "10-day", "day-long", "decades-long" (not "three-quarters of";
+    // not ages, "a 6-year-old boy", which TimeBank leaves out)
+    let compound = w.strip_suffix("-long").unwrap_or(w);
+    if let Some((a, b)) = compound.split_once('-') {
         if let (Some(u), Some((n, _)), false) = (unit(b), number(&[a], 0), cx.at(i + 1) == "of") {
             return found(i, i + 1, "DURATION", duration(Some(n), u));
+        }
+    } else if compound != w {
+        if let Some(u) = unit(compound) {
+            let n = (!compound.ends_with('s')).then_some(1);
+            return found(i, i + 1, "DURATION", duration(n, u));
         }
     }
     let (n, after) =
@@ -1392,9 +1405,12 @@ fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
     } else {
         at
     };
+    // "5 p.m. EST, Nov. 9"
+    let at = if cx.at(at) == "," { at + 1 } else { at };
     let f = weekday(cx, at)
         .filter(|f| f.end == at + 1)
-        .or_else(|| relative_word(cx, at).filter(|f| f.kind == "DATE"))?;
+        .or_else(|| relative_word(cx, at).filter(|f| f.kind == "DATE"))
+        .or_else(|| absolute(cx, at).filter(|f| f.value.len() == 10))?;
     f.value
         .bytes()
         .next()
@@ -1428,8 +1444,8 @@ fn clock(cx: &Context, i: usize) -> Option<Found> {
         None => (body.parse::<u32>().ok()?, 0),
     };
     let (h, end) = match next {
-        "a.m." | "am" => (if h == 12 { 0 } else { h }, end),
-        "p.m." | "pm" => (if h == 12 { 12 } else { h + 12 }, end),
+        "a.m." | "am" | "a.m" => (if h == 12 { 0 } else { h }, end),
+        "p.m." | "pm" | "p.m" => (if h == 12 { 12 } else { h + 12 }, end),
         _ if w.contains(':') => (h, i + 1),
         _ => return None,
     };
