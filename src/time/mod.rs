@@ -706,6 +706,21 @@ mod tests {
     }
 
     #[test]
+    fn decades_seasons_halves_and_sets() {
+        assert_eq!(values("through the nineties", "1998-03-03"), ["199"]);
+        let mid = tag("a 50% share by the mid-1990s", "1989-10-30");
+        assert_eq!(mid[0].2, "199");
+        assert_eq!(values("the winter of 1994", "1998-02-23"), ["1994-WI"]);
+        assert_eq!(values("the last half of 1989", "1989-10-30"), ["1989-H2"]);
+        assert_eq!(values("They march each July.", "1998-03-22"), ["XXXX-07"]);
+        // A past summer said in spring is last year's.
+        assert_eq!(
+            values("It rained in the summer.", "1998-03-22"),
+            ["1997-SU"]
+        );
+    }
+
+    #[test]
     fn narratives_count_from_the_story_but_deixis_from_the_dct() {
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began on June 10, 1942. Twelve days later, it ended. By 1943 it was over. \

@@ -621,16 +621,32 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         }
         return found(i, i + 1, "DATE", y.to_string());
     }
-    // "summer 2002", "the summer"
+    // "summer 2002", "the winter of 1994", "the summer"
     if let Some(code) = SEASONS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v) {
         if let Some(y) = year_of(cx.at(i + 1)) {
             return found(i, i + 2, "DATE", format!("{y:04}-{code}"));
         }
-        if cx.at(i.wrapping_sub(1)) == "the"
-            || cx.at(i.wrapping_sub(1)) == "in"
-            || cx.at(i.wrapping_sub(1)) == "this"
-        {
-            let y = cx.dct.map(|d| d.year);
+        if cx.at(i + 1) == "of" {
+            if let Some(year) = absolute(cx, i + 2).filter(|f| f.value.len() == 4) {
+                return found(i, year.end, "DATE", format!("{}-{code}", year.value));
+            }
+        }
+        if matches!(
+            cx.at(i.wrapping_sub(1)),
+            "the" | "in" | "this" | "early" | "late" | "mid"
+        ) {
+            // Spring, summer and fall: the nearest one the tense allows.
+            let month = match code {
+                "SP" => 4,
+                "SU" => 7,
+                "FA" => 10,
+                _ => 0,
+            };
+            let y = if month > 0 {
+                resolve_month_year(cx, month, i)
+            } else {
+                cx.dct.map(|d| d.year)
+            };
             return found(
                 i,
                 i + 1,
@@ -767,9 +783,39 @@ fn iso_or_slashed(w: &str) -> Option<String> {
     .map(Date::iso)
 }
 
-/// "the 1950s" → 195, "the '90s" → 199, "the 20th century" → 19.
+/// "the 1950s" → 195, "the '90s" → 199, "the nineties" → 199, "the mid-1990s"
+/// (MID), "the 20th century" → 19.
 fn decade(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    if let Some(rest) = w.strip_prefix("mid-") {
+        let stem = rest.strip_suffix('s')?;
+        if stem.len() == 4 && stem.ends_with('0') && year_of(stem).is_some() {
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                kind: "DATE",
+                value: stem.get(..3)?.to_string(),
+                value_end: None,
+                modifier: Some("MID"),
+            });
+        }
+        return None;
+    }
+    if cx.at(i.wrapping_sub(1)) == "the" {
+        let tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if let Some(k) = tens.iter().position(|t| *t == w) {
+            return found(i, i + 1, "DATE", format!("19{}", k + 2));
+        }
+    }
     if let Some(stem) = w.strip_suffix('s') {
         if stem.len() == 4 && stem.ends_with('0') && year_of(stem).is_some() {
             return found(i, i + 1, "DATE", stem.get(..3)?.to_string());
@@ -1118,7 +1164,7 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         .and_then(|o| lookup(ORDINALS, o));
     let (kind, n, end) = if let Some(n) = hyphenated {
         ("Q", Some(n), j + 1)
-    } else if let Some(n) = lookup(ORDINALS, w) {
+    } else if let Some(n) = lookup(ORDINALS, w).or((w == "last").then_some(2)) {
         match cx.at(j + 1) {
             "quarter" => ("Q", Some(n), j + 2),
             "half" if n <= 2 => ("H", Some(n), j + 2),
@@ -1473,6 +1519,9 @@ fn set(cx: &Context, i: usize) -> Option<Found> {
         let next = cx.at(i + 1);
         if let Some(d) = lookup(WEEKDAYS, next) {
             return found(i, i + 2, "SET", format!("XXXX-WXX-{d}"));
+        }
+        if let Some(m) = month(next).filter(|_| next.len() > 3) {
+            return found(i, i + 2, "SET", format!("XXXX-{m:02}"));
         }
         if let Some(u) = unit(next) {
             return found(i, i + 2, "SET", duration(Some(1), u));
