@@ -728,6 +728,13 @@ mod tests {
         let found = values(text, "2009-12-19");
         assert!(found.contains(&"1942-06-22".to_string()), "{found:?}");
         assert!(found.contains(&"2009-12-19".to_string()), "{found:?}");
+        // "the next day" is the story's next day, "next year" the writer's.
+        let text = "The siege began on June 10, 1942. The next day it ended. \
+            In 1943 it was over. In 1944 the city fell. In 1945 peace came. By 1946 it was rebuilt. \
+            A museum opens next year.";
+        let found = values(text, "2009-12-19");
+        assert!(found.contains(&"1942-06-11".to_string()), "{found:?}");
+        assert!(found.contains(&"2010".to_string()), "{found:?}");
     }
 
     #[test]

@@ -734,7 +734,8 @@ fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
     // when a verb nearby says it ("ended March 31", "will open in March").
     let (tense, weight) = match tense_cue(cx, i).filter(|_| !cx.narrative) {
         Some(t) => (t, 7),
-        None => (cx.tense, 3),
+        // A story goes back as often as forward: there the tense only breaks ties.
+        None => (cx.tense, if cx.narrative { 1 } else { 3 }),
     };
     (dct.year - 1..=dct.year + 1).min_by_key(|&y| {
         let diff = y * 12 + m as i32 - here;
@@ -914,8 +915,11 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         i + 1
     };
     let next = cx.at(j);
-    // "the following year" counts from the story's date, "next year" from the DCT.
-    let dct = if matches!(w, "following" | "previous") {
+    // "the following year", "the next day" count from the story's date, "next
+    // year" from the DCT.
+    let dct = if matches!(w, "following" | "previous")
+        || (w == "next" && cx.at(i.wrapping_sub(1)) == "the")
+    {
         cx.dct
     } else {
         cx.now
