@@ -721,6 +721,30 @@ mod tests {
     }
 
     #[test]
+    fn spans_follow_timeml() {
+        let spans = |text: &str| -> Vec<String> {
+            tag(text, "1989-10-30").into_iter().map(|t| t.0).collect()
+        };
+        assert_eq!(spans("since the Aug. 7 attack"), ["Aug. 7"]);
+        assert_eq!(spans("in the third quarter"), ["the third quarter"]);
+        assert_eq!(spans("the third-quarter results"), ["third-quarter"]);
+        assert_eq!(
+            spans("for the first nine months"),
+            ["the first nine months"]
+        );
+        assert_eq!(spans("nearly forty years ago"), ["nearly forty years ago"]);
+        assert_eq!(spans("for at least 72 hours"), ["at least 72 hours"]);
+        assert_eq!(spans("It rose early this week."), ["early this week"]);
+        assert_eq!(spans("It rose earlier this week."), ["this week"]);
+        assert_eq!(spans("sales in fiscal 1989"), ["fiscal 1989"]);
+        let end = tag("by the end of November", "1989-10-30");
+        assert_eq!(
+            (end[0].0.as_str(), end[0].2.as_str()),
+            ("the end of November", "1989-11")
+        );
+    }
+
+    #[test]
     fn narratives_count_from_the_story_but_deixis_from_the_dct() {
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began on June 10, 1942. Twelve days later, it ended. By 1943 it was over. \

@@ -402,9 +402,35 @@ pub fn find(cx: &Context) -> Vec<Found> {
     while i < cx.words.len() {
         match match_at(cx, i) {
             Some(mut found) => {
-                // A leading "the" belongs to the expression ("the past three months").
-                if found.start > 0 && cx.at(found.start - 1) == "the" && found.start == i {
+                // A leading "the" belongs to the expression ("the past three months",
+                // "the 1950s"), but not to a date ("the Aug. 7 attack"), a day or an
+                // adjective ("the third-quarter results", "the two-week strike").
+                let first = cx.at(found.start);
+                let date = month(first).is_some()
+                    || lookup(WEEKDAYS, first).is_some()
+                    || (first.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                        && found.value.len() != 3)
+                    || (first.contains('-') && !first.starts_with("year-"));
+                // "the first nine months"
+                if found.kind == "DURATION"
+                    && found.start == i
+                    && matches!(cx.at(i.wrapping_sub(1)), "first" | "final")
+                {
                     found.start -= 1;
+                }
+                // "fiscal 1989"
+                if found.start == i
+                    && cx.at(i.wrapping_sub(1)) == "fiscal"
+                    && year_of(first).is_some()
+                {
+                    found.start -= 1;
+                }
+                if found.start > 0 && cx.at(found.start - 1) == "the" && found.start <= i && !date {
+                    found.start -= 1;
+                }
+                // "nearly forty years", "about two years ago", "around 7:15 p.m."
+                if found.kind != "SET" && found.start == i {
+                    found.start -= quantifier(cx, i);
                 }
                 i = found.end.max(i + 1);
                 out.push(found);
@@ -414,6 +440,21 @@ pub fn find(cx: &Context) -> Vec<Found> {
     }
     link_ranges(cx, &mut out);
     out
+}
+
+/// How many words before `i` hedge an amount ("nearly", "more than", "at least").
+fn quantifier(cx: &Context, i: usize) -> usize {
+    let one = cx.at(i.wrapping_sub(1));
+    let two = cx.at(i.wrapping_sub(2));
+    match (two, one) {
+        ("more" | "less" | "fewer", "than") | ("at", "least" | "most") | ("up", "to") => 2,
+        (
+            _,
+            "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "over"
+            | "some" | "only" | "just",
+        ) => 1,
+        _ => 0,
+    }
 }
 
 /// "from 2000 to 2008", "between March and May", "1939-1945": the first date of a
@@ -454,17 +495,37 @@ fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<
 
 fn match_at(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // early/late/mid + an expression
+    // early/late/mid + an expression; "the end of November"
     let modifier = match w {
-        "early" => Some("START"),
-        "late" => Some("END"),
+        "early" | "beginning" | "start" => Some("START"),
+        "late" | "end" => Some("END"),
         "mid" | "mid-" | "middle" => Some("MID"),
         _ => None,
     };
     if let Some(m) = modifier {
-        let next = if cx.at(i + 1) == "of" { i + 2 } else { i + 1 };
-        if let Some(mut f) = absolute(cx, next).or_else(|| decade(cx, next)) {
+        let of = cx.at(i + 1) == "of";
+        if matches!(w, "beginning" | "start" | "end") && !of {
+            return None;
+        }
+        let next = if of { i + 2 } else { i + 1 };
+        // "the end of the year": the inner "the" is part of it.
+        let inner = if of && cx.at(next) == "the" {
+            next + 1
+        } else {
+            next
+        };
+        if let Some(mut f) = absolute(cx, inner)
+            .or_else(|| this_last_next(cx, inner))
+            .or_else(|| year_end(cx, inner))
+            .or_else(|| relative_word(cx, inner).filter(|f| f.kind == "DATE"))
+        {
+            // TimeBank leaves "early" out of "early 1990s" but keeps it in
+            // "early this week".
             f.start = i;
+            f.modifier = Some(m);
+            return Some(f);
+        }
+        if let Some(mut f) = decade(cx, next) {
             f.modifier = Some(m);
             return Some(f);
         }
@@ -906,7 +967,8 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         "last" | "previous" => (-1, i),
         "past" if cx.at(i.wrapping_sub(1)) == "the" => (-1, i),
         "next" | "coming" | "following" => (1, i),
-        "earlier" | "later" if cx.at(i + 1) == "this" => (0, i),
+        // "earlier this week": TimeBank marks "this week".
+        "earlier" | "later" if cx.at(i + 1) == "this" => (0, i + 1),
         _ => return None,
     };
     let j = if matches!(w, "earlier" | "later") {
