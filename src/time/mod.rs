@@ -184,6 +184,8 @@ fn tag_sentences(
     let mut out = Vec::new();
     let mut anchor = dct;
     let mut quarter: Option<(i32, u32)> = None;
+    // The value of the last date the text named itself ("that year" points there).
+    let mut story: Option<String> = None;
     for range in sentences {
         let (Some(original), Some(words)) = (words.get(range.clone()), lower.get(range.clone()))
         else {
@@ -201,6 +203,7 @@ fn tag_sentences(
                 tagger::tense(words)
             },
             quarter,
+            story: story.as_deref(),
         };
         for mut f in tagger::find(&cx) {
             f.start += range.start;
@@ -214,8 +217,13 @@ fn tag_sentences(
                     quarter = Some(q);
                 }
             }
-            if narrative && !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
-                anchor = anchor_of(&f).or(anchor);
+            if !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
+                if let Some(date) = anchor_of(&f) {
+                    if narrative {
+                        anchor = Some(date);
+                    }
+                    story = Some(f.value.clone());
+                }
             }
             out.push(f);
         }
@@ -741,6 +749,31 @@ mod tests {
         assert_eq!(
             (end[0].0.as_str(), end[0].2.as_str()),
             ("the end of November", "1989-11")
+        );
+    }
+
+    #[test]
+    fn anaphora_point_at_the_last_date_named() {
+        assert_eq!(
+            values(
+                "On May 22, 1995, he was promoted. The following year he moved.",
+                "1998-04-18"
+            ),
+            ["1995-05-22", "1996"]
+        );
+        assert_eq!(
+            values(
+                "Talks failed in 1940. In August of that year, war came.",
+                "2009-12-19"
+            ),
+            ["1940", "1940-08"]
+        );
+        assert_eq!(
+            values(
+                "He was shot on Oct. 23, 1998. Earlier that day, he had called.",
+                "1999-10-24"
+            ),
+            ["1998-10-23", "1998-10-23"]
         );
     }
 

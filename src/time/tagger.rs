@@ -250,6 +250,8 @@ pub struct Context<'a> {
     pub narrative: bool,
     pub tense: Tense,
     pub quarter: Option<(i32, u32)>,
+    /// The value of the last date the text named ("that year", "the same day").
+    pub story: Option<&'a str>,
 }
 
 impl Context<'_> {
@@ -556,6 +558,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     quarter(cx, i)
+        .or_else(|| anaphoric(cx, i))
         .or_else(|| absolute(cx, i))
         .or_else(|| decade(cx, i))
         .or_else(|| relative_word(cx, i))
@@ -602,9 +605,10 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         let next = cx.at(i + 1);
         if let Some(d) = day_of(next) {
             let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
-            let (year, end) = match year_of(cx.at(after)) {
-                Some(y) => (Some(y), after + 1),
-                None => (None, i + 2),
+            let (year, end) = match (year_of(cx.at(after)), story_year(cx, i + 2)) {
+                (Some(y), _) => (Some(y), after + 1),
+                (None, Some((y, end))) => (Some(y), end),
+                (None, None) => (None, i + 2),
             };
             return Some(date_with_range(cx, year, m, d, None, i, end));
         }
@@ -624,6 +628,10 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         };
         if let Some(y) = year_of(cx.at(after)) {
             return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
+        }
+        // "August of that year"
+        if let Some((y, end)) = story_year(cx, i + 1) {
+            return found(i, end, "DATE", format!("{y:04}-{m:02}"));
         }
         // "June last year", "March next year"
         if let (Some(shift), Some(d), "year") = (
@@ -982,7 +990,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     let dct = if matches!(w, "following" | "previous")
         || (w == "next" && cx.at(i.wrapping_sub(1)) == "the")
     {
-        cx.dct
+        story_date(cx).or(cx.dct)
     } else {
         cx.now
     };
@@ -1286,6 +1294,14 @@ fn fiscal_year(cx: &Context, i: usize) -> Option<Found> {
     if cx.at(year) != "year" || !(fiscal || cx.at(i.wrapping_sub(1)) == "the") {
         return None;
     }
+    // "the current fiscal year" is this one, "the latest fiscal year" the last.
+    if let (true, Some(d)) = (fiscal, cx.now) {
+        match cx.at(i.wrapping_sub(1)) {
+            "current" => return found(i - 1, year + 1, "DATE", format!("{:04}", d.year)),
+            "latest" => return found(i - 1, year + 1, "DATE", format!("{:04}", d.year - 1)),
+            _ => {}
+        }
+    }
     let ended = matches!(cx.at(year + 1), "ended" | "ending");
     if !(ended || fiscal && cx.at(i.wrapping_sub(1)) == "the") {
         return None;
@@ -1349,6 +1365,53 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
     found(start, end, "DATE", date.iso())
 }
 
+/// The last date the text named, as a day (a year stands for its middle, a month
+/// for its 15th).
+fn story_date(cx: &Context) -> Option<Date> {
+    let v = cx.story?;
+    let (y, m, d) = super::parse_iso_date(v.get(..10).unwrap_or(v))?;
+    Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 15 } else { d })
+}
+
+/// "of that year", "of the same year" at `i`: the story's year and where it ends.
+fn story_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
+    if cx.at(i) != "of" {
+        return None;
+    }
+    let f = anaphoric(cx, i + 1).filter(|f| f.value.len() == 4)?;
+    Some((f.value.parse().ok()?, f.end))
+}
+
+/// "that year", "the same day", "later that month", "earlier that day": the last
+/// date the text named, at that grain (nothing when it was named less precisely).
+fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
+    let mut j = i;
+    if matches!(cx.at(j), "earlier" | "later") {
+        j += 1;
+    }
+    match (cx.at(j), cx.at(j + 1)) {
+        ("that", "same") | ("the", "same") => j += 2,
+        ("that", _) => j += 1,
+        _ => return None,
+    }
+    let u = unit(cx.at(j)).filter(|_| !cx.at(j).ends_with('s'))?;
+    let story = cx.story?;
+    let value = match u {
+        Unit::Year => story.get(..4)?.to_string(),
+        Unit::Month => story
+            .get(..7)
+            .filter(|v| v.as_bytes().get(4) == Some(&b'-'))?
+            .to_string(),
+        Unit::Day => {
+            let day = story.get(..10)?;
+            super::parse_iso_date(day).filter(|(_, m, d)| *m > 0 && *d > 0)?;
+            day.to_string()
+        }
+        _ => return None,
+    };
+    found(i, j + 1, "DATE", value)
+}
+
 /// "for weeks", "within days", "in years": a duration of unknown length.
 fn bare_units(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
@@ -1366,10 +1429,12 @@ fn year_end(cx: &Context, i: usize) -> Option<Found> {
     let end = match w {
         "year-end" => i + 1,
         "year" | "year's" if cx.at(i + 1) == "end" => i + 2,
+        "year" if matches!(cx.at(i + 1), "'s" | "’s") && cx.at(i + 2) == "end" => i + 3,
+        // "for the year,", "earlier in the year"
         "year"
             if cx.at(i.wrapping_sub(1)) == "the"
-                && matches!(cx.at(i.wrapping_sub(2)), "for" | "of" | "through")
-                && matches!(cx.at(i + 1), "," | "." | ";" | "") =>
+                && matches!(cx.at(i.wrapping_sub(2)), "for" | "of" | "through" | "in")
+                && matches!(cx.at(i + 1), "," | "." | ";" | "" | "by" | "to" | "and") =>
         {
             i + 1
         }
