@@ -1,6 +1,25 @@
 //! The temporal tagger: hand-written patterns over tokens (in the manner of
 //! HeidelTime) that find DATE, TIME, DURATION and SET expressions and
 //! normalize them to TIMEX3 values against a reference date.
+//!
+//! How values are chosen, in words:
+//! - Deictic words ("today", "last year", "Friday", "three years ago") count from the
+//!   DCT; anaphoric ones ("the following year", "that month", "two days later" in a
+//!   narrative) from the last date the text named; bare months and days from the DCT
+//!   in news and from the story's date in a narrative.
+//! - Which way a weekday, month, season or holiday without a year points is read
+//!   from the nearest tense cue within eight words ("said Friday", "will meet on
+//!   Thursday", "until Tuesday", "ended March 31"), else from the sentence.
+//! - In earnings reports "a year earlier", "year-ago" and "last year" next to a
+//!   figure mean the quarter under discussion a year before (`1988-Q3`).
+//! - Spans follow TimeML as TimeBank annotates it: "the" belongs to "the third
+//!   quarter" but not to "the Aug. 7 attack"; hedges ("nearly", "at least") belong;
+//!   "three days later" in news marks the duration "three days".
+//!
+//! Guarantees: no panics and no indexing on input (words are read through
+//! `Context::at`, which yields "" past either end); every span lies within the
+//! sentence; the work per word is bounded (a few table look-ups, at most a
+//! sixteen-word scan for tense cues).
 
 use super::calendar::Date;
 
