@@ -753,6 +753,24 @@ mod tests {
     }
 
     #[test]
+    fn anaphora_within_a_sentence_and_spelled_years() {
+        assert_eq!(
+            values(
+                "He fled in June 1998 and returned later that year.",
+                "2000-01-28"
+            ),
+            ["1998-06", "1998"]
+        );
+        assert_eq!(values("by the year two thousand", "1998-02-05"), ["2000"]);
+        assert_eq!(
+            values("January nineteen ninety-seven.", "1998-02-27"),
+            ["1997-01"]
+        );
+        let late = tag("the late-November trip", "2000-01-28");
+        assert_eq!(late[0].2, "1999-11");
+    }
+
+    #[test]
     fn anaphora_point_at_the_last_date_named() {
         assert_eq!(
             values(

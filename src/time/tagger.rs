@@ -256,6 +256,7 @@ fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
 /// The context of one sentence: lower-cased words, the reference date, and the
 /// fiscal quarter the document last named (earnings reports compare "the third
 /// quarter" with "a year earlier", which then means the same quarter a year before).
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub words: &'a [&'a str],
     pub original: &'a [&'a str],
@@ -420,8 +421,14 @@ fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
 pub fn find(cx: &Context) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
+    // The last date this sentence named ("in June 1998 and later that year").
+    let mut named: Option<String> = None;
     while i < cx.words.len() {
-        match match_at(cx, i) {
+        let here = Context {
+            story: named.as_deref().or(cx.story),
+            ..*cx
+        };
+        match match_at(&here, i) {
             Some(mut found) => {
                 // A leading "the" belongs to the expression ("the past three months",
                 // "the 1950s"), but not to a date ("the Aug. 7 attack"), a day or an
@@ -454,6 +461,10 @@ pub fn find(cx: &Context) -> Vec<Found> {
                     found.start -= quantifier(cx, i);
                 }
                 i = found.end.max(i + 1);
+                let words = cx.words.get(found.start..found.end).unwrap_or_default();
+                if !super::deictic(words) && super::anchor_of(&found).is_some() {
+                    named = Some(found.value.clone());
+                }
                 out.push(found);
             }
             None => i += 1,
@@ -552,8 +563,11 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         }
         return None;
     }
-    if let Some(rest) = w.strip_prefix("mid-") {
-        // "mid-November"
+    // "mid-November", "late-November", "early-2002"
+    let hyphened = [("mid-", "MID"), ("late-", "END"), ("early-", "START")]
+        .iter()
+        .find_map(|(p, m)| Some((w.strip_prefix(p)?, *m)));
+    if let Some((rest, modifier)) = hyphened {
         if let Some(m) = month(rest).filter(|_| rest.len() > 3) {
             let year = resolve_month_year(cx, m, i);
             return Some(Found {
@@ -562,7 +576,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
                 kind: "DATE",
                 value: year.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}")),
                 value_end: None,
-                modifier: Some("MID"),
+                modifier: Some(modifier),
             });
         }
         if let Some(y) = year_of(rest) {
@@ -572,7 +586,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
                 kind: "DATE",
                 value: y.to_string(),
                 value_end: None,
-                modifier: Some("MID"),
+                modifier: Some(modifier),
             });
         }
     }
@@ -648,6 +662,9 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         if let Some(y) = year_of(cx.at(after)) {
             return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
         }
+        if let Some((y, end)) = spelled_year(cx, after) {
+            return found(i, end, "DATE", format!("{y:04}-{m:02}"));
+        }
         // "August of that year"
         if let Some((y, end)) = story_year(cx, i + 1) {
             return found(i, end, "DATE", format!("{y:04}-{m:02}"));
@@ -696,10 +713,8 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         );
     }
     // "nineteen ninety-six"
-    if w == "nineteen" {
-        if let Some((n, end)) = number(cx.words, i + 1).filter(|(n, _)| (10..100).contains(n)) {
-            return found(i, end, "DATE", format!("19{n:02}"));
-        }
+    if let Some((y, end)) = spelled_year(cx, i) {
+        return found(i, end, "DATE", format!("{y:04}"));
     }
     if let Some(y) = year_of(w) {
         // not "1,200 troops" (no comma in years), not "$2000"
@@ -744,6 +759,19 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// A year in words, "nineteen ninety-six", "the year two thousand" (broadcast
+/// transcripts), and where it ends.
+fn spelled_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
+    if cx.at(i) == "year" && cx.at(i + 1) == "two" && cx.at(i + 2) == "thousand" {
+        return Some((2000, i + 3));
+    }
+    if cx.at(i) != "nineteen" {
+        return None;
+    }
+    let (n, end) = number(cx.words, i + 1).filter(|(n, _)| (10..100).contains(n))?;
+    Some((1900 + i32::try_from(n).ok()?, end))
 }
 
 /// "499 BC", "1861-1863", "1915-17", "499-493 BC": a year or a range of years in
