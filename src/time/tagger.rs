@@ -423,9 +423,12 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let mut i = 0;
     // The last date this sentence named ("in June 1998 and later that year").
     let mut named: Option<String> = None;
+    let mut named_date: Option<Date> = None;
     while i < cx.words.len() {
+        // In a narrative the story's date moves within the sentence too.
         let here = Context {
             story: named.as_deref().or(cx.story),
+            dct: named_date.filter(|_| cx.narrative).or(cx.dct),
             ..*cx
         };
         match match_at(&here, i) {
@@ -462,8 +465,11 @@ pub fn find(cx: &Context) -> Vec<Found> {
                 }
                 i = found.end.max(i + 1);
                 let words = cx.words.get(found.start..found.end).unwrap_or_default();
-                if !super::deictic(words) && super::anchor_of(&found).is_some() {
-                    named = Some(found.value.clone());
+                if !super::deictic(words) {
+                    if let Some(date) = super::anchor_of(&found) {
+                        named = Some(found.value.clone());
+                        named_date = Some(date);
+                    }
                 }
                 out.push(found);
             }
