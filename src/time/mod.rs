@@ -771,6 +771,24 @@ mod tests {
     }
 
     #[test]
+    fn present_and_past_references() {
+        let current = tag("because of the current market conditions", "1989-10-30");
+        assert_eq!(
+            (current[0].0.as_str(), current[0].2.as_str()),
+            ("current", "PRESENT_REF")
+        );
+        assert_eq!(values("in the current year", "1989-10-30"), ["1989"]);
+        assert_eq!(
+            values("He was shot last Oct. 23.", "1999-04-19"),
+            ["1998-10-23"]
+        );
+        assert_eq!(
+            values("It closed this past spring.", "1989-10-30"),
+            ["1989-SP"]
+        );
+    }
+
+    #[test]
     fn anaphora_point_at_the_last_date_named() {
         assert_eq!(
             values(

@@ -441,7 +441,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
                     || lookup(WEEKDAYS, first).is_some()
                     || (first.bytes().next().is_some_and(|b| b.is_ascii_digit())
                         && found.value.len() != 3)
-                    || (first.contains('-') && !first.starts_with("year-"));
+                    || (first.contains('-') && !first.starts_with("year-"))
+                    || (first == "current" && found.end == found.start + 1);
                 // "the first nine months"
                 if found.kind == "DURATION"
                     && found.start == i
@@ -980,6 +981,15 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         "now" | "nowadays" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
         "recently" | "lately" => found(i, i + 1, "DATE", "PAST_REF".into())?,
         "currently" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
+        // "current market conditions" (but "the current year" is this year)
+        "current"
+            if unit(cx.at(i + 1)).is_none()
+                && cx.at(i + 1) != "fiscal"
+                && cx.at(i + 1).bytes().all(|b| b.is_ascii_lowercase())
+                && !cx.at(i + 1).is_empty() =>
+        {
+            found(i, i + 1, "DATE", "PRESENT_REF".into())?
+        }
         // "the weekend": the one just past, or the coming one in the future tense.
         "weekend" if cx.at(i.wrapping_sub(1)) == "the" => {
             let value = dct.map_or("XXXX-WXX-WE".into(), |d| {
@@ -1061,6 +1071,8 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     // "last December" (last year's), "next March", "this June"
     if let Some(m) = month(next).filter(|_| cx.capitalized(j) && (next.len() > 3 || next == "may"))
     {
+        // "last Oct. 23"
+        let day = day_of(cx.at(j + 1));
         let value = dct.map_or(format!("XXXX-{m:02}"), |d| {
             let y = match shift {
                 s if s < 0 => d.year - i32::from(m >= d.month),
@@ -1069,7 +1081,29 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             };
             format!("{y:04}-{m:02}")
         });
-        return found(start, j + 1, "DATE", value);
+        return match day {
+            Some(day) => found(start, j + 2, "DATE", format!("{value}-{day:02}")),
+            None => found(start, j + 1, "DATE", value),
+        };
+    }
+    // "this past spring": the latest one
+    if w == "this" && next == "past" {
+        if let Some(code) = SEASONS
+            .iter()
+            .find(|(s, _)| *s == cx.at(j + 1))
+            .map(|(_, c)| *c)
+        {
+            let month = match code {
+                "SP" => 4,
+                "SU" => 7,
+                "FA" => 10,
+                _ => 1,
+            };
+            let value = dct.map_or(format!("XXXX-{code}"), |d| {
+                format!("{:04}-{code}", d.year - i32::from(month >= d.month))
+            });
+            return found(start, j + 2, "DATE", value);
+        }
     }
     if let Some(code) = SEASONS.iter().find(|(s, _)| *s == next).map(|(_, c)| *c) {
         let y = dct.map(|d| d.year + i32::try_from(shift).unwrap_or(0));
