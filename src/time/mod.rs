@@ -771,6 +771,70 @@ mod tests {
     }
 
     #[test]
+    fn edge_words_never_panic() {
+        // Every ordered triple of words that open or close patterns, at the edges
+        // of a sentence, with and without a DCT.
+        let vocab = [
+            "the",
+            "last",
+            "next",
+            "this",
+            "of",
+            "a",
+            "year",
+            "years",
+            "ago",
+            "earlier",
+            "later",
+            "that",
+            "same",
+            "day",
+            "nineteen",
+            "ninety-six",
+            "mid-",
+            "late-",
+            "-",
+            "1861-1863",
+            "499",
+            "BC",
+            "May",
+            "Oct.",
+            "23",
+            ",",
+            "quarter",
+            "third",
+            "fiscal",
+            "end",
+            "Friday",
+            "night",
+            "5",
+            "p.m",
+            "EST",
+            "current",
+            "nearly",
+            "at",
+            "least",
+            "Christmas",
+            "year-end",
+            "'s",
+            "1-3",
+            "December",
+        ];
+        let dct = Date::new(1998, 2, 13);
+        for a in vocab {
+            for b in vocab {
+                for c in vocab {
+                    let words = [a, b, c];
+                    for dct in [dct, None] {
+                        let found = tag_words(&words, &[0..3], dct);
+                        assert!(found.iter().all(|f| f.start < f.end && f.end <= 3));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn present_and_past_references() {
         let current = tag("because of the current market conditions", "1989-10-30");
         assert_eq!(
