@@ -826,7 +826,8 @@ mod tests {
                 for c in vocab {
                     let words = [a, b, c];
                     for dct in [dct, None] {
-                        let found = tag_words(&words, &[0..3], dct);
+                        let sentences = vec![std::ops::Range { start: 0, end: 3 }];
+                        let found = tag_words(&words, &sentences, dct);
                         assert!(found.iter().all(|f| f.start < f.end && f.end <= 3));
                     }
                 }
