@@ -606,7 +606,7 @@ mod tests {
             (later[0].0.as_str(), later[0].2.as_str()),
             ("Three days", "P3D")
         );
-        assert_eq!(values("in recent weeks", "1989-10-30"), ["PAST_REF"]);
+        assert_eq!(values("in recent weeks", "1989-10-30"), ["PXW"]);
         assert_eq!(
             values("It is currently closed.", "1989-10-30"),
             ["PRESENT_REF"]

@@ -1003,9 +1003,9 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
             });
             found(i, i + 1, "DATE", value)?
         }
-        // "in recent weeks": TimeBank mostly writes PAST_REF.
+        // "in recent weeks": TimeML marks an unspecified duration.
         "recent" if matches!(cx.at(i + 1), "years" | "months" | "weeks" | "days") => {
-            found(i, i + 2, "DATE", "PAST_REF".into())?
+            found(i, i + 2, "DURATION", duration(None, unit(cx.at(i + 1))?))?
         }
         "past"
             if cx.at(i.wrapping_sub(1)) == "the"
