@@ -223,7 +223,12 @@ fn day_of(word: &str) -> Option<u32> {
 /// A number written in digits or words ("24", "twenty four", "twenty-four").
 fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
     let w = *words.get(i)?;
-    if let Ok(n) = w.replace(',', "").parse::<u32>() {
+    let parsed = if w.contains(',') {
+        w.replace(',', "").parse::<u32>()
+    } else {
+        w.parse::<u32>()
+    };
+    if let Ok(n) = parsed {
         return Some((n, i + 1));
     }
     if let Some((a, b)) = w.split_once('-') {
@@ -573,6 +578,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
     // "mid-November", "late-November", "early-2002"
     let hyphened = [("mid-", "MID"), ("late-", "END"), ("early-", "START")]
         .iter()
+        .filter(|_| w.contains('-'))
         .find_map(|(p, m)| Some((w.strip_prefix(p)?, *m)));
     if let Some((rest, modifier)) = hyphened {
         if let Some(m) = month(rest).filter(|_| rest.len() > 3) {
@@ -1319,9 +1325,9 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     }
     let w = cx.at(j);
     // "third-quarter" (results), "fiscal-first-quarter"
-    let hyphenated = w
-        .trim_start_matches("fiscal-")
-        .strip_suffix("-quarter")
+    let hyphenated = Some(w)
+        .filter(|w| w.ends_with("-quarter"))
+        .and_then(|w| w.trim_start_matches("fiscal-").strip_suffix("-quarter"))
         .and_then(|o| lookup(ORDINALS, o));
     let (kind, n, end) = if let Some(n) = hyphenated {
         ("Q", Some(n), j + 1)
@@ -1556,7 +1562,11 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     // "five-year", "10-day", "day-long", "decades-long" (not "three-quarters of";
     // not ages, "a 6-year-old boy", which TimeBank leaves out)
-    let compound = w.strip_suffix("-long").unwrap_or(w);
+    let compound = if w.ends_with("-long") {
+        w.strip_suffix("-long").unwrap_or(w)
+    } else {
+        w
+    };
     if let Some((a, b)) = compound.split_once('-') {
         if let (Some(u), Some((n, _)), false) = (unit(b), number(&[a], 0), cx.at(i + 1) == "of") {
             return found(i, i + 1, "DURATION", duration(Some(n), u));
@@ -1685,6 +1695,10 @@ fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
 /// "10:30 a.m.", "3 p.m.", "noon", "midnight", "9 a.m. Tuesday".
 fn clock(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // Only words that start with a digit, "noon" or "midnight" can be clock times.
+    if !(w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || w == "noon" || w == "midnight") {
+        return None;
+    }
     let date = cx.dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
     if w == "noon" || w == "midnight" {
         let (date, end) = clock_day(cx, i + 1).unwrap_or((date, i + 1));
