@@ -103,7 +103,7 @@ pub fn tag_words(
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
     let found = tag_sentences(words, &lower_refs, sentences, dct, false);
-    if is_narrative(&found, dct) {
+    if is_narrative(&found, &lower_refs, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
         return tag_sentences(words, &lower_refs, sentences, dct, true);
@@ -111,16 +111,57 @@ pub fn tag_words(
     found
 }
 
-/// A narrative: at least five dates, over 60% of them more than five years from the DCT.
-fn is_narrative(found: &[tagger::Found], dct: Option<Date>) -> bool {
+/// A narrative: at least five dates that write their year out, over 60% of them
+/// more than five years from the DCT. (Dates without a year are left out: they
+/// were resolved against the DCT, so they would vote for it.)
+fn is_narrative(found: &[tagger::Found], words: &[&str], dct: Option<Date>) -> bool {
     let Some(dct) = dct else { return false };
     let years: Vec<i32> = found
         .iter()
         .filter(|f| f.kind == "DATE")
+        .filter(|f| {
+            words.get(f.start..f.end).is_some_and(|ws| {
+                ws.iter()
+                    .any(|w| w.bytes().filter(u8::is_ascii_digit).count() == 4)
+            })
+        })
         .filter_map(|f| f.value.get(..4)?.parse::<i32>().ok())
         .collect();
     let far = years.iter().filter(|y| (**y - dct.year).abs() > 5).count();
     years.len() >= 5 && far * 10 > years.len() * 6
+}
+
+/// Does an expression point from the writer's day ("last year", "Friday")? Such
+/// dates do not move a narrative's reference date.
+fn deictic(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "now"
+                | "this"
+                | "last"
+                | "next"
+                | "ago"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    })
+}
+
+/// The (year, quarter) of a value like `1989-Q3`.
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (year, q) = value.split_once("-Q")?;
+    let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some((year.parse().ok()?, q))
 }
 
 /// The date an expression names, to anchor later ones in a narrative.
@@ -142,6 +183,9 @@ fn tag_sentences(
 ) -> Vec<tagger::Found> {
     let mut out = Vec::new();
     let mut anchor = dct;
+    let mut quarter: Option<(i32, u32)> = None;
+    // The value of the last date the text named itself ("that year" points there).
+    let mut story: Option<String> = None;
     for range in sentences {
         let (Some(original), Some(words)) = (words.get(range.clone()), lower.get(range.clone()))
         else {
@@ -151,17 +195,35 @@ fn tag_sentences(
             words,
             original,
             dct: if narrative { anchor } else { dct },
+            now: dct,
+            narrative,
             tense: if narrative {
                 tagger::Tense::Past
             } else {
                 tagger::tense(words)
             },
+            quarter,
+            story: story.as_deref(),
         };
         for mut f in tagger::find(&cx) {
             f.start += range.start;
             f.end += range.start;
-            if narrative {
-                anchor = anchor_of(&f).or(anchor);
+            // The quarter under discussion: the latest one named that had ended by
+            // the DCT, within a year of it (not "the third quarter of 1984").
+            if let (Some(q), Some(d)) = (quarter_of(&f.value), dct) {
+                let ended = (d.year * 4 + (d.month as i32 - 1) / 3) - 1;
+                let at = q.0 * 4 + q.1 as i32 - 1;
+                if at <= ended && ended - at < 4 && quarter.is_none_or(|old| q >= old) {
+                    quarter = Some(q);
+                }
+            }
+            if !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
+                if let Some(date) = anchor_of(&f) {
+                    if narrative {
+                        anchor = Some(date);
+                    }
+                    story = Some(f.value.clone());
+                }
             }
             out.push(f);
         }
@@ -472,6 +534,365 @@ mod tests {
             values("Talks resume in September.", "2009-12-19"),
             ["2009-09"]
         );
+    }
+
+    #[test]
+    fn earnings_reports_compare_quarters() {
+        assert_eq!(
+            values(
+                "Net rose in the third quarter. A year earlier, it earned 5 cents a share. \
+                 In the year-earlier quarter sales were flat.",
+                "1989-10-26"
+            ),
+            ["1989-Q3", "1988-Q3", "1988-Q3"]
+        );
+        // Without a quarter named: the last one to have ended.
+        assert_eq!(
+            values("Sales rose in the quarter.", "1989-11-02"),
+            ["1989-Q3"]
+        );
+        assert_eq!(
+            values("Fourth-quarter profit fell.", "1990-01-20"),
+            ["1989-Q4"]
+        );
+        // Rates are not expressions.
+        assert!(values("It saves $2 million a year.", "1989-11-02").is_empty());
+    }
+
+    #[test]
+    fn weekdays_follow_the_nearest_verb() {
+        // 2000-01-07 was a Friday.
+        assert_eq!(
+            values(
+                "Cuba predicted Wednesday that they will appeal.",
+                "2000-01-07"
+            ),
+            ["2000-01-05"]
+        );
+        assert_eq!(
+            values("He will leave Tuesday, officials said.", "2000-01-07"),
+            ["2000-01-11"]
+        );
+        let night = tag("They rallied Friday night.", "2000-01-07");
+        assert_eq!(
+            (night[0].1.as_str(), night[0].2.as_str()),
+            ("DATE", "2000-01-07")
+        );
+        assert_eq!(
+            values(
+                "The deadline was extended until 9 a.m. Tuesday.",
+                "2000-04-03"
+            ),
+            ["2000-04-04T09:00"]
+        );
+        assert_eq!(
+            values("It happened last Tuesday.", "2000-02-24"),
+            ["2000-02-22"]
+        );
+        assert_eq!(
+            values("They met last night.", "2000-02-24"),
+            ["2000-02-23TNI"]
+        );
+        assert_eq!(
+            values("They met over the weekend.", "2000-02-24"),
+            ["2000-W07-WE"]
+        );
+    }
+
+    #[test]
+    fn timeml_conventions() {
+        let later = tag("Three days later, he left.", "1989-10-30");
+        assert_eq!(
+            (later[0].0.as_str(), later[0].2.as_str()),
+            ("Three days", "P3D")
+        );
+        assert_eq!(values("in recent weeks", "1989-10-30"), ["PXW"]);
+        assert_eq!(
+            values("It is currently closed.", "1989-10-30"),
+            ["PRESENT_REF"]
+        );
+        assert_eq!(tag("daily flights", "1989-10-30")[0].1, "SET");
+        assert_eq!(values("in nineteen ninety-six", "1998-01-15"), ["1996"]);
+    }
+
+    #[test]
+    fn months_follow_the_nearest_verb() {
+        // A past verb next to it: the last such month; a future one: the next.
+        assert_eq!(
+            values(
+                "Revenue was $76 million for the year ended March 31.",
+                "1989-11-01"
+            ),
+            ["P1Y", "1989-03-31"]
+        );
+        assert_eq!(
+            values("Flights will double by August.", "1998-02-13"),
+            ["1998-08"]
+        );
+        assert_eq!(values("The talks end in May.", "1998-03-22"), ["1998-05"]);
+        assert!(values("Prices may rise.", "1998-03-22").is_empty());
+        assert_eq!(
+            values("It was bought last December.", "1989-10-30"),
+            ["1988-12"]
+        );
+        assert_eq!(
+            values("It was signed last April.", "1989-10-27"),
+            ["1989-04"]
+        );
+        assert_eq!(values("in June last year", "1998-02-19"), ["1997-06"]);
+        assert_eq!(values("until mid-November", "1989-10-30"), ["1989-11"]);
+        assert_eq!(values("over the past year", "1998-03-03"), ["1997"]);
+        assert_eq!(values("in the past decade", "1998-03-03"), ["P10Y"]);
+        assert_eq!(values("for two decades", "1998-03-03"), ["P20Y"]);
+        assert_eq!(values("in the fiscal year", "1998-03-03"), ["P1Y"]);
+        assert_eq!(
+            values(
+                "The Times said in an editorial on Monday, Oct. 26:",
+                "1998-10-25"
+            ),
+            ["1998-10-26"]
+        );
+    }
+
+    #[test]
+    fn holidays_year_ends_and_informal_forms() {
+        assert_eq!(
+            values("He was found on Thanksgiving Day.", "2000-01-07"),
+            ["1999-11-25"]
+        );
+        assert_eq!(values("Christmas shopping", "2014-10-14"), ["2014-12-25"]);
+        assert_eq!(values("a deal by year-end", "1989-11-02"), ["1989-12-31"]);
+        assert_eq!(
+            values("Sales for the full year rose.", "1989-11-02"),
+            ["1989"]
+        );
+        assert_eq!(
+            values("see u tmr at 8pm", "2014-05-03"),
+            ["2014-05-04", "2014-05-03T20:00"]
+        );
+        assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
+        // "Sun" the company is no Sunday.
+        assert!(values("Sun Microsystems said", "1989-10-27").is_empty());
+    }
+
+    #[test]
+    fn year_ranges_and_eras() {
+        let era = tag(
+            "Eastern Theater 1861-1863 and the siege (1915-17).",
+            "2009-12-19",
+        );
+        assert_eq!(
+            (era[0].2.as_str(), era[0].3.as_deref()),
+            ("1861", Some("1863"))
+        );
+        assert_eq!(
+            (era[1].2.as_str(), era[1].3.as_deref()),
+            ("1915", Some("1917"))
+        );
+        assert_eq!(
+            values("In 499 BC the revolt began.", "2009-12-19"),
+            ["BC0499"]
+        );
+        // "from 2000 to 2008": two expressions, the first linked to the second.
+        let span = tag("Prices rose from 2000 to 2008.", "2009-12-19");
+        assert_eq!(span.len(), 2);
+        assert_eq!(span[0].3.as_deref(), Some("2008"));
+        assert_eq!(values("It went on for weeks.", "2009-12-19"), ["PXW"]);
+        assert!(values("more than a quarter of the market", "2009-12-19").is_empty());
+    }
+
+    #[test]
+    fn clock_times_take_their_day_and_compounds_their_length() {
+        assert_eq!(
+            values("The offer runs until 5 p.m. EST, Nov. 9.", "1989-11-02"),
+            ["1989-11-09T17:00"]
+        );
+        assert_eq!(values("a day-long meeting", "2000-04-03"), ["P1D"]);
+        assert_eq!(values("a decades-long battle", "2000-04-03"), ["PXY"]);
+        assert!(values("the 6-year-old boy", "2000-04-03").is_empty());
+        assert_eq!(values("in the near future", "2000-04-03"), ["FUTURE_REF"]);
+    }
+
+    #[test]
+    fn decades_seasons_halves_and_sets() {
+        assert_eq!(values("through the nineties", "1998-03-03"), ["199"]);
+        let mid = tag("a 50% share by the mid-1990s", "1989-10-30");
+        assert_eq!(mid[0].2, "199");
+        assert_eq!(values("the winter of 1994", "1998-02-23"), ["1994-WI"]);
+        assert_eq!(values("the last half of 1989", "1989-10-30"), ["1989-H2"]);
+        assert_eq!(values("They march each July.", "1998-03-22"), ["XXXX-07"]);
+        // A past summer said in spring is last year's.
+        assert_eq!(
+            values("It rained in the summer.", "1998-03-22"),
+            ["1997-SU"]
+        );
+    }
+
+    #[test]
+    fn spans_follow_timeml() {
+        let spans = |text: &str| -> Vec<String> {
+            tag(text, "1989-10-30").into_iter().map(|t| t.0).collect()
+        };
+        assert_eq!(spans("since the Aug. 7 attack"), ["Aug. 7"]);
+        assert_eq!(spans("in the third quarter"), ["the third quarter"]);
+        assert_eq!(spans("the third-quarter results"), ["third-quarter"]);
+        assert_eq!(
+            spans("for the first nine months"),
+            ["the first nine months"]
+        );
+        assert_eq!(spans("nearly forty years ago"), ["nearly forty years ago"]);
+        assert_eq!(spans("for at least 72 hours"), ["at least 72 hours"]);
+        assert_eq!(spans("It rose early this week."), ["early this week"]);
+        assert_eq!(spans("It rose earlier this week."), ["this week"]);
+        assert_eq!(spans("sales in fiscal 1989"), ["fiscal 1989"]);
+        let end = tag("by the end of November", "1989-10-30");
+        assert_eq!(
+            (end[0].0.as_str(), end[0].2.as_str()),
+            ("the end of November", "1989-11")
+        );
+    }
+
+    #[test]
+    fn anaphora_within_a_sentence_and_spelled_years() {
+        assert_eq!(
+            values(
+                "He fled in June 1998 and returned later that year.",
+                "2000-01-28"
+            ),
+            ["1998-06", "1998"]
+        );
+        assert_eq!(values("by the year two thousand", "1998-02-05"), ["2000"]);
+        assert_eq!(
+            values("January nineteen ninety-seven.", "1998-02-27"),
+            ["1997-01"]
+        );
+        let late = tag("the late-November trip", "2000-01-28");
+        assert_eq!(late[0].2, "1999-11");
+    }
+
+    #[test]
+    fn edge_words_never_panic() {
+        // Every ordered triple of words that open or close patterns, at the edges
+        // of a sentence, with and without a DCT.
+        let vocab = [
+            "the",
+            "last",
+            "next",
+            "this",
+            "of",
+            "a",
+            "year",
+            "years",
+            "ago",
+            "earlier",
+            "later",
+            "that",
+            "same",
+            "day",
+            "nineteen",
+            "ninety-six",
+            "mid-",
+            "late-",
+            "-",
+            "1861-1863",
+            "499",
+            "BC",
+            "May",
+            "Oct.",
+            "23",
+            ",",
+            "quarter",
+            "third",
+            "fiscal",
+            "end",
+            "Friday",
+            "night",
+            "5",
+            "p.m",
+            "EST",
+            "current",
+            "nearly",
+            "at",
+            "least",
+            "Christmas",
+            "year-end",
+            "'s",
+            "1-3",
+            "December",
+        ];
+        let dct = Date::new(1998, 2, 13);
+        for a in vocab {
+            for b in vocab {
+                for c in vocab {
+                    let words = [a, b, c];
+                    for dct in [dct, None] {
+                        let sentences = vec![std::ops::Range { start: 0, end: 3 }];
+                        let found = tag_words(&words, &sentences, dct);
+                        assert!(found.iter().all(|f| f.start < f.end && f.end <= 3));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn present_and_past_references() {
+        let current = tag("because of the current market conditions", "1989-10-30");
+        assert_eq!(
+            (current[0].0.as_str(), current[0].2.as_str()),
+            ("current", "PRESENT_REF")
+        );
+        assert_eq!(values("in the current year", "1989-10-30"), ["1989"]);
+        assert_eq!(
+            values("He was shot last Oct. 23.", "1999-04-19"),
+            ["1998-10-23"]
+        );
+        assert_eq!(
+            values("It closed this past spring.", "1989-10-30"),
+            ["1989-SP"]
+        );
+    }
+
+    #[test]
+    fn anaphora_point_at_the_last_date_named() {
+        assert_eq!(
+            values(
+                "On May 22, 1995, he was promoted. The following year he moved.",
+                "1998-04-18"
+            ),
+            ["1995-05-22", "1996"]
+        );
+        assert_eq!(
+            values(
+                "Talks failed in 1940. In August of that year, war came.",
+                "2009-12-19"
+            ),
+            ["1940", "1940-08"]
+        );
+        assert_eq!(
+            values(
+                "He was shot on Oct. 23, 1998. Earlier that day, he had called.",
+                "1999-10-24"
+            ),
+            ["1998-10-23", "1998-10-23"]
+        );
+    }
+
+    #[test]
+    fn narratives_count_from_the_story_but_deixis_from_the_dct() {
+        let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
+            The siege began on June 10, 1942. Twelve days later, it ended. By 1943 it was over. \
+            Today the city is rebuilt.";
+        let found = values(text, "2009-12-19");
+        assert!(found.contains(&"1942-06-22".to_string()), "{found:?}");
+        assert!(found.contains(&"2009-12-19".to_string()), "{found:?}");
+        // "the next day" is the story's next day, "next year" the writer's.
+        let text = "The siege began on June 10, 1942. The next day it ended. \
+            In 1943 it was over. In 1944 the city fell. In 1945 peace came. By 1946 it was rebuilt. \
+            A museum opens next year.";
+        let found = values(text, "2009-12-19");
+        assert!(found.contains(&"1942-06-11".to_string()), "{found:?}");
+        assert!(found.contains(&"2010".to_string()), "{found:?}");
     }
 
     #[test]

@@ -1,6 +1,25 @@
 //! The temporal tagger: hand-written patterns over tokens (in the manner of
 //! HeidelTime) that find DATE, TIME, DURATION and SET expressions and
 //! normalize them to TIMEX3 values against a reference date.
+//!
+//! How values are chosen, in words:
+//! - Deictic words ("today", "last year", "Friday", "three years ago") count from the
+//!   DCT; anaphoric ones ("the following year", "that month", "two days later" in a
+//!   narrative) from the last date the text named; bare months and days from the DCT
+//!   in news and from the story's date in a narrative.
+//! - Which way a weekday, month, season or holiday without a year points is read
+//!   from the nearest tense cue within eight words ("said Friday", "will meet on
+//!   Thursday", "until Tuesday", "ended March 31"), else from the sentence.
+//! - In earnings reports "a year earlier", "year-ago" and "last year" next to a
+//!   figure mean the quarter under discussion a year before (`1988-Q3`).
+//! - Spans follow TimeML as TimeBank annotates it: "the" belongs to "the third
+//!   quarter" but not to "the Aug. 7 attack"; hedges ("nearly", "at least") belong;
+//!   "three days later" in news marks the duration "three days".
+//!
+//! Guarantees: no panics and no indexing on input (words are read through
+//! `Context::at`, which yields "" past either end); every span lies within the
+//! sentence; the work per word is bounded (a few table look-ups, at most a
+//! sixteen-word scan for tense cues).
 
 use super::calendar::Date;
 
@@ -56,6 +75,18 @@ const WEEKDAYS: &[(&str, u32)] = &[
     ("friday", 5),
     ("saturday", 6),
     ("sunday", 7),
+];
+const SHORT_WEEKDAYS: &[(&str, u32)] = &[
+    ("mon", 1),
+    ("tue", 2),
+    ("tues", 2),
+    ("wed", 3),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("fri", 5),
+    ("sat", 6),
+    ("sun", 7),
 ];
 const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("a", 1),
@@ -152,7 +183,11 @@ fn duration(n: Option<u32>, unit: Unit) -> String {
         Unit::Month => format!("P{n}M"),
         Unit::Quarter => format!("P{n}Q"),
         Unit::Year => format!("P{n}Y"),
-        Unit::Decade => format!("P{n}DE"),
+        // TimeBank counts decades in years: "two decades" is P20Y.
+        Unit::Decade => match n.parse::<u32>() {
+            Ok(k) => format!("P{}Y", 10 * k),
+            Err(_) => "PXY".into(),
+        },
         Unit::Century => format!("P{n}CE"),
     }
 }
@@ -188,7 +223,12 @@ fn day_of(word: &str) -> Option<u32> {
 /// A number written in digits or words ("24", "twenty four", "twenty-four").
 fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
     let w = *words.get(i)?;
-    if let Ok(n) = w.replace(',', "").parse::<u32>() {
+    let parsed = if w.contains(',') {
+        w.replace(',', "").parse::<u32>()
+    } else {
+        w.parse::<u32>()
+    };
+    if let Ok(n) = parsed {
         return Some((n, i + 1));
     }
     if let Some((a, b)) = w.split_once('-') {
@@ -218,12 +258,25 @@ fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
     Some((n, end))
 }
 
-/// The context of one sentence: lower-cased words and the reference date.
+/// The context of one sentence: lower-cased words, the reference date, and the
+/// fiscal quarter the document last named (earnings reports compare "the third
+/// quarter" with "a year earlier", which then means the same quarter a year before).
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub words: &'a [&'a str],
     pub original: &'a [&'a str],
+    /// The reference date: the DCT in news, the story's last date in a narrative.
     pub dct: Option<Date>,
+    /// The DCT itself: deictic words ("today", "last year", "Friday", "three years
+    /// ago") point from the writer's day even inside a narrative.
+    pub now: Option<Date>,
+    /// A narrative: "two days later" counts from the story's last date; in news
+    /// TimeML marks "two days" as a duration.
+    pub narrative: bool,
     pub tense: Tense,
+    pub quarter: Option<(i32, u32)>,
+    /// The value of the last date the text named ("that year", "the same day").
+    pub story: Option<&'a str>,
 }
 
 impl Context<'_> {
@@ -264,24 +317,213 @@ pub fn tense(words: &[&str]) -> Tense {
     }
 }
 
+/// Words that put what is near them in the future: "will meet on Thursday",
+/// "postponed until Tuesday", "scheduled for Friday".
+fn future_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "’ll"
+            | "shall"
+            | "would"
+            | "wo"
+            | "until"
+            | "till"
+            | "scheduled"
+            | "expected"
+            | "expects"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "planning"
+            | "due"
+            | "upcoming"
+            | "next"
+            | "soon"
+            | "going"
+    )
+}
+
+/// Words that put what is near them in the past: "said Friday", "was killed
+/// Tuesday", "met on Monday".
+fn past_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "told"
+            | "met"
+            | "went"
+            | "came"
+            | "made"
+            | "took"
+            | "gave"
+            | "left"
+            | "held"
+            | "began"
+            | "won"
+            | "lost"
+            | "found"
+            | "got"
+            | "saw"
+            | "fell"
+            | "rose"
+            | "sold"
+            | "bought"
+            | "paid"
+            | "spent"
+            | "struck"
+            | "brought"
+            | "thought"
+            | "led"
+            | "ran"
+            | "sent"
+            | "shot"
+            | "fought"
+            | "fled"
+            | "flew"
+            | "spoke"
+            | "wrote"
+            | "broke"
+            | "stood"
+            | "became"
+            | "ago"
+            | "last"
+            | "since"
+    ) || (w.len() > 4
+        && w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+}
+
+/// The tense around word `i`: the nearest tense cue within eight words (the nearer
+/// one before on a tie); the sentence's tense when there is none.
+fn local_tense(cx: &Context, i: usize) -> Tense {
+    tense_cue(cx, i).unwrap_or(cx.tense)
+}
+
+/// The nearest tense cue around word `i`, if any.
+fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
+    for d in 1..=8 {
+        for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
+            let w = cx.at(j);
+            if future_cue(w) {
+                return Some(Tense::Future);
+            }
+            // "will be held": a participle after "be" says nothing of the tense.
+            if past_cue(w) && !matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to") {
+                return Some(Tense::Past);
+            }
+        }
+    }
+    None
+}
+
 /// Find every expression in a sentence.
 pub fn find(cx: &Context) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
+    // The last date this sentence named ("in June 1998 and later that year").
+    let mut named: Option<String> = None;
+    let mut named_date: Option<Date> = None;
     while i < cx.words.len() {
-        match match_at(cx, i) {
+        // In a narrative the story's date moves within the sentence too.
+        let here = Context {
+            story: named.as_deref().or(cx.story),
+            dct: named_date.filter(|_| cx.narrative).or(cx.dct),
+            ..*cx
+        };
+        match match_at(&here, i) {
             Some(mut found) => {
-                // A leading "the" belongs to the expression ("the past three months").
-                if found.start > 0 && cx.at(found.start - 1) == "the" && found.start == i {
+                // A leading "the" belongs to the expression ("the past three months",
+                // "the 1950s"), but not to a date ("the Aug. 7 attack"), a day or an
+                // adjective ("the third-quarter results", "the two-week strike").
+                let first = cx.at(found.start);
+                let date = month(first).is_some()
+                    || lookup(WEEKDAYS, first).is_some()
+                    || (first.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                        && found.value.len() != 3)
+                    || (first.contains('-') && !first.starts_with("year-"))
+                    || (first == "current" && found.end == found.start + 1);
+                // "the first nine months"
+                if found.kind == "DURATION"
+                    && found.start == i
+                    && matches!(cx.at(i.wrapping_sub(1)), "first" | "final")
+                {
                     found.start -= 1;
                 }
+                // "fiscal 1989"
+                if found.start == i
+                    && cx.at(i.wrapping_sub(1)) == "fiscal"
+                    && year_of(first).is_some()
+                {
+                    found.start -= 1;
+                }
+                if found.start > 0 && cx.at(found.start - 1) == "the" && found.start <= i && !date {
+                    found.start -= 1;
+                }
+                // "nearly forty years", "about two years ago", "around 7:15 p.m."
+                if found.kind != "SET" && found.start == i {
+                    found.start -= quantifier(cx, i);
+                }
                 i = found.end.max(i + 1);
+                let words = cx.words.get(found.start..found.end).unwrap_or_default();
+                if !super::deictic(words) {
+                    if let Some(date) = super::anchor_of(&found) {
+                        named = Some(found.value.clone());
+                        named_date = Some(date);
+                    }
+                }
                 out.push(found);
             }
             None => i += 1,
         }
     }
+    link_ranges(cx, &mut out);
     out
+}
+
+/// How many words before `i` hedge an amount ("nearly", "more than", "at least").
+fn quantifier(cx: &Context, i: usize) -> usize {
+    let one = cx.at(i.wrapping_sub(1));
+    let two = cx.at(i.wrapping_sub(2));
+    match (two, one) {
+        ("more" | "less" | "fewer", "than") | ("at", "least" | "most") | ("up", "to") => 2,
+        (
+            _,
+            "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "over"
+            | "some" | "only" | "just",
+        ) => 1,
+        _ => 0,
+    }
+}
+
+/// "from 2000 to 2008", "between March and May", "1939-1945": the first date of a
+/// range carries the last as its `value_end` (both stay expressions of their own,
+/// as TimeML marks them).
+fn link_ranges(cx: &Context, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+            continue;
+        };
+        let joined = b.start == a.end + 1
+            && matches!(cx.at(a.end), "to" | "until" | "through" | "-" | "–" | "and")
+            && (cx.at(a.end) != "and" || cx.at(a.start.wrapping_sub(1)) == "between");
+        let same_grain = a.kind == "DATE"
+            && b.kind == "DATE"
+            && a.value.len() == b.value.len()
+            && a.value.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && a.value < b.value;
+        if joined && same_grain && a.value_end.is_none() {
+            let end = b.value.clone();
+            if let Some(a) = found.get_mut(k - 1) {
+                a.value_end = Some(end);
+            }
+        }
+    }
 }
 
 fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<Found> {
@@ -297,23 +539,59 @@ fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<
 
 fn match_at(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // early/late/mid + an expression
+    // early/late/mid + an expression; "the end of November"
     let modifier = match w {
-        "early" => Some("START"),
-        "late" => Some("END"),
+        "early" | "beginning" | "start" => Some("START"),
+        "late" | "end" => Some("END"),
         "mid" | "mid-" | "middle" => Some("MID"),
         _ => None,
     };
     if let Some(m) = modifier {
-        let next = if cx.at(i + 1) == "of" { i + 2 } else { i + 1 };
-        if let Some(mut f) = absolute(cx, next).or_else(|| decade(cx, next)) {
+        let of = cx.at(i + 1) == "of";
+        if matches!(w, "beginning" | "start" | "end") && !of {
+            return None;
+        }
+        let next = if of { i + 2 } else { i + 1 };
+        // "the end of the year": the inner "the" is part of it.
+        let inner = if of && cx.at(next) == "the" {
+            next + 1
+        } else {
+            next
+        };
+        if let Some(mut f) = absolute(cx, inner)
+            .or_else(|| this_last_next(cx, inner))
+            .or_else(|| year_end(cx, inner))
+            .or_else(|| relative_word(cx, inner).filter(|f| f.kind == "DATE"))
+        {
+            // TimeBank leaves "early" out of "early 1990s" but keeps it in
+            // "early this week".
             f.start = i;
+            f.modifier = Some(m);
+            return Some(f);
+        }
+        if let Some(mut f) = decade(cx, next) {
             f.modifier = Some(m);
             return Some(f);
         }
         return None;
     }
-    if let Some(rest) = w.strip_prefix("mid-") {
+    // "mid-November", "late-November", "early-2002"
+    let hyphened = [("mid-", "MID"), ("late-", "END"), ("early-", "START")]
+        .iter()
+        .filter(|_| w.contains('-'))
+        .find_map(|(p, m)| Some((w.strip_prefix(p)?, *m)));
+    if let Some((rest, modifier)) = hyphened {
+        if let Some(m) = month(rest).filter(|_| rest.len() > 3) {
+            let year = resolve_month_year(cx, m, i);
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                kind: "DATE",
+                value: year.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}")),
+                value_end: None,
+                modifier: Some(modifier),
+            });
+        }
         if let Some(y) = year_of(rest) {
             return Some(Found {
                 start: i,
@@ -321,17 +599,23 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
                 kind: "DATE",
                 value: y.to_string(),
                 value_end: None,
-                modifier: Some("MID"),
+                modifier: Some(modifier),
             });
         }
     }
-    absolute(cx, i)
+    quarter(cx, i)
+        .or_else(|| anaphoric(cx, i))
+        .or_else(|| absolute(cx, i))
         .or_else(|| decade(cx, i))
         .or_else(|| relative_word(cx, i))
         .or_else(|| this_last_next(cx, i))
         .or_else(|| weekday(cx, i))
-        .or_else(|| quarter(cx, i))
         .or_else(|| numbered(cx, i))
+        .or_else(|| year_earlier(cx, i))
+        .or_else(|| fiscal_year(cx, i))
+        .or_else(|| holiday(cx, i))
+        .or_else(|| bare_units(cx, i))
+        .or_else(|| year_end(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
 }
@@ -342,6 +626,9 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     if let Some(d) = iso_or_slashed(w) {
         return found(i, i + 1, "DATE", d);
+    }
+    if let Some(f) = year_range(cx, i) {
+        return Some(f);
     }
     // D Month [YYYY] and D-D Month [YYYY]
     let (day_a, day_b) = match w.split_once('-') {
@@ -364,9 +651,10 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         let next = cx.at(i + 1);
         if let Some(d) = day_of(next) {
             let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
-            let (year, end) = match year_of(cx.at(after)) {
-                Some(y) => (Some(y), after + 1),
-                None => (None, i + 2),
+            let (year, end) = match (year_of(cx.at(after)), story_year(cx, i + 2)) {
+                (Some(y), _) => (Some(y), after + 1),
+                (None, Some((y, end))) => (Some(y), end),
+                (None, None) => (None, i + 2),
             };
             return Some(date_with_range(cx, year, m, d, None, i, end));
         }
@@ -387,20 +675,59 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         if let Some(y) = year_of(cx.at(after)) {
             return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
         }
-        // "May" alone is too often the verb, "Jan" a name; other months alone are dates.
-        if w == "may"
-            || w.len() <= 4 && !matches!(w, "june" | "july")
+        if let Some((y, end)) = spelled_year(cx, after) {
+            return found(i, end, "DATE", format!("{y:04}-{m:02}"));
+        }
+        // "August of that year"
+        if let Some((y, end)) = story_year(cx, i + 1) {
+            return found(i, end, "DATE", format!("{y:04}-{m:02}"));
+        }
+        // "June last year", "March next year"
+        if let (Some(shift), Some(d), "year") = (
+            match next {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            },
+            cx.now,
+            cx.at(i + 2),
+        ) {
+            return found(i, i + 3, "DATE", format!("{:04}-{m:02}", d.year + shift));
+        }
+        // "May" alone is too often the verb (but not after "in", "by", "since"...),
+        // "Jan" a name; other months alone are dates.
+        let may_is_month = i > 0
+            && matches!(
+                cx.at(i - 1),
+                "in" | "by"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "early"
+                    | "late"
+                    | "mid"
+            );
+        if (w == "may" && !may_is_month)
+            || w.len() <= 4 && !matches!(w, "june" | "july" | "may")
             || w == "march" && cx.at(i + 1) == "on"
         {
             return None;
         }
-        let year = resolve_month_year(cx, m);
+        let year = resolve_month_year(cx, m, i);
         return found(
             i,
             i + 1,
             "DATE",
             year.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}")),
         );
+    }
+    // "nineteen ninety-six"
+    if let Some((y, end)) = spelled_year(cx, i) {
+        return found(i, end, "DATE", format!("{y:04}"));
     }
     if let Some(y) = year_of(w) {
         // not "1,200 troops" (no comma in years), not "$2000"
@@ -410,16 +737,32 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         }
         return found(i, i + 1, "DATE", y.to_string());
     }
-    // "summer 2002", "the summer"
+    // "summer 2002", "the winter of 1994", "the summer"
     if let Some(code) = SEASONS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v) {
         if let Some(y) = year_of(cx.at(i + 1)) {
             return found(i, i + 2, "DATE", format!("{y:04}-{code}"));
         }
-        if cx.at(i.wrapping_sub(1)) == "the"
-            || cx.at(i.wrapping_sub(1)) == "in"
-            || cx.at(i.wrapping_sub(1)) == "this"
-        {
-            let y = cx.dct.map(|d| d.year);
+        if cx.at(i + 1) == "of" {
+            if let Some(year) = absolute(cx, i + 2).filter(|f| f.value.len() == 4) {
+                return found(i, year.end, "DATE", format!("{}-{code}", year.value));
+            }
+        }
+        if matches!(
+            cx.at(i.wrapping_sub(1)),
+            "the" | "in" | "this" | "early" | "late" | "mid"
+        ) {
+            // Spring, summer and fall: the nearest one the tense allows.
+            let month = match code {
+                "SP" => 4,
+                "SU" => 7,
+                "FA" => 10,
+                _ => 0,
+            };
+            let y = if month > 0 {
+                resolve_month_year(cx, month, i)
+            } else {
+                cx.dct.map(|d| d.year)
+            };
             return found(
                 i,
                 i + 1,
@@ -431,6 +774,62 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     None
 }
 
+/// A year in words, "nineteen ninety-six", "the year two thousand" (broadcast
+/// transcripts), and where it ends.
+fn spelled_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
+    if cx.at(i) == "year" && cx.at(i + 1) == "two" && cx.at(i + 2) == "thousand" {
+        return Some((2000, i + 3));
+    }
+    if cx.at(i) != "nineteen" {
+        return None;
+    }
+    let (n, end) = number(cx.words, i + 1).filter(|(n, _)| (10..100).contains(n))?;
+    Some((1900 + i32::try_from(n).ok()?, end))
+}
+
+/// "499 BC", "1861-1863", "1915-17", "499-493 BC": a year or a range of years in
+/// one token.
+fn year_range(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let bc = matches!(cx.at(i + 1), "bc" | "b.c." | "bce" | "b.c");
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let (a, b) = match w.split_once(['-', '–']) {
+        Some((a, b)) if digits(a) && digits(b) => (a, Some(b)),
+        None if digits(w) && bc => (w, None),
+        _ => return None,
+    };
+    let first: i32 = a.parse().ok()?;
+    let end = if bc { i + 2 } else { i + 1 };
+    if bc {
+        let last = b.and_then(|b| b.parse::<i32>().ok());
+        return Some(Found {
+            start: i,
+            end,
+            kind: "DATE",
+            value: format!("BC{first:04}"),
+            value_end: last.map(|l| format!("BC{l:04}")),
+            modifier: None,
+        });
+    }
+    // AD: both years, or a year and the last digits of another ("1915-17").
+    year_of(a)?;
+    let b = b?;
+    let last: i32 = match b.len() {
+        4 => year_of(b)?,
+        2 => first - first % 100 + b.parse::<i32>().ok()?,
+        _ => return None,
+    };
+    (last > first && last - first < 100).then_some(())?;
+    Some(Found {
+        start: i,
+        end,
+        kind: "DATE",
+        value: format!("{first:04}"),
+        value_end: Some(format!("{last:04}")),
+        modifier: None,
+    })
+}
+
 fn date_with_range(
     cx: &Context,
     year: Option<i32>,
@@ -440,7 +839,7 @@ fn date_with_range(
     start: usize,
     end: usize,
 ) -> Found {
-    let year = year.or_else(|| resolve_month_year(cx, m));
+    let year = year.or_else(|| resolve_month_year(cx, m, start));
     let fmt = |day: u32| match year {
         Some(y) => format!("{y:04}-{m:02}-{day:02}"),
         None => format!("XXXX-{m:02}-{day:02}"),
@@ -457,15 +856,21 @@ fn date_with_range(
 
 /// The year of a month named without one: the DCT's year, or the one before or
 /// after when the tense points that way past the DCT's month.
-fn resolve_month_year(cx: &Context, m: u32) -> Option<i32> {
+fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
     let dct = cx.dct?;
     let here = dct.year * 12 + dct.month as i32;
-    // The nearest such month to the DCT, leaning the way the tense points.
+    // The nearest such month to the DCT, leaning the way the tense points: hard
+    // when a verb nearby says it ("ended March 31", "will open in March").
+    let (tense, weight) = match tense_cue(cx, i).filter(|_| !cx.narrative) {
+        Some(t) => (t, 7),
+        // A story goes back as often as forward: there the tense only breaks ties.
+        None => (cx.tense, if cx.narrative { 1 } else { 3 }),
+    };
     (dct.year - 1..=dct.year + 1).min_by_key(|&y| {
         let diff = y * 12 + m as i32 - here;
-        let lean = match cx.tense {
-            Tense::Past if diff > 0 => 3,
-            Tense::Future if diff < 0 => 3,
+        let lean = match tense {
+            Tense::Past if diff > 0 => weight,
+            Tense::Future if diff < 0 => weight,
             _ => 0,
         };
         diff.abs() + lean
@@ -508,9 +913,39 @@ fn iso_or_slashed(w: &str) -> Option<String> {
     .map(Date::iso)
 }
 
-/// "the 1950s" → 195, "the '90s" → 199, "the 20th century" → 19.
+/// "the 1950s" → 195, "the '90s" → 199, "the nineties" → 199, "the mid-1990s"
+/// (MID), "the 20th century" → 19.
 fn decade(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    if let Some(rest) = w.strip_prefix("mid-") {
+        let stem = rest.strip_suffix('s')?;
+        if stem.len() == 4 && stem.ends_with('0') && year_of(stem).is_some() {
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                kind: "DATE",
+                value: stem.get(..3)?.to_string(),
+                value_end: None,
+                modifier: Some("MID"),
+            });
+        }
+        return None;
+    }
+    if cx.at(i.wrapping_sub(1)) == "the" {
+        let tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if let Some(k) = tens.iter().position(|t| *t == w) {
+            return found(i, i + 1, "DATE", format!("19{}", k + 2));
+        }
+    }
     if let Some(stem) = w.strip_suffix('s') {
         if stem.len() == 4 && stem.ends_with('0') && year_of(stem).is_some() {
             return found(i, i + 1, "DATE", stem.get(..3)?.to_string());
@@ -538,24 +973,45 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
 }
 
 fn relative_word(cx: &Context, i: usize) -> Option<Found> {
-    let dct = cx.dct;
+    let dct = cx.now;
     let day = |offset: i64| dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(offset).iso());
     let w = cx.at(i);
     Some(match w {
-        "today" => found(i, i + 1, "DATE", day(0))?,
+        // The informal spellings are from tweets.
+        "today" | "tdy" | "2day" => found(i, i + 1, "DATE", day(0))?,
+        "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo" | "2moro" | "2morrow" => {
+            found(i, i + 1, "DATE", day(1))?
+        }
         "yesterday" => found(i, i + 1, "DATE", day(-1))?,
-        "tomorrow" => found(i, i + 1, "DATE", day(1))?,
         "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
         "now" | "nowadays" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
         "recently" | "lately" => found(i, i + 1, "DATE", "PAST_REF".into())?,
-        "soon" => found(i, i + 1, "DATE", "FUTURE_REF".into())?,
-        "recent"
-            if matches!(
-                cx.at(i + 1),
-                "years" | "months" | "weeks" | "decades" | "days"
-            ) =>
+        "currently" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
+        // "current market conditions" (but "the current year" is this year)
+        "current"
+            if unit(cx.at(i + 1)).is_none()
+                && cx.at(i + 1) != "fiscal"
+                && cx.at(i + 1).bytes().all(|b| b.is_ascii_lowercase())
+                && !cx.at(i + 1).is_empty() =>
         {
-            found(i, i + 2, "DATE", "PAST_REF".into())?
+            found(i, i + 1, "DATE", "PRESENT_REF".into())?
+        }
+        // "the weekend": the one just past, or the coming one in the future tense.
+        "weekend" if cx.at(i.wrapping_sub(1)) == "the" => {
+            let value = dct.map_or("XXXX-WXX-WE".into(), |d| {
+                let saturday = i64::from(6_u32) - i64::from(d.weekday());
+                let offset = match local_tense(cx, i) {
+                    Tense::Past if saturday > 0 => saturday - 7,
+                    _ => saturday,
+                };
+                let (y, wk) = d.add_days(offset).iso_week();
+                format!("{y:04}-W{wk:02}-WE")
+            });
+            found(i, i + 1, "DATE", value)?
+        }
+        // "in recent weeks": TimeML marks an unspecified duration.
+        "recent" if matches!(cx.at(i + 1), "years" | "months" | "weeks" | "days") => {
+            found(i, i + 2, "DURATION", duration(None, unit(cx.at(i + 1))?))?
         }
         "past"
             if cx.at(i.wrapping_sub(1)) == "the"
@@ -568,19 +1024,28 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         "future" if cx.at(i.wrapping_sub(1)) == "the" => {
             found(i, i + 1, "DATE", "FUTURE_REF".into())?
         }
+        // "the near future", "the near term", "the short term"
+        "near" | "short"
+            if cx.at(i.wrapping_sub(1)) == "the" && matches!(cx.at(i + 1), "future" | "term") =>
+        {
+            found(i, i + 2, "DATE", "FUTURE_REF".into())?
+        }
         _ => return None,
     })
 }
 
 /// "this week", "last year", "next month", "earlier this month", "this morning",
-/// "last summer", "the past year" (a duration), "the coming weeks".
+/// "last summer", "the past year" (TimeBank: the year before, a DATE), "the coming
+/// weeks" (a duration).
 fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     let (shift, start): (i64, usize) = match w {
         "this" | "current" => (0, i),
         "last" | "previous" => (-1, i),
+        "past" if cx.at(i.wrapping_sub(1)) == "the" => (-1, i),
         "next" | "coming" | "following" => (1, i),
-        "earlier" | "later" if cx.at(i + 1) == "this" => (0, i),
+        // "earlier this week": TimeBank marks "this week".
+        "earlier" | "later" if cx.at(i + 1) == "this" => (0, i + 1),
         _ => return None,
     };
     let j = if matches!(w, "earlier" | "later") {
@@ -589,15 +1054,61 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         i + 1
     };
     let next = cx.at(j);
-    let dct = cx.dct;
+    // "the following year", "the next day" count from the story's date, "next
+    // year" from the DCT.
+    let dct = if matches!(w, "following" | "previous")
+        || (w == "next" && cx.at(i.wrapping_sub(1)) == "the")
+    {
+        story_date(cx).or(cx.dct)
+    } else {
+        cx.now
+    };
     if let Some(code) = PARTS_OF_DAY
         .iter()
         .find(|(p, _)| *p == next)
         .map(|(_, c)| *c)
     {
-        if shift == 0 {
-            let d = dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
+        // "this morning", "last night"
+        if shift == 0 || (shift < 0 && code == "NI") {
+            let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(shift).iso());
             return found(start, j + 1, "TIME", format!("{d}T{code}"));
+        }
+    }
+    // "last December" (last year's), "next March", "this June"
+    if let Some(m) = month(next).filter(|_| cx.capitalized(j) && (next.len() > 3 || next == "may"))
+    {
+        // "last Oct. 23"
+        let day = day_of(cx.at(j + 1));
+        let value = dct.map_or(format!("XXXX-{m:02}"), |d| {
+            let y = match shift {
+                s if s < 0 => d.year - i32::from(m >= d.month),
+                s if s > 0 => d.year + i32::from(m <= d.month),
+                _ => d.year,
+            };
+            format!("{y:04}-{m:02}")
+        });
+        return match day {
+            Some(day) => found(start, j + 2, "DATE", format!("{value}-{day:02}")),
+            None => found(start, j + 1, "DATE", value),
+        };
+    }
+    // "this past spring": the latest one
+    if w == "this" && next == "past" {
+        if let Some(code) = SEASONS
+            .iter()
+            .find(|(s, _)| *s == cx.at(j + 1))
+            .map(|(_, c)| *c)
+        {
+            let month = match code {
+                "SP" => 4,
+                "SU" => 7,
+                "FA" => 10,
+                _ => 1,
+            };
+            let value = dct.map_or(format!("XXXX-{code}"), |d| {
+                format!("{:04}-{code}", d.year - i32::from(month >= d.month))
+            });
+            return found(start, j + 2, "DATE", value);
         }
     }
     if let Some(code) = SEASONS.iter().find(|(s, _)| *s == next).map(|(_, c)| *c) {
@@ -616,10 +1127,19 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         });
         return found(start, j + 1, "DATE", value);
     }
-    if let Some(d) = WEEKDAYS.iter().find(|(n, _)| *n == next).map(|(_, v)| *v) {
+    if let Some(d) =
+        lookup(WEEKDAYS, next).or_else(|| lookup(SHORT_WEEKDAYS, next.trim_end_matches('.')))
+    {
+        // "last Tuesday": the latest Tuesday before the DCT; "next Tuesday", "this
+        // coming Tuesday": the first one after it; "this Tuesday": the DCT's week.
         let value = dct.map_or(format!("XXXX-WXX-{d}"), |dct| {
-            let base = dct.add_days(i64::from(d) - i64::from(dct.weekday()));
-            base.add_days(7 * shift).iso()
+            let diff = i64::from(d) - i64::from(dct.weekday());
+            let offset = match shift {
+                s if s < 0 => diff - if diff >= 0 { 7 } else { 0 },
+                s if s > 0 => diff + if diff <= 0 { 7 } else { 0 },
+                _ => diff,
+            };
+            dct.add_days(offset).iso()
         });
         return found(start, j + 1, "DATE", value);
     }
@@ -644,8 +1164,10 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         // "the coming weeks", "the past months"
         return found(start, j + 1, "DURATION", duration(None, u));
     }
-    if matches!(w, "past") || (w == "last" && cx.at(i.wrapping_sub(1)) == "the") {
-        return found(start, j + 1, "DURATION", duration(Some(1), u));
+    // "the past decade": TimeBank counts the years.
+    if w == "past" && matches!(u, Unit::Decade | Unit::Century) {
+        let years = if u == Unit::Decade { 10 } else { 100 };
+        return found(start, j + 1, "DURATION", format!("P{years}Y"));
     }
     let Some(d) = dct else {
         return found(
@@ -675,7 +1197,16 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             let total = d.year * 4 + q0 as i32 + i32::try_from(shift).unwrap_or(0);
             format!("{:04}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
         }
-        Unit::Year => format!("{:04}", d.year + i32::try_from(shift).unwrap_or(0)),
+        Unit::Year => match reported_quarter(cx).filter(|_| {
+            let before = cx.at(i.wrapping_sub(1));
+            shift < 0
+                && (matches!(before, "million" | "billion")
+                    || before.bytes().any(|b| b.is_ascii_digit()))
+        }) {
+            // "compared with $3 million last year" in an earnings report
+            Some((y, q)) => format!("{:04}-Q{q}", y - 1),
+            None => format!("{:04}", d.year + i32::try_from(shift).unwrap_or(0)),
+        },
         Unit::Decade => format!("{:03}", (d.year / 10) + i32::try_from(shift).unwrap_or(0)),
         Unit::Century => format!("{:02}", (d.year / 100) + i32::try_from(shift).unwrap_or(0)),
         _ => return None,
@@ -686,79 +1217,364 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
 /// "Saturday", "on Monday morning": the nearest such day, backward in past-tense
 /// sentences and forward in future ones.
 fn weekday(cx: &Context, i: usize) -> Option<Found> {
-    let day = lookup(WEEKDAYS, cx.at(i))?;
-    if !cx.capitalized(i) {
-        return None;
+    let w = cx.at(i);
+    // Full names are days however written (tweets write "friday"); short ones
+    // ("Sat", "Wed", but also "Sun" the company) only after "this", "on", "next"...
+    // or before a time ("Sat 7pm").
+    let day = lookup(WEEKDAYS, w).or_else(|| {
+        let short = lookup(SHORT_WEEKDAYS, w.trim_end_matches('.'))?;
+        (matches!(
+            cx.at(i.wrapping_sub(1)),
+            "this" | "on" | "next" | "last" | "by" | "until" | "til"
+        ) || cx
+            .at(i + 1)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit()))
+        .then_some(short)
+    })?;
+    // "Monday, Oct. 26": the date says which Monday.
+    let next = if cx.at(i + 1) == "," { i + 2 } else { i + 1 };
+    if let Some(mut f) = absolute(cx, next).filter(|f| f.value.len() == 10) {
+        f.start = i;
+        return Some(f);
     }
-    let value = cx.dct.map_or(format!("XXXX-WXX-{day}"), |dct| {
+    // "Wednesday's ruling" has happened.
+    let tense = if matches!(cx.at(i + 1), "'s" | "’s") {
+        Tense::Past
+    } else {
+        local_tense(cx, i)
+    };
+    let value = cx.now.map_or(format!("XXXX-WXX-{day}"), |dct| {
         let diff = i64::from(day) - i64::from(dct.weekday());
-        let offset = match cx.tense {
+        let offset = match tense {
             Tense::Past if diff > 0 => diff - 7,
             Tense::Future if diff < 0 => diff + 7,
             _ => diff,
         };
         dct.add_days(offset).iso()
     });
-    if let Some(code) = PARTS_OF_DAY
-        .iter()
-        .find(|(p, _)| *p == cx.at(i + 1))
-        .map(|(_, c)| *c)
-    {
-        return found(i, i + 2, "TIME", format!("{value}T{code}"));
+    // "Friday night": TimeML (TimeBank) marks the day, a DATE.
+    if PARTS_OF_DAY.iter().any(|(p, _)| *p == cx.at(i + 1)) {
+        return found(i, i + 2, "DATE", value);
     }
     found(i, i + 1, "DATE", value)
 }
 
-/// "the third quarter [of 1997]", "the first half".
+/// The year of quarter `n` named without one: the DCT's year, or the year before
+/// when, in a past-tense sentence, the quarter lies more than one ahead of the DCT's
+/// ("fourth-quarter results" in January are last year's).
+fn quarter_year(cx: &Context, n: u32, i: usize) -> Option<i32> {
+    let dct = cx.dct?;
+    if let Some((y, _)) = cx.quarter.filter(|(_, q)| *q == n) {
+        return Some(y);
+    }
+    let current = (dct.month - 1) / 3 + 1;
+    Some(if n > current + 1 && local_tense(cx, i) == Tense::Past {
+        dct.year - 1
+    } else {
+        dct.year
+    })
+}
+
+/// The quarter under discussion: the one the document last named, else the last
+/// one to have ended before the DCT.
+fn current_quarter(cx: &Context) -> Option<(i32, u32)> {
+    cx.quarter.or_else(|| {
+        let d = cx.dct?;
+        let q0 = (d.month - 1) / 3;
+        Some(if q0 == 0 {
+            (d.year - 1, 4)
+        } else {
+            (d.year, q0)
+        })
+    })
+}
+
+fn quarter_value(year: Option<i32>, kind: &str, n: Option<u32>) -> String {
+    let n = n.map_or("X".to_string(), |n| n.to_string());
+    year.map_or(format!("XXXX-{kind}{n}"), |y| format!("{y:04}-{kind}{n}"))
+}
+
+/// "the third quarter [of 1997]", "third-quarter", "the first half", "the quarter",
+/// "the latest quarter", "the year-earlier quarter", "the year-ago period",
+/// "the 1988 third quarter", "the fiscal first quarter".
 fn quarter(cx: &Context, i: usize) -> Option<Found> {
-    let w = cx.at(i);
-    // "third-quarter" (results)
-    if let Some(n) = w.strip_suffix("-quarter").and_then(|o| lookup(ORDINALS, o)) {
-        let y = cx.dct.map(|d| d.year);
-        return found(
-            i,
-            i + 1,
-            "DATE",
-            y.map_or(format!("XXXX-Q{n}"), |y| format!("{y:04}-Q{n}")),
-        );
+    // Modifiers: a shift to the year before, an explicit year, or neutral words.
+    let mut j = i;
+    let mut shift = 0;
+    let mut year = None;
+    let mut modified = false;
+    while j < i + 3 {
+        let m = cx.at(j);
+        if matches!(
+            m,
+            "year-ago" | "year-earlier" | "year-before" | "prior-year"
+        ) {
+            shift = -1;
+        } else if let Some(y) = year_of(m).filter(|_| !cx.at(j + 1).is_empty()) {
+            year = Some(y);
+        } else if !matches!(
+            m,
+            "latest" | "recent" | "comparable" | "corresponding" | "fiscal" | "same"
+        ) {
+            break;
+        }
+        modified = true;
+        j += 1;
     }
-    // "the quarter", "the latest quarter": the quarter most recently ended or under way
-    if (w == "quarter" && cx.at(i.wrapping_sub(1)) == "the")
-        || (matches!(w, "latest" | "recent") && cx.at(i + 1) == "quarter")
+    let w = cx.at(j);
+    // "third-quarter" (results), "fiscal-first-quarter"
+    let hyphenated = Some(w)
+        .filter(|w| w.ends_with("-quarter"))
+        .and_then(|w| w.trim_start_matches("fiscal-").strip_suffix("-quarter"))
+        .and_then(|o| lookup(ORDINALS, o));
+    let (kind, n, end) = if let Some(n) = hyphenated {
+        ("Q", Some(n), j + 1)
+    } else if let Some(n) = lookup(ORDINALS, w).or((w == "last").then_some(2)) {
+        match cx.at(j + 1) {
+            "quarter" => ("Q", Some(n), j + 2),
+            "half" if n <= 2 => ("H", Some(n), j + 2),
+            _ => return None,
+        }
+    } else if (w == "quarter" && (modified || cx.at(i.wrapping_sub(1)) == "the"))
+        || (w == "period" && modified && (shift != 0 || year.is_some() || cx.quarter.is_some()))
     {
-        let end = if w == "quarter" { i + 1 } else { i + 2 };
-        let value = cx.dct.map_or("XXXX-QX".to_string(), |d| {
-            let m = d.add_months(-1);
-            format!("{:04}-Q{}", m.year, (m.month - 1) / 3 + 1)
-        });
-        return found(i, end, "DATE", value);
-    }
-    let n = lookup(ORDINALS, w)?;
-    let (kind, end) = match cx.at(i + 1) {
-        "quarter" => ("Q", i + 2),
-        "half" if n <= 2 => ("H", i + 2),
-        _ => return None,
+        ("Q", None, j + 1)
+    } else {
+        return None;
     };
+    // "... of 1997"
     let (year, end) = match (cx.at(end), year_of(cx.at(end + 1))) {
         ("of", Some(y)) => (Some(y), end + 2),
-        _ => (cx.dct.map(|d| d.year), end),
+        _ => (year, end),
+    };
+    let (year, n) = match n {
+        Some(n) if kind == "Q" => (year.or_else(|| quarter_year(cx, n, i)), Some(n)),
+        Some(n) => (year.or(cx.dct.map(|d| d.year)), Some(n)),
+        None => match current_quarter(cx) {
+            Some((y, q)) => (Some(year.unwrap_or(y)), Some(q)),
+            None => (year, None),
+        },
     };
     found(
         i,
         end,
         "DATE",
-        year.map_or(format!("XXXX-{kind}{n}"), |y| format!("{y:04}-{kind}{n}")),
+        quarter_value(year.map(|y| y + shift), kind, n),
     )
+}
+
+/// The quarter a sentence of an earnings report speaks of: one that gives figures
+/// per share or names a quarter or period, in a document that has named a quarter
+/// (else the last quarter to have ended).
+fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
+    let figures = cx
+        .words
+        .iter()
+        .any(|w| matches!(*w, "share" | "quarter" | "period") || w.ends_with("-quarter"));
+    if !figures {
+        return None;
+    }
+    current_quarter(cx)
+}
+
+/// "the year ended Sept. 30", "the fiscal year": an accounting year, which
+/// TimeBank marks as a one-year duration.
+fn fiscal_year(cx: &Context, i: usize) -> Option<Found> {
+    let fiscal = cx.at(i) == "fiscal";
+    let year = if fiscal { i + 1 } else { i };
+    if cx.at(year) != "year" || !(fiscal || cx.at(i.wrapping_sub(1)) == "the") {
+        return None;
+    }
+    // "the current fiscal year" is this one, "the latest fiscal year" the last.
+    if let (true, Some(d)) = (fiscal, cx.now) {
+        match cx.at(i.wrapping_sub(1)) {
+            "current" => return found(i - 1, year + 1, "DATE", format!("{:04}", d.year)),
+            "latest" => return found(i - 1, year + 1, "DATE", format!("{:04}", d.year - 1)),
+            _ => {}
+        }
+    }
+    let ended = matches!(cx.at(year + 1), "ended" | "ending");
+    if !(ended || fiscal && cx.at(i.wrapping_sub(1)) == "the") {
+        return None;
+    }
+    found(i, year + 1, "DURATION", "P1Y".into())
+}
+
+/// Fixed-date holidays and Thanksgiving (the fourth Thursday of November): the
+/// nearest one to the DCT, leaning the way the tense points.
+fn holiday(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let (m, d, end) = match w {
+        "christmas" | "xmas" => {
+            let end = if matches!(cx.at(i + 1), "day" | "eve") {
+                i + 2
+            } else {
+                i + 1
+            };
+            (12, if cx.at(i + 1) == "eve" { 24 } else { 25 }, end)
+        }
+        "halloween" => (10, 31, i + 1),
+        "thanksgiving" => (11, 0, if cx.at(i + 1) == "day" { i + 2 } else { i + 1 }),
+        "new" if matches!(cx.at(i + 1), "year's" | "years") && cx.at(i + 2) == "day" => {
+            (1, 1, i + 3)
+        }
+        _ => return None,
+    };
+    let on = |y: i32| -> Option<Date> {
+        if d > 0 {
+            return Date::new(y, m, d);
+        }
+        let first = Date::new(y, 11, 1)?;
+        let thursday = (4 + 7 - i64::from(first.weekday())) % 7;
+        Some(first.add_days(thursday + 21))
+    };
+    let Some(now) = cx.dct else {
+        let d = on(2000)?;
+        return found(i, end, "DATE", format!("XXXX-{:02}-{:02}", d.month, d.day));
+    };
+    let shift = match cx.at(i.wrapping_sub(1)) {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    };
+    let (this, before, after) = (on(now.year)?, on(now.year - 1)?, on(now.year + 1)?);
+    let last = if this <= now { this } else { before };
+    let next = if this >= now { this } else { after };
+    let date = match (shift, tense_cue(cx, i)) {
+        (Some(-1), _) | (None, Some(Tense::Past)) => last,
+        (Some(_), _) | (None, Some(Tense::Future)) => next,
+        // No word says which: the nearer one.
+        (None, None) => {
+            if now.days() - last.days() <= next.days() - now.days() {
+                last
+            } else {
+                next
+            }
+        }
+    };
+    let start = if shift.is_some() { i - 1 } else { i };
+    found(start, end, "DATE", date.iso())
+}
+
+/// The last date the text named, as a day (a year stands for its middle, a month
+/// for its 15th).
+fn story_date(cx: &Context) -> Option<Date> {
+    let v = cx.story?;
+    let (y, m, d) = super::parse_iso_date(v.get(..10).unwrap_or(v))?;
+    Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 15 } else { d })
+}
+
+/// "of that year", "of the same year" at `i`: the story's year and where it ends.
+fn story_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
+    if cx.at(i) != "of" {
+        return None;
+    }
+    let f = anaphoric(cx, i + 1).filter(|f| f.value.len() == 4)?;
+    Some((f.value.parse().ok()?, f.end))
+}
+
+/// "that year", "the same day", "later that month", "earlier that day": the last
+/// date the text named, at that grain (nothing when it was named less precisely).
+fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
+    let mut j = i;
+    if matches!(cx.at(j), "earlier" | "later") {
+        j += 1;
+    }
+    match (cx.at(j), cx.at(j + 1)) {
+        ("that", "same") | ("the", "same") => j += 2,
+        ("that", _) => j += 1,
+        _ => return None,
+    }
+    let u = unit(cx.at(j)).filter(|_| !cx.at(j).ends_with('s'))?;
+    let story = cx.story?;
+    let value = match u {
+        Unit::Year => story.get(..4)?.to_string(),
+        Unit::Month => story
+            .get(..7)
+            .filter(|v| v.as_bytes().get(4) == Some(&b'-'))?
+            .to_string(),
+        Unit::Day => {
+            let day = story.get(..10)?;
+            super::parse_iso_date(day).filter(|(_, m, d)| *m > 0 && *d > 0)?;
+            day.to_string()
+        }
+        _ => return None,
+    };
+    found(i, j + 1, "DATE", value)
+}
+
+/// "for weeks", "within days", "in years": a duration of unknown length.
+fn bare_units(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    if !w.ends_with('s') || !matches!(cx.at(i.wrapping_sub(1)), "for" | "within" | "in") {
+        return None;
+    }
+    let u = unit(w).filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
+    found(i, i + 1, "DURATION", duration(None, u))
+}
+
+/// "year-end", "year end", "year's end", "(for|of) the [full] year": the DCT's year
+/// (the year before, "since year-end").
+fn year_end(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let end = match w {
+        "year-end" => i + 1,
+        "year" | "year's" if cx.at(i + 1) == "end" => i + 2,
+        "year" if matches!(cx.at(i + 1), "'s" | "’s") && cx.at(i + 2) == "end" => i + 3,
+        // "for the year,", "earlier in the year"
+        "year"
+            if cx.at(i.wrapping_sub(1)) == "the"
+                && matches!(cx.at(i.wrapping_sub(2)), "for" | "of" | "through" | "in")
+                && matches!(cx.at(i + 1), "," | "." | ";" | "" | "by" | "to" | "and") =>
+        {
+            i + 1
+        }
+        "full" if cx.at(i + 1) == "year" && cx.at(i.wrapping_sub(1)) == "the" => i + 2,
+        _ => return None,
+    };
+    let now = cx.dct?;
+    let year = now.year - i32::from(cx.at(i.wrapping_sub(1)) == "since");
+    if w == "year-end" {
+        return found(i, end, "DATE", format!("{year:04}-12-31"));
+    }
+    found(i, end, "DATE", format!("{year:04}"))
+}
+
+/// "year-earlier" and "year-ago" alone ("year-earlier profit"): the quarter under
+/// discussion a year before, else last year.
+fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
+    if !matches!(cx.at(i), "year-earlier" | "year-ago") {
+        return None;
+    }
+    let value = match (cx.quarter, cx.dct) {
+        (Some((y, q)), _) => format!("{:04}-Q{q}", y - 1),
+        (None, Some(d)) => format!("{:04}", d.year - 1),
+        (None, None) => "PAST_REF".into(),
+    };
+    found(i, i + 1, "DATE", value)
 }
 
 /// "three years" (DURATION), "three years ago" (DATE), "a day earlier" (DATE),
 /// "five-year" (DURATION), "24 hours".
 fn numbered(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // "five-year", "10-day"
-    if let Some((a, b)) = w.split_once('-') {
-        if let (Some(u), Some((n, _))) = (unit(b), number(&[a], 0)) {
+    // "five-year", "10-day", "day-long", "decades-long" (not "three-quarters of";
+    // not ages, "a 6-year-old boy", which TimeBank leaves out)
+    let compound = if w.ends_with("-long") {
+        w.strip_suffix("-long").unwrap_or(w)
+    } else {
+        w
+    };
+    if let Some((a, b)) = compound.split_once('-') {
+        if let (Some(u), Some((n, _)), false) = (unit(b), number(&[a], 0), cx.at(i + 1) == "of") {
             return found(i, i + 1, "DURATION", duration(Some(n), u));
+        }
+    } else if compound != w {
+        if let Some(u) = unit(compound) {
+            let n = (!compound.ends_with('s')).then_some(1);
+            return found(i, i + 1, "DURATION", duration(n, u));
         }
     }
     let (n, after) =
@@ -774,6 +1590,28 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     if n.is_none() && !cx.at(after).ends_with('s') {
         return None;
     }
+    // "a quarter of the market" is a share.
+    if u == Unit::Quarter && cx.at(after + 1) == "of" {
+        return None;
+    }
+    // Rates ("$2 million a year", "24 hours a day") and "a second attempt", but
+    // not "$2 million a year earlier".
+    let anchored = matches!(
+        cx.at(after + 1),
+        "ago" | "earlier" | "later" | "before" | "after"
+    );
+    if matches!(w, "a" | "an") && !anchored {
+        let before = cx.at(i.wrapping_sub(1));
+        if u == Unit::Second
+            || before.bytes().any(|b| b.is_ascii_digit())
+            || matches!(
+                before,
+                "million" | "billion" | "thousand" | "percent" | "times" | "once" | "twice"
+            )
+        {
+            return None;
+        }
+    }
     let end = after + 1;
     let anchor_word = cx.at(end);
     if matches!(
@@ -786,7 +1624,12 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         } else {
             1
         };
-        let Some(dct) = cx.dct else {
+        // News (TimeML): "three days later" marks "three days", a duration.
+        if !cx.narrative && matches!(anchor_word, "later" | "before" | "after") {
+            return found(i, end, "DURATION", duration(n, u));
+        }
+        let reference = if anchor_word == "ago" { cx.now } else { cx.dct };
+        let Some(dct) = reference else {
             return found(
                 i,
                 end + 1,
@@ -795,6 +1638,10 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             );
         };
         let k = i64::from(n.unwrap_or(1)) * sign;
+        // In an earnings report "a year earlier" is the same quarter a year before.
+        if let (Unit::Year, Some((y, q)), -1) = (u, reported_quarter(cx), k) {
+            return found(i, end + 1, "DATE", format!("{:04}-Q{q}", y - 1));
+        }
         let value = match u {
             Unit::Day => dct.add_days(k).iso(),
             Unit::Week => {
@@ -821,38 +1668,76 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     found(i, end, "DURATION", duration(n, u))
 }
 
-/// "10:30 a.m.", "3 p.m.", "noon", "midnight".
+/// The day after a clock time ("9 a.m. [EST] Tuesday", "noon today"): its date
+/// and where it ends.
+fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
+    let at = if matches!(
+        cx.at(at),
+        "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "utc" | "local"
+    ) {
+        at + 1
+    } else {
+        at
+    };
+    // "5 p.m. EST, Nov. 9"
+    let at = if cx.at(at) == "," { at + 1 } else { at };
+    let f = weekday(cx, at)
+        .filter(|f| f.end == at + 1)
+        .or_else(|| relative_word(cx, at).filter(|f| f.kind == "DATE"))
+        .or_else(|| absolute(cx, at).filter(|f| f.value.len() == 10))?;
+    f.value
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit())
+        .then(|| (f.value.clone(), f.end))
+}
+
+/// "10:30 a.m.", "3 p.m.", "noon", "midnight", "9 a.m. Tuesday".
 fn clock(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // Only words that start with a digit, "noon" or "midnight" can be clock times.
+    if !(w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || w == "noon" || w == "midnight") {
+        return None;
+    }
     let date = cx.dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
     if w == "noon" || w == "midnight" {
+        let (date, end) = clock_day(cx, i + 1).unwrap_or((date, i + 1));
         return found(
             i,
-            i + 1,
+            end,
             "TIME",
             format!("{date}T{}", if w == "noon" { "12:00" } else { "24:00" }),
         );
     }
-    let (h, m) = match w.split_once(':') {
-        Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
-        None => (w.parse::<u32>().ok()?, 0),
+    // "8am", "10:30pm" (tweets) or "8 a.m."
+    let (body, next, end) = match ["a.m.", "am", "p.m.", "pm"]
+        .iter()
+        .find_map(|x| Some((w.strip_suffix(x).filter(|b| !b.is_empty())?, *x)))
+    {
+        Some((body, x)) => (body, x, i + 1),
+        None => (w, cx.at(i + 1), i + 2),
     };
-    let next = cx.at(i + 1);
+    let (h, m) = match body.split_once(':') {
+        Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
+        None => (body.parse::<u32>().ok()?, 0),
+    };
     let (h, end) = match next {
-        "a.m." | "am" => (if h == 12 { 0 } else { h }, i + 2),
-        "p.m." | "pm" => (if h == 12 { 12 } else { h + 12 }, i + 2),
+        "a.m." | "am" | "a.m" => (if h == 12 { 0 } else { h }, end),
+        "p.m." | "pm" | "p.m" => (if h == 12 { 12 } else { h + 12 }, end),
         _ if w.contains(':') => (h, i + 1),
         _ => return None,
     };
     (h <= 24 && m < 60).then_some(())?;
+    let (date, end) = clock_day(cx, end).unwrap_or((date, end));
     found(i, end, "TIME", format!("{date}T{h:02}:{m:02}"))
 }
 
 /// "every day", "each week", "daily", "annually", "every Monday".
 fn set(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // "daily", "annually" are left out: TimeML annotates them rarely.
+    // "annually" is left out: TimeML annotates it rarely.
     let simple = match w {
+        "daily" => Some("P1D"),
         "weekly" => Some("P1W"),
         "monthly" => Some("P1M"),
         "yearly" => Some("P1Y"),
@@ -866,6 +1751,9 @@ fn set(cx: &Context, i: usize) -> Option<Found> {
         let next = cx.at(i + 1);
         if let Some(d) = lookup(WEEKDAYS, next) {
             return found(i, i + 2, "SET", format!("XXXX-WXX-{d}"));
+        }
+        if let Some(m) = month(next).filter(|_| next.len() > 3) {
+            return found(i, i + 2, "SET", format!("XXXX-{m:02}"));
         }
         if let Some(u) = unit(next) {
             return found(i, i + 2, "SET", duration(Some(1), u));

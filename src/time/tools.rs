@@ -122,11 +122,31 @@ impl Tally {
     }
 }
 
+/// The text around a span, on one line, the span in brackets.
+fn around(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(70);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + 70).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "{} [{}] {}",
+        squash(text.get(a..start).unwrap_or("")),
+        squash(text.get(start..end).unwrap_or("")),
+        squash(text.get(end..b).unwrap_or(""))
+    )
+}
+
 fn score_dir(
     dirs: &[PathBuf],
     name: &str,
     mistakes: Option<&mut Vec<String>>,
 ) -> Result<String, String> {
+    let tag = name.split_whitespace().next().unwrap_or(name);
     let mut tally = Tally::default();
     let mut docs = 0;
     let mut mistakes = mistakes;
@@ -164,10 +184,12 @@ fn score_dir(
                 tally.relaxed_gold += 1;
             } else if let Some(m) = mistakes.as_deref_mut() {
                 m.push(format!(
-                    "missed {:?} {} {}",
+                    "{tag} missed {:?} {} {} (dct {:?}) | {}",
                     doc.text.get(g.start..g.end).unwrap_or(""),
                     g.kind,
-                    g.value
+                    g.value,
+                    doc.dct.map(Date::iso),
+                    around(&doc.text, g.start, g.end)
                 ));
             }
         }
@@ -181,20 +203,22 @@ fn score_dir(
                 if f.3 != g.value {
                     if let Some(m) = mistakes.as_deref_mut() {
                         m.push(format!(
-                            "value {:?}: {} want {} (dct {:?})",
+                            "{tag} value {:?}: {} want {} (dct {:?}) | {}",
                             doc.text.get(f.0..f.1).unwrap_or(""),
                             f.3,
                             g.value,
-                            doc.dct.map(Date::iso)
+                            doc.dct.map(Date::iso),
+                            around(&doc.text, f.0, f.1)
                         ));
                     }
                 }
             } else if let Some(m) = mistakes.as_deref_mut() {
                 m.push(format!(
-                    "spurious {:?} {} {}",
+                    "{tag} spurious {:?} {} {} | {}",
                     doc.text.get(f.0..f.1).unwrap_or(""),
                     f.2,
-                    f.3
+                    f.3,
+                    around(&doc.text, f.0, f.1)
                 ));
             }
         }
@@ -202,7 +226,9 @@ fn score_dir(
     Ok(tally.report(name, docs))
 }
 
-/// `lede eval time [--data DIR] [--mistakes]`
+/// `lede eval time [--data DIR] [--mistakes]`: with `--mistakes`, every missed,
+/// spurious and wrongly valued expression of the three corpora, one a line,
+/// with the text around it.
 pub fn eval(args: &[String]) -> Result<String, String> {
     let time = data_dir(args).join("time");
     let mut mistakes = Vec::new();
@@ -216,9 +242,13 @@ pub fn eval(args: &[String]) -> Result<String, String> {
     out.push_str(&score_dir(
         &[time.join("wikiwars/timex3")],
         "WikiWars",
-        None,
+        show.then_some(&mut mistakes),
     )?);
-    out.push_str(&score_dir(&[time.join("tweets")], "Tweets", None)?);
+    out.push_str(&score_dir(
+        &[time.join("tweets")],
+        "Tweets",
+        show.then_some(&mut mistakes),
+    )?);
     out.push_str(&speed(&tb.join("TimeBank"))?);
     if show {
         out.push_str(&mistakes.join("\n"));
