@@ -569,8 +569,11 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         });
     let article_body =
         attr(tag, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"));
-    let unlikely = name != "body"
-        && !article_body
+    // Tables are data, whatever their class says ("table-header").
+    let unlikely = !matches!(
+        name,
+        "body" | "table" | "thead" | "tbody" | "tr" | "td" | "th"
+    ) && !article_body
         && UNLIKELY.iter().any(|w| names.contains(w))
         && !MAYBE.iter().any(|w| names.contains(w))
         || matches!(
@@ -1275,7 +1278,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         .filter(|(_, b)| {
             b.link_chars * 2 < b.chars.max(1)
                 || (b.heading && b.link_chars < b.chars)
-                || b.chars >= 80
+                || b.chars >= 120
         })
         .map(|(i, _)| i)
         .collect()
@@ -1544,5 +1547,20 @@ mod tests {
         let html =
             r#"<meta name="author" content="Meta Name"><div class="author">Other Name</div>"#;
         assert_eq!(extract(html).byline.as_deref(), Some("Meta Name"));
+    }
+
+    #[test]
+    fn link_lines_go_and_tables_stay_whatever_their_class() {
+        let long_links = "<p><a href=\"/a\">A long run of linked words that goes on and on</a> and <a href=\"/b\">another long run of linked words that also goes on for quite a while longer</a>.</p>";
+        let html = format!(
+            r#"<div class="story">{}<p><a href="/more">Read more: another story here</a></p>{long_links}
+            <table class="ingredients table-header"><tr><td>Two eggs</td><td>Flour</td></tr></table>{}</div>"#,
+            para("Story words", 4),
+            para("More words", 2)
+        );
+        let text = extract(&html).text;
+        assert!(!text.contains("Read more"), "{text}");
+        assert!(text.contains("another long run of linked words"), "{text}");
+        assert!(text.contains("Two eggs"), "{text}");
     }
 }

@@ -260,7 +260,8 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         let html = if page.ends_with(".gz") {
             gunzip(path)?
         } else {
-            std::fs::read_to_string(path).map_err(|e| format!("{page}: {e}"))?
+            let bytes = std::fs::read(path).map_err(|e| format!("{page}: {e}"))?;
+            String::from_utf8_lossy(&bytes).into_owned()
         };
         if args.iter().any(|a| a == "--raw") {
             // The HTML stage alone, before the text is cleaned.
