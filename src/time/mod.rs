@@ -100,13 +100,52 @@ pub fn tag_words(
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
 ) -> Vec<tagger::Found> {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let found = tag_sentences(words, &lower_refs, sentences, dct, false);
-    if is_narrative(&found, &lower_refs, dct) {
+    let lower = LowerWords::new(words);
+    tag_lowered(words, &lower.refs(), sentences, dct)
+}
+
+/// The words lower-cased once, in one buffer.
+struct LowerWords {
+    buffer: String,
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl LowerWords {
+    fn new(words: &[&str]) -> LowerWords {
+        let mut buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let mut ranges = Vec::with_capacity(words.len());
+        for w in words {
+            let start = buffer.len();
+            if w.is_ascii() {
+                buffer.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buffer.push_str(&w.to_lowercase());
+            }
+            ranges.push(start..buffer.len());
+        }
+        LowerWords { buffer, ranges }
+    }
+
+    fn refs(&self) -> Vec<&str> {
+        self.ranges
+            .iter()
+            .map(|r| self.buffer.get(r.clone()).unwrap_or(""))
+            .collect()
+    }
+}
+
+/// [`tag_words`] with the lower-cased words given.
+fn tag_lowered(
+    words: &[&str],
+    lower: &[&str],
+    sentences: &[std::ops::Range<usize>],
+    dct: Option<Date>,
+) -> Vec<tagger::Found> {
+    let found = tag_sentences(words, lower, sentences, dct, false);
+    if is_narrative(&found, lower, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
-        return tag_sentences(words, &lower_refs, sentences, dct, true);
+        return tag_sentences(words, lower, sentences, dct, true);
     }
     found
 }
@@ -294,12 +333,19 @@ pub fn resolve(
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
     let mut published = published.filter(|p| reference_date(p).is_some()).cloned();
-    let mut found = tag_words(&words, &ranges, published.as_ref().and_then(reference_date));
+    let lower = LowerWords::new(&words);
+    let lower = lower.refs();
+    let mut found = tag_lowered(
+        &words,
+        &lower,
+        &ranges,
+        published.as_ref().and_then(reference_date),
+    );
     if published.is_none() {
         let lead_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
         published = infer_published(&found, lead_end);
         if let Some(dct) = published.as_ref().and_then(reference_date) {
-            found = tag_words(&words, &ranges, Some(dct));
+            found = tag_lowered(&words, &lower, &ranges, Some(dct));
         }
     }
     let span_of = |f: &tagger::Found| -> Option<Span> {
