@@ -216,12 +216,16 @@ pub fn classify(
 /// Is this line body text: a long line that ends like a sentence?
 pub fn is_body(line: &str) -> bool {
     let t = line.trim();
-    words(t).len() >= 12 && ends_sentence(t)
+    ends_sentence(t) && t.split_whitespace().nth(11).is_some()
 }
 
 /// Could this line be the title: a short line, not a sentence, not all lower-case?
 pub fn is_title_like(line: &str) -> bool {
     let t = line.trim();
+    // A title has at most 20 words: longer lines are not counted out.
+    if t.split_whitespace().nth(20).is_some() {
+        return false;
+    }
     let w = words(t);
     (3..=20).contains(&w.len())
         && !t.ends_with('.')
