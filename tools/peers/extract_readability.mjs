@@ -1,7 +1,8 @@
 // Runs @mozilla/readability (with jsdom) on the same pages and scores it exactly as
 // `lede eval extract` scores Lede. Install its packages outside the project:
 //   npm install --prefix /tmp/peers @mozilla/readability jsdom
-//   NODE_PATH=/tmp/peers/node_modules node tools/peers/extract_readability.mjs [DATA]
+//   NODE_PATH=/tmp/peers/node_modules node --max-old-space-size=12000 tools/peers/extract_readability.mjs [DATA]
+// (jsdom needs the large heap for the 990-page set).
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
