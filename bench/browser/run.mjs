@@ -27,6 +27,7 @@ const articles = [...samples, ...news];
 const words = (t) => t.split(/\s+/).filter(Boolean).length;
 const totalWords = articles.reduce((n, t) => n + words(t), 0);
 writeFileSync(join(out, "corpus.json"), JSON.stringify({ articles, rounds: 3 }));
+writeFileSync(join(out, "first.json"), JSON.stringify({ text: articles[0] }));
 copyFileSync(join(here, "page.html"), join(out, "index.html"));
 copyFileSync(join(here, "..", "..", "www", "pkg", "lede_bg.wasm"), join(out, "lede_bg.wasm"));
 

@@ -59,6 +59,13 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// Split a phrase into tokens the way the text stage does for names: on spaces,
 /// with a possessive or trailing period kept apart.
 fn phrase_tokens(phrase: &str) -> Vec<String> {
+    // Most names are plain ASCII words, which the tokenizer splits at spaces.
+    if phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        return phrase
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+    }
     let layer = crate::text::tokenize(phrase);
     layer
         .iter()
@@ -176,6 +183,20 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_names_split_as_the_tokenizer_splits_them() {
+        for line in GAZETTEER_TEXT.lines().filter(|l| !l.starts_with('#')) {
+            let Some(name) = line.split('\t').nth(1) else {
+                continue;
+            };
+            let slow: Vec<String> = crate::text::tokenize(name)
+                .iter()
+                .map(|t| t.span.of(name).to_lowercase())
+                .collect();
+            assert_eq!(phrase_tokens(name), slow, "{name}");
+        }
+    }
 
     #[test]
     fn countries_cities_and_demonyms_are_known() {
