@@ -97,7 +97,10 @@ fn empty_input_is_a_clear_error_not_a_panic() {
         JsValue::UNDEFINED,
     )
     .expect_err("empty page rejected");
-    assert!(error.as_string().unwrap_or_default().contains("empty"));
+    assert!(error
+        .as_string()
+        .unwrap_or_default()
+        .contains("no article text was found"));
 }
 
 #[wasm_bindgen_test]
