@@ -1,0 +1,177 @@
+// The Analysis, schema "lede/1", as the wasm functions return it and the CLI prints
+// it. Every `start`/`end` is a UTF-16 code unit offset into the document's `text`
+// (what String.prototype.slice takes). Checked against real output by
+// tests/e2e/types.test.mjs (tsc --strict on a generated analysis).
+
+/** A span of the document's cleaned text, in UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type ToneLabel = "negative" | "neutral" | "positive";
+
+/** A tone: a score in [-1, 1] and its label. */
+export interface Tone {
+  score: number;
+  label: ToneLabel;
+}
+
+/** Where the article date came from, and how sure Lede is of it (0..1). */
+export interface Published {
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  value: string;
+  /** "caller", "meta", "page", "dateline", "copyright", "updated", "text", "inferred". */
+  source: string;
+  confidence: number;
+}
+
+/** A repair of the pasted text: `original` became the text at the span. */
+export interface Repair extends Span {
+  original: string;
+  /** "hex-utf8", "mojibake", "entity", "control", "whitespace"… */
+  kind: string;
+}
+
+/** A line removed as page furniture; it would stand at `start` (`end === start`). */
+export interface Removal extends Span {
+  text: string;
+  /** The line as pasted, when repairs changed it. */
+  original?: string;
+  /** "navigation", "call-to-action", "caption", "credit", "byline", "copyright"… */
+  reason: string;
+}
+
+export interface Token extends Span {
+  kind: "word" | "number" | "punct" | "symbol" | "url";
+}
+
+export interface Sentence extends Span {
+  sentiment: Tone | null;
+}
+
+export type EntityType =
+  | "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "EVENT" | "MISC"
+  | "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL" | "ORDINAL";
+
+export interface Mention extends Span {
+  /** Index into `entities`. */
+  entity: number;
+  type: EntityType;
+  /** "name" for names, "value" for numeric expressions. */
+  kind: "name" | "value";
+  source: "model" | "dictionary" | "rule";
+}
+
+export interface Entity {
+  id: number;
+  /** The canonical name: the fullest form in the text. */
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  /** Titles and roles met with the name ("President"). */
+  titles: string[];
+  /** For places and nationalities: the country. */
+  country?: string;
+  /** A related entity (a nationality's country). */
+  related?: number;
+  /** Indices into `mentions`. */
+  mentions: number[];
+  /** 0..1: how central the entity is to the article. */
+  salience: number;
+  /** Tone toward the entity, with the sentences (indices) that show it. */
+  sentiment: (Tone & { evidence: number[] }) | null;
+}
+
+export interface Timex extends Span {
+  type: "DATE" | "TIME" | "DURATION" | "SET";
+  /** TIMEX3 value: 2002-11-29, 2002-W48, 195, P3D, PRESENT_REF… */
+  value: string;
+  /** The last value of a range ("1-3 December"). */
+  value_end?: string;
+  /** TIMEX3 mod: START, MID, END, APPROX… */
+  mod?: string;
+}
+
+export interface TimelineEvent {
+  when: string;
+  until?: string;
+  /** Index into `sentences`. */
+  sentence: number;
+  /** Index into `timexes`. */
+  timex: number;
+  /** Indices into `entities`. */
+  entities: number[];
+  place: number | null;
+  label: string;
+}
+
+export interface Cooccurrence {
+  a: number;
+  b: number;
+  count: number;
+}
+
+export interface Document {
+  title: string | null;
+  byline: string | null;
+  dateline: string | null;
+  site_name: string | null;
+  language: string | null;
+  copyright: string | null;
+  published: Published | null;
+  text: string;
+  repairs: Repair[];
+  removed: Removal[];
+  paragraphs: Span[];
+  word_count: number;
+  sentences: Sentence[];
+  /** Empty when the request said `tokens: false`. */
+  tokens: Token[];
+  quotes: Span[];
+  mentions: Mention[];
+  entities: Entity[];
+  timexes: Timex[];
+  timeline: TimelineEvent[];
+  sentiment: Tone;
+  /** Tone toward each span the caller named in `targets`. */
+  targets: (Span & Tone)[];
+  cooccurrence: Cooccurrence[];
+}
+
+export interface Corpus {
+  entities: {
+    id: number;
+    name: string;
+    type: EntityType;
+    aliases: string[];
+    appearances: { document: number; entity: number }[];
+    mentions: number;
+    salience: number;
+  }[];
+  cooccurrence: Cooccurrence[];
+  timeline: { document: number; event: number; when: string; entities: number[] }[];
+}
+
+export interface Analysis {
+  schema: "lede/1";
+  documents: Document[];
+  corpus: Corpus;
+}
+
+/** Options for analyzeText / analyzeHtml (all optional). */
+export interface Options {
+  /** Repair and remove furniture (default true); false keeps the text verbatim. */
+  clean?: boolean;
+  /** Split several pasted articles apart (default true). */
+  split?: boolean;
+  /** The article date, YYYY-MM-DD. */
+  published?: string;
+  targets?: Span[];
+  dictionary?: { name: string; type: EntityType }[];
+  /** Include tokens (default true). */
+  tokens?: boolean;
+}
+
+export function analyzeText(text: string, options?: Options): Analysis;
+export function analyzeHtml(html: string, url?: string, options?: Options): Analysis;
