@@ -239,6 +239,15 @@ pub fn is_title_like(line: &str) -> bool {
             >= w.len().min(6)
 }
 
+/// A headline in sentence case: 3 to 14 words, a capital first, no closing punctuation.
+pub fn is_headline_shaped(line: &str) -> bool {
+    let t = line.trim();
+    let count = t.split_whitespace().take(15).count();
+    (3..=14).contains(&count)
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// "SYDNEY, Australia --", "BEIJING (AP) —", "Moscow, 29 November 2002 (RFE/RL) --":
 /// the dateline at the start of a line and the place it names.
 pub fn dateline(line: &str) -> Option<(String, usize)> {

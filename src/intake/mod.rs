@@ -291,10 +291,34 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
     // Lines met so far (a set: a long page has many).
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut dates: Vec<(String, &'static str, f32)> = Vec::new();
-    let title_at = lines_in.iter().take(6).position(|l| {
-        lines::is_title_like(&l.text)
-            && lines::classify(&l.text, 0, &Default::default(), true, false).0 == lines::Role::Keep
-    });
+    let kept = |l: &Line| {
+        lines::classify(&l.text, 0, &Default::default(), true, false).0 == lines::Role::Keep
+    };
+    let title_at = lines_in
+        .iter()
+        .take(6)
+        .position(|l| lines::is_title_like(&l.text) && kept(l))
+        // A sentence-case headline ("Port strike ends after talks in Rotterdam")
+        // as the first line, standing apart from what follows.
+        .or_else(|| {
+            let first = lines_in.first()?;
+            let apart = lines_in.get(1).is_some_and(|n| {
+                let meta = lines::classify(&n.text, 1, &Default::default(), false, false).1;
+                // not a hard-wrapped sentence running on in lower case
+                let continues = n
+                    .text
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                !continues
+                    && (n.after_blank
+                        || lines::is_body(&n.text)
+                        || meta.byline.is_some()
+                        || meta.date.is_some())
+            });
+            (apart && lines::is_headline_shaped(&first.text) && kept(first)).then_some(0)
+        });
     for (i, line) in lines_in.iter().enumerate() {
         let next_is_body = lines_in.get(i + 1).is_some_and(|n| lines::is_body(&n.text));
         let is_title = Some(i) == title_at;
@@ -400,6 +424,22 @@ pub mod tools;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_case_headline_on_the_first_line_is_the_title() {
+        let text = "Port strike ends after talks in Rotterdam\nPosted on 14 March 2024\n\n\
+            ROTTERDAM — Dock workers returned to work on Thursday after a four-day strike that left ships waiting.\n";
+        let articles = text_articles(text, true, false);
+        let title = articles.first().and_then(|a| a.meta.title.clone());
+        assert_eq!(
+            title.as_deref(),
+            Some("Port strike ends after talks in Rotterdam")
+        );
+        // A first line that runs into the next one is not a title.
+        let text = "The ministers met in Geneva\non Monday and agreed to talk again in the spring, officials said.\n";
+        let articles = text_articles(text, true, false);
+        assert_eq!(articles.first().and_then(|a| a.meta.title.clone()), None);
+    }
 
     #[test]
     fn html_date_shown_on_the_page_when_no_metadata_dates_it() {
