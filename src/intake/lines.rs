@@ -145,7 +145,13 @@ pub fn classify(
                 .unwrap_or("")
                 .trim_start_matches([':', ' ']);
             let date = date.strip_prefix("on ").unwrap_or(date);
-            meta.date = Some((date.to_string(), source, confidence));
+            // "Posted on 14 March 2024 by Anna Visser": the date, and the byline after "by".
+            let (date, author) = match date.split_once(" by ") {
+                Some((d, a)) if a.chars().next().is_some_and(char::is_uppercase) => (d, Some(a)),
+                _ => (date, None),
+            };
+            meta.date = Some((date.trim().to_string(), source, confidence));
+            meta.byline = author.map(|a| a.trim().to_string());
             return (Role::Remove("timestamp"), meta);
         }
     }
@@ -389,6 +395,16 @@ mod tests {
             false,
         );
         assert_eq!(meta.byline.as_deref(), Some("Jane Doe and John Roe"));
+        let (role, meta) = classify(
+            "Posted on 14 March 2024 by Anna Visser",
+            1,
+            &Default::default(),
+            true,
+            false,
+        );
+        assert_eq!(role, Role::Remove("timestamp"));
+        assert_eq!(meta.byline.as_deref(), Some("Anna Visser"));
+        assert_eq!(meta.date.map(|d| d.0).as_deref(), Some("14 March 2024"));
     }
 
     #[test]
