@@ -3,8 +3,12 @@
 // dist/widget/, inert markup, clear errors, no globals and no stray requests.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { start, openPage, screenshots, root } from "./harness.mjs";
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server;
 let browser;
@@ -67,6 +71,12 @@ test("the demo blog post: the widget summarizes the post, expands, and breaks no
   assert.deepEqual(added, [], "the widget defines no globals");
   assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
   assert.deepEqual(errors, []);
+  // Accessible inside its shadow root too (axe-core reads open shadow roots); checked
+  // last, as injecting axe adds a global and inline styles of its own.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => (await window.axe.run(document.querySelector("lede-analysis"))).violations
+    .map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`));
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
