@@ -104,7 +104,7 @@ pub fn document(
         .into_iter()
         .map(|entity| EntityOut {
             entity,
-            sentiment: entity_tones.next(),
+            sentiment: entity_tones.next().flatten(),
         })
         .collect();
     let mut document = Document {

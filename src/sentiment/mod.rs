@@ -68,8 +68,8 @@ pub struct SentimentLayer {
     /// One tone per sentence of the text layer, in order.
     pub sentences: Vec<Tone>,
     pub document: Tone,
-    /// One tone per entity, in entity order.
-    pub entities: Vec<EntityTone>,
+    /// One tone per entity, in entity order (none for numbers and amounts).
+    pub entities: Vec<Option<EntityTone>>,
     pub targets: Vec<TargetTone>,
 }
 
@@ -302,6 +302,13 @@ pub fn score(
         .entities
         .iter()
         .map(|entity| {
+            // Numbers, amounts and percentages are not parties: no tone toward them.
+            if matches!(
+                entity.label.as_str(),
+                "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL" | "ORDINAL"
+            ) {
+                return None;
+            }
             let mut scored: Vec<(usize, Probabilities)> = entity
                 .mentions
                 .iter()
@@ -329,10 +336,10 @@ pub fn score(
                     evidence.push(sentence);
                 }
             }
-            EntityTone {
+            Some(EntityTone {
                 tone: tone_of(&mean),
                 evidence,
-            }
+            })
         })
         .collect();
     let targets = targets
@@ -427,8 +434,20 @@ mod tests {
         assert_eq!(result.targets[1].tone.label, "negative");
         for (entity, tone) in found.entities.iter().zip(&result.entities) {
             if entity.name.contains("Bush") {
+                let tone = tone.as_ref().expect("a tone toward a person");
                 assert_eq!(tone.tone.label, "negative");
                 assert_eq!(tone.evidence, [1]);
+            }
+        }
+        // No tone toward numbers and amounts.
+        let text = "Protesters slammed the plan to cut 300 jobs and $5 million in aid.";
+        let layer = crate::text::segment(text);
+        let found =
+            crate::entities::recognize(text, &layer, &crate::entities::Dictionary::default());
+        let numbers = score(text, &layer, &found, &[]);
+        for (entity, tone) in found.entities.iter().zip(&numbers.entities) {
+            if matches!(entity.label.as_str(), "CARDINAL" | "MONEY") {
+                assert!(tone.is_none(), "{}", entity.name);
             }
         }
         assert!(result.sentences.len() == 2 && (-1.0..=1.0).contains(&result.document.score));
