@@ -570,6 +570,18 @@ mod tests {
     }
 
     #[test]
+    fn ages_are_left_out_unless_they_are_the_predicate() {
+        let d = "2007-09-08";
+        assert!(tag("Mr. Reupke, 52 years old, will succeed him.", d).is_empty());
+        assert!(tag("employees 55 years old or older", d).is_empty());
+        let t = tag("All males who were 18 years old were called up.", d);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].0.as_str(), t[0].2.as_str()), ("18 years old", "P18Y"));
+        assert_eq!(values("She's 16 days old", d), ["P16D"]);
+        assert_eq!(values("He stayed 52 years.", d), ["P52Y"]);
+    }
+
+    #[test]
     fn history_is_anchored_to_the_story_not_the_dct() {
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began in 1942. In September, the offensive stalled. By 1943 it was over.";

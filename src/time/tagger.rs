@@ -1614,6 +1614,16 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     }
     let end = after + 1;
     let anchor_word = cx.at(end);
+    // Ages: an attribute ("Mr. Reupke, 52 years old, will succeed") is left out
+    // (TimeBank), a predicate ("all males who were 18 years old") is a length, the
+    // whole phrase (WikiWars, tweets).
+    if anchor_word == "old" {
+        let copula = matches!(
+            cx.at(i.wrapping_sub(1)),
+            "is" | "was" | "are" | "were" | "'s" | "’s" | "be" | "been" | "being"
+        );
+        return copula.then(|| found(i, end + 1, "DURATION", duration(n, u)))?;
+    }
     if matches!(
         anchor_word,
         "ago" | "earlier" | "later" | "before" | "after"
