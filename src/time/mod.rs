@@ -570,6 +570,17 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_take_the_day_named_beside_them() {
+        let text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.";
+        assert!(values(text, "1998-08-08").contains(&"1998-08-07T10:35".to_string()));
+        let text = "At precisely 5:00 am on October 3, 1935, De Bono crossed the river.";
+        assert!(values(text, "2009-12-19").contains(&"1935-10-03T05:00".to_string()));
+        // Too far from any day: the DCT's.
+        let text = "He left at 9 a.m. and the talks, which had begun on Monday, resumed.";
+        assert_eq!(values(text, "2007-09-08")[0], "2007-09-08T09:00");
+    }
+
+    #[test]
     fn ages_are_left_out_unless_they_are_the_predicate() {
         let d = "2007-09-08";
         assert!(tag("Mr. Reupke, 52 years old, will succeed him.", d).is_empty());
@@ -726,7 +737,7 @@ mod tests {
         );
         assert_eq!(
             values("see u tmr at 8pm", "2014-05-03"),
-            ["2014-05-04", "2014-05-03T20:00"]
+            ["2014-05-04", "2014-05-04T20:00"]
         );
         assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
         // "Sun" the company is no Sunday.

@@ -483,7 +483,53 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
     }
     link_ranges(cx, &mut out);
+    date_clock_times(cx, &mut out);
     out
+}
+
+/// A clock time that names no day takes the day named next to it in the sentence:
+/// "at about 10:35 a.m. (0735 GMT) Friday", "at 5:00 am on October 3, 1935".
+fn date_clock_times(cx: &Context, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let Some(f) = found.get(k) else { continue };
+        let last = cx.at(f.end.wrapping_sub(1));
+        let bare = f.kind == "TIME"
+            && f.value.get(10..11) == Some("T")
+            && (last.contains(':')
+                || matches!(last, "noon" | "midnight")
+                || ["a.m.", "am", "p.m.", "pm", "a.m", "p.m"]
+                    .iter()
+                    .any(|x| last.ends_with(x)));
+        if !bare {
+            continue;
+        }
+        // The nearest full date within four words either side, with no other
+        // time between.
+        let (start, end) = (f.start, f.end);
+        let day = [k.wrapping_sub(1), k + 1]
+            .into_iter()
+            .filter_map(|j| found.get(j))
+            .filter(|g| {
+                g.kind == "DATE"
+                    && g.value.len() == 10
+                    && g.value.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                    && (g.start >= end && g.start - end <= 4
+                        || g.end <= start && start - g.end <= 4)
+            })
+            .min_by_key(|g| {
+                if g.start >= end {
+                    g.start - end
+                } else {
+                    start - g.end
+                }
+            })
+            .map(|g| g.value.clone());
+        if let (Some(day), Some(f)) = (day, found.get_mut(k)) {
+            if let Some(time) = f.value.get(10..) {
+                f.value = format!("{day}{time}");
+            }
+        }
+    }
 }
 
 /// How many words before `i` hedge an amount ("nearly", "more than", "at least").
