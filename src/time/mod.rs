@@ -570,6 +570,37 @@ mod tests {
     }
 
     #[test]
+    fn the_future_of_the_past_is_past() {
+        let d = "1989-10-30";
+        assert_eq!(
+            values("The offer is scheduled to expire Friday.", d),
+            ["1989-11-03"]
+        );
+        assert_eq!(
+            values(
+                "The offer had been scheduled to expire at midnight Friday.",
+                d
+            ),
+            ["1989-10-27T24:00"]
+        );
+        assert_eq!(
+            values("It had been due to expire Friday.", d),
+            ["1989-10-27"]
+        );
+        assert_eq!(
+            values(
+                "Until Thursday, they had not called Kopp a suspect.",
+                "1999-05-07"
+            ),
+            ["1999-05-06"]
+        );
+        assert_eq!(
+            values("He will stay until Thursday.", "1999-05-07"),
+            ["1999-05-13"]
+        );
+    }
+
+    #[test]
     fn clock_times_take_the_day_named_beside_them() {
         let text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.";
         assert!(values(text, "1998-08-08").contains(&"1998-08-07T10:35".to_string()));

@@ -411,7 +411,22 @@ fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
         for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
             let w = cx.at(j);
             if future_cue(w) {
-                return Some(Tense::Future);
+                // The future of the past: "had been scheduled to expire Friday",
+                // "until Thursday, they had not called him".
+                let had = |k: usize| cx.at(k) == "had";
+                let past_future = match w {
+                    "scheduled" | "due" | "expected" | "planned" => {
+                        had(j.wrapping_sub(1))
+                            || (cx.at(j.wrapping_sub(1)) == "been" && had(j.wrapping_sub(2)))
+                    }
+                    "until" | "till" => (j + 1..j + 6).any(had),
+                    _ => false,
+                };
+                return Some(if past_future {
+                    Tense::Past
+                } else {
+                    Tense::Future
+                });
             }
             // "will be held": a participle after "be" says nothing of the tense.
             if past_cue(w) && !matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to") {
