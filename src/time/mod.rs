@@ -570,6 +570,30 @@ mod tests {
     }
 
     #[test]
+    fn a_years_quarter_is_that_quarter() {
+        let d = "1989-10-31";
+        assert_eq!(
+            values(
+                "It could be effective as early as next year's first quarter.",
+                d
+            ),
+            ["1990-Q1", "1990-Q1"]
+        );
+        assert_eq!(
+            values(
+                "Net sales for this year's third quarter were $14 million.",
+                d
+            ),
+            ["1989-Q3", "1989-Q3"]
+        );
+        // Not a quarter: the year stays a year.
+        assert_eq!(
+            values("Last year's results were hurt by charges.", d),
+            ["1988"]
+        );
+    }
+
+    #[test]
     fn the_future_of_the_past_is_past() {
         let d = "1989-10-30";
         assert_eq!(

@@ -499,7 +499,43 @@ pub fn find(cx: &Context) -> Vec<Found> {
     }
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
+    years_of_quarters(cx, &mut out);
     out
+}
+
+/// "this year's third quarter", "next year's first quarter", "last year's
+/// quarter": the year stands for that quarter (TimeBank), and lends it its year.
+fn years_of_quarters(cx: &Context, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let Some(f) = found.get(k) else { continue };
+        let year = f.value.len() == 4
+            && f.value.bytes().all(|b| b.is_ascii_digit())
+            && cx.at(f.end.wrapping_sub(1)) == "year"
+            && matches!(cx.at(f.end), "'s" | "’s");
+        if !year {
+            continue;
+        }
+        let (end, y) = (f.end, f.value.clone());
+        // The quarter named right after, or the one being reported.
+        let named = found
+            .get(k + 1)
+            .filter(|g| g.start <= end + 2 && g.kind == "DATE" && g.value.get(4..6) == Some("-Q"));
+        let q = match named {
+            Some(g) => g.value.get(6..).map(str::to_string),
+            None if cx.at(end + 1) == "quarter" => current_quarter(cx).map(|(_, q)| q.to_string()),
+            None => None,
+        };
+        let Some(q) = q else { continue };
+        let value = format!("{y}-Q{q}");
+        if named.is_some() {
+            if let Some(g) = found.get_mut(k + 1) {
+                g.value.clone_from(&value);
+            }
+        }
+        if let Some(f) = found.get_mut(k) {
+            f.value = value;
+        }
+    }
 }
 
 /// A clock time that names no day takes the day named next to it in the sentence:
