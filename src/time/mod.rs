@@ -591,6 +591,15 @@ mod tests {
             values("Last year's results were hurt by charges.", d),
             ["1988"]
         );
+        // In an earnings report "this quarter" is the one reported, and a period
+        // "last year" is that quarter a year before.
+        let text = "The company posted a third-quarter loss of $2 million, or 10 cents a \
+            share. That compares with net income of $1.8 million for the corresponding \
+            period last year. This quarter's loss includes charges.";
+        assert_eq!(
+            values(text, "1989-11-01"),
+            ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
+        );
     }
 
     #[test]

@@ -508,6 +508,20 @@ pub fn find(cx: &Context) -> Vec<Found> {
 fn years_of_quarters(cx: &Context, found: &mut [Found]) {
     for k in 0..found.len() {
         let Some(f) = found.get(k) else { continue };
+        // "the corresponding period [last year]": the quarter a year before.
+        if let Some(g) = k.checked_sub(1).and_then(|p| found.get(p)) {
+            if g.end == f.start
+                && g.value.get(4..6) == Some("-Q")
+                && f.value.len() == 4
+                && g.value.get(..4) == Some(f.value.as_str())
+            {
+                let value = g.value.clone();
+                if let Some(f) = found.get_mut(k) {
+                    f.value = value;
+                }
+                continue;
+            }
+        }
         let year = f.value.len() == 4
             && f.value.bytes().all(|b| b.is_ascii_digit())
             && cx.at(f.end.wrapping_sub(1)) == "year"
@@ -1289,6 +1303,16 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             let m = d.add_months(i32::try_from(shift).unwrap_or(0));
             format!("{:04}-{:02}", m.year, m.month)
         }
+        // "this quarter's loss" in an earnings report: the quarter reported.
+        Unit::Quarter
+            if shift == 0
+                && w == "this"
+                && matches!(cx.at(j + 1), "'s" | "’s")
+                && cx.quarter.is_some() =>
+        {
+            let (y, q) = current_quarter(cx)?;
+            format!("{y:04}-Q{q}")
+        }
         Unit::Quarter => {
             let q0 = (d.month - 1) / 3;
             let total = d.year * 4 + q0 as i32 + i32::try_from(shift).unwrap_or(0);
@@ -1441,6 +1465,15 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     } else {
         return None;
     };
+    // "the corresponding period last year", "the quarter a year ago"
+    if n.is_none()
+        && matches!(
+            (cx.at(end), cx.at(end + 1), cx.at(end + 2)),
+            ("last", "year", _) | ("a", "year", "ago" | "earlier")
+        )
+    {
+        shift = -1;
+    }
     // "... of 1997"
     let (year, end) = match (cx.at(end), year_of(cx.at(end + 1))) {
         ("of", Some(y)) => (Some(y), end + 2),
