@@ -634,6 +634,15 @@ mod tests {
     }
 
     #[test]
+    fn counts_per_unit_are_rates_not_times() {
+        let d = "1998-02-13";
+        assert!(values("up from four flights a week", d).is_empty());
+        assert!(values("This will add nearly 700 seats a week.", d).is_empty());
+        assert_eq!(values("He left a week ago.", d), ["1998-W06"]);
+        assert_eq!(values("It took them a week.", d), ["P1W"]);
+    }
+
+    #[test]
     fn clock_times_take_the_day_named_beside_them() {
         let text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.";
         assert!(values(text, "1998-08-08").contains(&"1998-08-07T10:35".to_string()));

@@ -1732,7 +1732,13 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     );
     if matches!(w, "a" | "an") && !anchored {
         let before = cx.at(i.wrapping_sub(1));
+        // "four flights a week", "700 seats a week", "24 hours a day": a count per
+        // unit.
+        let per = before.len() > 3
+            && before.ends_with('s')
+            && number(cx.words, i.wrapping_sub(2)).is_some_and(|(_, e)| e + 1 == i);
         if u == Unit::Second
+            || per
             || before.bytes().any(|b| b.is_ascii_digit())
             || matches!(
                 before,
