@@ -634,6 +634,20 @@ mod tests {
     }
 
     #[test]
+    fn marches_and_films_are_not_times() {
+        let d = "1999-01-22";
+        assert!(values("protesters at the annual March for Life", d).is_empty());
+        assert!(values("at the head of the March of the Combatant Mothers", d).is_empty());
+        assert!(values("a picture from the film High Noon.", d).is_empty());
+        assert_eq!(
+            values("He left in March for health reasons.", "1999-06-22"),
+            ["1999-03"]
+        );
+        assert_eq!(values("in March of 1998", d), ["1998-03"]);
+        assert_eq!(values("at noon", d), ["1999-01-22T12:00"]);
+    }
+
+    #[test]
     fn counts_per_unit_are_rates_not_times() {
         let d = "1998-02-13";
         assert!(values("up from four flights a week", d).is_empty());

@@ -650,6 +650,20 @@ fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<
 
 fn match_at(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // Not times: "the March of the Combatant Mothers", "the annual March for
+    // Life", "High Noon".
+    let name = match w {
+        "march" => match cx.at(i + 1) {
+            "of" => cx.at(i + 2) == "the",
+            "for" => cx.capitalized(i + 2),
+            _ => false,
+        },
+        "noon" => cx.at(i.wrapping_sub(1)) == "high",
+        _ => false,
+    };
+    if name {
+        return None;
+    }
     // early/late/mid + an expression; "the end of November"
     let modifier = match w {
         "early" | "beginning" | "start" => Some("START"),
