@@ -1285,6 +1285,14 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     let u = unit(next)?;
+    // "This Week" (the television programme), "Next Year": a title-cased unit is
+    // a name.
+    let title = cx.original.get(j).is_some_and(|o| {
+        o.chars().next().is_some_and(char::is_uppercase) && o.chars().any(char::is_lowercase)
+    });
+    if title {
+        return None;
+    }
     if next.ends_with('s') {
         // "the coming weeks", "the past months"
         return found(start, j + 1, "DURATION", duration(None, u));
