@@ -739,6 +739,14 @@ mod tests {
             ("DATE", "2000-01-07")
         );
         assert_eq!(
+            values("A woman was killed Thursday evening.", "1998-02-12"),
+            ["1998-02-12TEV"]
+        );
+        assert_eq!(
+            values("They met Friday afternoon.", "2000-01-08"),
+            ["2000-01-07TAF"]
+        );
+        assert_eq!(
             values(
                 "The deadline was extended until 9 a.m. Tuesday.",
                 "2000-04-03"

@@ -1397,8 +1397,13 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
         };
         dct.add_days(offset).iso()
     });
-    // "Friday night": TimeML (TimeBank) marks the day, a DATE.
-    if PARTS_OF_DAY.iter().any(|(p, _)| *p == cx.at(i + 1)) {
+    // "Friday night", "Friday morning": TimeML (TimeBank) mostly marks the day, a
+    // DATE; "Friday evening", "Friday afternoon" it gives the part (1989-10-27TEV).
+    if let Some((p, code)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == cx.at(i + 1)) {
+        if matches!(*p, "evening" | "afternoon") && value.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return found(i, i + 2, "DATE", format!("{value}T{code}"));
+        }
         return found(i, i + 2, "DATE", value);
     }
     found(i, i + 1, "DATE", value)
