@@ -829,6 +829,13 @@ mod tests {
             ["1999-11-25"]
         );
         assert_eq!(values("Christmas shopping", "2014-10-14"), ["2014-12-25"]);
+        // Election Day: the Tuesday after the first Monday of November.
+        assert_eq!(
+            values("from now to Election Day.", "1998-10-26")[1],
+            "1998-11-03"
+        );
+        assert_eq!(values("before Election Day", "2016-10-01"), ["2016-11-08"]);
+        assert_eq!(values("before Election Day", "2015-10-01"), ["2015-11-03"]);
         assert_eq!(values("a deal by year-end", "1989-11-02"), ["1989-12-31"]);
         assert_eq!(
             values("Sales for the full year rose.", "1989-11-02"),

@@ -1577,11 +1577,21 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
         "new" if matches!(cx.at(i + 1), "year's" | "years") && cx.at(i + 2) == "day" => {
             (1, 1, i + 3)
         }
+        // The U.S. Election Day: the Tuesday after the first Monday of November
+        // (day 0 below stands for it in month 13).
+        "election" if cx.at(i + 1) == "day" && cx.capitalized(i) && cx.capitalized(i + 1) => {
+            (13, 0, i + 2)
+        }
         _ => return None,
     };
     let on = |y: i32| -> Option<Date> {
         if d > 0 {
             return Date::new(y, m, d);
+        }
+        if m == 13 {
+            let second = Date::new(y, 11, 2)?;
+            let tuesday = (2 + 7 - i64::from(second.weekday())) % 7;
+            return Some(second.add_days(tuesday));
         }
         let first = Date::new(y, 11, 1)?;
         let thursday = (4 + 7 - i64::from(first.weekday())) % 7;
