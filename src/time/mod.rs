@@ -645,6 +645,10 @@ mod tests {
         );
         assert_eq!(values("in March of 1998", d), ["1998-03"]);
         assert_eq!(values("at noon", d), ["1999-01-22T12:00"]);
+        assert_eq!(
+            values("to appear before a judge at midday", d),
+            ["1999-01-22T12:00"]
+        );
         // A title-cased unit: the programme "This Week".
         assert!(values("Baker, speaking on ABC News' \"This Week,\" said", d).is_empty());
         assert_eq!(values("This week he said", d), ["1999-W03"]);

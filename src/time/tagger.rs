@@ -561,7 +561,7 @@ fn date_clock_times(cx: &Context, found: &mut [Found]) {
         let bare = f.kind == "TIME"
             && f.value.get(10..11) == Some("T")
             && (last.contains(':')
-                || matches!(last, "noon" | "midnight")
+                || matches!(last, "noon" | "midday" | "midnight")
                 || ["a.m.", "am", "p.m.", "pm", "a.m", "p.m"]
                     .iter()
                     .any(|x| last.ends_with(x)));
@@ -1875,21 +1875,22 @@ fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
         .then(|| (f.value.clone(), f.end))
 }
 
-/// "10:30 a.m.", "3 p.m.", "noon", "midnight", "9 a.m. Tuesday".
+/// "10:30 a.m.", "3 p.m.", "noon", "midday", "midnight", "9 a.m. Tuesday".
 fn clock(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // Only words that start with a digit, "noon" or "midnight" can be clock times.
-    if !(w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || w == "noon" || w == "midnight") {
+    // Only words that start with a digit, "noon", "midday" or "midnight" can be clock times.
+    let named = matches!(w, "noon" | "midday" | "midnight");
+    if !(w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || named) {
         return None;
     }
     let date = cx.dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
-    if w == "noon" || w == "midnight" {
+    if named {
         let (date, end) = clock_day(cx, i + 1).unwrap_or((date, i + 1));
         return found(
             i,
             end,
             "TIME",
-            format!("{date}T{}", if w == "noon" { "12:00" } else { "24:00" }),
+            format!("{date}T{}", if w == "midnight" { "24:00" } else { "12:00" }),
         );
     }
     // "8am", "10:30pm" (tweets) or "8 a.m."
