@@ -646,6 +646,13 @@ mod tests {
         assert_eq!(values("in March of 1998", d), ["1998-03"]);
         assert_eq!(values("at noon", d), ["1999-01-22T12:00"]);
         assert_eq!(
+            values(
+                "On April 14, 1865, Lincoln was shot. He died early the next morning.",
+                d
+            ),
+            ["1865-04-14", "1865-04-15TMO"]
+        );
+        assert_eq!(
             values("to appear before a judge at midday", d),
             ["1999-01-22T12:00"]
         );

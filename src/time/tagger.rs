@@ -1198,6 +1198,11 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(shift).iso());
             return found(start, j + 1, "TIME", format!("{d}T{code}"));
         }
+        // "the next morning", "the following evening": the story's next day, a DATE.
+        if shift > 0 && w != "coming" && cx.at(i.wrapping_sub(1)) == "the" {
+            let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(1).iso());
+            return found(start, j + 1, "DATE", format!("{d}T{code}"));
+        }
     }
     // "last December" (last year's), "next March", "this June"
     if let Some(m) = month(next).filter(|_| cx.capitalized(j) && (next.len() > 3 || next == "may"))
