@@ -560,6 +560,11 @@ mod tests {
     #[test]
     fn durations_sets_times_and_references() {
         assert_eq!(values("for three days", "2007-09-08"), ["P3D"]);
+        assert_eq!(values("for 2 1/2 years", "2007-09-08"), ["P2Y6M"]);
+        assert_eq!(
+            values("then 5 1/2 hours in Nairobi", "2007-09-08"),
+            ["PT5H30M"]
+        );
         assert_eq!(values("the past three months", "2007-09-08"), ["P3M"]);
         assert_eq!(values("a five-year plan", "2007-09-08"), ["P5Y"]);
         assert_eq!(values("every Monday", "2007-09-08"), ["XXXX-WXX-1"]);

@@ -1758,6 +1758,17 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             let (n, after) = number(cx.words, i)?;
             (Some(n), after)
         };
+    // "5 1/2 hours", "2 1/2 years": the half in the next smaller unit.
+    if let (Some(n), "1/2") = (n, cx.at(after)) {
+        let value = match unit(cx.at(after + 1))? {
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Minute => format!("PT{n}M30S"),
+            _ => return None,
+        };
+        return found(i, after + 2, "DURATION", value);
+    }
     let u = unit(cx.at(after))?;
     if n.is_none() && !cx.at(after).ends_with('s') {
         return None;
