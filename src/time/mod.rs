@@ -561,6 +561,12 @@ mod tests {
     fn durations_sets_times_and_references() {
         assert_eq!(values("for three days", "2007-09-08"), ["P3D"]);
         assert_eq!(values("for 2 1/2 years", "2007-09-08"), ["P2Y6M"]);
+        assert_eq!(values("for at least two more weeks", "2007-09-08"), ["P2W"]);
+        assert_eq!(
+            values("extended for an additional year", "2007-09-08"),
+            ["P1Y"]
+        );
+        assert!(values("two more people", "2007-09-08").is_empty());
         assert_eq!(
             values("then 5 1/2 hours in Nairobi", "2007-09-08"),
             ["PT5H30M"]

@@ -1758,6 +1758,14 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             let (n, after) = number(cx.words, i)?;
             (Some(n), after)
         };
+    // "two more weeks", "an additional year"
+    let after = if matches!(cx.at(after), "more" | "additional" | "further")
+        && unit(cx.at(after + 1)).is_some()
+    {
+        after + 1
+    } else {
+        after
+    };
     // "5 1/2 hours", "2 1/2 years": the half in the next smaller unit.
     if let (Some(n), "1/2") = (n, cx.at(after)) {
         let value = match unit(cx.at(after + 1))? {
