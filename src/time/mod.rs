@@ -560,6 +560,17 @@ mod tests {
     #[test]
     fn durations_sets_times_and_references() {
         assert_eq!(values("for three days", "2007-09-08"), ["P3D"]);
+        assert_eq!(values("for 2 1/2 years", "2007-09-08"), ["P2Y6M"]);
+        assert_eq!(values("for at least two more weeks", "2007-09-08"), ["P2W"]);
+        assert_eq!(
+            values("extended for an additional year", "2007-09-08"),
+            ["P1Y"]
+        );
+        assert!(values("two more people", "2007-09-08").is_empty());
+        assert_eq!(
+            values("then 5 1/2 hours in Nairobi", "2007-09-08"),
+            ["PT5H30M"]
+        );
         assert_eq!(values("the past three months", "2007-09-08"), ["P3M"]);
         assert_eq!(values("a five-year plan", "2007-09-08"), ["P5Y"]);
         assert_eq!(values("every Monday", "2007-09-08"), ["XXXX-WXX-1"]);
@@ -567,6 +578,131 @@ mod tests {
         assert_eq!(values("now", "2007-09-08"), ["PRESENT_REF"]);
         assert_eq!(tag("for three days", "2007-09-08")[0].1, "DURATION");
         assert_eq!(tag("every Monday", "2007-09-08")[0].1, "SET");
+    }
+
+    #[test]
+    fn a_years_quarter_is_that_quarter() {
+        let d = "1989-10-31";
+        assert_eq!(
+            values(
+                "It could be effective as early as next year's first quarter.",
+                d
+            ),
+            ["1990-Q1", "1990-Q1"]
+        );
+        assert_eq!(
+            values(
+                "Net sales for this year's third quarter were $14 million.",
+                d
+            ),
+            ["1989-Q3", "1989-Q3"]
+        );
+        // Not a quarter: the year stays a year.
+        assert_eq!(
+            values("Last year's results were hurt by charges.", d),
+            ["1988"]
+        );
+        // In an earnings report "this quarter" is the one reported, and a period
+        // "last year" is that quarter a year before.
+        let text = "The company posted a third-quarter loss of $2 million, or 10 cents a \
+            share. That compares with net income of $1.8 million for the corresponding \
+            period last year. This quarter's loss includes charges.";
+        assert_eq!(
+            values(text, "1989-11-01"),
+            ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
+        );
+    }
+
+    #[test]
+    fn the_future_of_the_past_is_past() {
+        let d = "1989-10-30";
+        assert_eq!(
+            values("The offer is scheduled to expire Friday.", d),
+            ["1989-11-03"]
+        );
+        assert_eq!(
+            values(
+                "The offer had been scheduled to expire at midnight Friday.",
+                d
+            ),
+            ["1989-10-27T24:00"]
+        );
+        assert_eq!(
+            values("It had been due to expire Friday.", d),
+            ["1989-10-27"]
+        );
+        assert_eq!(
+            values(
+                "Until Thursday, they had not called Kopp a suspect.",
+                "1999-05-07"
+            ),
+            ["1999-05-06"]
+        );
+        assert_eq!(
+            values("He will stay until Thursday.", "1999-05-07"),
+            ["1999-05-13"]
+        );
+    }
+
+    #[test]
+    fn marches_and_films_are_not_times() {
+        let d = "1999-01-22";
+        assert!(values("protesters at the annual March for Life", d).is_empty());
+        assert!(values("at the head of the March of the Combatant Mothers", d).is_empty());
+        assert!(values("a picture from the film High Noon.", d).is_empty());
+        assert_eq!(
+            values("He left in March for health reasons.", "1999-06-22"),
+            ["1999-03"]
+        );
+        assert_eq!(values("in March of 1998", d), ["1998-03"]);
+        assert_eq!(values("at noon", d), ["1999-01-22T12:00"]);
+        assert_eq!(
+            values(
+                "On April 14, 1865, Lincoln was shot. He died early the next morning.",
+                d
+            ),
+            ["1865-04-14", "1865-04-15TMO"]
+        );
+        assert_eq!(
+            values("to appear before a judge at midday", d),
+            ["1999-01-22T12:00"]
+        );
+        // A title-cased unit: the programme "This Week".
+        assert!(values("Baker, speaking on ABC News' \"This Week,\" said", d).is_empty());
+        assert_eq!(values("This week he said", d), ["1999-W03"]);
+        assert_eq!(values("THIS WEEK ONLY", d), ["1999-W03"]);
+    }
+
+    #[test]
+    fn counts_per_unit_are_rates_not_times() {
+        let d = "1998-02-13";
+        assert!(values("up from four flights a week", d).is_empty());
+        assert!(values("This will add nearly 700 seats a week.", d).is_empty());
+        assert_eq!(values("He left a week ago.", d), ["1998-W06"]);
+        assert_eq!(values("It took them a week.", d), ["P1W"]);
+    }
+
+    #[test]
+    fn clock_times_take_the_day_named_beside_them() {
+        let text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.";
+        assert!(values(text, "1998-08-08").contains(&"1998-08-07T10:35".to_string()));
+        let text = "At precisely 5:00 am on October 3, 1935, De Bono crossed the river.";
+        assert!(values(text, "2009-12-19").contains(&"1935-10-03T05:00".to_string()));
+        // Too far from any day: the DCT's.
+        let text = "He left at 9 a.m. and the talks, which had begun on Monday, resumed.";
+        assert_eq!(values(text, "2007-09-08")[0], "2007-09-08T09:00");
+    }
+
+    #[test]
+    fn ages_are_left_out_unless_they_are_the_predicate() {
+        let d = "2007-09-08";
+        assert!(tag("Mr. Reupke, 52 years old, will succeed him.", d).is_empty());
+        assert!(tag("employees 55 years old or older", d).is_empty());
+        let t = tag("All males who were 18 years old were called up.", d);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].0.as_str(), t[0].2.as_str()), ("18 years old", "P18Y"));
+        assert_eq!(values("She's 16 days old", d), ["P16D"]);
+        assert_eq!(values("He stayed 52 years.", d), ["P52Y"]);
     }
 
     #[test]
@@ -623,6 +759,14 @@ mod tests {
         assert_eq!(
             (night[0].1.as_str(), night[0].2.as_str()),
             ("DATE", "2000-01-07")
+        );
+        assert_eq!(
+            values("A woman was killed Thursday evening.", "1998-02-12"),
+            ["1998-02-12TEV"]
+        );
+        assert_eq!(
+            values("They met Friday afternoon.", "2000-01-08"),
+            ["2000-01-07TAF"]
         );
         assert_eq!(
             values(
@@ -707,6 +851,13 @@ mod tests {
             ["1999-11-25"]
         );
         assert_eq!(values("Christmas shopping", "2014-10-14"), ["2014-12-25"]);
+        // Election Day: the Tuesday after the first Monday of November.
+        assert_eq!(
+            values("from now to Election Day.", "1998-10-26")[1],
+            "1998-11-03"
+        );
+        assert_eq!(values("before Election Day", "2016-10-01"), ["2016-11-08"]);
+        assert_eq!(values("before Election Day", "2015-10-01"), ["2015-11-03"]);
         assert_eq!(values("a deal by year-end", "1989-11-02"), ["1989-12-31"]);
         assert_eq!(
             values("Sales for the full year rose.", "1989-11-02"),
@@ -714,7 +865,7 @@ mod tests {
         );
         assert_eq!(
             values("see u tmr at 8pm", "2014-05-03"),
-            ["2014-05-04", "2014-05-03T20:00"]
+            ["2014-05-04", "2014-05-04T20:00"]
         );
         assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
         // "Sun" the company is no Sunday.

@@ -411,7 +411,22 @@ fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
         for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
             let w = cx.at(j);
             if future_cue(w) {
-                return Some(Tense::Future);
+                // The future of the past: "had been scheduled to expire Friday",
+                // "until Thursday, they had not called him".
+                let had = |k: usize| cx.at(k) == "had";
+                let past_future = match w {
+                    "scheduled" | "due" | "expected" | "planned" => {
+                        had(j.wrapping_sub(1))
+                            || (cx.at(j.wrapping_sub(1)) == "been" && had(j.wrapping_sub(2)))
+                    }
+                    "until" | "till" => (j + 1..j + 6).any(had),
+                    _ => false,
+                };
+                return Some(if past_future {
+                    Tense::Past
+                } else {
+                    Tense::Future
+                });
             }
             // "will be held": a participle after "be" says nothing of the tense.
             if past_cue(w) && !matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to") {
@@ -483,7 +498,103 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
     }
     link_ranges(cx, &mut out);
+    date_clock_times(cx, &mut out);
+    years_of_quarters(cx, &mut out);
     out
+}
+
+/// "this year's third quarter", "next year's first quarter", "last year's
+/// quarter": the year stands for that quarter (TimeBank), and lends it its year.
+fn years_of_quarters(cx: &Context, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let Some(f) = found.get(k) else { continue };
+        // "the corresponding period [last year]": the quarter a year before.
+        if let Some(g) = k.checked_sub(1).and_then(|p| found.get(p)) {
+            if g.end == f.start
+                && g.value.get(4..6) == Some("-Q")
+                && f.value.len() == 4
+                && g.value.get(..4) == Some(f.value.as_str())
+            {
+                let value = g.value.clone();
+                if let Some(f) = found.get_mut(k) {
+                    f.value = value;
+                }
+                continue;
+            }
+        }
+        let year = f.value.len() == 4
+            && f.value.bytes().all(|b| b.is_ascii_digit())
+            && cx.at(f.end.wrapping_sub(1)) == "year"
+            && matches!(cx.at(f.end), "'s" | "’s");
+        if !year {
+            continue;
+        }
+        let (end, y) = (f.end, f.value.clone());
+        // The quarter named right after, or the one being reported.
+        let named = found
+            .get(k + 1)
+            .filter(|g| g.start <= end + 2 && g.kind == "DATE" && g.value.get(4..6) == Some("-Q"));
+        let q = match named {
+            Some(g) => g.value.get(6..).map(str::to_string),
+            None if cx.at(end + 1) == "quarter" => current_quarter(cx).map(|(_, q)| q.to_string()),
+            None => None,
+        };
+        let Some(q) = q else { continue };
+        let value = format!("{y}-Q{q}");
+        if named.is_some() {
+            if let Some(g) = found.get_mut(k + 1) {
+                g.value.clone_from(&value);
+            }
+        }
+        if let Some(f) = found.get_mut(k) {
+            f.value = value;
+        }
+    }
+}
+
+/// A clock time that names no day takes the day named next to it in the sentence:
+/// "at about 10:35 a.m. (0735 GMT) Friday", "at 5:00 am on October 3, 1935".
+fn date_clock_times(cx: &Context, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let Some(f) = found.get(k) else { continue };
+        let last = cx.at(f.end.wrapping_sub(1));
+        let bare = f.kind == "TIME"
+            && f.value.get(10..11) == Some("T")
+            && (last.contains(':')
+                || matches!(last, "noon" | "midday" | "midnight")
+                || ["a.m.", "am", "p.m.", "pm", "a.m", "p.m"]
+                    .iter()
+                    .any(|x| last.ends_with(x)));
+        if !bare {
+            continue;
+        }
+        // The nearest full date within four words either side, with no other
+        // time between.
+        let (start, end) = (f.start, f.end);
+        let day = [k.wrapping_sub(1), k + 1]
+            .into_iter()
+            .filter_map(|j| found.get(j))
+            .filter(|g| {
+                g.kind == "DATE"
+                    && g.value.len() == 10
+                    && g.value.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                    && (g.start >= end && g.start - end <= 4
+                        || g.end <= start && start - g.end <= 4)
+            })
+            .min_by_key(|g| {
+                if g.start >= end {
+                    g.start - end
+                } else {
+                    start - g.end
+                }
+            })
+            .map(|g| g.value.clone());
+        if let (Some(day), Some(f)) = (day, found.get_mut(k)) {
+            if let Some(time) = f.value.get(10..) {
+                f.value = format!("{day}{time}");
+            }
+        }
+    }
 }
 
 /// How many words before `i` hedge an amount ("nearly", "more than", "at least").
@@ -539,6 +650,20 @@ fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<
 
 fn match_at(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // Not times: "the March of the Combatant Mothers", "the annual March for
+    // Life", "High Noon".
+    let name = match w {
+        "march" => match cx.at(i + 1) {
+            "of" => cx.at(i + 2) == "the",
+            "for" => cx.capitalized(i + 2),
+            _ => false,
+        },
+        "noon" => cx.at(i.wrapping_sub(1)) == "high",
+        _ => false,
+    };
+    if name {
+        return None;
+    }
     // early/late/mid + an expression; "the end of November"
     let modifier = match w {
         "early" | "beginning" | "start" => Some("START"),
@@ -1073,6 +1198,11 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(shift).iso());
             return found(start, j + 1, "TIME", format!("{d}T{code}"));
         }
+        // "the next morning", "the following evening": the story's next day, a DATE.
+        if shift > 0 && w != "coming" && cx.at(i.wrapping_sub(1)) == "the" {
+            let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(1).iso());
+            return found(start, j + 1, "DATE", format!("{d}T{code}"));
+        }
     }
     // "last December" (last year's), "next March", "this June"
     if let Some(m) = month(next).filter(|_| cx.capitalized(j) && (next.len() > 3 || next == "may"))
@@ -1160,6 +1290,14 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     let u = unit(next)?;
+    // "This Week" (the television programme), "Next Year": a title-cased unit is
+    // a name.
+    let title = cx.original.get(j).is_some_and(|o| {
+        o.chars().next().is_some_and(char::is_uppercase) && o.chars().any(char::is_lowercase)
+    });
+    if title {
+        return None;
+    }
     if next.ends_with('s') {
         // "the coming weeks", "the past months"
         return found(start, j + 1, "DURATION", duration(None, u));
@@ -1191,6 +1329,16 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         Unit::Month => {
             let m = d.add_months(i32::try_from(shift).unwrap_or(0));
             format!("{:04}-{:02}", m.year, m.month)
+        }
+        // "this quarter's loss" in an earnings report: the quarter reported.
+        Unit::Quarter
+            if shift == 0
+                && w == "this"
+                && matches!(cx.at(j + 1), "'s" | "’s")
+                && cx.quarter.is_some() =>
+        {
+            let (y, q) = current_quarter(cx)?;
+            format!("{y:04}-Q{q}")
         }
         Unit::Quarter => {
             let q0 = (d.month - 1) / 3;
@@ -1254,8 +1402,13 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
         };
         dct.add_days(offset).iso()
     });
-    // "Friday night": TimeML (TimeBank) marks the day, a DATE.
-    if PARTS_OF_DAY.iter().any(|(p, _)| *p == cx.at(i + 1)) {
+    // "Friday night", "Friday morning": TimeML (TimeBank) mostly marks the day, a
+    // DATE; "Friday evening", "Friday afternoon" it gives the part (1989-10-27TEV).
+    if let Some((p, code)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == cx.at(i + 1)) {
+        if matches!(*p, "evening" | "afternoon") && value.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return found(i, i + 2, "DATE", format!("{value}T{code}"));
+        }
         return found(i, i + 2, "DATE", value);
     }
     found(i, i + 1, "DATE", value)
@@ -1344,6 +1497,15 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     } else {
         return None;
     };
+    // "the corresponding period last year", "the quarter a year ago"
+    if n.is_none()
+        && matches!(
+            (cx.at(end), cx.at(end + 1), cx.at(end + 2)),
+            ("last", "year", _) | ("a", "year", "ago" | "earlier")
+        )
+    {
+        shift = -1;
+    }
     // "... of 1997"
     let (year, end) = match (cx.at(end), year_of(cx.at(end + 1))) {
         ("of", Some(y)) => (Some(y), end + 2),
@@ -1420,11 +1582,21 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
         "new" if matches!(cx.at(i + 1), "year's" | "years") && cx.at(i + 2) == "day" => {
             (1, 1, i + 3)
         }
+        // The U.S. Election Day: the Tuesday after the first Monday of November
+        // (day 0 below stands for it in month 13).
+        "election" if cx.at(i + 1) == "day" && cx.capitalized(i) && cx.capitalized(i + 1) => {
+            (13, 0, i + 2)
+        }
         _ => return None,
     };
     let on = |y: i32| -> Option<Date> {
         if d > 0 {
             return Date::new(y, m, d);
+        }
+        if m == 13 {
+            let second = Date::new(y, 11, 2)?;
+            let tuesday = (2 + 7 - i64::from(second.weekday())) % 7;
+            return Some(second.add_days(tuesday));
         }
         let first = Date::new(y, 11, 1)?;
         let thursday = (4 + 7 - i64::from(first.weekday())) % 7;
@@ -1586,6 +1758,25 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             let (n, after) = number(cx.words, i)?;
             (Some(n), after)
         };
+    // "two more weeks", "an additional year"
+    let after = if matches!(cx.at(after), "more" | "additional" | "further")
+        && unit(cx.at(after + 1)).is_some()
+    {
+        after + 1
+    } else {
+        after
+    };
+    // "5 1/2 hours", "2 1/2 years": the half in the next smaller unit.
+    if let (Some(n), "1/2") = (n, cx.at(after)) {
+        let value = match unit(cx.at(after + 1))? {
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Minute => format!("PT{n}M30S"),
+            _ => return None,
+        };
+        return found(i, after + 2, "DURATION", value);
+    }
     let u = unit(cx.at(after))?;
     if n.is_none() && !cx.at(after).ends_with('s') {
         return None;
@@ -1602,7 +1793,13 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     );
     if matches!(w, "a" | "an") && !anchored {
         let before = cx.at(i.wrapping_sub(1));
+        // "four flights a week", "700 seats a week", "24 hours a day": a count per
+        // unit.
+        let per = before.len() > 3
+            && before.ends_with('s')
+            && number(cx.words, i.wrapping_sub(2)).is_some_and(|(_, e)| e + 1 == i);
         if u == Unit::Second
+            || per
             || before.bytes().any(|b| b.is_ascii_digit())
             || matches!(
                 before,
@@ -1614,6 +1811,16 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     }
     let end = after + 1;
     let anchor_word = cx.at(end);
+    // Ages: an attribute ("Mr. Reupke, 52 years old, will succeed") is left out
+    // (TimeBank), a predicate ("all males who were 18 years old") is a length, the
+    // whole phrase (WikiWars, tweets).
+    if anchor_word == "old" {
+        let copula = matches!(
+            cx.at(i.wrapping_sub(1)),
+            "is" | "was" | "are" | "were" | "'s" | "’s" | "be" | "been" | "being"
+        );
+        return copula.then(|| found(i, end + 1, "DURATION", duration(n, u)))?;
+    }
     if matches!(
         anchor_word,
         "ago" | "earlier" | "later" | "before" | "after"
@@ -1692,21 +1899,22 @@ fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
         .then(|| (f.value.clone(), f.end))
 }
 
-/// "10:30 a.m.", "3 p.m.", "noon", "midnight", "9 a.m. Tuesday".
+/// "10:30 a.m.", "3 p.m.", "noon", "midday", "midnight", "9 a.m. Tuesday".
 fn clock(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // Only words that start with a digit, "noon" or "midnight" can be clock times.
-    if !(w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || w == "noon" || w == "midnight") {
+    // Only words that start with a digit, "noon", "midday" or "midnight" can be clock times.
+    let named = matches!(w, "noon" | "midday" | "midnight");
+    if !(w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || named) {
         return None;
     }
     let date = cx.dct.map_or("XXXX-XX-XX".to_string(), Date::iso);
-    if w == "noon" || w == "midnight" {
+    if named {
         let (date, end) = clock_day(cx, i + 1).unwrap_or((date, i + 1));
         return found(
             i,
             end,
             "TIME",
-            format!("{date}T{}", if w == "noon" { "12:00" } else { "24:00" }),
+            format!("{date}T{}", if w == "midnight" { "24:00" } else { "12:00" }),
         );
     }
     // "8am", "10:30pm" (tweets) or "8 a.m."
