@@ -203,22 +203,8 @@ pub struct Numeric {
 /// Find numeric expressions among `words` (one sentence or a whole document);
 /// tokens with `blocked[i]` set (already part of a name) are never used.
 pub fn find(words: &[&str], blocked: &[bool]) -> Vec<Numeric> {
-    // Lower-cased words in one buffer (ASCII the cheap way).
-    let mut buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
-    let mut ranges = Vec::with_capacity(words.len());
-    for w in words {
-        let start = buffer.len();
-        if w.is_ascii() {
-            buffer.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            buffer.push_str(&w.to_lowercase());
-        }
-        ranges.push(start..buffer.len());
-    }
-    let lower: Vec<&str> = ranges
-        .iter()
-        .map(|r| buffer.get(r.clone()).unwrap_or(""))
-        .collect();
+    let lowered = crate::text::LowerWords::new(words);
+    let lower = lowered.refs();
     let at = |i: usize| lower.get(i).copied().unwrap_or("");
     let free = |i: usize| i < words.len() && !blocked.get(i).copied().unwrap_or(false);
     let mut out = Vec::new();

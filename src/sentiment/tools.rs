@@ -56,39 +56,20 @@ fn macro_f1(confusion: &[[usize; 3]; 3]) -> (f64, f64) {
 /// NewsMTSC: each target's tone through the same path as `analyze` targets.
 fn newsmtsc(path: &std::path::Path) -> Result<String, String> {
     let mut confusion = [[0usize; 3]; 3];
-    for line in read(path)?.lines() {
-        let Ok(item) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let Some(sentence) = item["sentence_normalized"].as_str() else {
-            continue;
-        };
-        let layer = crate::text::segment(sentence);
-        for target in item["targets"].as_array().into_iter().flatten() {
-            let (Some(from), Some(to), Some(polarity)) = (
-                target["from"].as_u64(),
-                target["to"].as_u64(),
-                target["polarity"].as_f64(),
-            ) else {
-                continue;
-            };
-            let span = Span::new(
-                byte_at(sentence, from as usize),
-                byte_at(sentence, to as usize),
-            );
-            let result = score(sentence, &layer, &EntityLayer::default(), &[span]);
+    for item in load_newsmtsc(path)? {
+        let layer = crate::text::segment(&item.sentence);
+        for (span, gold) in item.targets {
+            let result = score(&item.sentence, &layer, &EntityLayer::default(), &[span]);
             let predicted = result
                 .targets
                 .first()
                 .map_or(1, |t| label_index(t.tone.label));
-            let gold = if polarity < 3.0 {
-                0
-            } else if polarity > 5.0 {
-                2
-            } else {
-                1
-            };
-            confusion[gold][predicted] += 1;
+            if let Some(cell) = confusion
+                .get_mut(gold)
+                .and_then(|row| row.get_mut(predicted))
+            {
+                *cell += 1;
+            }
         }
     }
     let (f1, accuracy) = macro_f1(&confusion);

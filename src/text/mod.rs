@@ -19,6 +19,37 @@ use serde::Serialize;
 pub use sentences::split_sentences;
 pub use tokens::tokenize;
 
+/// Words lower-cased once, in one buffer (ASCII words the cheap way).
+pub struct LowerWords {
+    buffer: String,
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl LowerWords {
+    pub fn new(words: &[&str]) -> LowerWords {
+        let mut buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let mut ranges = Vec::with_capacity(words.len());
+        for w in words {
+            let start = buffer.len();
+            if w.is_ascii() {
+                buffer.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buffer.push_str(&w.to_lowercase());
+            }
+            ranges.push(start..buffer.len());
+        }
+        LowerWords { buffer, ranges }
+    }
+
+    /// The lower-cased words, in order.
+    pub fn refs(&self) -> Vec<&str> {
+        self.ranges
+            .iter()
+            .map(|r| self.buffer.get(r.clone()).unwrap_or(""))
+            .collect()
+    }
+}
+
 /// Month names, lower-case, January first.
 pub const MONTHS: [&str; 12] = [
     "january",

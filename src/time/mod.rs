@@ -100,38 +100,8 @@ pub fn tag_words(
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
 ) -> Vec<tagger::Found> {
-    let lower = LowerWords::new(words);
+    let lower = crate::text::LowerWords::new(words);
     tag_lowered(words, &lower.refs(), sentences, dct)
-}
-
-/// The words lower-cased once, in one buffer.
-struct LowerWords {
-    buffer: String,
-    ranges: Vec<std::ops::Range<usize>>,
-}
-
-impl LowerWords {
-    fn new(words: &[&str]) -> LowerWords {
-        let mut buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
-        let mut ranges = Vec::with_capacity(words.len());
-        for w in words {
-            let start = buffer.len();
-            if w.is_ascii() {
-                buffer.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buffer.push_str(&w.to_lowercase());
-            }
-            ranges.push(start..buffer.len());
-        }
-        LowerWords { buffer, ranges }
-    }
-
-    fn refs(&self) -> Vec<&str> {
-        self.ranges
-            .iter()
-            .map(|r| self.buffer.get(r.clone()).unwrap_or(""))
-            .collect()
-    }
 }
 
 /// [`tag_words`] with the lower-cased words given.
@@ -333,7 +303,7 @@ pub fn resolve(
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
     let mut published = published.filter(|p| reference_date(p).is_some()).cloned();
-    let lower = LowerWords::new(&words);
+    let lower = crate::text::LowerWords::new(&words);
     let lower = lower.refs();
     let mut found = tag_lowered(
         &words,
