@@ -736,6 +736,19 @@ impl Weights for QuantizedModel<'_> {
 /// A logarithmic codebook of one-byte weight codes reaching `limit`: code 128 is
 /// zero, 128 ± k is ±expm1(k·step), about 1% relative precision. Returns the
 /// step and the codebook (code 0 is never produced by [`log_code`]; it reads as zero).
+/// Shuffle in place (Fisher–Yates with xorshift64): the same seed gives the same
+/// order on every machine, so training is reproducible.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn shuffle<T>(items: &mut [T], rng: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        let j = (*rng % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 /// The start of a quantized model file: magic, hash bits, classes, codebook; room
 /// reserved for `weights` more bytes.
@@ -861,14 +874,7 @@ pub mod training {
             for _epoch in 0..epochs {
                 let mut errors = 0usize;
                 let mut seen = 0usize;
-                // Fisher–Yates with xorshift64
-                for i in (1..order.len()).rev() {
-                    rng ^= rng << 13;
-                    rng ^= rng >> 7;
-                    rng ^= rng << 17;
-                    let j = (rng % (i as u64 + 1)) as usize;
-                    order.swap(i, j);
-                }
+                shuffle(&mut order, &mut rng);
                 for &(di, si, start) in &order {
                     let (Some(doc), Some(f)) = (docs.get(di), features.get(di)) else {
                         continue;

@@ -816,14 +816,19 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     }
 }
 
-/// A tag that marks its content as the author's name.
-fn is_byline_tag(tag: &str) -> bool {
-    let names = format!(
+/// A tag's class and id, lower-cased, for matching names in them.
+fn class_and_id(tag: &str) -> String {
+    format!(
         "{} {}",
         attr(tag, "class").unwrap_or_default(),
         attr(tag, "id").unwrap_or_default()
     )
-    .to_ascii_lowercase();
+    .to_ascii_lowercase()
+}
+
+/// A tag that marks its content as the author's name.
+fn is_byline_tag(tag: &str) -> bool {
+    let names = class_and_id(tag);
     attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
         || attr(tag, "itemprop").is_some_and(|r| r.to_ascii_lowercase().contains("author"))
         || ["byline", "author", "writtenby", "p-author"]
@@ -833,12 +838,7 @@ fn is_byline_tag(tag: &str) -> bool {
 
 /// A tag whose name marks its content as the date of publication.
 fn is_date_tag(tag: &str) -> bool {
-    let names = format!(
-        "{} {}",
-        attr(tag, "class").unwrap_or_default(),
-        attr(tag, "id").unwrap_or_default()
-    )
-    .to_ascii_lowercase();
+    let names = class_and_id(tag);
     [
         "date",
         "publish",

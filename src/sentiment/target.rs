@@ -357,7 +357,7 @@ pub fn argmax(p: &[f32; N]) -> usize {
 #[cfg(not(target_arch = "wasm32"))]
 pub mod training {
     use super::*;
-    use crate::entities::tagger::{log_code, log_codebook, model_header};
+    use crate::entities::tagger::{log_code, log_codebook, model_header, shuffle};
 
     /// One training item: feature buckets and the gold class.
     pub struct Example {
@@ -435,13 +435,7 @@ pub mod training {
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut rng = settings.seed | 1;
         for _ in 0..settings.epochs {
-            for i in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                let j = (rng % (i as u64 + 1)) as usize;
-                order.swap(i, j);
-            }
+            shuffle(&mut order, &mut rng);
             for &k in &order {
                 let Some(example) = examples.get(k) else {
                     continue;
