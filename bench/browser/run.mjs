@@ -73,6 +73,10 @@ for (const [lib, r] of Object.entries(results)) {
     "ms/1000 words median": +quantile(per1000, 0.5).toFixed(2),
     "ms/1000 words p95": +quantile(per1000, 0.95).toFixed(2),
     "load→first result ms": +r.firstResultMs.toFixed(0),
+    // of which: page and corpus start-up, loading the library, its first analysis
+    "…page ms": +r.startMs.toFixed(0),
+    "…library load ms": +r.loadedMs.toFixed(0),
+    "…first run ms": +r.firstRunMs.toFixed(0),
     "peak JS heap MB": +(r.peakHeap / 1e6).toFixed(1),
     "download raw KB": +(sizes[lib].raw / 1024).toFixed(0),
     "download gzip KB": +(sizes[lib].gzip / 1024).toFixed(0),

@@ -18,10 +18,11 @@
 use super::gazetteer::{gazetteer, PlaceKind};
 use super::numbers::Numeric;
 use super::{Entity, EntityLayer, Mention};
-use crate::text::TextLayer;
+use crate::text::{TextLayer, WordSet};
 use crate::Span;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A typed name before grouping.
 #[derive(Debug, Clone)]
@@ -303,7 +304,9 @@ pub fn fine_type(coarse: &str, words: &[&str], tokens: Range<usize>) -> String {
 
 /// Is this a word of a title or role ("Foreign", "Minister", "Mr.")?
 pub fn is_title_word(word: &str) -> bool {
-    in_list_ignoring_case(HEAD_TITLES, word) || in_list_ignoring_case(TITLE_MODIFIERS, word)
+    static TITLE_WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(&[HEAD_TITLES, TITLE_MODIFIERS]));
+    TITLE_WORDS.contains_ignoring_case(word)
 }
 
 /// A weekday, a month, a country or a state: never part of a person's name.
@@ -317,16 +320,8 @@ pub fn is_calendar_or_place(word: &str) -> bool {
 
 /// Is this a title on its own ("President", "Minister", "Dr.")?
 pub fn is_head_title(word: &str) -> bool {
-    in_list_ignoring_case(HEAD_TITLES, word)
-}
-
-/// Is `word`, lower-cased, one of `list` (lower-case)? Without allocating for ASCII words.
-fn in_list_ignoring_case(list: &[&str], word: &str) -> bool {
-    if word.is_ascii() {
-        list.iter().any(|item| item.eq_ignore_ascii_case(word))
-    } else {
-        list.contains(&word.to_lowercase().as_str())
-    }
+    static HEAD_TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[HEAD_TITLES]));
+    HEAD_TITLE_WORDS.contains_ignoring_case(word)
 }
 
 /// Normalized key of a non-person name: lower case, no periods, no leading "the".

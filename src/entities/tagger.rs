@@ -260,27 +260,17 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
     // document context triggers: for each word, which telling neighbours it has
     // anywhere in the document (a title before it, "Inc" after it, …)
     let mut triggers: HashMap<&str, u8, FxBuild> = HashMap::default();
+    let trigger_words = trigger_words();
+    let roles: Vec<u8> = lower
+        .iter()
+        .map(|l| trigger_words.get(l).copied().unwrap_or(0))
+        .collect();
     for i in 0..n {
         let Some(l) = lower.get(i) else { continue };
-        let prev = if i > 0 {
-            lower.get(i - 1).copied()
-        } else {
-            None
-        };
-        let next = lower.get(i + 1).copied();
-        let mut bits = 0u8;
-        if prev.is_some_and(|p| PERSON_BEFORE.contains(&p)) {
-            bits |= 1;
-        }
-        if prev.is_some_and(|p| PLACE_BEFORE.contains(&p)) {
-            bits |= 2;
-        }
-        if next.is_some_and(|x| ORG_AFTER.contains(&x)) {
-            bits |= 4;
-        }
-        if next.is_some_and(|x| PERSON_AFTER.contains(&x)) {
-            bits |= 8;
-        }
+        let before = i.checked_sub(1).and_then(|p| roles.get(p)).copied();
+        let after = roles.get(i + 1).copied();
+        let bits = before.unwrap_or(0) & (TITLE_BEFORE | PREP_BEFORE)
+            | after.unwrap_or(0) & (ORG_WORD_AFTER | SAID_AFTER);
         if bits != 0 {
             *triggers.entry(l).or_default() |= bits;
         }
@@ -484,6 +474,33 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
         lower_hash,
         shape_hash,
     }
+}
+
+/// What a word tells about its neighbour, as bits: a title before a person, a
+/// preposition before a place, a company word after an organization, a speech
+/// verb after a person (the document "triggers" features).
+const TITLE_BEFORE: u8 = 1;
+const PREP_BEFORE: u8 = 2;
+const ORG_WORD_AFTER: u8 = 4;
+const SAID_AFTER: u8 = 8;
+
+fn trigger_words() -> &'static HashMap<&'static str, u8, FxBuild> {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, u8, FxBuild>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&'static str, u8, FxBuild> = HashMap::default();
+        for (list, bit) in [
+            (PERSON_BEFORE, TITLE_BEFORE),
+            (PLACE_BEFORE, PREP_BEFORE),
+            (ORG_AFTER, ORG_WORD_AFTER),
+            (PERSON_AFTER, SAID_AFTER),
+        ] {
+            for word in list {
+                *table.entry(word).or_default() |= bit;
+            }
+        }
+        table
+    })
 }
 
 /// Words before a person's name (lower-cased).

@@ -89,15 +89,16 @@ fn normalize(sum: f32) -> f32 {
 /// The sentiment each word of a sentence contributes, after negation (the three
 /// words before), boosters, hedges, "but" contrast and capitals.
 pub fn contributions(words: &[&str]) -> Vec<f32> {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower_words = crate::text::LowerWords::new(words);
+    let lower = lower_words.refs();
     let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
     let contrast = lower
         .iter()
-        .position(|w| matches!(w.as_str(), "but" | "however" | "although" | "though"));
+        .position(|w| matches!(*w, "but" | "however" | "although" | "though"));
     let mut hedged = false;
     let mut out = Vec::with_capacity(words.len());
     for (i, word) in lower.iter().enumerate() {
-        if lexicon::HEDGES.contains(&word.as_str()) {
+        if lexicon::HEDGES.contains(word) {
             hedged = true;
         }
         let Some(mut v) = lexicon::valence(word) else {
@@ -116,7 +117,7 @@ pub fn contributions(words: &[&str]) -> Vec<f32> {
         let negated = (1..=3).any(|back| {
             i.checked_sub(back)
                 .and_then(|j| lower.get(j))
-                .is_some_and(|w| lexicon::NEGATIONS.contains(&w.as_str()))
+                .is_some_and(|w| lexicon::NEGATIONS.contains(w))
         });
         if negated {
             v *= -0.74;
@@ -206,10 +207,17 @@ impl Sentences<'_> {
     /// The sentence holding a byte span and the tone toward the span in it.
     fn tone(&mut self, span: Span) -> Option<(usize, Probabilities)> {
         let layer = self.layer;
+        // Sentences are in text order: the last one starting at or before the span.
         let si = layer
             .sentences
-            .iter()
-            .position(|s| s.span.start <= span.start && span.start < s.span.end)?;
+            .partition_point(|s| s.span.start <= span.start)
+            .checked_sub(1)
+            .filter(|&i| {
+                layer
+                    .sentences
+                    .get(i)
+                    .is_some_and(|s| span.start < s.span.end)
+            })?;
         let tokens = layer.sentence_tokens(layer.sentences.get(si)?);
         let (start, end) = token_range(tokens, span)?;
         let Some(model) = target_model() else {

@@ -50,6 +50,33 @@ impl LowerWords {
     }
 }
 
+/// A fixed set of lower-case words, looked up by hash instead of scanning a list.
+pub struct WordSet(std::collections::HashSet<&'static str, crate::entities::tagger::FxBuild>);
+
+impl WordSet {
+    pub fn new(lists: &[&[&'static str]]) -> WordSet {
+        WordSet(lists.iter().flat_map(|l| l.iter().copied()).collect())
+    }
+
+    /// Is this lower-case word in the set?
+    pub fn contains(&self, lower: &str) -> bool {
+        self.0.contains(lower)
+    }
+
+    /// Is this word, lower-cased, in the set? Without allocating for short ASCII words.
+    pub fn contains_ignoring_case(&self, word: &str) -> bool {
+        let mut buffer = [0u8; 32];
+        match buffer.get_mut(..word.len()) {
+            Some(slot) if word.is_ascii() => {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                std::str::from_utf8(slot).is_ok_and(|lower| self.0.contains(lower))
+            }
+            _ => self.0.contains(word.to_lowercase().as_str()),
+        }
+    }
+}
+
 /// Month names, lower-case, January first.
 pub const MONTHS: [&str; 12] = [
     "january",

@@ -65,8 +65,13 @@ fn is_joiner(ch: char) -> bool {
 }
 
 fn looks_like_url(chunk: &str) -> bool {
-    let lower = chunk.get(..12).unwrap_or(chunk).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+    let starts = |prefix: &str| {
+        chunk
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    starts("http://") || starts("https://") || starts("www.")
 }
 
 fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
@@ -107,6 +112,9 @@ fn tokenize_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>)
 }
 
 fn is_email(chunk: &str) -> bool {
+    if !chunk.as_bytes().contains(&b'@') {
+        return false;
+    }
     let body = chunk.trim_end_matches(|c: char| ".,;:!?)]}\"'”’".contains(c));
     match body.split_once('@') {
         Some((user, host)) => {
@@ -275,7 +283,7 @@ fn take_word(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usize
         let word = text.get(i..j).unwrap_or("");
         let is_abbreviation = has_inner_period && has_letter
             || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
-            || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
         if is_abbreviation && !text.get(j..bytes_end).is_some_and(|s| s.starts_with("..")) {
             j += 1;
         }
