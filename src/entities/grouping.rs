@@ -255,11 +255,18 @@ const HEAD_TITLES: &[&str] = &[
 ];
 
 fn lower_phrase(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut phrase = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            phrase.push(' ');
+        }
+        if w.is_ascii() {
+            phrase.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            phrase.push_str(&w.to_lowercase());
+        }
+    }
+    phrase
 }
 
 /// The country a place phrase names or lies in, with its kind.
@@ -421,10 +428,7 @@ pub fn build(
                 end += 1;
             }
             let run = words.get(tokens.start..end).unwrap_or(&[]);
-            if run
-                .iter()
-                .any(|w| HEAD_TITLES.contains(&w.to_lowercase().as_str()))
-            {
+            if run.iter().any(|w| is_head_title(w)) {
                 tokens.start = end;
             }
             if tokens.start > name.tokens.start {
@@ -447,10 +451,7 @@ pub fn build(
             }
             if first < name.tokens.start {
                 let run = words.get(first..name.tokens.start).unwrap_or(&[]);
-                if run
-                    .iter()
-                    .any(|w| HEAD_TITLES.contains(&w.to_lowercase().as_str()))
-                {
+                if run.iter().any(|w| is_head_title(w)) {
                     titles.push(run.join(" "));
                 }
             }

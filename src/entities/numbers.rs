@@ -7,7 +7,9 @@
 //! give the same results. Never panics; each expression is a half-open token range.
 
 use crate::text::is_month_word;
+use crate::text::WordSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 const CURRENCY_SIGNS: &[&str] = &[
     "$", "us$", "€", "£", "¥", "c$", "a$", "hk$", "s$", "nz$", "r$", "₽", "₹", "₩", "rmb",
@@ -161,14 +163,16 @@ fn is_digits(word: &str) -> bool {
 }
 
 fn is_number_word(lower: &str) -> bool {
-    NUMBER_WORDS.contains(&lower)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[NUMBER_WORDS]));
+    SET.contains(lower)
         || lower
             .split_once('-')
-            .is_some_and(|(a, b)| NUMBER_WORDS.contains(&a) && NUMBER_WORDS.contains(&b))
+            .is_some_and(|(a, b)| SET.contains(a) && SET.contains(b))
 }
 
 fn is_ordinal(lower: &str) -> bool {
-    if ORDINAL_WORDS.contains(&lower) {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[ORDINAL_WORDS]));
+    if SET.contains(lower) {
         return true;
     }
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -217,7 +221,8 @@ pub fn find(words: &[&str], blocked: &[bool]) -> Vec<Numeric> {
         // currency sign first: "$ 10 billion", "US$ 5"
         let mut start = i;
         let mut money_sign = false;
-        if CURRENCY_SIGNS.contains(&at(i)) || (at(i) == "us" && at(i + 1) == "$") {
+        static SIGNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[CURRENCY_SIGNS]));
+        if SIGNS.contains(at(i)) || (at(i) == "us" && at(i + 1) == "$") {
             let skip = if at(i) == "us" { 2 } else { 1 };
             if free(i + skip) && is_digits(at(i + skip)) {
                 money_sign = true;

@@ -92,6 +92,15 @@ fn sorted_pairs(counts: BTreeMap<(usize, usize), usize>) -> Vec<Cooccurrence> {
     pairs
 }
 
+/// Is `lower` what `word` lower-cases to? Without allocating for ASCII words.
+fn lowercases_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
 fn key(label: &str, name: &str) -> (String, String) {
     (label.to_string(), name.to_lowercase())
 }
@@ -213,7 +222,7 @@ fn find_same(
         let last = last.to_lowercase();
         let mut matches = entities
             .iter()
-            .filter(|e| e.label == "PERSON" && e.name.to_lowercase() == last);
+            .filter(|e| e.label == "PERSON" && lowercases_to(&e.name, &last));
         return match (matches.next(), matches.next()) {
             (Some(only), None) => Some(only.id),
             _ => None,
@@ -225,7 +234,7 @@ fn find_same(
             && e.name
                 .rsplit(' ')
                 .next()
-                .is_some_and(|last| last.to_lowercase() == lower)
+                .is_some_and(|last| lowercases_to(last, &lower))
     });
     match (matches.next(), matches.next()) {
         (Some(only), None) => Some(only.id),

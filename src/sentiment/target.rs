@@ -41,7 +41,9 @@ pub const MAGIC: &[u8; 8] = b"LEDESTM1";
 
 /// A sentence prepared once for scoring any of its targets.
 pub struct Context {
-    lower: Vec<String>,
+    /// The words lower-cased and normalized, one after another in one buffer.
+    lower_buffer: String,
+    lower_ranges: Vec<std::ops::Range<usize>>,
     contributions: Vec<f32>,
     /// Double-quote tokens seen before each token.
     quotes_before: Vec<u16>,
@@ -88,14 +90,13 @@ impl Context {
     /// As [`Context::new`], given the sentence's word contributions
     /// ([`super::contributions`]) and tone ([`super::sentence_score`]).
     pub fn with_lexicon(words: &[&str], contributions: Vec<f32>, sentence_score: f32) -> Context {
-        let lower: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let mut s = String::with_capacity(w.len());
-                lower_normalized(w, &mut s);
-                s
-            })
-            .collect();
+        let mut lower_buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let mut lower_ranges = Vec::with_capacity(words.len());
+        for w in words {
+            let start = lower_buffer.len();
+            lower_normalized(w, &mut lower_buffer);
+            lower_ranges.push(start..lower_buffer.len());
+        }
         let mut quotes_before = Vec::with_capacity(words.len());
         let mut seen = 0u16;
         for w in words {
@@ -105,24 +106,38 @@ impl Context {
             }
         }
         let sentence_bin = bin(sentence_score);
-        let negations = lower
-            .iter()
-            .any(|w| super::lexicon::NEGATIONS.contains(&w.as_str()));
-        Context {
-            lower,
+        let mut context = Context {
+            lower_buffer,
+            lower_ranges,
             contributions,
             quotes_before,
             sentence_bin,
-            negations,
-        }
+            negations: false,
+        };
+        let negations = context
+            .lower_words()
+            .any(|w| super::lexicon::NEGATIONS.contains(&w));
+        context.negations = negations;
+        context
+    }
+
+    /// The lower-cased word at `i`.
+    fn lower(&self, i: usize) -> Option<&str> {
+        self.lower_buffer.get(self.lower_ranges.get(i)?.clone())
+    }
+
+    fn lower_words(&self) -> impl Iterator<Item = &str> {
+        self.lower_ranges
+            .iter()
+            .map(|r| self.lower_buffer.get(r.clone()).unwrap_or(""))
     }
 
     pub fn len(&self) -> usize {
-        self.lower.len()
+        self.lower_ranges.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lower.is_empty()
+        self.lower_ranges.is_empty()
     }
 }
 
@@ -159,7 +174,7 @@ fn normalize(sum: f32) -> f32 {
 /// appended to `out` (cleared first).
 pub fn features(ctx: &Context, start: usize, end: usize, bits: u32, out: &mut Vec<u32>) {
     out.clear();
-    let n = ctx.lower.len();
+    let n = ctx.len();
     let start = start.min(n);
     let end = end.clamp(start, n);
     let shift = 64 - bits.clamp(1, 32);
@@ -168,12 +183,12 @@ pub fn features(ctx: &Context, start: usize, end: usize, bits: u32, out: &mut Ve
         if i < 0 {
             "<s>"
         } else {
-            ctx.lower.get(i as usize).map_or("</s>", String::as_str)
+            ctx.lower(i as usize).unwrap_or("</s>")
         }
     };
     push(feature(0, &[]));
     let (mut left, mut right, mut near) = (0f32, 0f32, 0f32);
-    for (i, w) in ctx.lower.iter().enumerate() {
+    for (i, w) in ctx.lower_words().enumerate() {
         if (start..end).contains(&i) {
             continue;
         }
@@ -212,7 +227,7 @@ pub fn features(ctx: &Context, start: usize, end: usize, bits: u32, out: &mut Ve
     push(feature(6, &[word(e)]));
     push(feature(7, &[word(s - 2), word(s - 1)]));
     push(feature(8, &[word(e), word(e + 1)]));
-    for w in ctx.lower.get(start..end).unwrap_or(&[]) {
+    for w in ctx.lower_words().take(end).skip(start) {
         push(feature(9, &[w]));
     }
     push(feature(10, &[word(e - 1)]));
@@ -226,7 +241,11 @@ pub fn features(ctx: &Context, start: usize, end: usize, bits: u32, out: &mut Ve
         .last()
         .copied()
         .unwrap_or(0)
-        .saturating_add(u16::from(ctx.lower.last().is_some_and(|w| is_quote(w))));
+        .saturating_add(u16::from(
+            n.checked_sub(1)
+                .and_then(|i| ctx.lower(i))
+                .is_some_and(is_quote),
+        ));
     let quoted = if quotes % 2 == 1 {
         "in"
     } else if total_quotes > 0 {
