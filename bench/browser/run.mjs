@@ -29,7 +29,9 @@ const totalWords = articles.reduce((n, t) => n + words(t), 0);
 writeFileSync(join(out, "corpus.json"), JSON.stringify({ articles, rounds: 3 }));
 writeFileSync(join(out, "first.json"), JSON.stringify({ text: articles[0] }));
 copyFileSync(join(here, "page.html"), join(out, "index.html"));
-copyFileSync(join(here, "..", "..", "www", "pkg", "lede_bg.wasm"), join(out, "lede_bg.wasm"));
+// LEDE_WASM=path compares another build of the module; LIBS=lede runs one library.
+copyFileSync(process.env.LEDE_WASM ?? join(here, "..", "..", "www", "pkg", "lede_bg.wasm"), join(out, "lede_bg.wasm"));
+const libs = (process.env.LIBS ?? "lede,compromise,wink").split(",");
 
 const sizes = {};
 function measure(name, files) {
@@ -41,7 +43,7 @@ function measure(name, files) {
     brotli: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
   };
 }
-for (const lib of ["lede", "compromise", "wink"]) {
+for (const lib of libs) {
   await build({ entryPoints: [join(here, `${lib}.js`)], bundle: true, format: "esm", minify: true,
     outfile: join(out, `${lib}.bundle.js`), logLevel: "error" });
   measure(lib, [join(out, `${lib}.bundle.js`), ...(lib === "lede" ? [join(out, "lede_bg.wasm")] : [])]);
@@ -50,7 +52,7 @@ for (const lib of ["lede", "compromise", "wink"]) {
 const server = await serve(out);
 const browser = await launch();
 const results = {};
-for (const lib of ["lede", "compromise", "wink"]) {
+for (const lib of libs) {
   const page = await browser.newPage();
   await page.goto(`${server.url}index.html?lib=${lib}`);
   await page.waitForFunction(() => window.result, null, { timeout: 300000 });
@@ -85,7 +87,7 @@ for (const [lib, r] of Object.entries(results)) {
 }
 console.log(`corpus: ${articles.length} articles, ${totalWords} words, 3 rounds (tokens = whitespace-separated words)`);
 console.table(rows);
-for (const peer of ["compromise", "wink"]) {
+for (const peer of libs.filter((l) => l !== "lede")) {
   console.log(`Lede vs ${peer}: ${(rows.lede["tokens/s"] / rows[peer]["tokens/s"]).toFixed(1)}× tokens/s, `
     + `${(rows[peer]["ms/1000 words median"] / rows.lede["ms/1000 words median"]).toFixed(1)}× faster per article, `
     + `${(rows.lede["download brotli KB"] / rows[peer]["download brotli KB"]).toFixed(2)}× the download (brotli)`);

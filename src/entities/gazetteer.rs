@@ -6,6 +6,7 @@
 //! Matching is case-insensitive over token sequences (longest match first), so it
 //! works on ALL-CAPS headlines and on tokenized or untokenized text alike.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -38,16 +39,16 @@ impl PlaceKind {
 #[derive(Debug, Clone)]
 pub struct PlaceEntry {
     pub kind: PlaceKind,
-    pub target: String,
+    pub target: &'static str,
 }
 
 /// The loaded gazetteer.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Lower-cased phrase (tokens joined by one space) → entries.
-    phrases: HashMap<String, Vec<PlaceEntry>, super::tagger::FxBuild>,
+    phrases: HashMap<Cow<'static, str>, Vec<PlaceEntry>, super::tagger::FxBuild>,
     /// Lower-cased first token → the longest phrase length (in tokens) starting with it.
-    first_token: HashMap<String, usize, super::tagger::FxBuild>,
+    first_token: HashMap<Cow<'static, str>, usize, super::tagger::FxBuild>,
 }
 
 /// The embedded gazetteer, parsed once.
@@ -73,40 +74,81 @@ fn phrase_tokens(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-impl Gazetteer {
-    pub fn parse(text: &str) -> Gazetteer {
-        let mut gazetteer = Gazetteer::default();
-        for line in text.lines() {
-            if line.starts_with('#') {
-                continue;
+/// For a name of ASCII letters in words split by single spaces (nearly every
+/// name), the length of its first word and the number of words; `None` otherwise.
+fn plain_words(name: &str) -> Option<(usize, usize)> {
+    let bytes = name.as_bytes();
+    if bytes.first().is_none_or(|&b| b == b' ') || bytes.last().is_none_or(|&b| b == b' ') {
+        return None;
+    }
+    let (mut first_len, mut count, mut previous_space) = (bytes.len(), 1, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if previous_space {
+                return None;
             }
-            let mut parts = line.split('\t');
-            let (Some(kind), Some(name), Some(target)) = (parts.next(), parts.next(), parts.next())
-            else {
+            first_len = first_len.min(i);
+            count += 1;
+            previous_space = true;
+        } else if b.is_ascii_alphabetic() {
+            previous_space = false;
+        } else {
+            return None;
+        }
+    }
+    Some((first_len, count))
+}
+
+impl Gazetteer {
+    /// Parse the list. Built on the first analysis, so it avoids work: plain names
+    /// (ASCII letters and single spaces, nearly all of them) are keyed by slices of
+    /// one lower-cased copy of the text; only the others are tokenized.
+    pub fn parse(text: &'static str) -> Gazetteer {
+        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        let mut gazetteer = Gazetteer {
+            phrases: HashMap::with_capacity_and_hasher(4096, Default::default()),
+            first_token: HashMap::with_capacity_and_hasher(4096, Default::default()),
+        };
+        for (line, tab) in crate::text::table_lines(text) {
+            let Some(tab) = tab.filter(|_| !line.starts_with('#')) else {
                 continue;
             };
-            let kind = match kind {
-                "country" => PlaceKind::Country,
-                "city" => PlaceKind::City,
-                "state" => PlaceKind::State,
-                "continent" => PlaceKind::Continent,
-                "demonym" => PlaceKind::Demonym,
+            let kind = match line.get(..tab) {
+                Some("country") => PlaceKind::Country,
+                Some("city") => PlaceKind::City,
+                Some("state") => PlaceKind::State,
+                Some("continent") => PlaceKind::Continent,
+                Some("demonym") => PlaceKind::Demonym,
                 _ => continue,
             };
-            let tokens = phrase_tokens(name);
-            let Some(first) = tokens.first() else {
+            let rest = line.get(tab + 1..).unwrap_or("");
+            let Some((name, target)) = rest.split_once('\t') else {
                 continue;
             };
-            let longest = gazetteer.first_token.entry(first.clone()).or_insert(0);
-            *longest = (*longest).max(tokens.len());
+            let target = target.split('\t').next().unwrap_or(target);
+            // where the name starts in `text`, and so its lower-cased twin in `lower`
+            let name_start = (name.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let (key, first, count): (Cow<'static, str>, Cow<'static, str>, usize) =
+                match plain_words(name).and_then(|(first_len, count)| {
+                    let key = lower.get(name_start..name_start + name.len())?;
+                    Some((key, key.get(..first_len)?, count))
+                }) {
+                    Some((key, first, count)) => (key.into(), first.into(), count),
+                    None => {
+                        let tokens = phrase_tokens(name);
+                        let Some(first) = tokens.first() else {
+                            continue;
+                        };
+                        (tokens.join(" ").into(), first.clone().into(), tokens.len())
+                    }
+                };
+            let longest = gazetteer.first_token.entry(first).or_insert(0);
+            *longest = (*longest).max(count);
             gazetteer
                 .phrases
-                .entry(tokens.join(" "))
+                .entry(key)
                 .or_default()
-                .push(PlaceEntry {
-                    kind,
-                    target: target.to_string(),
-                });
+                .push(PlaceEntry { kind, target });
         }
         gazetteer
     }
@@ -125,7 +167,7 @@ impl Gazetteer {
             self.lookup(p)
                 .iter()
                 .find(|e| e.kind == PlaceKind::Demonym)
-                .map(|e| e.target.as_str())
+                .map(|e| e.target)
         };
         find(lower_phrase).or_else(|| lower_phrase.strip_suffix('s').and_then(find))
     }

@@ -277,7 +277,7 @@ fn place(lower: &str) -> Option<(PlaceKind, String)> {
     let entries = gazetteer().lookup(lower);
     for kind in [PlaceKind::Country, PlaceKind::State, PlaceKind::City] {
         if let Some(e) = entries.iter().find(|e| e.kind == kind) {
-            return Some((kind, e.target.clone()));
+            return Some((kind, e.target.to_string()));
         }
     }
     None

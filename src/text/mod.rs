@@ -77,6 +77,33 @@ impl WordSet {
     }
 }
 
+/// The lines of an embedded table and the position of the first tab in each: a
+/// plain byte scan (faster than `str::lines` and `split_once` on many short lines,
+/// which matters because tables are read on the first analysis). A trailing `\r`
+/// is dropped, as `str::lines` does.
+pub fn table_lines(text: &str) -> impl Iterator<Item = (&str, Option<usize>)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (mut end, mut tab) = (rest.len(), None);
+        for (i, &b) in rest.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                end = i;
+                break;
+            }
+            if b == b'\t' && tab.is_none() {
+                tab = Some(i);
+            }
+        }
+        let line = rest.get(..end).unwrap_or("");
+        rest = rest.get(end + 1..).unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Some((line, tab.filter(|&t| t < line.len())))
+    })
+}
+
 /// Month names, lower-case, January first.
 pub const MONTHS: [&str; 12] = [
     "january",
@@ -277,6 +304,20 @@ fn quotations(text: &str, paragraphs: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_lines_split_as_lines_and_split_once() {
+        for text in ["a\tb\nc\n\nd\te\tf\r\n", "", "\n", "x", "é\t1\n\t\n"] {
+            let fast: Vec<(&str, Option<&str>)> = table_lines(text)
+                .map(|(line, tab)| (line, tab.and_then(|t| line.get(t + 1..))))
+                .collect();
+            let slow: Vec<(&str, Option<&str>)> = text
+                .lines()
+                .map(|line| (line, line.split_once('\t').map(|(_, rest)| rest)))
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
 
     #[test]
     fn paragraphs_split_on_newlines_unless_wrapped() {
