@@ -712,6 +712,88 @@ mod tests {
     }
 
     #[test]
+    fn tense_cues_read_in_context() {
+        // "United" is a name, not a past verb.
+        assert_eq!(
+            values(
+                "He announced that the father would be traveling to the United States Thursday.",
+                "2000-04-05"
+            ),
+            ["2000-04-06"]
+        );
+        // "vacation plans" is a noun, no plan for Friday.
+        assert_eq!(
+            values(
+                "On Friday, when Albright set aside vacation plans for the trip, the department lifted a warning.",
+                "1998-08-17"
+            ),
+            ["1998-08-14"]
+        );
+        assert_eq!(
+            values("The peace process is set to resume Monday.", "1998-03-22"),
+            ["1998-03-23"]
+        );
+        // "faster than expected" looks back.
+        assert_eq!(
+            values(
+                "The announcement Friday showed the company is moving faster than expected.",
+                "1989-10-30"
+            ),
+            ["1989-10-27"]
+        );
+        assert_eq!(
+            values(
+                "Protesters planned a rally on Saturday and were planning to drive around the airport on Monday.",
+                "2000-01-07"
+            ),
+            ["2000-01-08", "2000-01-10"]
+        );
+        assert_eq!(
+            values("The change is effective Feb. 1.", "1989-10-26"),
+            ["1990-02-01"]
+        );
+        // A past verb further off still says which March.
+        assert_eq!(
+            values(
+                "Taylor, who stepped down as chairman, president and chief executive in March for health reasons.",
+                "1989-11-02"
+            ),
+            ["1989-03"]
+        );
+    }
+
+    #[test]
+    fn vague_references_and_discourse_now() {
+        let d = "1989-10-30";
+        assert!(values("Now, he says, it looks bad.", d).is_empty());
+        assert_eq!(values("Now the alliance is bigger.", d), ["PRESENT_REF"]);
+        assert_eq!(values("It hurts more these days.", d), ["PRESENT_REF"]);
+        assert_eq!(
+            values("It will be financed at a later date.", d),
+            ["FUTURE_REF"]
+        );
+        assert_eq!(
+            values("It cuts taxes in future quarters.", d),
+            ["FUTURE_REF"]
+        );
+        let ahead = tag("Funds may sell in the weeks ahead.", d);
+        assert_eq!(
+            (ahead[0].0.as_str(), ahead[0].2.as_str()),
+            ("the weeks ahead", "PXW")
+        );
+        let years = tag("Over the years many more patients died.", d);
+        assert_eq!(
+            (years[0].0.as_str(), years[0].2.as_str()),
+            ("the years", "PXY")
+        );
+        assert_eq!(
+            values("In the years that followed, they fought.", d),
+            ["PXY"]
+        );
+        assert!(values("It was published over the years of the war.", d).is_empty());
+    }
+
+    #[test]
     fn weekdays_follow_the_nearest_verb() {
         // 2000-01-07 was a Friday.
         assert_eq!(
@@ -1060,6 +1142,15 @@ mod tests {
         let found = values(text, "2009-12-19");
         assert!(found.contains(&"1942-06-11".to_string()), "{found:?}");
         assert!(found.contains(&"2010".to_string()), "{found:?}");
+        // What a story says is to come counts from the writer's day.
+        let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
+            The siege began in 1942. By 1943 it was over. A summit is set for April.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("2010-04"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -295,20 +295,27 @@ impl Context<'_> {
 /// "to be held", else past (news reports what happened).
 pub fn tense(words: &[&str]) -> Tense {
     let future = words.iter().enumerate().any(|(i, w)| {
-        matches!(
-            *w,
-            "will"
-                | "'ll"
-                | "’ll"
-                | "shall"
-                | "upcoming"
-                | "planned"
-                | "scheduled"
-                | "expected"
-                | "expects"
-                | "plans"
-                | "due"
-        ) || (*w == "going" && words.get(i + 1) == Some(&"to"))
+        // "faster than expected" looks back.
+        let than = i.checked_sub(1).and_then(|k| words.get(k)) == Some(&"than");
+        // "plans to go", not "vacation plans".
+        let plan = *w != "plans" || words.get(i + 1) == Some(&"to");
+        !than
+            && plan
+            && matches!(
+                *w,
+                "will"
+                    | "'ll"
+                    | "’ll"
+                    | "shall"
+                    | "upcoming"
+                    | "planned"
+                    | "scheduled"
+                    | "expected"
+                    | "expects"
+                    | "plans"
+                    | "due"
+            )
+            || (*w == "going" && words.get(i + 1) == Some(&"to"))
     });
     if future {
         Tense::Future
@@ -323,6 +330,7 @@ fn future_cue(w: &str) -> bool {
     matches!(
         w,
         "will"
+            | "effective"
             | "'ll"
             | "’ll"
             | "shall"
@@ -407,30 +415,49 @@ fn local_tense(cx: &Context, i: usize) -> Tense {
 
 /// The nearest tense cue around word `i`, if any.
 fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
+    cue_at(cx, i).map(|(tense, _)| tense)
+}
+
+/// The nearest tense cue around word `i` and where it is. Words are cues in
+/// context: "plans" only as a verb ("plans to"), "set" only as "set to" / "set
+/// for", an "-ed" word only in lower case ("the United States" is no past).
+fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
     for d in 1..=8 {
         for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
             let w = cx.at(j);
-            if future_cue(w) {
+            let next = cx.at(j + 1);
+            let future = match w {
+                "plans" | "plan" => next == "to",
+                "set" => matches!(next, "to" | "for"),
+                _ => future_cue(w),
+            };
+            if future {
                 // The future of the past: "had been scheduled to expire Friday",
                 // "until Thursday, they had not called him".
                 let had = |k: usize| cx.at(k) == "had";
                 let past_future = match w {
-                    "scheduled" | "due" | "expected" | "planned" => {
+                    "scheduled" | "due" | "expected" | "planned" | "set" => {
                         had(j.wrapping_sub(1))
                             || (cx.at(j.wrapping_sub(1)) == "been" && had(j.wrapping_sub(2)))
                     }
                     "until" | "till" => (j + 1..j + 6).any(had),
                     _ => false,
                 };
-                return Some(if past_future {
+                let tense = if past_future {
                     Tense::Past
                 } else {
                     Tense::Future
-                });
+                };
+                return Some((tense, j));
             }
-            // "will be held": a participle after "be" says nothing of the tense.
-            if past_cue(w) && !matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to") {
-                return Some(Tense::Past);
+            // "will be held": a participle after "be" says nothing of the tense;
+            // nor does "were" before a plan ("were planning to drive Monday").
+            let name = w.ends_with("ed") && j > 0 && cx.capitalized(j);
+            let participle = matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to");
+            let planning = matches!(w, "was" | "were")
+                && matches!(next, "planning" | "going" | "scheduled" | "due" | "set");
+            if past_cue(w) && !name && !participle && !planning {
+                return Some((Tense::Past, j));
             }
         }
     }
@@ -982,12 +1009,21 @@ fn date_with_range(
 /// The year of a month named without one: the DCT's year, or the one before or
 /// after when the tense points that way past the DCT's month.
 fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
+    // A story told in the past still speaks of what is to come from the writer's
+    // day: "a summit set for April", "a museum will open in May".
+    if cx.narrative && speaks_of_the_future(cx, i) {
+        let now = cx.now?;
+        return Some(now.year + i32::from(m < now.month));
+    }
     let dct = cx.dct?;
     let here = dct.year * 12 + dct.month as i32;
     // The nearest such month to the DCT, leaning the way the tense points: hard
-    // when a verb nearby says it ("ended March 31", "will open in March").
+    // when a verb nearby says it ("ended March 31", "will open in March") or
+    // when a past verb further off in the sentence does ("Taylor, who stepped
+    // down as chairman, president and chief executive in March").
     let (tense, weight) = match tense_cue(cx, i).filter(|_| !cx.narrative) {
         Some(t) => (t, 7),
+        None if !cx.narrative && cx.tense == Tense::Past && has_past_verb(cx) => (Tense::Past, 7),
         // A story goes back as often as forward: there the tense only breaks ties.
         None => (cx.tense, if cx.narrative { 1 } else { 3 }),
     };
@@ -1000,6 +1036,36 @@ fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
         };
         diff.abs() + lean
     })
+}
+
+/// Does the sentence have a past verb ("said", "stepped", not "United")?
+fn has_past_verb(cx: &Context) -> bool {
+    cx.words.iter().enumerate().any(|(j, w)| {
+        past_cue(w)
+            && !matches!(*w, "last" | "since" | "ago")
+            && !(w.ends_with("ed") && j > 0 && cx.capitalized(j))
+    })
+}
+
+/// A plain future near word `i`, said from the writer's day: "will", "'ll",
+/// "shall", or a plan in the present ("is expected to", "set for", "due in")
+/// rather than one of the story's ("was expected to", "would").
+fn speaks_of_the_future(cx: &Context, i: usize) -> bool {
+    let Some((Tense::Future, j)) = cue_at(cx, i) else {
+        return false;
+    };
+    let before = cx.at(j.wrapping_sub(1));
+    match cx.at(j) {
+        "will" | "'ll" | "’ll" | "shall" => true,
+        "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "expects" => {
+            !matches!(before, "was" | "were" | "had" | "been" | "would")
+                && !cx
+                    .words
+                    .iter()
+                    .any(|w| matches!(*w, "was" | "were" | "had"))
+        }
+        _ => false,
+    }
 }
 
 fn iso_or_slashed(w: &str) -> Option<String> {
@@ -1109,6 +1175,15 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         }
         "yesterday" => found(i, i + 1, "DATE", day(-1))?,
         "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
+        // "Now, he says, ...": a discourse marker opening the sentence, no time.
+        "now"
+            if cx.at(i + 1) == ","
+                && cx.words.get(..i).is_some_and(|ws| {
+                    ws.iter().all(|w| w.chars().all(|c| !c.is_alphanumeric()))
+                }) =>
+        {
+            return None
+        }
         "now" | "nowadays" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
         "recently" | "lately" => found(i, i + 1, "DATE", "PAST_REF".into())?,
         "currently" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
@@ -1148,6 +1223,21 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         }
         "future" if cx.at(i.wrapping_sub(1)) == "the" => {
             found(i, i + 1, "DATE", "FUTURE_REF".into())?
+        }
+        // "in future quarters", "future years"
+        "future" if cx.at(i + 1).ends_with('s') && unit(cx.at(i + 1)).is_some() => {
+            found(i, i + 2, "DATE", "FUTURE_REF".into())?
+        }
+        // "these days": nowadays
+        "these" if cx.at(i + 1) == "days" => found(i, i + 2, "DATE", "PRESENT_REF".into())?,
+        // "at a later date"
+        "a" if cx.at(i + 1) == "later" && cx.at(i + 2) == "date" => {
+            found(i, i + 3, "DATE", "FUTURE_REF".into())?
+        }
+        // "in the weeks ahead": TimeML marks an unspecified duration, as for
+        // "the coming weeks".
+        _ if w.ends_with('s') && cx.at(i + 1) == "ahead" && cx.at(i.wrapping_sub(1)) == "the" => {
+            found(i, i + 2, "DURATION", duration(None, unit(w)?))?
         }
         // "the near future", "the near term", "the short term"
         "near" | "short"
@@ -1680,6 +1770,20 @@ fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
 /// "for weeks", "within days", "in years": a duration of unknown length.
 fn bare_units(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // "over the years", "in the years that followed": an unspecified stretch.
+    if matches!(w, "years" | "decades") && cx.at(i.wrapping_sub(1)) == "the" {
+        let before = cx.at(i.wrapping_sub(2));
+        let next = cx.at(i + 1);
+        if matches!(before, "over" | "through" | "throughout" | "across")
+            || (before == "in" && matches!(next, "that" | "since"))
+        {
+            // Not "over the years 1751-1777", "the years of the war".
+            if next == "of" || next.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            return found(i, i + 1, "DURATION", duration(None, unit(w)?));
+        }
+    }
     if !w.ends_with('s') || !matches!(cx.at(i.wrapping_sub(1)), "for" | "within" | "in") {
         return None;
     }
