@@ -760,6 +760,22 @@ mod tests {
             ),
             ["1989-03"]
         );
+        // A "will" further off says which December.
+        assert_eq!(
+            values(
+                "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
+                "1998-03-04"
+            ),
+            ["1998-12"]
+        );
+        // "unspecified" is an adjective, no past verb.
+        assert_eq!(
+            values(
+                "The split would be paid on a still unspecified date in January.",
+                "1989-10-26"
+            ),
+            ["1990-01"]
+        );
     }
 
     #[test]

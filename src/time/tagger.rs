@@ -452,11 +452,9 @@ fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
             }
             // "will be held": a participle after "be" says nothing of the tense;
             // nor does "were" before a plan ("were planning to drive Monday").
-            let name = w.ends_with("ed") && j > 0 && cx.capitalized(j);
-            let participle = matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to");
             let planning = matches!(w, "was" | "were")
                 && matches!(next, "planning" | "going" | "scheduled" | "due" | "set");
-            if past_cue(w) && !name && !participle && !planning {
+            if past_verb_at(cx, j) && !planning {
                 return Some((Tense::Past, j));
             }
         }
@@ -1023,7 +1021,9 @@ fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
     // down as chairman, president and chief executive in March").
     let (tense, weight) = match tense_cue(cx, i).filter(|_| !cx.narrative) {
         Some(t) => (t, 7),
-        None if !cx.narrative && cx.tense == Tense::Past && has_past_verb(cx) => (Tense::Past, 7),
+        // The sentence's own tense, when it says it: a "will" or a past verb
+        // anywhere in it.
+        None if !cx.narrative && (cx.tense == Tense::Future || has_past_verb(cx)) => (cx.tense, 7),
         // A story goes back as often as forward: there the tense only breaks ties.
         None => (cx.tense, if cx.narrative { 1 } else { 3 }),
     };
@@ -1040,11 +1040,36 @@ fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
 
 /// Does the sentence have a past verb ("said", "stepped", not "United")?
 fn has_past_verb(cx: &Context) -> bool {
-    cx.words.iter().enumerate().any(|(j, w)| {
-        past_cue(w)
-            && !matches!(*w, "last" | "since" | "ago")
-            && !(w.ends_with("ed") && j > 0 && cx.capitalized(j))
-    })
+    (0..cx.words.len())
+        .any(|j| past_verb_at(cx, j) && !matches!(cx.at(j), "last" | "since" | "ago"))
+}
+
+/// Is word `j` a past cue as used here? Not a participle after "be" ("will be
+/// held") or "to", and an "-ed" word not a name ("the United States") nor an
+/// adjective after a determiner ("a still unspecified date").
+fn past_verb_at(cx: &Context, j: usize) -> bool {
+    let w = cx.at(j);
+    if !past_cue(w) {
+        return false;
+    }
+    let before = cx.at(j.wrapping_sub(1));
+    if matches!(before, "be" | "been" | "being" | "to") {
+        return false;
+    }
+    let listed = !w.ends_with("ed") || matches!(w, "said" | "paid" | "led" | "fled" | "sped");
+    if listed {
+        return true;
+    }
+    let determiner = |x: &str| {
+        matches!(
+            x,
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+        )
+    };
+    let name = j > 0 && cx.capitalized(j);
+    let adjective =
+        determiner(before) || (before == "still" && determiner(cx.at(j.wrapping_sub(2))));
+    !name && !adjective
 }
 
 /// A plain future near word `i`, said from the writer's day: "will", "'ll",
