@@ -166,6 +166,13 @@ fn deictic(words: &[&str]) -> bool {
     })
 }
 
+/// Does an expression name one calendar day (`2000-02-22`, `2000-02-22TNI`)?
+fn is_day(found: &tagger::Found) -> bool {
+    matches!(found.kind, "DATE" | "TIME")
+        && parse_iso_date(found.value.get(..10).unwrap_or_default())
+            .is_some_and(|(_, m, d)| m > 0 && d > 0)
+}
+
 /// The (year, quarter) of a value like `1989-Q3`.
 fn quarter_of(value: &str) -> Option<(i32, u32)> {
     let (year, q) = value.split_once("-Q")?;
@@ -233,6 +240,10 @@ fn tag_sentences(
                     }
                     story = Some(f.value.clone());
                 }
+            } else if is_day(&f) {
+                // The day last named, "Tuesday" too, is the one "the next
+                // morning" or "the previous Friday" counts from.
+                story = Some(f.value.clone());
             }
             out.push(f);
         }
@@ -1140,6 +1151,44 @@ mod tests {
                 "1999-10-24"
             ),
             ["1998-10-23", "1998-10-23"]
+        );
+    }
+
+    #[test]
+    fn the_day_before_or_after_a_named_day() {
+        // 2000-02-24 was a Thursday.
+        let before = tag(
+            "The day before last Tuesday's hearing, Manuel went to Lazaro's home.",
+            "2000-02-24",
+        );
+        assert_eq!(
+            (before[0].0.as_str(), before[0].2.as_str()),
+            ("day before last Tuesday", "2000-02-21")
+        );
+        assert_eq!(
+            values("They left the day after Christmas.", "2000-01-07"),
+            ["1999-12-26"]
+        );
+        // Not a day: no shift.
+        assert_eq!(
+            values("The day after the vote, in 1999, they left.", "2000-01-07"),
+            ["1999"]
+        );
+        // The day last named, a weekday too, anchors "the next morning" and "the
+        // previous Friday".
+        assert_eq!(
+            values(
+                "The hearing was on Tuesday. He appeared in court the next morning.",
+                "2000-02-24"
+            ),
+            ["2000-02-22", "2000-02-23TMO"]
+        );
+        assert_eq!(
+            values(
+                "Stocks fell Friday. The index was down 4.5% from the previous Friday.",
+                "1989-10-30"
+            ),
+            ["1989-10-27", "1989-10-20"]
         );
     }
 

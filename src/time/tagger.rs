@@ -516,16 +516,54 @@ pub fn find(cx: &Context) -> Vec<Found> {
                         named = Some(found.value.clone());
                         named_date = Some(date);
                     }
+                } else if super::is_day(&found) {
+                    named = Some(found.value.clone());
                 }
                 out.push(found);
             }
             None => i += 1,
         }
     }
+    day_before_after(cx, &mut out);
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
     years_of_quarters(cx, &mut out);
     out
+}
+
+/// "the day before last Tuesday", "the day after Christmas": the day next to the
+/// one named, one expression from "day" on (as TimeBank marks it).
+fn day_before_after(cx: &Context, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let Some(f) = found.get(k) else { continue };
+        let shift = match cx.at(f.start.wrapping_sub(1)) {
+            "before" => -1,
+            "after" => 1,
+            _ => continue,
+        };
+        let day = f.start.checked_sub(2);
+        let free = k
+            .checked_sub(1)
+            .and_then(|p| found.get(p))
+            .is_none_or(|g| day.is_some_and(|d| g.end <= d));
+        if f.kind != "DATE"
+            || f.value.len() != 10
+            || cx.at(f.start.wrapping_sub(2)) != "day"
+            || !free
+        {
+            continue;
+        }
+        let Some(date) = super::parse_iso_date(&f.value)
+            .and_then(|(y, m, d)| Date::new(y, m, d))
+            .filter(|_| f.value.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if let (Some(f), Some(day)) = (found.get_mut(k), day) {
+            f.start = day;
+            f.value = date.add_days(shift).iso();
+        }
+    }
 }
 
 /// "this year's third quarter", "next year's first quarter", "last year's
