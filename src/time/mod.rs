@@ -718,6 +718,14 @@ mod tests {
             values("Fourth-quarter profit fell.", "1990-01-20"),
             ["1989-Q4"]
         );
+        // "the latest period" is the last quarter reported, named or not.
+        assert_eq!(
+            values(
+                "There were no one-time gains in the latest period.",
+                "1989-11-02"
+            ),
+            ["1989-Q3"]
+        );
         // Rates are not expressions.
         assert!(values("It saves $2 million a year.", "1989-11-02").is_empty());
     }

@@ -1611,6 +1611,8 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     let mut shift = 0;
     let mut year = None;
     let mut modified = false;
+    // "the latest period": the last one reported, whether or not one was named.
+    let latest = cx.at(i) == "latest" && cx.at(i + 1) == "period";
     while j < i + 3 {
         let m = cx.at(j);
         if matches!(
@@ -1644,7 +1646,9 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
             _ => return None,
         }
     } else if (w == "quarter" && (modified || cx.at(i.wrapping_sub(1)) == "the"))
-        || (w == "period" && modified && (shift != 0 || year.is_some() || cx.quarter.is_some()))
+        || (w == "period"
+            && modified
+            && (shift != 0 || year.is_some() || cx.quarter.is_some() || latest))
     {
         ("Q", None, j + 1)
     } else {
