@@ -9,7 +9,13 @@
 //!   in news and from the story's date in a narrative.
 //! - Which way a weekday, month, season or holiday without a year points is read
 //!   from the nearest tense cue within eight words ("said Friday", "will meet on
-//!   Thursday", "until Tuesday", "ended March 31"), else from the sentence.
+//!   Thursday", "until Tuesday", "ended March 31", "effective Feb. 1"), else from
+//!   the sentence (a "will" or a past verb anywhere in it). Cues are read in
+//!   context: "the United States" and "a still unspecified date" hold no past
+//!   verb, "vacation plans" no plan. In a narrative, a plain future ("a summit set
+//!   for April") counts forward from the DCT.
+//! - "the next morning", "the previous Friday" count from the day last named,
+//!   "Tuesday" included; "the day before last Tuesday" is one expression.
 //! - In earnings reports "a year earlier", "year-ago" and "last year" next to a
 //!   figure mean the quarter under discussion a year before (`1988-Q3`).
 //! - Spans follow TimeML as TimeBank annotates it: "the" belongs to "the third
@@ -19,7 +25,8 @@
 //! Guarantees: no panics and no indexing on input (words are read through
 //! `Context::at`, which yields "" past either end); every span lies within the
 //! sentence; the work per word is bounded (a few table look-ups, at most a
-//! sixteen-word scan for tense cues).
+//! sixteen-word scan for tense cues; a bare month or "Now," also one pass over
+//! its sentence).
 
 use super::calendar::Date;
 
