@@ -166,6 +166,13 @@ fn deictic(words: &[&str]) -> bool {
     })
 }
 
+/// Does an expression name one calendar day (`2000-02-22`, `2000-02-22TNI`)?
+fn is_day(found: &tagger::Found) -> bool {
+    matches!(found.kind, "DATE" | "TIME")
+        && parse_iso_date(found.value.get(..10).unwrap_or_default())
+            .is_some_and(|(_, m, d)| m > 0 && d > 0)
+}
+
 /// The (year, quarter) of a value like `1989-Q3`.
 fn quarter_of(value: &str) -> Option<(i32, u32)> {
     let (year, q) = value.split_once("-Q")?;
@@ -233,6 +240,10 @@ fn tag_sentences(
                     }
                     story = Some(f.value.clone());
                 }
+            } else if is_day(&f) {
+                // The day last named, "Tuesday" too, is the one "the next
+                // morning" or "the previous Friday" counts from.
+                story = Some(f.value.clone());
             }
             out.push(f);
         }
@@ -707,8 +718,114 @@ mod tests {
             values("Fourth-quarter profit fell.", "1990-01-20"),
             ["1989-Q4"]
         );
+        // "the latest period" is the last quarter reported, named or not.
+        assert_eq!(
+            values(
+                "There were no one-time gains in the latest period.",
+                "1989-11-02"
+            ),
+            ["1989-Q3"]
+        );
         // Rates are not expressions.
         assert!(values("It saves $2 million a year.", "1989-11-02").is_empty());
+    }
+
+    #[test]
+    fn tense_cues_read_in_context() {
+        // "United" is a name, not a past verb.
+        assert_eq!(
+            values(
+                "He announced that the father would be traveling to the United States Thursday.",
+                "2000-04-05"
+            ),
+            ["2000-04-06"]
+        );
+        // "vacation plans" is a noun, no plan for Friday.
+        assert_eq!(
+            values(
+                "On Friday, when Albright set aside vacation plans for the trip, the department lifted a warning.",
+                "1998-08-17"
+            ),
+            ["1998-08-14"]
+        );
+        assert_eq!(
+            values("The peace process is set to resume Monday.", "1998-03-22"),
+            ["1998-03-23"]
+        );
+        // "faster than expected" looks back.
+        assert_eq!(
+            values(
+                "The announcement Friday showed the company is moving faster than expected.",
+                "1989-10-30"
+            ),
+            ["1989-10-27"]
+        );
+        assert_eq!(
+            values(
+                "Protesters planned a rally on Saturday and were planning to drive around the airport on Monday.",
+                "2000-01-07"
+            ),
+            ["2000-01-08", "2000-01-10"]
+        );
+        assert_eq!(
+            values("The change is effective Feb. 1.", "1989-10-26"),
+            ["1990-02-01"]
+        );
+        // A past verb further off still says which March.
+        assert_eq!(
+            values(
+                "Taylor, who stepped down as chairman, president and chief executive in March for health reasons.",
+                "1989-11-02"
+            ),
+            ["1989-03"]
+        );
+        // A "will" further off says which December.
+        assert_eq!(
+            values(
+                "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
+                "1998-03-04"
+            ),
+            ["1998-12"]
+        );
+        // "unspecified" is an adjective, no past verb.
+        assert_eq!(
+            values(
+                "The split would be paid on a still unspecified date in January.",
+                "1989-10-26"
+            ),
+            ["1990-01"]
+        );
+    }
+
+    #[test]
+    fn vague_references_and_discourse_now() {
+        let d = "1989-10-30";
+        assert!(values("Now, he says, it looks bad.", d).is_empty());
+        assert_eq!(values("Now the alliance is bigger.", d), ["PRESENT_REF"]);
+        assert_eq!(values("It hurts more these days.", d), ["PRESENT_REF"]);
+        assert_eq!(
+            values("It will be financed at a later date.", d),
+            ["FUTURE_REF"]
+        );
+        assert_eq!(
+            values("It cuts taxes in future quarters.", d),
+            ["FUTURE_REF"]
+        );
+        let ahead = tag("Funds may sell in the weeks ahead.", d);
+        assert_eq!(
+            (ahead[0].0.as_str(), ahead[0].2.as_str()),
+            ("the weeks ahead", "PXW")
+        );
+        let years = tag("Over the years many more patients died.", d);
+        assert_eq!(
+            (years[0].0.as_str(), years[0].2.as_str()),
+            ("the years", "PXY")
+        );
+        assert_eq!(
+            values("In the years that followed, they fought.", d),
+            ["PXY"]
+        );
+        assert!(values("It was published over the years of the war.", d).is_empty());
     }
 
     #[test]
@@ -1046,6 +1163,44 @@ mod tests {
     }
 
     #[test]
+    fn the_day_before_or_after_a_named_day() {
+        // 2000-02-24 was a Thursday.
+        let before = tag(
+            "The day before last Tuesday's hearing, Manuel went to Lazaro's home.",
+            "2000-02-24",
+        );
+        assert_eq!(
+            (before[0].0.as_str(), before[0].2.as_str()),
+            ("day before last Tuesday", "2000-02-21")
+        );
+        assert_eq!(
+            values("They left the day after Christmas.", "2000-01-07"),
+            ["1999-12-26"]
+        );
+        // Not a day: no shift.
+        assert_eq!(
+            values("The day after the vote, in 1999, they left.", "2000-01-07"),
+            ["1999"]
+        );
+        // The day last named, a weekday too, anchors "the next morning" and "the
+        // previous Friday".
+        assert_eq!(
+            values(
+                "The hearing was on Tuesday. He appeared in court the next morning.",
+                "2000-02-24"
+            ),
+            ["2000-02-22", "2000-02-23TMO"]
+        );
+        assert_eq!(
+            values(
+                "Stocks fell Friday. The index was down 4.5% from the previous Friday.",
+                "1989-10-30"
+            ),
+            ["1989-10-27", "1989-10-20"]
+        );
+    }
+
+    #[test]
     fn narratives_count_from_the_story_but_deixis_from_the_dct() {
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began on June 10, 1942. Twelve days later, it ended. By 1943 it was over. \
@@ -1060,6 +1215,15 @@ mod tests {
         let found = values(text, "2009-12-19");
         assert!(found.contains(&"1942-06-11".to_string()), "{found:?}");
         assert!(found.contains(&"2010".to_string()), "{found:?}");
+        // What a story says is to come counts from the writer's day.
+        let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
+            The siege began in 1942. By 1943 it was over. A summit is set for April.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("2010-04"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -9,7 +9,13 @@
 //!   in news and from the story's date in a narrative.
 //! - Which way a weekday, month, season or holiday without a year points is read
 //!   from the nearest tense cue within eight words ("said Friday", "will meet on
-//!   Thursday", "until Tuesday", "ended March 31"), else from the sentence.
+//!   Thursday", "until Tuesday", "ended March 31", "effective Feb. 1"), else from
+//!   the sentence (a "will" or a past verb anywhere in it). Cues are read in
+//!   context: "the United States" and "a still unspecified date" hold no past
+//!   verb, "vacation plans" no plan. In a narrative, a plain future ("a summit set
+//!   for April") counts forward from the DCT.
+//! - "the next morning", "the previous Friday" count from the day last named,
+//!   "Tuesday" included; "the day before last Tuesday" is one expression.
 //! - In earnings reports "a year earlier", "year-ago" and "last year" next to a
 //!   figure mean the quarter under discussion a year before (`1988-Q3`).
 //! - Spans follow TimeML as TimeBank annotates it: "the" belongs to "the third
@@ -19,7 +25,8 @@
 //! Guarantees: no panics and no indexing on input (words are read through
 //! `Context::at`, which yields "" past either end); every span lies within the
 //! sentence; the work per word is bounded (a few table look-ups, at most a
-//! sixteen-word scan for tense cues).
+//! sixteen-word scan for tense cues; a bare month or "Now," also one pass over
+//! its sentence).
 
 use super::calendar::Date;
 
@@ -295,20 +302,27 @@ impl Context<'_> {
 /// "to be held", else past (news reports what happened).
 pub fn tense(words: &[&str]) -> Tense {
     let future = words.iter().enumerate().any(|(i, w)| {
-        matches!(
-            *w,
-            "will"
-                | "'ll"
-                | "’ll"
-                | "shall"
-                | "upcoming"
-                | "planned"
-                | "scheduled"
-                | "expected"
-                | "expects"
-                | "plans"
-                | "due"
-        ) || (*w == "going" && words.get(i + 1) == Some(&"to"))
+        // "faster than expected" looks back.
+        let than = i.checked_sub(1).and_then(|k| words.get(k)) == Some(&"than");
+        // "plans to go", not "vacation plans".
+        let plan = *w != "plans" || words.get(i + 1) == Some(&"to");
+        !than
+            && plan
+            && matches!(
+                *w,
+                "will"
+                    | "'ll"
+                    | "’ll"
+                    | "shall"
+                    | "upcoming"
+                    | "planned"
+                    | "scheduled"
+                    | "expected"
+                    | "expects"
+                    | "plans"
+                    | "due"
+            )
+            || (*w == "going" && words.get(i + 1) == Some(&"to"))
     });
     if future {
         Tense::Future
@@ -323,6 +337,7 @@ fn future_cue(w: &str) -> bool {
     matches!(
         w,
         "will"
+            | "effective"
             | "'ll"
             | "’ll"
             | "shall"
@@ -407,30 +422,47 @@ fn local_tense(cx: &Context, i: usize) -> Tense {
 
 /// The nearest tense cue around word `i`, if any.
 fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
+    cue_at(cx, i).map(|(tense, _)| tense)
+}
+
+/// The nearest tense cue around word `i` and where it is. Words are cues in
+/// context: "plans" only as a verb ("plans to"), "set" only as "set to" / "set
+/// for", an "-ed" word only in lower case ("the United States" is no past).
+fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
     for d in 1..=8 {
         for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
             let w = cx.at(j);
-            if future_cue(w) {
+            let next = cx.at(j + 1);
+            let future = match w {
+                "plans" | "plan" => next == "to",
+                "set" => matches!(next, "to" | "for"),
+                _ => future_cue(w),
+            };
+            if future {
                 // The future of the past: "had been scheduled to expire Friday",
                 // "until Thursday, they had not called him".
                 let had = |k: usize| cx.at(k) == "had";
                 let past_future = match w {
-                    "scheduled" | "due" | "expected" | "planned" => {
+                    "scheduled" | "due" | "expected" | "planned" | "set" => {
                         had(j.wrapping_sub(1))
                             || (cx.at(j.wrapping_sub(1)) == "been" && had(j.wrapping_sub(2)))
                     }
                     "until" | "till" => (j + 1..j + 6).any(had),
                     _ => false,
                 };
-                return Some(if past_future {
+                let tense = if past_future {
                     Tense::Past
                 } else {
                     Tense::Future
-                });
+                };
+                return Some((tense, j));
             }
-            // "will be held": a participle after "be" says nothing of the tense.
-            if past_cue(w) && !matches!(cx.at(j.wrapping_sub(1)), "be" | "been" | "being" | "to") {
-                return Some(Tense::Past);
+            // "will be held": a participle after "be" says nothing of the tense;
+            // nor does "were" before a plan ("were planning to drive Monday").
+            let planning = matches!(w, "was" | "were")
+                && matches!(next, "planning" | "going" | "scheduled" | "due" | "set");
+            if past_verb_at(cx, j) && !planning {
+                return Some((Tense::Past, j));
             }
         }
     }
@@ -491,16 +523,54 @@ pub fn find(cx: &Context) -> Vec<Found> {
                         named = Some(found.value.clone());
                         named_date = Some(date);
                     }
+                } else if super::is_day(&found) {
+                    named = Some(found.value.clone());
                 }
                 out.push(found);
             }
             None => i += 1,
         }
     }
+    day_before_after(cx, &mut out);
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
     years_of_quarters(cx, &mut out);
     out
+}
+
+/// "the day before last Tuesday", "the day after Christmas": the day next to the
+/// one named, one expression from "day" on (as TimeBank marks it).
+fn day_before_after(cx: &Context, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let Some(f) = found.get(k) else { continue };
+        let shift = match cx.at(f.start.wrapping_sub(1)) {
+            "before" => -1,
+            "after" => 1,
+            _ => continue,
+        };
+        let day = f.start.checked_sub(2);
+        let free = k
+            .checked_sub(1)
+            .and_then(|p| found.get(p))
+            .is_none_or(|g| day.is_some_and(|d| g.end <= d));
+        if f.kind != "DATE"
+            || f.value.len() != 10
+            || cx.at(f.start.wrapping_sub(2)) != "day"
+            || !free
+        {
+            continue;
+        }
+        let Some(date) = super::parse_iso_date(&f.value)
+            .and_then(|(y, m, d)| Date::new(y, m, d))
+            .filter(|_| f.value.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if let (Some(f), Some(day)) = (found.get_mut(k), day) {
+            f.start = day;
+            f.value = date.add_days(shift).iso();
+        }
+    }
 }
 
 /// "this year's third quarter", "next year's first quarter", "last year's
@@ -982,12 +1052,23 @@ fn date_with_range(
 /// The year of a month named without one: the DCT's year, or the one before or
 /// after when the tense points that way past the DCT's month.
 fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
+    // A story told in the past still speaks of what is to come from the writer's
+    // day: "a summit set for April", "a museum will open in May".
+    if cx.narrative && speaks_of_the_future(cx, i) {
+        let now = cx.now?;
+        return Some(now.year + i32::from(m < now.month));
+    }
     let dct = cx.dct?;
     let here = dct.year * 12 + dct.month as i32;
     // The nearest such month to the DCT, leaning the way the tense points: hard
-    // when a verb nearby says it ("ended March 31", "will open in March").
+    // when a verb nearby says it ("ended March 31", "will open in March") or
+    // when a past verb further off in the sentence does ("Taylor, who stepped
+    // down as chairman, president and chief executive in March").
     let (tense, weight) = match tense_cue(cx, i).filter(|_| !cx.narrative) {
         Some(t) => (t, 7),
+        // The sentence's own tense, when it says it: a "will" or a past verb
+        // anywhere in it.
+        None if !cx.narrative && (cx.tense == Tense::Future || has_past_verb(cx)) => (cx.tense, 7),
         // A story goes back as often as forward: there the tense only breaks ties.
         None => (cx.tense, if cx.narrative { 1 } else { 3 }),
     };
@@ -1000,6 +1081,61 @@ fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
         };
         diff.abs() + lean
     })
+}
+
+/// Does the sentence have a past verb ("said", "stepped", not "United")?
+fn has_past_verb(cx: &Context) -> bool {
+    (0..cx.words.len())
+        .any(|j| past_verb_at(cx, j) && !matches!(cx.at(j), "last" | "since" | "ago"))
+}
+
+/// Is word `j` a past cue as used here? Not a participle after "be" ("will be
+/// held") or "to", and an "-ed" word not a name ("the United States") nor an
+/// adjective after a determiner ("a still unspecified date").
+fn past_verb_at(cx: &Context, j: usize) -> bool {
+    let w = cx.at(j);
+    if !past_cue(w) {
+        return false;
+    }
+    let before = cx.at(j.wrapping_sub(1));
+    if matches!(before, "be" | "been" | "being" | "to") {
+        return false;
+    }
+    let listed = !w.ends_with("ed") || matches!(w, "said" | "paid" | "led" | "fled" | "sped");
+    if listed {
+        return true;
+    }
+    let determiner = |x: &str| {
+        matches!(
+            x,
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+        )
+    };
+    let name = j > 0 && cx.capitalized(j);
+    let adjective =
+        determiner(before) || (before == "still" && determiner(cx.at(j.wrapping_sub(2))));
+    !name && !adjective
+}
+
+/// A plain future near word `i`, said from the writer's day: "will", "'ll",
+/// "shall", or a plan in the present ("is expected to", "set for", "due in")
+/// rather than one of the story's ("was expected to", "would").
+fn speaks_of_the_future(cx: &Context, i: usize) -> bool {
+    let Some((Tense::Future, j)) = cue_at(cx, i) else {
+        return false;
+    };
+    let before = cx.at(j.wrapping_sub(1));
+    match cx.at(j) {
+        "will" | "'ll" | "’ll" | "shall" => true,
+        "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "expects" => {
+            !matches!(before, "was" | "were" | "had" | "been" | "would")
+                && !cx
+                    .words
+                    .iter()
+                    .any(|w| matches!(*w, "was" | "were" | "had"))
+        }
+        _ => false,
+    }
 }
 
 fn iso_or_slashed(w: &str) -> Option<String> {
@@ -1109,6 +1245,15 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         }
         "yesterday" => found(i, i + 1, "DATE", day(-1))?,
         "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
+        // "Now, he says, ...": a discourse marker opening the sentence, no time.
+        "now"
+            if cx.at(i + 1) == ","
+                && cx.words.get(..i).is_some_and(|ws| {
+                    ws.iter().all(|w| w.chars().all(|c| !c.is_alphanumeric()))
+                }) =>
+        {
+            return None
+        }
         "now" | "nowadays" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
         "recently" | "lately" => found(i, i + 1, "DATE", "PAST_REF".into())?,
         "currently" => found(i, i + 1, "DATE", "PRESENT_REF".into())?,
@@ -1148,6 +1293,21 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         }
         "future" if cx.at(i.wrapping_sub(1)) == "the" => {
             found(i, i + 1, "DATE", "FUTURE_REF".into())?
+        }
+        // "in future quarters", "future years"
+        "future" if cx.at(i + 1).ends_with('s') && unit(cx.at(i + 1)).is_some() => {
+            found(i, i + 2, "DATE", "FUTURE_REF".into())?
+        }
+        // "these days": nowadays
+        "these" if cx.at(i + 1) == "days" => found(i, i + 2, "DATE", "PRESENT_REF".into())?,
+        // "at a later date"
+        "a" if cx.at(i + 1) == "later" && cx.at(i + 2) == "date" => {
+            found(i, i + 3, "DATE", "FUTURE_REF".into())?
+        }
+        // "in the weeks ahead": TimeML marks an unspecified duration, as for
+        // "the coming weeks".
+        _ if w.ends_with('s') && cx.at(i + 1) == "ahead" && cx.at(i.wrapping_sub(1)) == "the" => {
+            found(i, i + 2, "DURATION", duration(None, unit(w)?))?
         }
         // "the near future", "the near term", "the short term"
         "near" | "short"
@@ -1458,6 +1618,8 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     let mut shift = 0;
     let mut year = None;
     let mut modified = false;
+    // "the latest period": the last one reported, whether or not one was named.
+    let latest = cx.at(i) == "latest" && cx.at(i + 1) == "period";
     while j < i + 3 {
         let m = cx.at(j);
         if matches!(
@@ -1491,7 +1653,9 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
             _ => return None,
         }
     } else if (w == "quarter" && (modified || cx.at(i.wrapping_sub(1)) == "the"))
-        || (w == "period" && modified && (shift != 0 || year.is_some() || cx.quarter.is_some()))
+        || (w == "period"
+            && modified
+            && (shift != 0 || year.is_some() || cx.quarter.is_some() || latest))
     {
         ("Q", None, j + 1)
     } else {
@@ -1680,6 +1844,20 @@ fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
 /// "for weeks", "within days", "in years": a duration of unknown length.
 fn bare_units(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // "over the years", "in the years that followed": an unspecified stretch.
+    if matches!(w, "years" | "decades") && cx.at(i.wrapping_sub(1)) == "the" {
+        let before = cx.at(i.wrapping_sub(2));
+        let next = cx.at(i + 1);
+        if matches!(before, "over" | "through" | "throughout" | "across")
+            || (before == "in" && matches!(next, "that" | "since"))
+        {
+            // Not "over the years 1751-1777", "the years of the war".
+            if next == "of" || next.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            return found(i, i + 1, "DURATION", duration(None, unit(w)?));
+        }
+    }
     if !w.ends_with('s') || !matches!(cx.at(i.wrapping_sub(1)), "for" | "within" | "in") {
         return None;
     }
