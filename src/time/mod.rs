@@ -316,6 +316,21 @@ pub fn resolve(
     let mut published = published.filter(|p| reference_date(p).is_some()).cloned();
     let lower = crate::text::LowerWords::new(&words);
     let lower = lower.refs();
+    let lead_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
+    if published.is_none() {
+        // A full date in the first three sentences is the likeliest article date.
+        // Sentences are tagged in order, each seeing only those before it, so the
+        // lead tagged alone gives the same expressions as the whole text: when it
+        // settles the date, the text is tagged once, against it.
+        let lead = tag_sentences(
+            &words,
+            &lower,
+            ranges.get(..3).unwrap_or(&ranges),
+            None,
+            false,
+        );
+        published = infer_published(&lead, lead_end).filter(|p| p.confidence >= 0.7);
+    }
     let mut found = tag_lowered(
         &words,
         &lower,
@@ -323,7 +338,6 @@ pub fn resolve(
         published.as_ref().and_then(reference_date),
     );
     if published.is_none() {
-        let lead_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
         published = infer_published(&found, lead_end);
         if let Some(dct) = published.as_ref().and_then(reference_date) {
             found = tag_lowered(&words, &lower, &ranges, Some(dct));

@@ -29,6 +29,8 @@
 //! its sentence).
 
 use super::calendar::Date;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A found expression: token range, type, value, optional range end and modifier.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,8 +205,22 @@ fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
     table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
 
+/// A word table asked about every token, as a hash map built on first use.
+type WordTable = LazyLock<HashMap<&'static str, u32, crate::entities::tagger::FxBuild>>;
+static MONTH_TABLE: WordTable = LazyLock::new(|| MONTHS.iter().copied().collect());
+static SMALL_NUMBER_TABLE: WordTable = LazyLock::new(|| SMALL_NUMBERS.iter().copied().collect());
+static WEEKDAY_TABLE: WordTable = LazyLock::new(|| WEEKDAYS.iter().copied().collect());
+
 fn month(word: &str) -> Option<u32> {
-    lookup(MONTHS, word.trim_end_matches('.'))
+    MONTH_TABLE.get(word.trim_end_matches('.')).copied()
+}
+
+fn weekday_number(word: &str) -> Option<u32> {
+    WEEKDAY_TABLE.get(word).copied()
+}
+
+fn small_number(word: &str) -> Option<u32> {
+    SMALL_NUMBER_TABLE.get(word).copied()
 }
 
 fn year_of(word: &str) -> Option<i32> {
@@ -230,20 +246,26 @@ fn day_of(word: &str) -> Option<u32> {
 /// A number written in digits or words ("24", "twenty four", "twenty-four").
 fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
     let w = *words.get(i)?;
-    let parsed = if w.contains(',') {
-        w.replace(',', "").parse::<u32>()
-    } else {
-        w.parse::<u32>()
-    };
-    if let Ok(n) = parsed {
-        return Some((n, i + 1));
+    // only a word starting with a digit, a sign or a comma can parse as digits
+    if w.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b',')
+    {
+        let parsed = if w.contains(',') {
+            w.replace(',', "").parse::<u32>()
+        } else {
+            w.parse::<u32>()
+        };
+        if let Ok(n) = parsed {
+            return Some((n, i + 1));
+        }
     }
     if let Some((a, b)) = w.split_once('-') {
-        if let (Some(x), Some(y)) = (lookup(SMALL_NUMBERS, a), lookup(SMALL_NUMBERS, b)) {
+        if let (Some(x), Some(y)) = (small_number(a), small_number(b)) {
             return Some((x + y, i + 1));
         }
     }
-    let mut n = lookup(SMALL_NUMBERS, w)?;
+    let mut n = small_number(w)?;
     let mut end = i + 1;
     if w == "couple" || (matches!(w, "a" | "an") && words.get(i + 1) == Some(&"couple")) {
         end = if w == "couple" { i + 1 } else { i + 2 };
@@ -255,7 +277,7 @@ fn number(words: &[&str], i: usize) -> Option<(u32, usize)> {
     if (20..100).contains(&n) {
         if let Some(m) = words
             .get(end)
-            .and_then(|x| lookup(SMALL_NUMBERS, x))
+            .and_then(|x| small_number(x))
             .filter(|m| *m < 10 && *m > 0)
         {
             n += m;
@@ -490,7 +512,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
                 // adjective ("the third-quarter results", "the two-week strike").
                 let first = cx.at(found.start);
                 let date = month(first).is_some()
-                    || lookup(WEEKDAYS, first).is_some()
+                    || weekday_number(first).is_some()
                     || (first.bytes().next().is_some_and(|b| b.is_ascii_digit())
                         && found.value.len() != 3)
                     || (first.contains('-') && !first.starts_with("year-"))
@@ -1139,6 +1161,10 @@ fn speaks_of_the_future(cx: &Context, i: usize) -> bool {
 }
 
 fn iso_or_slashed(w: &str) -> Option<String> {
+    // every form starts with a digit: most words leave here, without allocating
+    if !w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let parts: Vec<&str> = w.split(['-', '/']).collect();
     if parts.len() != 3
         || !parts
@@ -1418,7 +1444,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         return found(start, j + 1, "DATE", value);
     }
     if let Some(d) =
-        lookup(WEEKDAYS, next).or_else(|| lookup(SHORT_WEEKDAYS, next.trim_end_matches('.')))
+        weekday_number(next).or_else(|| lookup(SHORT_WEEKDAYS, next.trim_end_matches('.')))
     {
         // "last Tuesday": the latest Tuesday before the DCT; "next Tuesday", "this
         // coming Tuesday": the first one after it; "this Tuesday": the DCT's week.
@@ -1529,7 +1555,7 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
     // Full names are days however written (tweets write "friday"); short ones
     // ("Sat", "Wed", but also "Sun" the company) only after "this", "on", "next"...
     // or before a time ("Sat 7pm").
-    let day = lookup(WEEKDAYS, w).or_else(|| {
+    let day = weekday_number(w).or_else(|| {
         let short = lookup(SHORT_WEEKDAYS, w.trim_end_matches('.'))?;
         (matches!(
             cx.at(i.wrapping_sub(1)),
@@ -2135,7 +2161,7 @@ fn set(cx: &Context, i: usize) -> Option<Found> {
     }
     if matches!(w, "every" | "each" | "per") {
         let next = cx.at(i + 1);
-        if let Some(d) = lookup(WEEKDAYS, next) {
+        if let Some(d) = weekday_number(next) {
             return found(i, i + 2, "SET", format!("XXXX-WXX-{d}"));
         }
         if let Some(m) = month(next).filter(|_| next.len() > 3) {
