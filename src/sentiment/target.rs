@@ -49,6 +49,10 @@ pub struct Context {
     quotes_before: Vec<u16>,
     sentence_bin: &'static str,
     negations: bool,
+    /// Per word, the hashes of the features that do not depend on the target:
+    /// the word, the word left of a target, the word right of it (a sentence often
+    /// has several targets).
+    word_features: Vec<[u64; 3]>,
 }
 
 fn is_quote(word: &str) -> bool {
@@ -113,7 +117,19 @@ impl Context {
             quotes_before,
             sentence_bin,
             negations: false,
+            word_features: Vec::new(),
         };
+        let word_features = context
+            .lower_words()
+            .map(|w| {
+                [
+                    feature(1, &[w]),
+                    feature(2, &["L", w]),
+                    feature(2, &["R", w]),
+                ]
+            })
+            .collect();
+        context.word_features = word_features;
         let negations = context
             .lower_words()
             .any(|w| super::lexicon::NEGATIONS.contains(&w));
@@ -197,8 +213,10 @@ pub fn features(ctx: &Context, start: usize, end: usize, bits: u32, out: &mut Ve
         } else {
             ("R", i + 1 - end)
         };
-        push(feature(1, &[w]));
-        push(feature(2, &[side, w]));
+        if let Some([alone, left_of, right_of]) = ctx.word_features.get(i).copied() {
+            push(alone);
+            push(if i < start { left_of } else { right_of });
+        }
         if d <= 8 {
             push(feature(3, &[side, distance_bucket(d), w]));
         }
