@@ -137,9 +137,15 @@ pub fn classify(
         (["last updated", "updated"], "updated", 0.3),
         (["published", "posted"], "text", 0.7),
     ] {
-        let rest = prefixes.iter().find_map(|p| lower.strip_prefix(p));
+        // matched on the line itself (not its lower-cased copy, which can be longer)
+        let rest = prefixes.iter().find_map(|p| {
+            trimmed
+                .get(..p.len())
+                .filter(|head| head.eq_ignore_ascii_case(p))
+                .and_then(|_| trimmed.get(p.len()..))
+        });
         if let Some(rest) = rest.filter(|r| w.len() <= 8 && r.chars().any(|c| c.is_ascii_digit())) {
-            let at = trimmed.len() - rest.len();
+            let at = trimmed.len().saturating_sub(rest.len());
             let date = trimmed
                 .get(at..)
                 .unwrap_or("")
@@ -322,6 +328,14 @@ mod tests {
 
     fn role(line: &str) -> Role {
         classify(line, 3, &Default::default(), false, false).0
+    }
+
+    #[test]
+    fn a_stamp_whose_lower_case_is_longer_is_read_without_overflow() {
+        // "İ" lower-cases to three bytes from two: offsets come from the line itself.
+        let (role, meta) = classify("Updated İİİİİİİİİİ 2", 3, &Default::default(), false, false);
+        assert_eq!(role, Role::Remove("timestamp"));
+        assert_eq!(meta.date.map(|d| d.0), Some("İİİİİİİİİİ 2".to_string()));
     }
 
     #[test]
