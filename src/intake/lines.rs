@@ -17,6 +17,13 @@ fn words(line: &str) -> Vec<&str> {
     line.split_whitespace().collect()
 }
 
+/// The first words of a line: at most 21, which a test of the line's length in
+/// words up to 20 reads as it reads all of them, without splitting a long
+/// paragraph in full.
+fn first_words(line: &str) -> Vec<&str> {
+    line.split_whitespace().take(21).collect()
+}
+
 fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
@@ -49,11 +56,11 @@ const ACTION_VERBS: &[&str] = &[
 
 /// Agency and picture-desk names that make "Name / X" a credit.
 fn looks_like_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let w = words(line);
+    let w = first_words(line);
     if w.len() > 10 {
         return false;
     }
+    let lower = line.to_lowercase();
     lower.starts_with("image credit")
         || lower.starts_with("photo:")
         || lower.starts_with("photo credit")
@@ -127,8 +134,13 @@ pub fn classify(
         .trim()
         .trim_start_matches(['.', ',', ';', '|', '•', '-'])
         .trim();
-    let lower = trimmed.to_lowercase();
-    let w = words(trimmed);
+    let w = first_words(trimmed);
+    // Only lines of up to 16 words are read in lower case (calls to action, copyright).
+    let lower = if w.len() <= 16 {
+        trimmed.to_lowercase()
+    } else {
+        String::new()
+    };
     if trimmed.is_empty() {
         return (Role::Remove("empty"), meta);
     }
