@@ -841,6 +841,15 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
 /// "2002-11-29", "11/29/2002", "1-3 December", "November", "2002".
 fn absolute(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // Every form below begins with a digit, a month, a season, "year" or
+    // "nineteen": other words (nearly all) leave at once.
+    if !w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && month(w).is_none()
+        && !matches!(w, "year" | "nineteen")
+        && !SEASONS.iter().any(|(s, _)| *s == w)
+    {
+        return None;
+    }
     if let Some(d) = iso_or_slashed(w) {
         return found(i, i + 1, "DATE", d);
     }
