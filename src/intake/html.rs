@@ -36,7 +36,7 @@ pub struct Page {
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "select", "button", "iframe", "object",
-    "canvas", "math", "textarea",
+    "canvas", "textarea",
 ];
 /// Elements that break text into blocks and that the article finder weighs.
 const BLOCK: &[&str] = &[
@@ -332,6 +332,17 @@ struct Node {
     hard: bool,
     /// The class attribute, to find siblings of the same kind.
     class: String,
+    /// A table marked as data by its markup (summary, th, thead, caption, col…).
+    data_hint: bool,
+    /// A table marked as layout (role=presentation).
+    layout: bool,
+    /// Inside a data table (or one itself).
+    in_data: bool,
+    /// Holds a data table.
+    has_data: bool,
+    /// Inside a list (or one itself).
+    in_list: bool,
+
     // Totals over the text inside (the blocks kept in the current pass).
     chars: usize,
     link_chars: usize,
@@ -449,6 +460,45 @@ fn tag_end(rest: &str) -> usize {
     plain
 }
 
+/// Length of an element's content and end tag, `rest` starting after its
+/// start tag: elements of the same name nested inside are counted; an
+/// element never closed ends at its first end tag of any kind, or at once.
+fn element_end(rest: &str, name: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let n = name.len();
+    let mut depth = 1usize;
+    let mut at = 0;
+    while let Some(found) = bytes
+        .get(at..)
+        .and_then(|r| r.iter().position(|&b| b == b'<'))
+    {
+        at += found + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let start = at + usize::from(closing);
+        let named = bytes
+            .get(start..start + n)
+            .is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+            && !bytes
+                .get(start + n)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+        if !named {
+            continue;
+        }
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return rest
+                    .get(at..)
+                    .and_then(|r| r.find('>'))
+                    .map_or(rest.len(), |e| at + e + 1);
+            }
+        } else {
+            depth += 1;
+        }
+    }
+    0
+}
+
 /// Byte offset of `needle` (ASCII, lowercase) in `hay`, ignoring ASCII case; no copy.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -540,16 +590,13 @@ pub fn extract(html: &str) -> Page {
     page
 }
 
-fn new_node(name: &str, parent: usize, tag: &str) -> Node {
-    let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
-    let id = attr(tag, "id").unwrap_or_default().to_ascii_lowercase();
-    let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
-    let names = format!("{class} {id} {role}");
+/// Hidden by its style, its attributes or a class that means hidden.
+fn is_hidden(tag: &str, class: &str) -> bool {
     let style = attr(tag, "style")
         .unwrap_or_default()
         .to_ascii_lowercase()
         .replace(' ', "");
-    let hidden = style.contains("display:none")
+    style.contains("display:none")
         || style.contains("visibility:hidden")
         || has_flag(tag, "hidden")
         || attr(tag, "hidden").is_some()
@@ -566,7 +613,15 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
                     | "is-hidden"
                     | "invisible"
             )
-        });
+        })
+}
+
+fn new_node(name: &str, parent: usize, tag: &str) -> Node {
+    let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
+    let id = attr(tag, "id").unwrap_or_default().to_ascii_lowercase();
+    let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
+    let names = format!("{class} {id} {role}");
+    let hidden = is_hidden(tag, &class);
     let article_body =
         attr(tag, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"));
     // Tables are data, whatever their class says ("table-header").
@@ -597,6 +652,12 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         hard: hidden
             || matches!(name, "nav" | "aside" | "footer")
             || matches!(name, "figure" | "figcaption" | "picture"),
+        data_hint: name == "table" && attr(tag, "summary").is_some(),
+        layout: name == "table"
+            && (role == "presentation" || attr(tag, "datatable").is_some_and(|v| v == "0")),
+        in_data: false,
+        has_data: false,
+        in_list: false,
         class,
         chars: 0,
         link_chars: 0,
@@ -620,6 +681,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     // The stack depth where an open link started (links do not nest; one left
     // open ends with the block it started in).
     let mut link_at: Option<usize> = None;
+    // An in-page link (`href="#…"`, a table of contents) counts for less.
+    let mut link_hash = false;
     let mut in_title = false;
     let mut title = String::new();
     let mut heading = false;
@@ -735,8 +798,37 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                     _ => {}
                 }
             }
+            if !closing
+                && matches!(
+                    name.as_str(),
+                    "caption" | "colgroup" | "col" | "tfoot" | "thead" | "th"
+                )
+            {
+                let table = stack
+                    .iter()
+                    .rposition(|&n| nodes.get(n).is_some_and(|x| x.name == "table"))
+                    .and_then(|at| stack.get(at).copied());
+                if let Some(node) = table.and_then(|t| nodes.get_mut(t)) {
+                    node.data_hint = true;
+                }
+            }
             if name == "a" {
                 link_at = (!closing && !tag.ends_with("/>")).then_some(stack.len());
+                link_hash = link_at.is_some()
+                    && attr(tag, "href").is_some_and(|h| h.len() > 1 && h.starts_with('#'));
+                continue;
+            }
+            if !closing
+                && !tag.ends_with("/>")
+                && !BLOCK.contains(&name.as_str())
+                && !VOID.contains(&name.as_str())
+                && is_hidden(
+                    tag,
+                    &attr(tag, "class").unwrap_or_default().to_ascii_lowercase(),
+                )
+            {
+                // A hidden inline element (a span shown only to machines): its text is not the page's.
+                i += element_end(html.get(i..).unwrap_or(""), &name);
                 continue;
             }
             if BLOCK.contains(&name.as_str()) {
@@ -793,7 +885,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             title.push_str(&chunk);
         } else {
             if link_at.is_some() {
-                link_chars += chunk.trim().chars().count();
+                let n = chunk.trim().chars().count();
+                link_chars += if link_hash { (n * 3).div_ceil(10) } else { n };
             }
             current.push_str(&chunk);
         }
@@ -805,6 +898,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     if let Some(root) = nodes.first_mut() {
         root.end = last;
     }
+    mark_tables_and_lists(&mut nodes);
     let doc_title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if page.title.is_none() && !doc_title.is_empty() {
         page.title = Some(doc_title);
@@ -813,6 +907,100 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
         nodes,
         blocks,
         byline,
+    }
+}
+
+/// Readability's data tables (whose cells are never cleaned) and the parts
+/// of the page inside lists. Preorder: parents come before their children.
+fn mark_tables_and_lists(nodes: &mut [Node]) {
+    let count = nodes.len();
+    // The nearest table and row above each node.
+    let mut table_of = vec![NONE; count];
+    let mut row_of = vec![NONE; count];
+    for n in 1..count {
+        let Some(node) = nodes.get(n) else { continue };
+        let p = node.parent;
+        let (pt, pr, pname) = match nodes.get(p) {
+            Some(parent) => (
+                table_of.get(p).copied().unwrap_or(NONE),
+                row_of.get(p).copied().unwrap_or(NONE),
+                parent.name.as_str(),
+            ),
+            None => (NONE, NONE, ""),
+        };
+        if let Some(slot) = table_of.get_mut(n) {
+            *slot = if pname == "table" { p } else { pt };
+        }
+        if let Some(slot) = row_of.get_mut(n) {
+            *slot = if pname == "tr" {
+                p
+            } else if pname == "table" {
+                NONE
+            } else {
+                pr
+            };
+        }
+    }
+    let mut rows = vec![0usize; count];
+    let mut cells = vec![0usize; count];
+    let mut nested = vec![false; count];
+    for n in 1..count {
+        let Some(node) = nodes.get(n) else { continue };
+        let t = table_of.get(n).copied().unwrap_or(NONE);
+        match node.name.as_str() {
+            "tr" => {
+                if let Some(r) = rows.get_mut(t) {
+                    *r += 1;
+                }
+            }
+            "td" | "th" => {
+                if let Some(c) = row_of.get(n).and_then(|&r| cells.get_mut(r)) {
+                    *c += 1;
+                }
+            }
+            "table" => {
+                if let Some(flag) = nested.get_mut(t) {
+                    *flag = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut columns = vec![0usize; count];
+    for n in 1..count {
+        if nodes.get(n).is_some_and(|x| x.name == "tr") {
+            let t = table_of.get(n).copied().unwrap_or(NONE);
+            let c = cells.get(n).copied().unwrap_or(0);
+            if let Some(cols) = columns.get_mut(t) {
+                *cols = (*cols).max(c);
+            }
+        }
+    }
+    for n in 1..count {
+        let parent = nodes.get(n).map_or(NONE, |x| x.parent);
+        let (p_data, p_list) = nodes
+            .get(parent)
+            .map_or((false, false), |x| (x.in_data, x.in_list));
+        let (r, c, nest) = (
+            rows.get(n).copied().unwrap_or(0),
+            columns.get(n).copied().unwrap_or(0),
+            nested.get(n).copied().unwrap_or(false),
+        );
+        let Some(node) = nodes.get_mut(n) else {
+            continue;
+        };
+        let data = node.name == "table"
+            && !node.layout
+            && (node.data_hint || !nest && (r >= 10 || c > 4 || r * c > 10));
+        node.in_data = p_data || data;
+        node.in_list = p_list || matches!(node.name.as_str(), "ul" | "ol");
+    }
+    for n in (1..count).rev() {
+        let Some(node) = nodes.get(n) else { continue };
+        let (p, has) = (node.parent, node.has_data || node.in_data);
+        if let Some(parent) = nodes.get_mut(p) {
+            parent.has_data |= has;
+        }
     }
 }
 
@@ -1195,8 +1383,10 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         for n in (root + 1)..=end.min(count - 1) {
             let Some(node) = nodes.get(n) else { continue };
             let parent_dropped = dropped.get(node.parent).copied().unwrap_or(false);
-            let own = pass.clean && node.discard && node.chars * 2 < top_chars
-                || pass.clean && {
+            // Readability never cleans data tables, nor what holds them.
+            let protected = node.in_data || node.has_data;
+            let own = !protected && pass.clean && node.discard && node.chars * 2 < top_chars
+                || !protected && pass.clean && {
                     let weight = if pass.weigh_classes { node.weight } else { 0.0 };
                     let d = density(node);
                     let container = matches!(
@@ -1265,7 +1455,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             }
         }
     }
-    blocks
+    let kept: Vec<usize> = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| {
@@ -1274,9 +1464,17 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                     || lead_in.get(b.node).copied().unwrap_or(false))
         })
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
+        .map(|(i, _)| i)
+        .collect();
+    kept.into_iter()
+        .filter_map(|i| blocks.get(i).map(|b| (i, b)))
         // Lines that are mostly link text (menus, "Read more") go; long ones stay.
-        .filter(|(_, b)| {
-            b.link_chars * 2 < b.chars.max(1)
+        .filter(|&(_, b)| {
+            let node = nodes.get(b.node);
+            // Cells of data tables stay; so do list items with text besides their links.
+            node.is_some_and(|x| x.in_data)
+                || node.is_some_and(|x| x.in_list) && b.link_chars * 10 < b.chars * 9
+                || b.link_chars * 2 < b.chars.max(1)
                 || (b.heading && b.link_chars < b.chars)
                 || b.chars >= 120
         })
@@ -1547,6 +1745,28 @@ mod tests {
         let html =
             r#"<meta name="author" content="Meta Name"><div class="author">Other Name</div>"#;
         assert_eq!(extract(html).byline.as_deref(), Some("Meta Name"));
+    }
+
+    #[test]
+    fn hidden_spans_math_data_tables_and_list_items_with_text() {
+        let rows: String = (0..6)
+            .map(|i| format!("<tr><td><a href=\"/f{i}\">Film {i}</a></td><td>19{i}0</td></tr>"))
+            .collect();
+        let html = format!(
+            r#"<div class="story">{}<p>Seen <span style="display:none">machine only words</span> here, and <math><mi>x</mi><mo>=</mo><mn>42</mn></math> too.</p>
+            <table><tr><th>Title</th><th>Year</th></tr>{rows}</table>
+            <ul><li><a href="/bug1">Fixed</a> a crash on start in the profile code, thanks to Ann and Bob for the report</li><li><a href="/other">Another story</a></li></ul>{}</div>"#,
+            para("Story words", 4),
+            para("More words", 2)
+        );
+        let text = extract(&html).text;
+        assert!(!text.contains("machine only"), "{text}");
+        assert!(text.contains("42"), "{text}");
+        assert!(text.contains("Film 5"), "{text}");
+        assert!(text.contains("Fixed a crash on start"), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+        assert_eq!(element_end("<span>a</span>b</span>c", "span"), 22);
+        assert_eq!(element_end("never closed", "span"), 0);
     }
 
     #[test]
