@@ -520,13 +520,13 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// Readability's class weight: +25 for an article-like class, −25 for a
 /// furniture-like one, the same again for the id.
-fn class_weight(class: &str, id: &str) -> f64 {
+fn class_weight(class: &str, id: &str, slug: bool) -> f64 {
     let mut weight = 0.0;
     for name in [class, id] {
         if name.is_empty() {
             continue;
         }
-        if NEGATIVE.iter().any(|w| name.contains(w)) {
+        if NEGATIVE.iter().any(|w| name.contains(w)) && !(slug && name == id) {
             weight -= 25.0;
         }
         if POSITIVE.iter().any(|w| name.contains(w)) {
@@ -619,8 +619,15 @@ fn is_hidden(tag: &str, class: &str) -> bool {
 fn new_node(name: &str, parent: usize, tag: &str) -> Node {
     let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
     let id = attr(tag, "id").unwrap_or_default().to_ascii_lowercase();
+    // An id made of a heading's words ("sharing-with-a-single-developer") names
+    // the text, not a part of the page.
+    let slug = id.len() >= 24 && id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
     let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
-    let names = format!("{class} {id} {role}");
+    let names = if slug {
+        format!("{class} {role}")
+    } else {
+        format!("{class} {id} {role}")
+    };
     let hidden = is_hidden(tag, &class);
     let article_body =
         attr(tag, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"));
@@ -645,7 +652,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         name: name.to_string(),
         parent,
         end: 0,
-        weight: class_weight(&class, &id) + if article_body { 25.0 } else { 0.0 },
+        weight: class_weight(&class, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
         discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
@@ -1353,7 +1360,18 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             } else {
                 0.0
             };
-            if node.scored && node.score + bonus >= threshold {
+            // A sibling of the same class whose paragraphs sit too deep to score it
+            // is judged by the best container inside it.
+            let deep = if bonus > 0.0 {
+                (s..=node.end.min(count - 1))
+                    .filter_map(|n| nodes.get(n))
+                    .filter(|x| x.scored)
+                    .map(|x| x.score)
+                    .fold(0.0, f64::max)
+            } else {
+                0.0
+            };
+            if node.scored && node.score + bonus >= threshold || deep >= threshold {
                 true
             } else if node.name == "p" {
                 let d = density(node);
@@ -1767,6 +1785,35 @@ mod tests {
         assert!(!text.contains("Another story"), "{text}");
         assert_eq!(element_end("<span>a</span>b</span>c", "span"), 22);
         assert_eq!(element_end("never closed", "span"), 0);
+    }
+
+    #[test]
+    fn heading_slug_ids_and_deep_parts_of_the_same_kind() {
+        // An id made from a heading does not name furniture.
+        let html = format!(
+            r#"<div class="doc">{}<div class="section" id="sharing-with-a-single-developer"><h2>Sharing</h2>{}</div></div>"#,
+            para("Intro words", 4),
+            para("Section words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Section words number 3"), "{text}");
+        // Parts of one class: the first holds its paragraphs too deep to be scored.
+        let deep = |w: &str| {
+            format!(
+                r#"<div class="part"><div><div><div><div><div><div>{}</div></div></div></div></div></div></div>"#,
+                para(w, 6)
+            )
+        };
+        let html = format!(
+            r#"<div class="wrap">{}<div class="part"><div>{}</div></div><div class="other"><a href="/">Home</a></div></div>"#,
+            deep("Opening words"),
+            para("Main words", 10)
+        );
+        let text = extract(&html).text;
+        assert!(
+            text.contains("Opening words number 5") && text.contains("Main words number 9"),
+            "{text}"
+        );
     }
 
     #[test]
