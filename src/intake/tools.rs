@@ -16,7 +16,7 @@ fn gunzip(path: &Path) -> Result<String, String> {
     flate2::read::GzDecoder::new(file)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(super::charset::decode_page(&bytes))
 }
 
 /// The article text Lede extracts from a page (all articles, as the CLI returns them).
@@ -261,7 +261,7 @@ pub fn eval(args: &[String]) -> Result<String, String> {
             gunzip(path)?
         } else {
             let bytes = std::fs::read(path).map_err(|e| format!("{page}: {e}"))?;
-            String::from_utf8_lossy(&bytes).into_owned()
+            super::charset::decode_page(&bytes)
         };
         if args.iter().any(|a| a == "--raw") {
             // The HTML stage alone, before the text is cleaned.
