@@ -342,6 +342,8 @@ struct Node {
     has_data: bool,
     /// Inside a list (or one itself).
     in_list: bool,
+    /// Text inside lists, of `chars`.
+    list_chars: usize,
 
     // Totals over the text inside (the blocks kept in the current pass).
     chars: usize,
@@ -665,6 +667,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         in_data: false,
         has_data: false,
         in_list: false,
+        list_chars: 0,
         class,
         chars: 0,
         link_chars: 0,
@@ -1169,6 +1172,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     }
     for node in nodes.iter_mut() {
         node.chars = 0;
+        node.list_chars = 0;
         node.link_chars = 0;
         node.commas = 0;
         node.paragraphs = 0;
@@ -1179,6 +1183,9 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     for b in blocks.iter().filter(|b| live(b)) {
         if let Some(node) = nodes.get_mut(b.node) {
             node.chars += b.chars;
+            if node.in_list {
+                node.list_chars += b.chars;
+            }
             node.link_chars += b.link_chars.min(b.chars);
             node.commas += b.commas;
             if b.chars >= 25 {
@@ -1189,15 +1196,17 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     // Totals up the tree: children come after parents, so one reverse sweep.
     for n in (1..count).rev() {
         let Some(node) = nodes.get(n) else { continue };
-        let (p, chars, links, c, paras) = (
+        let (p, chars, links, c, paras, list) = (
             node.parent,
             node.chars,
             node.link_chars,
             node.commas,
             node.paragraphs,
+            node.list_chars,
         );
         if let Some(parent) = nodes.get_mut(p) {
             parent.chars += chars;
+            parent.list_chars += list;
             parent.link_chars += links;
             parent.commas += c;
             parent.paragraphs += paras;
@@ -1394,6 +1403,21 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     // links, few commas and little text, or named as furniture, go.
     let mut dropped = vec![false; count];
     let top_chars = top_node.chars;
+    // The node of the article's last paragraph of prose: lists before it are
+    // part of the text, lists after it are mostly furniture.
+    let last_prose = blocks
+        .iter()
+        .rev()
+        .find(|b| {
+            live(b)
+                && b.chars >= 80
+                && b.link_chars * 4 < b.chars
+                && roots
+                    .iter()
+                    .any(|&r| r <= b.node && nodes.get(r).is_some_and(|x| b.node <= x.end))
+                && !nodes.get(b.node).is_some_and(|x| x.in_list)
+        })
+        .map_or(0, |b| b.node);
     for &root in &roots {
         let Some(end) = nodes.get(root).map(|x| x.end) else {
             continue;
@@ -1403,6 +1427,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             let parent_dropped = dropped.get(node.parent).copied().unwrap_or(false);
             // Readability never cleans data tables, nor what holds them.
             let protected = node.in_data || node.has_data;
+            let is_list = node.list_chars * 10 > node.chars * 9;
             let own = !protected && pass.clean && node.discard && node.chars * 2 < top_chars
                 || !protected && pass.clean && {
                     let weight = if pass.weigh_classes { node.weight } else { 0.0 };
@@ -1423,7 +1448,13 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                     );
                     container
                         && node.commas < 10
-                        && ((weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5)
+                        // A list amid the prose goes only when named as content
+                        // and mostly links (Readability's rule for lists).
+                        && if is_list && node.end < last_prose {
+                            weight >= 25.0 && d > 0.5
+                        } else {
+                            (weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5
+                        }
                         || (node.name.len() == 2 && node.name.starts_with('h') && weight < 0.0)
                 };
             if let Some(flag) = dropped.get_mut(n) {
@@ -1814,6 +1845,25 @@ mod tests {
             text.contains("Opening words number 5") && text.contains("Main words number 9"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_link_list_amid_the_prose_stays_one_after_it_goes() {
+        let list = |w: &str| {
+            format!(
+                r#"<ul><li><a href="/{w}1">{w} first item</a> note</li><li><a href="/{w}2">{w} second item</a> note</li><li><a href="/{w}3">{w} third item</a></li></ul>"#
+            )
+        };
+        let html = format!(
+            r#"<div class="wrap">{}{}{}{}</div>"#,
+            para("Opening words", 3),
+            list("Amid"),
+            para("Closing words", 3),
+            list("After")
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Amid first item note"), "{text}");
+        assert!(!text.contains("After first item"), "{text}");
     }
 
     #[test]
