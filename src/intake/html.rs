@@ -832,6 +832,10 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                 && !tag.ends_with("/>")
                 && !BLOCK.contains(&name.as_str())
                 && !VOID.contains(&name.as_str())
+                // Cheap test first: most inline tags name nothing hidden.
+                && ["hid", "none", "sr-only", "screen-reader", "invisible"]
+                    .iter()
+                    .any(|w| find_ascii_ci(tag, w).is_some())
                 && is_hidden(
                     tag,
                     &attr(tag, "class").unwrap_or_default().to_ascii_lowercase(),
