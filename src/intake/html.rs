@@ -36,7 +36,7 @@ pub struct Page {
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "select", "button", "iframe", "object",
-    "canvas", "math", "textarea",
+    "canvas", "textarea",
 ];
 /// Elements that break text into blocks and that the article finder weighs.
 const BLOCK: &[&str] = &[
@@ -332,6 +332,19 @@ struct Node {
     hard: bool,
     /// The class attribute, to find siblings of the same kind.
     class: String,
+    /// A table marked as data by its markup (summary, th, thead, caption, col…).
+    data_hint: bool,
+    /// A table marked as layout (role=presentation).
+    layout: bool,
+    /// Inside a data table (or one itself).
+    in_data: bool,
+    /// Holds a data table.
+    has_data: bool,
+    /// Inside a list (or one itself).
+    in_list: bool,
+    /// Text inside lists, of `chars`.
+    list_chars: usize,
+
     // Totals over the text inside (the blocks kept in the current pass).
     chars: usize,
     link_chars: usize,
@@ -449,6 +462,45 @@ fn tag_end(rest: &str) -> usize {
     plain
 }
 
+/// Length of an element's content and end tag, `rest` starting after its
+/// start tag: elements of the same name nested inside are counted; an
+/// element never closed ends at its first end tag of any kind, or at once.
+fn element_end(rest: &str, name: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let n = name.len();
+    let mut depth = 1usize;
+    let mut at = 0;
+    while let Some(found) = bytes
+        .get(at..)
+        .and_then(|r| r.iter().position(|&b| b == b'<'))
+    {
+        at += found + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let start = at + usize::from(closing);
+        let named = bytes
+            .get(start..start + n)
+            .is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+            && !bytes
+                .get(start + n)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+        if !named {
+            continue;
+        }
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return rest
+                    .get(at..)
+                    .and_then(|r| r.find('>'))
+                    .map_or(rest.len(), |e| at + e + 1);
+            }
+        } else {
+            depth += 1;
+        }
+    }
+    0
+}
+
 /// Byte offset of `needle` (ASCII, lowercase) in `hay`, ignoring ASCII case; no copy.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -470,13 +522,13 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// Readability's class weight: +25 for an article-like class, −25 for a
 /// furniture-like one, the same again for the id.
-fn class_weight(class: &str, id: &str) -> f64 {
+fn class_weight(class: &str, id: &str, slug: bool) -> f64 {
     let mut weight = 0.0;
     for name in [class, id] {
         if name.is_empty() {
             continue;
         }
-        if NEGATIVE.iter().any(|w| name.contains(w)) {
+        if NEGATIVE.iter().any(|w| name.contains(w)) && !(slug && name == id) {
             weight -= 25.0;
         }
         if POSITIVE.iter().any(|w| name.contains(w)) {
@@ -540,16 +592,13 @@ pub fn extract(html: &str) -> Page {
     page
 }
 
-fn new_node(name: &str, parent: usize, tag: &str) -> Node {
-    let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
-    let id = attr(tag, "id").unwrap_or_default().to_ascii_lowercase();
-    let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
-    let names = format!("{class} {id} {role}");
+/// Hidden by its style, its attributes or a class that means hidden.
+fn is_hidden(tag: &str, class: &str) -> bool {
     let style = attr(tag, "style")
         .unwrap_or_default()
         .to_ascii_lowercase()
         .replace(' ', "");
-    let hidden = style.contains("display:none")
+    style.contains("display:none")
         || style.contains("visibility:hidden")
         || has_flag(tag, "hidden")
         || attr(tag, "hidden").is_some()
@@ -566,7 +615,22 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
                     | "is-hidden"
                     | "invisible"
             )
-        });
+        })
+}
+
+fn new_node(name: &str, parent: usize, tag: &str) -> Node {
+    let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
+    let id = attr(tag, "id").unwrap_or_default().to_ascii_lowercase();
+    // An id made of a heading's words ("sharing-with-a-single-developer") names
+    // the text, not a part of the page.
+    let slug = id.len() >= 24 && id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
+    let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
+    let names = if slug {
+        format!("{class} {role}")
+    } else {
+        format!("{class} {id} {role}")
+    };
+    let hidden = is_hidden(tag, &class);
     let article_body =
         attr(tag, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"));
     // Tables are data, whatever their class says ("table-header").
@@ -590,13 +654,20 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         name: name.to_string(),
         parent,
         end: 0,
-        weight: class_weight(&class, &id) + if article_body { 25.0 } else { 0.0 },
+        weight: class_weight(&class, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
         discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
         hard: hidden
             || matches!(name, "nav" | "aside" | "footer")
             || matches!(name, "figure" | "figcaption" | "picture"),
+        data_hint: name == "table" && attr(tag, "summary").is_some(),
+        layout: name == "table"
+            && (role == "presentation" || attr(tag, "datatable").is_some_and(|v| v == "0")),
+        in_data: false,
+        has_data: false,
+        in_list: false,
+        list_chars: 0,
         class,
         chars: 0,
         link_chars: 0,
@@ -620,6 +691,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     // The stack depth where an open link started (links do not nest; one left
     // open ends with the block it started in).
     let mut link_at: Option<usize> = None;
+    // An in-page link (`href="#…"`, a table of contents) counts for less.
+    let mut link_hash = false;
     let mut in_title = false;
     let mut title = String::new();
     let mut heading = false;
@@ -735,8 +808,41 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                     _ => {}
                 }
             }
+            if !closing
+                && matches!(
+                    name.as_str(),
+                    "caption" | "colgroup" | "col" | "tfoot" | "thead" | "th"
+                )
+            {
+                let table = stack
+                    .iter()
+                    .rposition(|&n| nodes.get(n).is_some_and(|x| x.name == "table"))
+                    .and_then(|at| stack.get(at).copied());
+                if let Some(node) = table.and_then(|t| nodes.get_mut(t)) {
+                    node.data_hint = true;
+                }
+            }
             if name == "a" {
                 link_at = (!closing && !tag.ends_with("/>")).then_some(stack.len());
+                link_hash = link_at.is_some()
+                    && attr(tag, "href").is_some_and(|h| h.len() > 1 && h.starts_with('#'));
+                continue;
+            }
+            if !closing
+                && !tag.ends_with("/>")
+                && !BLOCK.contains(&name.as_str())
+                && !VOID.contains(&name.as_str())
+                // Cheap test first: most inline tags name nothing hidden.
+                && ["hid", "none", "sr-only", "screen-reader", "invisible"]
+                    .iter()
+                    .any(|w| find_ascii_ci(tag, w).is_some())
+                && is_hidden(
+                    tag,
+                    &attr(tag, "class").unwrap_or_default().to_ascii_lowercase(),
+                )
+            {
+                // A hidden inline element (a span shown only to machines): its text is not the page's.
+                i += element_end(html.get(i..).unwrap_or(""), &name);
                 continue;
             }
             if BLOCK.contains(&name.as_str()) {
@@ -793,7 +899,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             title.push_str(&chunk);
         } else {
             if link_at.is_some() {
-                link_chars += chunk.trim().chars().count();
+                let n = chunk.trim().chars().count();
+                link_chars += if link_hash { (n * 3).div_ceil(10) } else { n };
             }
             current.push_str(&chunk);
         }
@@ -805,6 +912,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     if let Some(root) = nodes.first_mut() {
         root.end = last;
     }
+    mark_tables_and_lists(&mut nodes);
     let doc_title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if page.title.is_none() && !doc_title.is_empty() {
         page.title = Some(doc_title);
@@ -813,6 +921,100 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
         nodes,
         blocks,
         byline,
+    }
+}
+
+/// Readability's data tables (whose cells are never cleaned) and the parts
+/// of the page inside lists. Preorder: parents come before their children.
+fn mark_tables_and_lists(nodes: &mut [Node]) {
+    let count = nodes.len();
+    // The nearest table and row above each node.
+    let mut table_of = vec![NONE; count];
+    let mut row_of = vec![NONE; count];
+    for n in 1..count {
+        let Some(node) = nodes.get(n) else { continue };
+        let p = node.parent;
+        let (pt, pr, pname) = match nodes.get(p) {
+            Some(parent) => (
+                table_of.get(p).copied().unwrap_or(NONE),
+                row_of.get(p).copied().unwrap_or(NONE),
+                parent.name.as_str(),
+            ),
+            None => (NONE, NONE, ""),
+        };
+        if let Some(slot) = table_of.get_mut(n) {
+            *slot = if pname == "table" { p } else { pt };
+        }
+        if let Some(slot) = row_of.get_mut(n) {
+            *slot = if pname == "tr" {
+                p
+            } else if pname == "table" {
+                NONE
+            } else {
+                pr
+            };
+        }
+    }
+    let mut rows = vec![0usize; count];
+    let mut cells = vec![0usize; count];
+    let mut nested = vec![false; count];
+    for n in 1..count {
+        let Some(node) = nodes.get(n) else { continue };
+        let t = table_of.get(n).copied().unwrap_or(NONE);
+        match node.name.as_str() {
+            "tr" => {
+                if let Some(r) = rows.get_mut(t) {
+                    *r += 1;
+                }
+            }
+            "td" | "th" => {
+                if let Some(c) = row_of.get(n).and_then(|&r| cells.get_mut(r)) {
+                    *c += 1;
+                }
+            }
+            "table" => {
+                if let Some(flag) = nested.get_mut(t) {
+                    *flag = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut columns = vec![0usize; count];
+    for n in 1..count {
+        if nodes.get(n).is_some_and(|x| x.name == "tr") {
+            let t = table_of.get(n).copied().unwrap_or(NONE);
+            let c = cells.get(n).copied().unwrap_or(0);
+            if let Some(cols) = columns.get_mut(t) {
+                *cols = (*cols).max(c);
+            }
+        }
+    }
+    for n in 1..count {
+        let parent = nodes.get(n).map_or(NONE, |x| x.parent);
+        let (p_data, p_list) = nodes
+            .get(parent)
+            .map_or((false, false), |x| (x.in_data, x.in_list));
+        let (r, c, nest) = (
+            rows.get(n).copied().unwrap_or(0),
+            columns.get(n).copied().unwrap_or(0),
+            nested.get(n).copied().unwrap_or(false),
+        );
+        let Some(node) = nodes.get_mut(n) else {
+            continue;
+        };
+        let data = node.name == "table"
+            && !node.layout
+            && (node.data_hint || !nest && (r >= 10 || c > 4 || r * c > 10));
+        node.in_data = p_data || data;
+        node.in_list = p_list || matches!(node.name.as_str(), "ul" | "ol");
+    }
+    for n in (1..count).rev() {
+        let Some(node) = nodes.get(n) else { continue };
+        let (p, has) = (node.parent, node.has_data || node.in_data);
+        if let Some(parent) = nodes.get_mut(p) {
+            parent.has_data |= has;
+        }
     }
 }
 
@@ -974,6 +1176,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     }
     for node in nodes.iter_mut() {
         node.chars = 0;
+        node.list_chars = 0;
         node.link_chars = 0;
         node.commas = 0;
         node.paragraphs = 0;
@@ -984,6 +1187,9 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     for b in blocks.iter().filter(|b| live(b)) {
         if let Some(node) = nodes.get_mut(b.node) {
             node.chars += b.chars;
+            if node.in_list {
+                node.list_chars += b.chars;
+            }
             node.link_chars += b.link_chars.min(b.chars);
             node.commas += b.commas;
             if b.chars >= 25 {
@@ -994,15 +1200,17 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     // Totals up the tree: children come after parents, so one reverse sweep.
     for n in (1..count).rev() {
         let Some(node) = nodes.get(n) else { continue };
-        let (p, chars, links, c, paras) = (
+        let (p, chars, links, c, paras, list) = (
             node.parent,
             node.chars,
             node.link_chars,
             node.commas,
             node.paragraphs,
+            node.list_chars,
         );
         if let Some(parent) = nodes.get_mut(p) {
             parent.chars += chars;
+            parent.list_chars += list;
             parent.link_chars += links;
             parent.commas += c;
             parent.paragraphs += paras;
@@ -1165,7 +1373,18 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             } else {
                 0.0
             };
-            if node.scored && node.score + bonus >= threshold {
+            // A sibling of the same class whose paragraphs sit too deep to score it
+            // is judged by the best container inside it.
+            let deep = if bonus > 0.0 {
+                (s..=node.end.min(count - 1))
+                    .filter_map(|n| nodes.get(n))
+                    .filter(|x| x.scored)
+                    .map(|x| x.score)
+                    .fold(0.0, f64::max)
+            } else {
+                0.0
+            };
+            if node.scored && node.score + bonus >= threshold || deep >= threshold {
                 true
             } else if node.name == "p" {
                 let d = density(node);
@@ -1188,6 +1407,21 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     // links, few commas and little text, or named as furniture, go.
     let mut dropped = vec![false; count];
     let top_chars = top_node.chars;
+    // The node of the article's last paragraph of prose: lists before it are
+    // part of the text, lists after it are mostly furniture.
+    let last_prose = blocks
+        .iter()
+        .rev()
+        .find(|b| {
+            live(b)
+                && b.chars >= 80
+                && b.link_chars * 4 < b.chars
+                && roots
+                    .iter()
+                    .any(|&r| r <= b.node && nodes.get(r).is_some_and(|x| b.node <= x.end))
+                && !nodes.get(b.node).is_some_and(|x| x.in_list)
+        })
+        .map_or(0, |b| b.node);
     for &root in &roots {
         let Some(end) = nodes.get(root).map(|x| x.end) else {
             continue;
@@ -1195,8 +1429,11 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         for n in (root + 1)..=end.min(count - 1) {
             let Some(node) = nodes.get(n) else { continue };
             let parent_dropped = dropped.get(node.parent).copied().unwrap_or(false);
-            let own = pass.clean && node.discard && node.chars * 2 < top_chars
-                || pass.clean && {
+            // Readability never cleans data tables, nor what holds them.
+            let protected = node.in_data || node.has_data;
+            let is_list = node.list_chars * 10 > node.chars * 9;
+            let own = !protected && pass.clean && node.discard && node.chars * 2 < top_chars
+                || !protected && pass.clean && {
                     let weight = if pass.weigh_classes { node.weight } else { 0.0 };
                     let d = density(node);
                     let container = matches!(
@@ -1215,7 +1452,13 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                     );
                     container
                         && node.commas < 10
-                        && ((weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5)
+                        // A list amid the prose goes only when named as content
+                        // and mostly links (Readability's rule for lists).
+                        && if is_list && node.end < last_prose {
+                            weight >= 25.0 && d > 0.5
+                        } else {
+                            (weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5
+                        }
                         || (node.name.len() == 2 && node.name.starts_with('h') && weight < 0.0)
                 };
             if let Some(flag) = dropped.get_mut(n) {
@@ -1265,7 +1508,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             }
         }
     }
-    blocks
+    let kept: Vec<usize> = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| {
@@ -1274,9 +1517,17 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                     || lead_in.get(b.node).copied().unwrap_or(false))
         })
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
+        .map(|(i, _)| i)
+        .collect();
+    kept.into_iter()
+        .filter_map(|i| blocks.get(i).map(|b| (i, b)))
         // Lines that are mostly link text (menus, "Read more") go; long ones stay.
-        .filter(|(_, b)| {
-            b.link_chars * 2 < b.chars.max(1)
+        .filter(|&(_, b)| {
+            let node = nodes.get(b.node);
+            // Cells of data tables stay; so do list items with text besides their links.
+            node.is_some_and(|x| x.in_data)
+                || node.is_some_and(|x| x.in_list) && b.link_chars * 10 < b.chars * 9
+                || b.link_chars * 2 < b.chars.max(1)
                 || (b.heading && b.link_chars < b.chars)
                 || b.chars >= 120
         })
@@ -1547,6 +1798,76 @@ mod tests {
         let html =
             r#"<meta name="author" content="Meta Name"><div class="author">Other Name</div>"#;
         assert_eq!(extract(html).byline.as_deref(), Some("Meta Name"));
+    }
+
+    #[test]
+    fn hidden_spans_math_data_tables_and_list_items_with_text() {
+        let rows: String = (0..6)
+            .map(|i| format!("<tr><td><a href=\"/f{i}\">Film {i}</a></td><td>19{i}0</td></tr>"))
+            .collect();
+        let html = format!(
+            r#"<div class="story">{}<p>Seen <span style="display:none">machine only words</span> here, and <math><mi>x</mi><mo>=</mo><mn>42</mn></math> too.</p>
+            <table><tr><th>Title</th><th>Year</th></tr>{rows}</table>
+            <ul><li><a href="/bug1">Fixed</a> a crash on start in the profile code, thanks to Ann and Bob for the report</li><li><a href="/other">Another story</a></li></ul>{}</div>"#,
+            para("Story words", 4),
+            para("More words", 2)
+        );
+        let text = extract(&html).text;
+        assert!(!text.contains("machine only"), "{text}");
+        assert!(text.contains("42"), "{text}");
+        assert!(text.contains("Film 5"), "{text}");
+        assert!(text.contains("Fixed a crash on start"), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+        assert_eq!(element_end("<span>a</span>b</span>c", "span"), 22);
+        assert_eq!(element_end("never closed", "span"), 0);
+    }
+
+    #[test]
+    fn heading_slug_ids_and_deep_parts_of_the_same_kind() {
+        // An id made from a heading does not name furniture.
+        let html = format!(
+            r#"<div class="doc">{}<div class="section" id="sharing-with-a-single-developer"><h2>Sharing</h2>{}</div></div>"#,
+            para("Intro words", 4),
+            para("Section words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Section words number 3"), "{text}");
+        // Parts of one class: the first holds its paragraphs too deep to be scored.
+        let deep = |w: &str| {
+            format!(
+                r#"<div class="part"><div><div><div><div><div><div>{}</div></div></div></div></div></div></div>"#,
+                para(w, 6)
+            )
+        };
+        let html = format!(
+            r#"<div class="wrap">{}<div class="part"><div>{}</div></div><div class="other"><a href="/">Home</a></div></div>"#,
+            deep("Opening words"),
+            para("Main words", 10)
+        );
+        let text = extract(&html).text;
+        assert!(
+            text.contains("Opening words number 5") && text.contains("Main words number 9"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_link_list_amid_the_prose_stays_one_after_it_goes() {
+        let list = |w: &str| {
+            format!(
+                r#"<ul><li><a href="/{w}1">{w} first item</a> note</li><li><a href="/{w}2">{w} second item</a> note</li><li><a href="/{w}3">{w} third item</a></li></ul>"#
+            )
+        };
+        let html = format!(
+            r#"<div class="wrap">{}{}{}{}</div>"#,
+            para("Opening words", 3),
+            list("Amid"),
+            para("Closing words", 3),
+            list("After")
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Amid first item note"), "{text}");
+        assert!(!text.contains("After first item"), "{text}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use crate::{Error, Input, Options, Span};
 
+pub mod charset;
 pub mod html;
 pub mod lines;
 pub mod repair;

@@ -16,7 +16,7 @@ fn gunzip(path: &Path) -> Result<String, String> {
     flate2::read::GzDecoder::new(file)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(super::charset::decode_page(&bytes))
 }
 
 /// The article text Lede extracts from a page (all articles, as the CLI returns them).
@@ -119,7 +119,7 @@ fn trafilatura(dir: &Path, worst: usize) -> Result<String, String> {
     };
     let accuracy = (tp + tn) as f64 / (tp + tn + fp + fn_).max(1) as f64;
     Ok(format!(
-        "{listing}trafilatura eval set: {pages} pages  P {p:.3} R {r:.3} F1 {f:.3} accuracy {accuracy:.3}\n"
+        "{listing}trafilatura eval set: {pages} pages  P {p:.3} R {r:.3} F1 {f:.3} accuracy {accuracy:.3} (snippets: {tp} found, {fn_} missed, {fp} let in)\n"
     ))
 }
 
@@ -187,7 +187,7 @@ fn readability(dir: &Path, worst: usize) -> Result<String, String> {
         0.0
     };
     Ok(format!(
-        "{listing}readability test pages: {pages} pages  token P {p:.3} R {r:.3} F1 {f:.3}\n"
+        "{listing}readability test pages: {pages} pages  token P {p:.3} R {r:.3} F1 {f:.3} (F1 {f:.4})\n"
     ))
 }
 
@@ -245,7 +245,7 @@ fn speed(dir: &Path) -> Result<String, String> {
     ))
 }
 
-/// `lede eval extract [--data DIR] [--worst N] [--page FILE [--raw]]`: with
+/// `lede eval extract [--data DIR] [--worst N] [--page FILE [--raw]] [--no-speed]`: with
 /// `--worst`, the N pages that lose most (snippets missed or let in; tokens
 /// lost or added) are listed; with `--page`, the text extracted from one page
 /// is printed (`--raw`: before the text is cleaned).
@@ -261,7 +261,7 @@ pub fn eval(args: &[String]) -> Result<String, String> {
             gunzip(path)?
         } else {
             let bytes = std::fs::read(path).map_err(|e| format!("{page}: {e}"))?;
-            String::from_utf8_lossy(&bytes).into_owned()
+            super::charset::decode_page(&bytes)
         };
         if args.iter().any(|a| a == "--raw") {
             // The HTML stage alone, before the text is cleaned.
@@ -276,6 +276,8 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         "(both sets in {:.1} s)\n",
         started.elapsed().as_secs_f64()
     ));
-    out.push_str(&speed(&data.join("trafilatura-eval").join("html"))?);
+    if !args.iter().any(|a| a == "--no-speed") {
+        out.push_str(&speed(&data.join("trafilatura-eval").join("html"))?);
+    }
     Ok(out)
 }
