@@ -4,7 +4,7 @@
 /* global LEDE_WORKER_SOURCE */
 import { Analyzer } from "./analyzer.js";
 import { renderAnalysis, entitiesCsv, wireResults, h } from "./view.js";
-import { fetchArticle } from "./fetch.js";
+import { fetchArticle, decodePage } from "./fetch.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("input-form");
@@ -153,7 +153,7 @@ export async function readFiles(fileList) {
       refused.push(`${name} looks like a binary file, not text`);
       continue;
     }
-    const text = new TextDecoder("utf-8").decode(bytes);
+    const text = isHtml ? decodePage(bytes, undefined, true) : new TextDecoder("utf-8").decode(bytes);
     if (!text.trim()) {
       refused.push(`${name} is empty`);
       continue;

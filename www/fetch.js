@@ -38,6 +38,30 @@ async function readLimited(response, limit) {
  * `{html, url}` for web pages, `{text}` for plain text. Throws an Error whose
  * message is written for the user.
  */
+/**
+ * Bytes to text in the encoding the server or the page declares: the header's
+ * charset, else a byte-order mark, else (for HTML) `<meta charset>` or its
+ * http-equiv form in the first 4 KB; UTF-8 otherwise or when the label is unknown.
+ * @param {Uint8Array} bytes
+ * @param {string | undefined} declared  the charset of a Content-Type header
+ * @param {boolean} isHtml
+ */
+export function decodePage(bytes, declared, isHtml) {
+  let label = declared;
+  if (!label && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = "utf-8";
+  if (!label && bytes[0] === 0xff && bytes[1] === 0xfe) label = "utf-16le";
+  if (!label && bytes[0] === 0xfe && bytes[1] === 0xff) label = "utf-16be";
+  if (!label && isHtml) {
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+    label = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  }
+  try {
+    return new TextDecoder(label ?? "utf-8").decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
 export async function fetchArticle(address, { base = location.href, signal } = {}) {
   let url;
   try {
@@ -66,13 +90,7 @@ export async function fetchArticle(address, { base = location.href, signal } = {
   if (!isHtml && !type.startsWith("text/") && type) throw new Error(`${url.href} is not a web page or text (it is ${type.split(";")[0]})`);
   const bytes = await readLimited(response, MAX_FETCH_BYTES);
   if (bytes.subarray(0, 4096).includes(0)) throw new Error(`${url.href} looks like a binary file, not a web page`);
-  const charset = /charset=([\w-]+)/.exec(type)?.[1] ?? "utf-8";
-  let text;
-  try {
-    text = new TextDecoder(charset).decode(bytes);
-  } catch {
-    text = new TextDecoder("utf-8").decode(bytes);
-  }
+  const text = decodePage(bytes, /charset=([\w-]+)/.exec(type)?.[1], isHtml);
   if (!text.trim()) throw new Error(`${url.href} is empty`);
   return { name: response.url || url.href, payload: isHtml ? { html: text, url: response.url || url.href } : { text } };
 }

@@ -101,15 +101,16 @@ mod cli {
 
     fn read_input(path: &str) -> Result<Input, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".html") || lower.ends_with(".htm") {
+            // in the encoding the page declares (windows-1252, KOI8-R, …), else UTF-8
             Ok(Input::Html {
-                html: text,
+                html: lede::intake::charset::decode_page(&bytes),
                 url: None,
             })
         } else {
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             Ok(Input::Text(text))
         }
     }

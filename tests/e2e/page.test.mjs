@@ -101,6 +101,27 @@ test("dropped files: text and HTML analyzed, binary refused with a reason", asyn
   await context.close();
 });
 
+test("a dropped page in windows-1252 is read in the encoding it declares", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const dir = await mkdtemp(join(tmpdir(), "lede-e2e-"));
+  const html = join(dir, "latin.html");
+  // "Café Müller" in windows-1252: é = 0xE9, ü = 0xFC (invalid as UTF-8).
+  await writeFile(html, Buffer.concat([
+    Buffer.from('<html><head><meta charset="windows-1252"><title>T</title></head><body><p>President Macron met staff at the Caf'),
+    Buffer.from([0xe9]),
+    Buffer.from(" M"),
+    Buffer.from([0xfc]),
+    Buffer.from("ller in Paris on Monday, officials said.</p><p>The visit was brief.</p></body></html>"),
+  ]));
+  await page.setInputFiles("#files", [html]);
+  const status = await waitForResult(page);
+  assert.equal(status.kind, "ok", status.message);
+  const text = await page.textContent("#results");
+  assert.match(text, /Café Müller/);
+  assert.doesNotMatch(text, /\uFFFD/);
+  await context.close();
+});
+
 test("article text is shown as text: markup in the input never executes", async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   const hostile = 'Alert <img src=x onerror="window.pwned=1"> and <script>window.pwned=2</script> here. Second sentence.';
