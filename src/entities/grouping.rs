@@ -260,11 +260,7 @@ fn lower_phrase(words: &[&str]) -> String {
         if i > 0 {
             phrase.push(' ');
         }
-        if w.is_ascii() {
-            phrase.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            phrase.push_str(&w.to_lowercase());
-        }
+        crate::text::push_lowercase(w, &mut phrase);
     }
     phrase
 }

@@ -19,6 +19,15 @@ use serde::Serialize;
 pub use sentences::split_sentences;
 pub use tokens::tokenize;
 
+/// Append `word` lower-cased to `out` (an ASCII word the cheap way).
+pub fn push_lowercase(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
 /// Words lower-cased once, in one buffer (ASCII words the cheap way).
 pub struct LowerWords {
     buffer: String,
@@ -31,11 +40,7 @@ impl LowerWords {
         let mut ranges = Vec::with_capacity(words.len());
         for w in words {
             let start = buffer.len();
-            if w.is_ascii() {
-                buffer.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buffer.push_str(&w.to_lowercase());
-            }
+            push_lowercase(w, &mut buffer);
             ranges.push(start..buffer.len());
         }
         LowerWords { buffer, ranges }
