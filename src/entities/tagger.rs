@@ -202,17 +202,8 @@ struct Casing {
 pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> DocFeatures {
     let n = words.len();
     // lower-cased forms in one buffer
-    let mut lower_buf = String::with_capacity(n * 6);
-    let mut lower_ranges = Vec::with_capacity(n);
-    for w in words {
-        let start = lower_buf.len();
-        lower_normalized(w, &mut lower_buf);
-        lower_ranges.push(start..lower_buf.len());
-    }
-    let lower: Vec<&str> = lower_ranges
-        .iter()
-        .map(|r| lower_buf.get(r.clone()).unwrap_or(""))
-        .collect();
+    let lowered = crate::text::LowerWords::with(words, lower_normalized);
+    let lower = lowered.refs();
     let mut headline = vec![false; n];
     let mut first = vec![false; n];
     for s in sentences {

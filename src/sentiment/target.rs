@@ -31,6 +31,7 @@
 //! reproducible byte for byte on the same platform.
 
 use crate::entities::tagger::{feature, lower_normalized};
+use crate::text::LowerWords;
 
 /// Classes in weight order.
 pub const CLASSES: [&str; 3] = ["negative", "neutral", "positive"];
@@ -41,9 +42,8 @@ pub const MAGIC: &[u8; 8] = b"LEDESTM1";
 
 /// A sentence prepared once for scoring any of its targets.
 pub struct Context {
-    /// The words lower-cased and normalized, one after another in one buffer.
-    lower_buffer: String,
-    lower_ranges: Vec<std::ops::Range<usize>>,
+    /// The words lower-cased and normalized.
+    lower: LowerWords,
     contributions: Vec<f32>,
     /// Double-quote tokens seen before each token.
     quotes_before: Vec<u16>,
@@ -94,13 +94,7 @@ impl Context {
     /// As [`Context::new`], given the sentence's word contributions
     /// ([`super::contributions`]) and tone ([`super::sentence_score`]).
     pub fn with_lexicon(words: &[&str], contributions: Vec<f32>, sentence_score: f32) -> Context {
-        let mut lower_buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
-        let mut lower_ranges = Vec::with_capacity(words.len());
-        for w in words {
-            let start = lower_buffer.len();
-            lower_normalized(w, &mut lower_buffer);
-            lower_ranges.push(start..lower_buffer.len());
-        }
+        let lower = LowerWords::with(words, lower_normalized);
         let mut quotes_before = Vec::with_capacity(words.len());
         let mut seen = 0u16;
         for w in words {
@@ -111,8 +105,7 @@ impl Context {
         }
         let sentence_bin = bin(sentence_score);
         let mut context = Context {
-            lower_buffer,
-            lower_ranges,
+            lower,
             contributions,
             quotes_before,
             sentence_bin,
@@ -139,21 +132,19 @@ impl Context {
 
     /// The lower-cased word at `i`.
     fn lower(&self, i: usize) -> Option<&str> {
-        self.lower_buffer.get(self.lower_ranges.get(i)?.clone())
+        self.lower.get(i)
     }
 
     fn lower_words(&self) -> impl Iterator<Item = &str> {
-        self.lower_ranges
-            .iter()
-            .map(|r| self.lower_buffer.get(r.clone()).unwrap_or(""))
+        self.lower.iter()
     }
 
     pub fn len(&self) -> usize {
-        self.lower_ranges.len()
+        self.lower.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lower_ranges.is_empty()
+        self.lower.is_empty()
     }
 }
 

@@ -36,22 +36,44 @@ pub struct LowerWords {
 
 impl LowerWords {
     pub fn new(words: &[&str]) -> LowerWords {
+        LowerWords::with(words, push_lowercase)
+    }
+
+    /// Each word in the form `append` writes (a lower-casing that also normalizes).
+    pub fn with(words: &[&str], append: fn(&str, &mut String)) -> LowerWords {
         let mut buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
         let mut ranges = Vec::with_capacity(words.len());
         for w in words {
             let start = buffer.len();
-            push_lowercase(w, &mut buffer);
+            append(w, &mut buffer);
             ranges.push(start..buffer.len());
         }
         LowerWords { buffer, ranges }
     }
 
-    /// The lower-cased words, in order.
-    pub fn refs(&self) -> Vec<&str> {
+    /// The word at `i`.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.buffer.get(self.ranges.get(i)?.clone())
+    }
+
+    /// The words, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.ranges
             .iter()
             .map(|r| self.buffer.get(r.clone()).unwrap_or(""))
-            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// The lower-cased words, in order.
+    pub fn refs(&self) -> Vec<&str> {
+        self.iter().collect()
     }
 }
 
