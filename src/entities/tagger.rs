@@ -219,98 +219,15 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
         }
         // after an opening quote or a dash the next word is also "initial"
     }
-    // document casing evidence
-    let mut casing: HashMap<&str, Casing, FxBuild> = HashMap::default();
-    for i in 0..n {
-        let (Some(w), Some(l)) = (words.get(i), lower.get(i)) else {
-            continue;
-        };
-        if headline.get(i).copied().unwrap_or(false) || first.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        let prev = if i > 0 {
-            words.get(i - 1).copied()
-        } else {
-            None
-        };
-        if matches!(
-            prev,
-            Some("\"" | "“" | "‘" | "'" | "``" | ":" | "--" | "-" | "(")
-        ) {
-            continue;
-        }
-        let entry = casing.entry(l).or_default();
-        if !has_lower(w) && w.chars().count() > 1 {
-            entry.all_caps = entry.all_caps.saturating_add(1);
-        } else if starts_upper(w) {
-            entry.capital = entry.capital.saturating_add(1);
-        } else if has_lower(w) {
-            entry.lower = entry.lower.saturating_add(1);
-        }
-    }
-    // document context triggers: for each word, which telling neighbours it has
-    // anywhere in the document (a title before it, "Inc" after it, …)
-    let mut triggers: HashMap<&str, u8, FxBuild> = HashMap::default();
-    let trigger_words = trigger_words();
-    let roles: Vec<u8> = lower
-        .iter()
-        .map(|l| trigger_words.get(l).copied().unwrap_or(0))
-        .collect();
-    for i in 0..n {
-        let Some(l) = lower.get(i) else { continue };
-        let before = i.checked_sub(1).and_then(|p| roles.get(p)).copied();
-        let after = roles.get(i + 1).copied();
-        let bits = before.unwrap_or(0) & (TITLE_BEFORE | PREP_BEFORE)
-            | after.unwrap_or(0) & (ORG_WORD_AFTER | SAID_AFTER);
-        if bits != 0 {
-            *triggers.entry(l).or_default() |= bits;
-        }
-    }
+    let casing = document_casing(words, &lower, &headline, &first);
+    let triggers = document_triggers(&lower);
     let lexicals: Vec<Lexical> = lower.iter().map(|l| super::lexicon::lookup(l)).collect();
     let mut gaz = Vec::new();
     gazetteer().mark(&lower, &mut gaz);
 
     let shift = 64 - bits;
-    // All shapes in one buffer, as the lower-cased forms.
-    let mut shape_buf = String::with_capacity(n * 4);
-    let mut shape_ranges = Vec::with_capacity(n);
-    let mut buf = String::new();
-    for (i, w) in words.iter().enumerate() {
-        // in headlines, the shape of the word as written in the body, when known
-        let start = shape_buf.len();
-        let form_shape = &mut shape_buf;
-        let in_headline = headline.get(i).copied().unwrap_or(false);
-        if in_headline {
-            let c = lower
-                .get(i)
-                .and_then(|l| casing.get(l))
-                .copied()
-                .unwrap_or_default();
-            if c.capital > 0 && c.capital >= c.lower {
-                shape(&capitalize(w), &mut buf);
-                form_shape.push_str(&buf);
-            } else if c.lower > 0 {
-                shape(&w.to_lowercase(), &mut buf);
-                form_shape.push_str(&buf);
-            } else if c.all_caps > 0 {
-                shape(w, &mut buf);
-                form_shape.push_str(&buf);
-            } else {
-                shape(w, &mut buf);
-                form_shape.push('H');
-                form_shape.push_str(&buf);
-            }
-        } else {
-            shape(w, &mut buf);
-            form_shape.push_str(&buf);
-        }
-        shape_ranges.push(start..shape_buf.len());
-    }
-    let shapes: Vec<&str> = shape_ranges
-        .iter()
-        .map(|r| shape_buf.get(r.clone()).unwrap_or(""))
-        .collect();
-
+    let shape_buf = token_shapes(words, &lower, &headline, &casing);
+    let shapes = shape_buf.refs();
     let mut buckets = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
     let mut lower_hash = Vec::with_capacity(n);
@@ -465,6 +382,109 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
         lower_hash,
         shape_hash,
     }
+}
+
+// The phases of `doc_features` are kept out of line (`inline(never)`): as one
+// function they made a 34 KB body that V8 takes a long time to optimize.
+
+/// Document casing evidence: how each lower-cased word is written mid-sentence
+/// in the body (not in headlines, not first in a sentence or after a quote).
+#[inline(never)]
+fn document_casing<'w>(
+    words: &[&str],
+    lower: &[&'w str],
+    headline: &[bool],
+    first: &[bool],
+) -> HashMap<&'w str, Casing, FxBuild> {
+    let n = words.len();
+    let mut casing: HashMap<&str, Casing, FxBuild> = HashMap::default();
+    for i in 0..n {
+        let (Some(w), Some(l)) = (words.get(i), lower.get(i)) else {
+            continue;
+        };
+        if headline.get(i).copied().unwrap_or(false) || first.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let prev = if i > 0 {
+            words.get(i - 1).copied()
+        } else {
+            None
+        };
+        if matches!(
+            prev,
+            Some("\"" | "“" | "‘" | "'" | "``" | ":" | "--" | "-" | "(")
+        ) {
+            continue;
+        }
+        let entry = casing.entry(l).or_default();
+        if !has_lower(w) && w.chars().count() > 1 {
+            entry.all_caps = entry.all_caps.saturating_add(1);
+        } else if starts_upper(w) {
+            entry.capital = entry.capital.saturating_add(1);
+        } else if has_lower(w) {
+            entry.lower = entry.lower.saturating_add(1);
+        }
+    }
+    casing
+}
+
+/// Document context triggers: for each word, which telling neighbours it has
+/// anywhere in the document (a title before it, "Inc" after it, …).
+#[inline(never)]
+fn document_triggers<'w>(lower: &[&'w str]) -> HashMap<&'w str, u8, FxBuild> {
+    let n = lower.len();
+    let mut triggers: HashMap<&str, u8, FxBuild> = HashMap::default();
+    let trigger_words = trigger_words();
+    let roles: Vec<u8> = lower
+        .iter()
+        .map(|l| trigger_words.get(l).copied().unwrap_or(0))
+        .collect();
+    for i in 0..n {
+        let Some(l) = lower.get(i) else { continue };
+        let before = i.checked_sub(1).and_then(|p| roles.get(p)).copied();
+        let after = roles.get(i + 1).copied();
+        let bits = before.unwrap_or(0) & (TITLE_BEFORE | PREP_BEFORE)
+            | after.unwrap_or(0) & (ORG_WORD_AFTER | SAID_AFTER);
+        if bits != 0 {
+            *triggers.entry(l).or_default() |= bits;
+        }
+    }
+    triggers
+}
+
+/// Every token's shape; in headlines, the shape of the word as written in the
+/// body when the document shows it.
+#[inline(never)]
+fn token_shapes(
+    words: &[&str],
+    lower: &[&str],
+    headline: &[bool],
+    casing: &HashMap<&str, Casing, FxBuild>,
+) -> crate::text::LowerWords {
+    let mut buf = String::new();
+    crate::text::LowerWords::each(words.len(), words.len() * 4, |i, shape_buf| {
+        let Some(w) = words.get(i) else { return };
+        if headline.get(i).copied().unwrap_or(false) {
+            let c = lower
+                .get(i)
+                .and_then(|l| casing.get(l))
+                .copied()
+                .unwrap_or_default();
+            if c.capital > 0 && c.capital >= c.lower {
+                shape(&capitalize(w), &mut buf);
+            } else if c.lower > 0 {
+                shape(&w.to_lowercase(), &mut buf);
+            } else {
+                shape(w, &mut buf);
+                if c.all_caps == 0 {
+                    shape_buf.push('H');
+                }
+            }
+        } else {
+            shape(w, &mut buf);
+        }
+        shape_buf.push_str(&buf);
+    })
 }
 
 /// What a word tells about its neighbour, as bits: a title before a person, a

@@ -41,11 +41,26 @@ impl LowerWords {
 
     /// Each word in the form `append` writes (a lower-casing that also normalizes).
     pub fn with(words: &[&str], append: fn(&str, &mut String)) -> LowerWords {
-        let mut buffer = String::with_capacity(words.iter().map(|w| w.len()).sum());
-        let mut ranges = Vec::with_capacity(words.len());
-        for w in words {
+        let bytes = words.iter().map(|w| w.len()).sum();
+        LowerWords::each(words.len(), bytes, |i, buffer| {
+            if let Some(w) = words.get(i) {
+                append(w, buffer);
+            }
+        })
+    }
+
+    /// `count` forms in one buffer (of about `bytes` bytes), the i-th written by
+    /// `append(i, buffer)`: any per-word form, such as a word's shape.
+    pub fn each(
+        count: usize,
+        bytes: usize,
+        mut append: impl FnMut(usize, &mut String),
+    ) -> LowerWords {
+        let mut buffer = String::with_capacity(bytes);
+        let mut ranges = Vec::with_capacity(count);
+        for i in 0..count {
             let start = buffer.len();
-            append(w, &mut buffer);
+            append(i, &mut buffer);
             ranges.push(start..buffer.len());
         }
         LowerWords { buffer, ranges }
