@@ -182,7 +182,10 @@ fn quarter_of(value: &str) -> Option<(i32, u32)> {
 
 /// The date an expression names, to anchor later ones in a narrative.
 fn anchor_of(found: &tagger::Found) -> Option<Date> {
-    if found.kind != "DATE" {
+    // A date, or a part of a named day ("the night of 8 February 1904").
+    let part =
+        found.kind == "TIME" && found.value.get(10..11) == Some("T") && found.value.len() == 13;
+    if found.kind != "DATE" && !part {
         return None;
     }
     let (y, m, d) = parse_iso_date(found.value.get(..10).unwrap_or(&found.value))?;
@@ -1238,6 +1241,62 @@ mod tests {
             Some("2010-04"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn parts_of_the_day() {
+        // 2015-04-08 was a Wednesday.
+        assert_eq!(
+            tag("Dealers bought heavily in the morning.", "2015-04-08"),
+            [(
+                "the morning".to_string(),
+                "TIME".to_string(),
+                "2015-04-08TMO".to_string(),
+                None
+            )]
+        );
+        assert_eq!(values("so quiet at night", "2015-04-08"), ["2015-04-08TNI"]);
+        assert_eq!(values("BBQ tmr night!", "2015-04-08"), ["2015-04-09TNI"]);
+        assert_eq!(
+            values("Shares rose by mid-afternoon yesterday.", "1989-11-02"),
+            ["1989-11-01TAF"]
+        );
+        // The day last named.
+        assert_eq!(
+            values(
+                "Prices fell Friday. Buyers came in the morning.",
+                "1989-10-30"
+            ),
+            ["1989-10-27", "1989-10-27TMO"]
+        );
+        assert_eq!(
+            values("He will leave at 4 in the morning.", "2000-04-05"),
+            ["2000-04-05T04:00"]
+        );
+        assert_eq!(
+            values("back at 7 in the evening", "2000-04-05"),
+            ["2000-04-05T19:00"]
+        );
+        // Not times: rates, greetings, a night a clause names.
+        assert!(values("Rooms cost $55 a night.", "1989-10-30").is_empty());
+        assert!(values("Good morning, Lynne.", "1998-01-14").is_empty());
+        assert!(values("tapes from the night the plane went down", "1998-01-14").is_empty());
+        // News marks the date alone; a narrative the night of it, one expression.
+        assert_eq!(
+            values("He was shot on the night of Oct. 23.", "1998-10-26"),
+            ["1998-10-23"]
+        );
+        let text = "War broke out in 1902. In 1903 talks failed. In 1904 Japan struck. \
+            On the night of 8 February 1904, the fleet attacked. In 1905 peace came. \
+            They travelled at night.";
+        let found = tag(text, "2009-12-19");
+        assert!(
+            found
+                .iter()
+                .any(|t| t.0 == "the night of 8 February 1904" && t.2 == "1904-02-08TNI"),
+            "{found:?}"
+        );
+        assert_eq!(found.last().map(|t| t.2.as_str()), Some("XXXX-XX-XXTNI"));
     }
 
     #[test]

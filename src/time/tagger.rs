@@ -149,6 +149,14 @@ const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("night", "NI"),
 ];
 
+/// The TIMEX3 code of a part of the day, singular or plural ("nights"), and
+/// the informal "nite" of tweets.
+fn part_of_day_code(word: &str) -> Option<&'static str> {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    let w = if w == "nite" { "night" } else { w };
+    PARTS_OF_DAY.iter().find(|(p, _)| *p == w).map(|(_, c)| *c)
+}
+
 /// A unit of time: its TIMEX3 letter, whether it takes the T (time) prefix, and its
 /// date granularity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -835,6 +843,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         .or_else(|| year_end(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
+        .or_else(|| part_of_day(cx, i))
 }
 
 /// Explicit dates: "29 November 2002", "November 29, 2002", "Nov. 2002",
@@ -1274,11 +1283,19 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     Some(match w {
         // The informal spellings are from tweets.
-        "today" | "tdy" | "2day" => found(i, i + 1, "DATE", day(0))?,
-        "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo" | "2moro" | "2morrow" => {
-            found(i, i + 1, "DATE", day(1))?
+        "today" | "tdy" | "2day" | "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo"
+        | "tomolo" | "2moro" | "2morrow" | "yesterday" => {
+            let offset = match w {
+                "yesterday" => -1,
+                "today" | "tdy" | "2day" => 0,
+                _ => 1,
+            };
+            // "tomorrow night", "yesterday afternoon": the part of that day.
+            match part_of_day_code(cx.at(i + 1)).filter(|_| !cx.at(i + 1).ends_with('s')) {
+                Some(code) => found(i, i + 2, "TIME", format!("{}T{code}", day(offset)))?,
+                None => found(i, i + 1, "DATE", day(offset))?,
+            }
         }
-        "yesterday" => found(i, i + 1, "DATE", day(-1))?,
         "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
         // "Now, he says, ...": a discourse marker opening the sentence, no time.
         "now"
@@ -2142,15 +2159,106 @@ fn clock(cx: &Context, i: usize) -> Option<Found> {
         Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
         None => (body.parse::<u32>().ok()?, 0),
     };
-    let (h, end) = match next {
-        "a.m." | "am" | "a.m" => (if h == 12 { 0 } else { h }, end),
-        "p.m." | "pm" | "p.m" => (if h == 12 { 12 } else { h + 12 }, end),
+    // "4 in the morning", "7 in the evening", "11 at night"
+    let part = match (next, cx.at(i + 2), cx.at(i + 3)) {
+        ("in", "the", p) => part_of_day_code(p)
+            .filter(|_| !p.ends_with('s'))
+            .map(|c| (c, i + 4)),
+        ("at", "night", _) => Some(("NI", i + 3)),
+        _ => None,
+    };
+    let (h, end) = match (next, part) {
+        ("a.m." | "am" | "a.m", _) => (if h == 12 { 0 } else { h }, end),
+        ("p.m." | "pm" | "p.m", _) => (if h == 12 { 12 } else { h + 12 }, end),
+        (_, Some(("MO", end))) if (1..=12).contains(&h) => (h % 12, end),
+        (_, Some((_, end))) if (1..=11).contains(&h) => (h + 12, end),
         _ if w.contains(':') => (h, i + 1),
         _ => return None,
     };
     (h <= 24 && m < 60).then_some(())?;
     let (date, end) = clock_day(cx, end).unwrap_or((date, end));
     found(i, end, "TIME", format!("{date}T{h:02}:{m:02}"))
+}
+
+/// A part of the day named alone: "in the morning", "at night", "that
+/// afternoon", "a late night". TimeML gives it the day's date and a part code
+/// (`2015-04-08TNI`): the day last named, else the DCT's; in a narrative the
+/// story's date at the grain it is known (`1918-08-XXTNI`). Not a greeting
+/// ("good morning"). "the night of May 13" is one expression in a narrative
+/// (TIMEX2, WikiWars); news (TimeBank) marks the date alone.
+fn part_of_day(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    // "mid-afternoon", "late-night"
+    let bare = ["mid-", "late-", "early-"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(w);
+    let code = part_of_day_code(bare)?;
+    let before = cx.at(i.wrapping_sub(1));
+    if matches!(before, "good" | "gd") {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut day: Option<String> = None;
+    // "the night of May 13", "the early morning hours of 30 April"
+    let of = match cx.at(i + 1) {
+        "of" => Some(i + 2),
+        "hours" if cx.at(i + 2) == "of" => Some(i + 3),
+        _ => None,
+    };
+    if let Some(at) = of {
+        if !cx.narrative {
+            return None;
+        }
+        let date = absolute(cx, at).filter(|f| f.value.len() == 10)?;
+        end = date.end;
+        day = Some(date.value);
+    }
+    // "the night the plane went down": a clause says which night.
+    if matches!(
+        cx.at(i + 1),
+        "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "you" | "it"
+    ) {
+        return None;
+    }
+    // "$55 a night", "two meals a day": a rate.
+    let rate = |k: usize| {
+        let b = cx.at(k);
+        b.bytes().any(|c| c.is_ascii_digit()) || matches!(b, "million" | "billion" | "times")
+    };
+    if matches!(before, "a" | "an" | "per") && rate(i.wrapping_sub(2)) {
+        return None;
+    }
+    // "a late night", "one afternoon", "that morning", "the whole morning"
+    let mut start = i;
+    if matches!(before, "late" | "early" | "whole") {
+        start -= 1;
+    }
+    if matches!(cx.at(start.wrapping_sub(1)), "a" | "an" | "one" | "that") {
+        start -= 1;
+    }
+    // "mid-afternoon yesterday", "the morning after"
+    if let Some(f) = relative_word(cx, end).filter(|f| f.kind == "DATE" && f.value.len() == 10) {
+        return found(start, f.end, "TIME", format!("{}T{code}", f.value));
+    }
+    // With a determiner, the day the story is at; alone in a narrative ("they
+    // moved only at night"), any day.
+    let determined = start < i || cx.at(i.wrapping_sub(1)) == "the";
+    let story = cx
+        .story
+        .filter(|v| v.len() >= 4 && v.bytes().take(4).all(|b| b.is_ascii_digit()));
+    let day = day.or_else(|| match story {
+        _ if cx.narrative && !determined => None,
+        Some(v) if v.len() >= 10 && super::parse_iso_date(v.get(..10)?)?.2 > 0 => {
+            Some(v.get(..10)?.to_string())
+        }
+        Some(v) if cx.narrative && v.len() >= 7 => Some(format!("{}-XX", v.get(..7)?)),
+        Some(v) if cx.narrative => Some(format!("{}-XX-XX", v.get(..4)?)),
+        _ if cx.narrative => None,
+        _ => cx.now.map(Date::iso),
+    });
+    let day = day.unwrap_or_else(|| "XXXX-XX-XX".into());
+    found(start, end, "TIME", format!("{day}T{code}"))
 }
 
 /// "every day", "each week", "daily", "annually", "every Monday".

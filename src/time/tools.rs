@@ -119,7 +119,7 @@ impl Tally {
         let kind = accuracy(self.kind) * relaxed;
         let value_before = f1(p(self.value_system), r(self.value_system));
         format!(
-            "{name}: {docs} documents, {} gold, {} found\n  strict  P {:5.1} R {:5.1} F1 {:5.1}\n  relaxed P {:5.1} R {:5.1} F1 {:5.1}\n  type F1 {:5.1} (accuracy {:5.1}%)   value F1 {:5.1} (accuracy {:5.1}%; per system timex {:5.1})\n",
+            "{name}: {docs} documents, {} gold, {} found\n  strict  P {:5.1} R {:5.1} F1 {:5.1}\n  relaxed P {:5.1} R {:5.1} F1 {:5.1}\n  type F1 {:5.1} (accuracy {:5.1}%)   value F1 {:5.2} (accuracy {:5.1}%; per system timex {:5.1})\n",
             self.gold,
             self.system,
             100.0 * p(self.strict_system),
@@ -269,7 +269,9 @@ fn score_dir(
                 Some((a, b, f.kind.to_string(), f.value))
             })
             .collect();
-        score_document(tag, &doc, &found, &mut tally, mistakes.as_deref_mut());
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let label = format!("{tag} {stem}");
+        score_document(&label, &doc, &found, &mut tally, mistakes.as_deref_mut());
     }
     Ok(tally.report(name, docs))
 }
@@ -360,6 +362,6 @@ mod tests {
         assert_eq!(notes.len(), 3, "{notes:?}");
         // Value F1 = value accuracy over aligned gold x relaxed F1.
         let report = tally.report("T", 1);
-        assert!(report.contains("value F1  57.1"), "{report}");
+        assert!(report.contains("value F1 57.14"), "{report}");
     }
 }
