@@ -1300,6 +1300,35 @@ mod tests {
     }
 
     #[test]
+    fn halves_prefixed_years_and_some_day() {
+        assert_eq!(
+            values("a minute and a half later", "1998-01-14"),
+            ["PT1M30S"]
+        );
+        assert_eq!(values("for two and a half years", "1998-01-14"), ["P2Y6M"]);
+        assert_eq!(values("an hour and a half", "1998-01-14"), ["PT1H30M"]);
+        let post = tag("the post-1959 politics", "2000-02-24");
+        assert_eq!(
+            (post[0].0.as_str(), post[0].2.as_str()),
+            ("post-1959", "1959")
+        );
+        assert_eq!(
+            values("for the fiscal-first quarter ended Sept. 30", "1989-10-26"),
+            ["1989-Q1", "1989-09-30"]
+        );
+        let half = tag("the trend of the last half of the '80s", "1989-10-26");
+        assert_eq!(
+            (half[0].0.as_str(), half[0].2.as_str()),
+            ("the last half of the '80s", "198")
+        );
+        assert_eq!(
+            values("Islam will one day be the second religion.", "1998-03-03"),
+            ["FUTURE_REF"]
+        );
+        assert_eq!(values("It took one day.", "1998-03-03"), ["P1D"]);
+    }
+
+    #[test]
     fn modifiers_and_unknown_dct() {
         let late = tag("in late September", "2007-10-08");
         assert_eq!(

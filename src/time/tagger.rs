@@ -801,10 +801,17 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         return None;
     }
     // "mid-November", "late-November", "early-2002"
-    let hyphened = [("mid-", "MID"), ("late-", "END"), ("early-", "START")]
-        .iter()
-        .filter(|_| w.contains('-'))
-        .find_map(|(p, m)| Some((w.strip_prefix(p)?, *m)));
+    // "post-1959": after that year (TimeML mod AFTER).
+    let hyphened = [
+        ("mid-", "MID"),
+        ("late-", "END"),
+        ("early-", "START"),
+        ("post-", "AFTER"),
+        ("pre-", "BEFORE"),
+    ]
+    .iter()
+    .filter(|_| w.contains('-'))
+    .find_map(|(p, m)| Some((w.strip_prefix(p)?, *m)));
     if let Some((rest, modifier)) = hyphened {
         if let Some(m) = month(rest).filter(|_| rest.len() > 3) {
             let year = resolve_month_year(cx, m, i);
@@ -1353,6 +1360,16 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         // "these days": nowadays
         "these" if cx.at(i + 1) == "days" => found(i, i + 2, "DATE", "PRESENT_REF".into())?,
         // "at a later date"
+        // "Islam will one day be ...": some day to come, not a day's length.
+        "one"
+            if cx.at(i + 1) == "day"
+                && matches!(
+                    cx.at(i.wrapping_sub(1)),
+                    "will" | "would" | "could" | "may" | "might" | "shall" | "can"
+                ) =>
+        {
+            found(i, i + 2, "DATE", "FUTURE_REF".into())?
+        }
         "a" if cx.at(i + 1) == "later" && cx.at(i + 2) == "date" => {
             found(i, i + 3, "DATE", "FUTURE_REF".into())?
         }
@@ -1696,8 +1713,15 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         .filter(|w| w.ends_with("-quarter"))
         .and_then(|w| w.trim_start_matches("fiscal-").strip_suffix("-quarter"))
         .and_then(|o| lookup(ORDINALS, o));
+    // "the fiscal-first quarter"
+    let fiscal = w
+        .strip_prefix("fiscal-")
+        .and_then(|o| lookup(ORDINALS, o))
+        .filter(|_| cx.at(j + 1) == "quarter");
     let (kind, n, end) = if let Some(n) = hyphenated {
         ("Q", Some(n), j + 1)
+    } else if let Some(n) = fiscal {
+        ("Q", Some(n), j + 2)
     } else if let Some(n) = lookup(ORDINALS, w).or((w == "last").then_some(2)) {
         match cx.at(j + 1) {
             "quarter" => ("Q", Some(n), j + 2),
@@ -1721,6 +1745,19 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         )
     {
         shift = -1;
+    }
+    // "the last half of the '80s": a part of a decade has no value of its own.
+    if let (("H", Some(n)), "of") = ((kind, n), cx.at(end)) {
+        let at = if cx.at(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
+        if let Some(mut f) = decade(cx, at) {
+            f.start = i;
+            f.modifier = Some(if n == 1 { "START" } else { "END" });
+            return Some(f);
+        }
     }
     // "... of 1997"
     let (year, end) = match (cx.at(end), year_of(cx.at(end + 1))) {
@@ -1996,16 +2033,28 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     } else {
         after
     };
-    // "5 1/2 hours", "2 1/2 years": the half in the next smaller unit.
-    if let (Some(n), "1/2") = (n, cx.at(after)) {
-        let value = match unit(cx.at(after + 1))? {
+    // "5 1/2 hours", "2 1/2 years", "two and a half years", "a minute and a
+    // half": the half in the next smaller unit.
+    let and_a_half = |k: usize| {
+        cx.at(k) == "and" && matches!(cx.at(k + 1), "a" | "one") && cx.at(k + 2) == "half"
+    };
+    let half = match (n, cx.at(after)) {
+        (Some(n), "1/2") => Some((n, after + 1, after + 2)),
+        (Some(n), _) if and_a_half(after) => Some((n, after + 3, after + 4)),
+        (Some(n), _) if unit(cx.at(after)).is_some() && and_a_half(after + 1) => {
+            Some((n, after, after + 4))
+        }
+        _ => None,
+    };
+    if let Some((n, at, end)) = half {
+        let value = match unit(cx.at(at))? {
             Unit::Year => format!("P{n}Y6M"),
             Unit::Day => format!("P{n}DT12H"),
             Unit::Hour => format!("PT{n}H30M"),
             Unit::Minute => format!("PT{n}M30S"),
             _ => return None,
         };
-        return found(i, after + 2, "DURATION", value);
+        return found(i, end, "DURATION", value);
     }
     let u = unit(cx.at(after))?;
     if n.is_none() && !cx.at(after).ends_with('s') {
