@@ -185,7 +185,12 @@ fn anchor_of(found: &tagger::Found) -> Option<Date> {
     // A date, or a part of a named day ("the night of 8 February 1904").
     let part =
         found.kind == "TIME" && found.value.get(10..11) == Some("T") && found.value.len() == 13;
-    if found.kind != "DATE" && !part {
+    // A decade ("194") or a century ("19") is no year to count from.
+    let year = found
+        .value
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    if (found.kind != "DATE" && !part) || !year {
         return None;
     }
     let (y, m, d) = parse_iso_date(found.value.get(..10).unwrap_or(&found.value))?;
@@ -1326,6 +1331,40 @@ mod tests {
             ["FUTURE_REF"]
         );
         assert_eq!(values("It took one day.", "1998-03-03"), ["P1D"]);
+    }
+
+    #[test]
+    fn joined_dates_share_the_written_year() {
+        assert_eq!(
+            values(
+                "In April and June 1955, Diem cleared the decks.",
+                "2009-12-19"
+            ),
+            ["1955-04", "1955-06"]
+        );
+        assert_eq!(
+            values(
+                "losses between March and April 1918 were high",
+                "2009-12-19"
+            ),
+            ["1918-03", "1918-04"]
+        );
+        assert_eq!(
+            values(
+                "On 15 October, 1969, the Moratorium was held.",
+                "2009-12-19"
+            ),
+            ["1969-10-15"]
+        );
+        // A decade is no year for a narrative to count from.
+        let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
+            The siege began in 1942. By 1943 it was over. The 1960s were calm. \
+            In March the marines landed.";
+        let found = values(text, "2009-12-19");
+        assert!(
+            found.last().is_some_and(|v| v.starts_with("194")),
+            "{found:?}"
+        );
     }
 
     #[test]

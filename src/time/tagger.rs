@@ -562,6 +562,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
     }
     day_before_after(cx, &mut out);
+    share_years(cx, &mut out);
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
     years_of_quarters(cx, &mut out);
@@ -709,6 +710,50 @@ fn quantifier(cx: &Context, i: usize) -> usize {
             | "some" | "only" | "just",
         ) => 1,
         _ => 0,
+    }
+}
+
+/// "in April and June 1955", "between March and April 1918", "26 June - 4
+/// August 1952": a date that leaves its year out takes the year written in the
+/// date joined to it (the year before, when its month comes later).
+fn share_years(cx: &Context, found: &mut [Found]) {
+    let written = |f: &Found| {
+        cx.words
+            .get(f.start..f.end)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| year_of(w).is_some())
+    };
+    for k in 1..found.len() {
+        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+            continue;
+        };
+        let joined = b.start == a.end + 1
+            && matches!(
+                cx.at(a.end),
+                "and" | "or" | "to" | "until" | "through" | "-" | "–"
+            );
+        let dated = |f: &Found| {
+            f.kind == "DATE"
+                && f.value.len() >= 7
+                && f.value.as_bytes().get(4) == Some(&b'-')
+                && f.value.bytes().take(4).all(|c| c.is_ascii_digit())
+        };
+        if !joined || !dated(a) || !dated(b) || written(a) || !written(b) {
+            continue;
+        }
+        let (Some(year), Some(ma), Some(mb)) = (
+            b.value.get(..4).and_then(|y| y.parse::<i32>().ok()),
+            a.value.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+            b.value.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        let year = if ma > mb { year - 1 } else { year };
+        let rest = a.value.get(4..).unwrap_or_default().to_string();
+        if let Some(a) = found.get_mut(k - 1) {
+            a.value = format!("{year:04}{rest}");
+        }
     }
 }
 
@@ -879,8 +924,10 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     };
     if let Some(d) = day_a {
         if let Some(m) = month(cx.at(i + 1)).filter(|_| cx.capitalized(i + 1)) {
-            let (year, end) = match year_of(cx.at(i + 2)) {
-                Some(y) => (Some(y), i + 3),
+            // "15 October 1969", "15 October, 1969"
+            let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
+            let (year, end) = match year_of(cx.at(after)) {
+                Some(y) => (Some(y), after + 1),
                 None => (None, i + 2),
             };
             return Some(date_with_range(cx, year, m, d, day_b, i, end));
