@@ -1368,6 +1368,16 @@ mod tests {
     }
 
     #[test]
+    fn a_weekend_named_alone_is_this_weeks() {
+        // 2014-12-14 was a Sunday, in ISO week 50.
+        assert_eq!(
+            values("Aft a long weekend full of wedding!", "2014-12-14"),
+            ["2014-W50-WE"]
+        );
+        assert!(values("After a weekend of bitter accusations", "2000-04-03").is_empty());
+    }
+
+    #[test]
     fn modifiers_and_unknown_dct() {
         let late = tag("in late September", "2007-10-08");
         assert_eq!(

@@ -1385,6 +1385,22 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
             });
             found(i, i + 1, "DATE", value)?
         }
+        // "a long weekend", "Great weekend!": the weekend of the DCT's week
+        // (not "a weekend of talks", which names none).
+        "weekend"
+            if !cx.narrative
+                && !matches!(
+                    cx.at(i.wrapping_sub(1)),
+                    "a" | "an" | "one" | "each" | "every" | "that" | "this" | "last" | "next"
+                )
+                && cx.at(i + 1) != "of" =>
+        {
+            let value = dct.map_or("XXXX-WXX-WE".into(), |d| {
+                let (y, wk) = d.iso_week();
+                format!("{y:04}-W{wk:02}-WE")
+            });
+            found(i, i + 1, "DATE", value)?
+        }
         // "in recent weeks": TimeML marks an unspecified duration.
         "recent" if matches!(cx.at(i + 1), "years" | "months" | "weeks" | "days") => {
             found(i, i + 2, "DURATION", duration(None, unit(cx.at(i + 1))?))?
