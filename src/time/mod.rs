@@ -1378,6 +1378,28 @@ mod tests {
     }
 
     #[test]
+    fn vague_stretches_and_trading_days() {
+        assert_eq!(
+            values(
+                "prisoners taken in the first hours of the war",
+                "1991-02-25"
+            ),
+            ["PTXH"]
+        );
+        assert_eq!(
+            values("lives saved in the early years", "1998-03-31"),
+            ["PXY"]
+        );
+        assert!(
+            values("arrested in the early hours of the night", "1998-03-31")
+                .iter()
+                .all(|v| v != "PTXH")
+        );
+        assert_eq!(values("Eight trading days after it", "1989-10-30"), ["P8D"]);
+        assert_eq!(values("a several-year tenure", "1989-11-02"), ["PXY"]);
+    }
+
+    #[test]
     fn modifiers_and_unknown_dct() {
         let late = tag("in late September", "2007-10-08");
         assert_eq!(

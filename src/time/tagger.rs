@@ -2010,6 +2010,19 @@ fn bare_units(cx: &Context, i: usize) -> Option<Found> {
             return found(i, i + 1, "DURATION", duration(None, unit(w)?));
         }
     }
+    // "the first hours of the war", "the early years", "the final years of":
+    // an unspecified stretch (not "the early hours of", the small hours).
+    if w.ends_with('s')
+        && matches!(
+            cx.at(i.wrapping_sub(1)),
+            "first" | "final" | "early" | "opening" | "closing"
+        )
+        && cx.at(i.wrapping_sub(2)) == "the"
+        && !(w == "hours" && cx.at(i.wrapping_sub(1)) == "early")
+    {
+        let u = unit(w)?;
+        return found(i - 2, i + 1, "DURATION", duration(None, u));
+    }
     if !w.ends_with('s') || !matches!(cx.at(i.wrapping_sub(1)), "for" | "within" | "in") {
         return None;
     }
@@ -2073,6 +2086,10 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         if let (Some(u), Some((n, _)), false) = (unit(b), number(&[a], 0), cx.at(i + 1) == "of") {
             return found(i, i + 1, "DURATION", duration(Some(n), u));
         }
+        // "a several-year tenure", "multi-year contracts"
+        if let (Some(u), true) = (unit(b), matches!(a, "several" | "multi" | "many")) {
+            return found(i, i + 1, "DURATION", duration(None, u));
+        }
     } else if compound != w {
         if let Some(u) = unit(compound) {
             let n = (!compound.ends_with('s')).then_some(1);
@@ -2088,9 +2105,11 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             let (n, after) = number(cx.words, i)?;
             (Some(n), after)
         };
-    // "two more weeks", "an additional year"
-    let after = if matches!(cx.at(after), "more" | "additional" | "further")
-        && unit(cx.at(after + 1)).is_some()
+    // "two more weeks", "an additional year", "eight trading days"
+    let after = if matches!(
+        cx.at(after),
+        "more" | "additional" | "further" | "trading" | "business" | "working"
+    ) && unit(cx.at(after + 1)).is_some()
     {
         after + 1
     } else {
