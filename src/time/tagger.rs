@@ -16,6 +16,12 @@
 //!   for April") counts forward from the DCT.
 //! - "the next morning", "the previous Friday" count from the day last named,
 //!   "Tuesday" included; "the day before last Tuesday" is one expression.
+//! - A part of the day ("in the morning", "at night", "tomorrow night") takes the
+//!   day last named, else the DCT's, with TimeML's code (`2015-04-08TNI`); in a
+//!   narrative "the night of 8 February 1904" is one expression and a bare "at
+//!   night" any night (`XXXX-XX-XXTNI`).
+//! - Dates joined by "and", "to" or a dash share the year one of them writes
+//!   ("in April and June 1955").
 //! - In earnings reports "a year earlier", "year-ago" and "last year" next to a
 //!   figure mean the quarter under discussion a year before (`1988-Q3`).
 //! - Spans follow TimeML as TimeBank annotates it: "the" belongs to "the third
