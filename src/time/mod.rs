@@ -182,7 +182,15 @@ fn quarter_of(value: &str) -> Option<(i32, u32)> {
 
 /// The date an expression names, to anchor later ones in a narrative.
 fn anchor_of(found: &tagger::Found) -> Option<Date> {
-    if found.kind != "DATE" {
+    // A date, or a part of a named day ("the night of 8 February 1904").
+    let part =
+        found.kind == "TIME" && found.value.get(10..11) == Some("T") && found.value.len() == 13;
+    // A decade ("194") or a century ("19") is no year to count from.
+    let year = found
+        .value
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    if (found.kind != "DATE" && !part) || !year {
         return None;
     }
     let (y, m, d) = parse_iso_date(found.value.get(..10).unwrap_or(&found.value))?;
@@ -1238,6 +1246,157 @@ mod tests {
             Some("2010-04"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn parts_of_the_day() {
+        // 2015-04-08 was a Wednesday.
+        assert_eq!(
+            tag("Dealers bought heavily in the morning.", "2015-04-08"),
+            [(
+                "the morning".to_string(),
+                "TIME".to_string(),
+                "2015-04-08TMO".to_string(),
+                None
+            )]
+        );
+        assert_eq!(values("so quiet at night", "2015-04-08"), ["2015-04-08TNI"]);
+        assert_eq!(values("BBQ tmr night!", "2015-04-08"), ["2015-04-09TNI"]);
+        assert_eq!(
+            values("Shares rose by mid-afternoon yesterday.", "1989-11-02"),
+            ["1989-11-01TAF"]
+        );
+        // The day last named.
+        assert_eq!(
+            values(
+                "Prices fell Friday. Buyers came in the morning.",
+                "1989-10-30"
+            ),
+            ["1989-10-27", "1989-10-27TMO"]
+        );
+        assert_eq!(
+            values("He will leave at 4 in the morning.", "2000-04-05"),
+            ["2000-04-05T04:00"]
+        );
+        assert_eq!(
+            values("back at 7 in the evening", "2000-04-05"),
+            ["2000-04-05T19:00"]
+        );
+        // Not times: rates, greetings, a night a clause names.
+        assert!(values("Rooms cost $55 a night.", "1989-10-30").is_empty());
+        assert!(values("Good morning, Lynne.", "1998-01-14").is_empty());
+        assert!(values("tapes from the night the plane went down", "1998-01-14").is_empty());
+        // News marks the date alone; a narrative the night of it, one expression.
+        assert_eq!(
+            values("He was shot on the night of Oct. 23.", "1998-10-26"),
+            ["1998-10-23"]
+        );
+        let text = "War broke out in 1902. In 1903 talks failed. In 1904 Japan struck. \
+            On the night of 8 February 1904, the fleet attacked. In 1905 peace came. \
+            They travelled at night.";
+        let found = tag(text, "2009-12-19");
+        assert!(
+            found
+                .iter()
+                .any(|t| t.0 == "the night of 8 February 1904" && t.2 == "1904-02-08TNI"),
+            "{found:?}"
+        );
+        assert_eq!(found.last().map(|t| t.2.as_str()), Some("XXXX-XX-XXTNI"));
+    }
+
+    #[test]
+    fn halves_prefixed_years_and_some_day() {
+        assert_eq!(
+            values("a minute and a half later", "1998-01-14"),
+            ["PT1M30S"]
+        );
+        assert_eq!(values("for two and a half years", "1998-01-14"), ["P2Y6M"]);
+        assert_eq!(values("an hour and a half", "1998-01-14"), ["PT1H30M"]);
+        let post = tag("the post-1959 politics", "2000-02-24");
+        assert_eq!(
+            (post[0].0.as_str(), post[0].2.as_str()),
+            ("post-1959", "1959")
+        );
+        assert_eq!(
+            values("for the fiscal-first quarter ended Sept. 30", "1989-10-26"),
+            ["1989-Q1", "1989-09-30"]
+        );
+        let half = tag("the trend of the last half of the '80s", "1989-10-26");
+        assert_eq!(
+            (half[0].0.as_str(), half[0].2.as_str()),
+            ("the last half of the '80s", "198")
+        );
+        assert_eq!(
+            values("Islam will one day be the second religion.", "1998-03-03"),
+            ["FUTURE_REF"]
+        );
+        assert_eq!(values("It took one day.", "1998-03-03"), ["P1D"]);
+    }
+
+    #[test]
+    fn joined_dates_share_the_written_year() {
+        assert_eq!(
+            values(
+                "In April and June 1955, Diem cleared the decks.",
+                "2009-12-19"
+            ),
+            ["1955-04", "1955-06"]
+        );
+        assert_eq!(
+            values(
+                "losses between March and April 1918 were high",
+                "2009-12-19"
+            ),
+            ["1918-03", "1918-04"]
+        );
+        assert_eq!(
+            values(
+                "On 15 October, 1969, the Moratorium was held.",
+                "2009-12-19"
+            ),
+            ["1969-10-15"]
+        );
+        // A decade is no year for a narrative to count from.
+        let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
+            The siege began in 1942. By 1943 it was over. The 1960s were calm. \
+            In March the marines landed.";
+        let found = values(text, "2009-12-19");
+        assert!(
+            found.last().is_some_and(|v| v.starts_with("194")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_weekend_named_alone_is_this_weeks() {
+        // 2014-12-14 was a Sunday, in ISO week 50.
+        assert_eq!(
+            values("Aft a long weekend full of wedding!", "2014-12-14"),
+            ["2014-W50-WE"]
+        );
+        assert!(values("After a weekend of bitter accusations", "2000-04-03").is_empty());
+    }
+
+    #[test]
+    fn vague_stretches_and_trading_days() {
+        assert_eq!(
+            values(
+                "prisoners taken in the first hours of the war",
+                "1991-02-25"
+            ),
+            ["PTXH"]
+        );
+        assert_eq!(
+            values("lives saved in the early years", "1998-03-31"),
+            ["PXY"]
+        );
+        assert!(
+            values("arrested in the early hours of the night", "1998-03-31")
+                .iter()
+                .all(|v| v != "PTXH")
+        );
+        assert_eq!(values("Eight trading days after it", "1989-10-30"), ["P8D"]);
+        assert_eq!(values("a several-year tenure", "1989-11-02"), ["PXY"]);
     }
 
     #[test]

@@ -16,6 +16,12 @@
 //!   for April") counts forward from the DCT.
 //! - "the next morning", "the previous Friday" count from the day last named,
 //!   "Tuesday" included; "the day before last Tuesday" is one expression.
+//! - A part of the day ("in the morning", "at night", "tomorrow night") takes the
+//!   day last named, else the DCT's, with TimeML's code (`2015-04-08TNI`); in a
+//!   narrative "the night of 8 February 1904" is one expression and a bare "at
+//!   night" any night (`XXXX-XX-XXTNI`).
+//! - Dates joined by "and", "to" or a dash share the year one of them writes
+//!   ("in April and June 1955").
 //! - In earnings reports "a year earlier", "year-ago" and "last year" next to a
 //!   figure mean the quarter under discussion a year before (`1988-Q3`).
 //! - Spans follow TimeML as TimeBank annotates it: "the" belongs to "the third
@@ -148,6 +154,14 @@ const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("evening", "EV"),
     ("night", "NI"),
 ];
+
+/// The TIMEX3 code of a part of the day, singular or plural ("nights"), and
+/// the informal "nite" of tweets.
+fn part_of_day_code(word: &str) -> Option<&'static str> {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    let w = if w == "nite" { "night" } else { w };
+    PARTS_OF_DAY.iter().find(|(p, _)| *p == w).map(|(_, c)| *c)
+}
 
 /// A unit of time: its TIMEX3 letter, whether it takes the T (time) prefix, and its
 /// date granularity.
@@ -554,6 +568,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
     }
     day_before_after(cx, &mut out);
+    share_years(cx, &mut out);
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
     years_of_quarters(cx, &mut out);
@@ -704,6 +719,50 @@ fn quantifier(cx: &Context, i: usize) -> usize {
     }
 }
 
+/// "in April and June 1955", "between March and April 1918", "26 June - 4
+/// August 1952": a date that leaves its year out takes the year written in the
+/// date joined to it (the year before, when its month comes later).
+fn share_years(cx: &Context, found: &mut [Found]) {
+    let written = |f: &Found| {
+        cx.words
+            .get(f.start..f.end)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| year_of(w).is_some())
+    };
+    for k in 1..found.len() {
+        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+            continue;
+        };
+        let joined = b.start == a.end + 1
+            && matches!(
+                cx.at(a.end),
+                "and" | "or" | "to" | "until" | "through" | "-" | "–"
+            );
+        let dated = |f: &Found| {
+            f.kind == "DATE"
+                && f.value.len() >= 7
+                && f.value.as_bytes().get(4) == Some(&b'-')
+                && f.value.bytes().take(4).all(|c| c.is_ascii_digit())
+        };
+        if !joined || !dated(a) || !dated(b) || written(a) || !written(b) {
+            continue;
+        }
+        let (Some(year), Some(ma), Some(mb)) = (
+            b.value.get(..4).and_then(|y| y.parse::<i32>().ok()),
+            a.value.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+            b.value.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        let year = if ma > mb { year - 1 } else { year };
+        let rest = a.value.get(4..).unwrap_or_default().to_string();
+        if let Some(a) = found.get_mut(k - 1) {
+            a.value = format!("{year:04}{rest}");
+        }
+    }
+}
+
 /// "from 2000 to 2008", "between March and May", "1939-1945": the first date of a
 /// range carries the last as its `value_end` (both stay expressions of their own,
 /// as TimeML marks them).
@@ -793,10 +852,17 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         return None;
     }
     // "mid-November", "late-November", "early-2002"
-    let hyphened = [("mid-", "MID"), ("late-", "END"), ("early-", "START")]
-        .iter()
-        .filter(|_| w.contains('-'))
-        .find_map(|(p, m)| Some((w.strip_prefix(p)?, *m)));
+    // "post-1959": after that year (TimeML mod AFTER).
+    let hyphened = [
+        ("mid-", "MID"),
+        ("late-", "END"),
+        ("early-", "START"),
+        ("post-", "AFTER"),
+        ("pre-", "BEFORE"),
+    ]
+    .iter()
+    .filter(|_| w.contains('-'))
+    .find_map(|(p, m)| Some((w.strip_prefix(p)?, *m)));
     if let Some((rest, modifier)) = hyphened {
         if let Some(m) = month(rest).filter(|_| rest.len() > 3) {
             let year = resolve_month_year(cx, m, i);
@@ -835,6 +901,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         .or_else(|| year_end(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
+        .or_else(|| part_of_day(cx, i))
 }
 
 /// Explicit dates: "29 November 2002", "November 29, 2002", "Nov. 2002",
@@ -863,8 +930,10 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     };
     if let Some(d) = day_a {
         if let Some(m) = month(cx.at(i + 1)).filter(|_| cx.capitalized(i + 1)) {
-            let (year, end) = match year_of(cx.at(i + 2)) {
-                Some(y) => (Some(y), i + 3),
+            // "15 October 1969", "15 October, 1969"
+            let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
+            let (year, end) = match year_of(cx.at(after)) {
+                Some(y) => (Some(y), after + 1),
                 None => (None, i + 2),
             };
             return Some(date_with_range(cx, year, m, d, day_b, i, end));
@@ -1274,11 +1343,19 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     Some(match w {
         // The informal spellings are from tweets.
-        "today" | "tdy" | "2day" => found(i, i + 1, "DATE", day(0))?,
-        "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo" | "2moro" | "2morrow" => {
-            found(i, i + 1, "DATE", day(1))?
+        "today" | "tdy" | "2day" | "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo"
+        | "tomolo" | "2moro" | "2morrow" | "yesterday" => {
+            let offset = match w {
+                "yesterday" => -1,
+                "today" | "tdy" | "2day" => 0,
+                _ => 1,
+            };
+            // "tomorrow night", "yesterday afternoon": the part of that day.
+            match part_of_day_code(cx.at(i + 1)).filter(|_| !cx.at(i + 1).ends_with('s')) {
+                Some(code) => found(i, i + 2, "TIME", format!("{}T{code}", day(offset)))?,
+                None => found(i, i + 1, "DATE", day(offset))?,
+            }
         }
-        "yesterday" => found(i, i + 1, "DATE", day(-1))?,
         "tonight" => found(i, i + 1, "TIME", format!("{}TNI", day(0)))?,
         // "Now, he says, ...": a discourse marker opening the sentence, no time.
         "now"
@@ -1314,6 +1391,22 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
             });
             found(i, i + 1, "DATE", value)?
         }
+        // "a long weekend", "Great weekend!": the weekend of the DCT's week
+        // (not "a weekend of talks", which names none).
+        "weekend"
+            if !cx.narrative
+                && !matches!(
+                    cx.at(i.wrapping_sub(1)),
+                    "a" | "an" | "one" | "each" | "every" | "that" | "this" | "last" | "next"
+                )
+                && cx.at(i + 1) != "of" =>
+        {
+            let value = dct.map_or("XXXX-WXX-WE".into(), |d| {
+                let (y, wk) = d.iso_week();
+                format!("{y:04}-W{wk:02}-WE")
+            });
+            found(i, i + 1, "DATE", value)?
+        }
         // "in recent weeks": TimeML marks an unspecified duration.
         "recent" if matches!(cx.at(i + 1), "years" | "months" | "weeks" | "days") => {
             found(i, i + 2, "DURATION", duration(None, unit(cx.at(i + 1))?))?
@@ -1336,6 +1429,16 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
         // "these days": nowadays
         "these" if cx.at(i + 1) == "days" => found(i, i + 2, "DATE", "PRESENT_REF".into())?,
         // "at a later date"
+        // "Islam will one day be ...": some day to come, not a day's length.
+        "one"
+            if cx.at(i + 1) == "day"
+                && matches!(
+                    cx.at(i.wrapping_sub(1)),
+                    "will" | "would" | "could" | "may" | "might" | "shall" | "can"
+                ) =>
+        {
+            found(i, i + 2, "DATE", "FUTURE_REF".into())?
+        }
         "a" if cx.at(i + 1) == "later" && cx.at(i + 2) == "date" => {
             found(i, i + 3, "DATE", "FUTURE_REF".into())?
         }
@@ -1679,8 +1782,15 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         .filter(|w| w.ends_with("-quarter"))
         .and_then(|w| w.trim_start_matches("fiscal-").strip_suffix("-quarter"))
         .and_then(|o| lookup(ORDINALS, o));
+    // "the fiscal-first quarter"
+    let fiscal = w
+        .strip_prefix("fiscal-")
+        .and_then(|o| lookup(ORDINALS, o))
+        .filter(|_| cx.at(j + 1) == "quarter");
     let (kind, n, end) = if let Some(n) = hyphenated {
         ("Q", Some(n), j + 1)
+    } else if let Some(n) = fiscal {
+        ("Q", Some(n), j + 2)
     } else if let Some(n) = lookup(ORDINALS, w).or((w == "last").then_some(2)) {
         match cx.at(j + 1) {
             "quarter" => ("Q", Some(n), j + 2),
@@ -1704,6 +1814,19 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         )
     {
         shift = -1;
+    }
+    // "the last half of the '80s": a part of a decade has no value of its own.
+    if let (("H", Some(n)), "of") = ((kind, n), cx.at(end)) {
+        let at = if cx.at(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
+        if let Some(mut f) = decade(cx, at) {
+            f.start = i;
+            f.modifier = Some(if n == 1 { "START" } else { "END" });
+            return Some(f);
+        }
     }
     // "... of 1997"
     let (year, end) = match (cx.at(end), year_of(cx.at(end + 1))) {
@@ -1893,6 +2016,19 @@ fn bare_units(cx: &Context, i: usize) -> Option<Found> {
             return found(i, i + 1, "DURATION", duration(None, unit(w)?));
         }
     }
+    // "the first hours of the war", "the early years", "the final years of":
+    // an unspecified stretch (not "the early hours of", the small hours).
+    if w.ends_with('s')
+        && matches!(
+            cx.at(i.wrapping_sub(1)),
+            "first" | "final" | "early" | "opening" | "closing"
+        )
+        && cx.at(i.wrapping_sub(2)) == "the"
+        && !(w == "hours" && cx.at(i.wrapping_sub(1)) == "early")
+    {
+        let u = unit(w)?;
+        return found(i - 2, i + 1, "DURATION", duration(None, u));
+    }
     if !w.ends_with('s') || !matches!(cx.at(i.wrapping_sub(1)), "for" | "within" | "in") {
         return None;
     }
@@ -1956,6 +2092,10 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         if let (Some(u), Some((n, _)), false) = (unit(b), number(&[a], 0), cx.at(i + 1) == "of") {
             return found(i, i + 1, "DURATION", duration(Some(n), u));
         }
+        // "a several-year tenure", "multi-year contracts"
+        if let (Some(u), true) = (unit(b), matches!(a, "several" | "multi" | "many")) {
+            return found(i, i + 1, "DURATION", duration(None, u));
+        }
     } else if compound != w {
         if let Some(u) = unit(compound) {
             let n = (!compound.ends_with('s')).then_some(1);
@@ -1971,24 +2111,38 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             let (n, after) = number(cx.words, i)?;
             (Some(n), after)
         };
-    // "two more weeks", "an additional year"
-    let after = if matches!(cx.at(after), "more" | "additional" | "further")
-        && unit(cx.at(after + 1)).is_some()
+    // "two more weeks", "an additional year", "eight trading days"
+    let after = if matches!(
+        cx.at(after),
+        "more" | "additional" | "further" | "trading" | "business" | "working"
+    ) && unit(cx.at(after + 1)).is_some()
     {
         after + 1
     } else {
         after
     };
-    // "5 1/2 hours", "2 1/2 years": the half in the next smaller unit.
-    if let (Some(n), "1/2") = (n, cx.at(after)) {
-        let value = match unit(cx.at(after + 1))? {
+    // "5 1/2 hours", "2 1/2 years", "two and a half years", "a minute and a
+    // half": the half in the next smaller unit.
+    let and_a_half = |k: usize| {
+        cx.at(k) == "and" && matches!(cx.at(k + 1), "a" | "one") && cx.at(k + 2) == "half"
+    };
+    let half = match (n, cx.at(after)) {
+        (Some(n), "1/2") => Some((n, after + 1, after + 2)),
+        (Some(n), _) if and_a_half(after) => Some((n, after + 3, after + 4)),
+        (Some(n), _) if unit(cx.at(after)).is_some() && and_a_half(after + 1) => {
+            Some((n, after, after + 4))
+        }
+        _ => None,
+    };
+    if let Some((n, at, end)) = half {
+        let value = match unit(cx.at(at))? {
             Unit::Year => format!("P{n}Y6M"),
             Unit::Day => format!("P{n}DT12H"),
             Unit::Hour => format!("PT{n}H30M"),
             Unit::Minute => format!("PT{n}M30S"),
             _ => return None,
         };
-        return found(i, after + 2, "DURATION", value);
+        return found(i, end, "DURATION", value);
     }
     let u = unit(cx.at(after))?;
     if n.is_none() && !cx.at(after).ends_with('s') {
@@ -2142,15 +2296,106 @@ fn clock(cx: &Context, i: usize) -> Option<Found> {
         Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
         None => (body.parse::<u32>().ok()?, 0),
     };
-    let (h, end) = match next {
-        "a.m." | "am" | "a.m" => (if h == 12 { 0 } else { h }, end),
-        "p.m." | "pm" | "p.m" => (if h == 12 { 12 } else { h + 12 }, end),
+    // "4 in the morning", "7 in the evening", "11 at night"
+    let part = match (next, cx.at(i + 2), cx.at(i + 3)) {
+        ("in", "the", p) => part_of_day_code(p)
+            .filter(|_| !p.ends_with('s'))
+            .map(|c| (c, i + 4)),
+        ("at", "night", _) => Some(("NI", i + 3)),
+        _ => None,
+    };
+    let (h, end) = match (next, part) {
+        ("a.m." | "am" | "a.m", _) => (if h == 12 { 0 } else { h }, end),
+        ("p.m." | "pm" | "p.m", _) => (if h == 12 { 12 } else { h + 12 }, end),
+        (_, Some(("MO", end))) if (1..=12).contains(&h) => (h % 12, end),
+        (_, Some((_, end))) if (1..=11).contains(&h) => (h + 12, end),
         _ if w.contains(':') => (h, i + 1),
         _ => return None,
     };
     (h <= 24 && m < 60).then_some(())?;
     let (date, end) = clock_day(cx, end).unwrap_or((date, end));
     found(i, end, "TIME", format!("{date}T{h:02}:{m:02}"))
+}
+
+/// A part of the day named alone: "in the morning", "at night", "that
+/// afternoon", "a late night". TimeML gives it the day's date and a part code
+/// (`2015-04-08TNI`): the day last named, else the DCT's; in a narrative the
+/// story's date at the grain it is known (`1918-08-XXTNI`). Not a greeting
+/// ("good morning"). "the night of May 13" is one expression in a narrative
+/// (TIMEX2, WikiWars); news (TimeBank) marks the date alone.
+fn part_of_day(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    // "mid-afternoon", "late-night"
+    let bare = ["mid-", "late-", "early-"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(w);
+    let code = part_of_day_code(bare)?;
+    let before = cx.at(i.wrapping_sub(1));
+    if matches!(before, "good" | "gd") {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut day: Option<String> = None;
+    // "the night of May 13", "the early morning hours of 30 April"
+    let of = match cx.at(i + 1) {
+        "of" => Some(i + 2),
+        "hours" if cx.at(i + 2) == "of" => Some(i + 3),
+        _ => None,
+    };
+    if let Some(at) = of {
+        if !cx.narrative {
+            return None;
+        }
+        let date = absolute(cx, at).filter(|f| f.value.len() == 10)?;
+        end = date.end;
+        day = Some(date.value);
+    }
+    // "the night the plane went down": a clause says which night.
+    if matches!(
+        cx.at(i + 1),
+        "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "you" | "it"
+    ) {
+        return None;
+    }
+    // "$55 a night", "two meals a day": a rate.
+    let rate = |k: usize| {
+        let b = cx.at(k);
+        b.bytes().any(|c| c.is_ascii_digit()) || matches!(b, "million" | "billion" | "times")
+    };
+    if matches!(before, "a" | "an" | "per") && rate(i.wrapping_sub(2)) {
+        return None;
+    }
+    // "a late night", "one afternoon", "that morning", "the whole morning"
+    let mut start = i;
+    if matches!(before, "late" | "early" | "whole") {
+        start -= 1;
+    }
+    if matches!(cx.at(start.wrapping_sub(1)), "a" | "an" | "one" | "that") {
+        start -= 1;
+    }
+    // "mid-afternoon yesterday", "the morning after"
+    if let Some(f) = relative_word(cx, end).filter(|f| f.kind == "DATE" && f.value.len() == 10) {
+        return found(start, f.end, "TIME", format!("{}T{code}", f.value));
+    }
+    // With a determiner, the day the story is at; alone in a narrative ("they
+    // moved only at night"), any day.
+    let determined = start < i || cx.at(i.wrapping_sub(1)) == "the";
+    let story = cx
+        .story
+        .filter(|v| v.len() >= 4 && v.bytes().take(4).all(|b| b.is_ascii_digit()));
+    let day = day.or_else(|| match story {
+        _ if cx.narrative && !determined => None,
+        Some(v) if v.len() >= 10 && super::parse_iso_date(v.get(..10)?)?.2 > 0 => {
+            Some(v.get(..10)?.to_string())
+        }
+        Some(v) if cx.narrative && v.len() >= 7 => Some(format!("{}-XX", v.get(..7)?)),
+        Some(v) if cx.narrative => Some(format!("{}-XX-XX", v.get(..4)?)),
+        _ if cx.narrative => None,
+        _ => cx.now.map(Date::iso),
+    });
+    let day = day.unwrap_or_else(|| "XXXX-XX-XX".into());
+    found(start, end, "TIME", format!("{day}T{code}"))
 }
 
 /// "every day", "each week", "daily", "annually", "every Monday".
