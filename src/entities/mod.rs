@@ -275,8 +275,53 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
             }
         }
     }
+    let cased = is_cased(&words, &sentences);
+    chunks.retain(|chunk| !never_a_name(words.get(chunk.tokens.clone()).unwrap_or(&[]), cased));
     chunks
 }
+
+/// What is never a name: words without a letter or digit ("“"), a lone function
+/// word ("The", "their"), and — in a normally `cased` text, where names are
+/// capitalized — words with no capital and no digit ("particularly").
+fn never_a_name(words: &[&str], cased: bool) -> bool {
+    let has = |test: fn(char) -> bool| words.iter().any(|w| w.chars().any(test));
+    let lone_function_word = match words {
+        [w] => FUNCTION_WORDS.contains(&w.to_lowercase().as_str()),
+        _ => false,
+    };
+    !has(char::is_alphanumeric)
+        || lone_function_word
+        || (cased && !has(char::is_uppercase) && !has(|c| c.is_ascii_digit()))
+}
+
+/// Does the text capitalize as edited prose does: most sentences that begin with a
+/// letter begin with a capital? (Tweets and chat often do not, and there names
+/// go lower-case too.)
+fn is_cased(words: &[&str], sentences: &[std::ops::Range<usize>]) -> bool {
+    let (mut capital, mut lower) = (0usize, 0usize);
+    for s in sentences {
+        let first = words
+            .get(s.clone())
+            .unwrap_or(&[])
+            .iter()
+            .find_map(|w| w.chars().next().filter(|c| c.is_alphabetic()));
+        match first {
+            Some(c) if c.is_uppercase() => capital += 1,
+            Some(_) => lower += 1,
+            None => {}
+        }
+    }
+    capital > 0 && capital >= 3 * lower
+}
+
+/// Words that are never a name on their own (lower-case).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "all",
+    "both", "no", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they",
+    "we", "i", "you", "him", "them", "us", "me", "and", "or", "but", "nor", "of", "in", "on", "at",
+    "to", "by", "for", "with", "from", "as", "into", "than", "who", "whom", "which", "what",
+    "there", "here", "if", "so", "not",
+];
 
 /// Document-level consistency of the tagger's chunks (in place, kept sorted):
 /// every surface form gets its majority type, and untagged occurrences of a

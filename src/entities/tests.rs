@@ -253,3 +253,28 @@ fn samples_group_the_main_people() {
         );
     }
 }
+
+#[test]
+fn what_is_never_a_name() {
+    // punctuation, a lone function word, a lower-case phrase in cased prose
+    assert!(super::never_a_name(&["“"], true));
+    assert!(super::never_a_name(&["The"], true));
+    assert!(super::never_a_name(&["their"], false));
+    assert!(super::never_a_name(
+        &["pursue", "similar", "policies"],
+        true
+    ));
+    // names stay; lower-case ones where the text is not cased (tweets)
+    assert!(!super::never_a_name(&["Vladimir", "Putin"], true));
+    assert!(!super::never_a_name(&["The", "Hague"], true));
+    assert!(!super::never_a_name(&["G7"], true));
+    assert!(!super::never_a_name(&["putin"], false));
+}
+
+#[test]
+fn edited_prose_is_cased_and_chat_is_not() {
+    let prose = ["Putin", "met", "Xi", ".", "He", "smiled", "."];
+    let chat = ["putin", "met", "xi", "lol", "he", "smiled"];
+    assert!(super::is_cased(&prose, &[0..4, 4..7]));
+    assert!(!super::is_cased(&chat, &[0..4, 4..6]));
+}
