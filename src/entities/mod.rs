@@ -277,6 +277,9 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     }
     let cased = is_cased(&words, &sentences);
     chunks.retain(|chunk| !never_a_name(words.get(chunk.tokens.clone()).unwrap_or(&[]), cased));
+    for chunk in &mut chunks {
+        chunk.kind = corrected_kind(&words, chunk, cased);
+    }
     chunks
 }
 
@@ -292,6 +295,28 @@ fn never_a_name(words: &[&str], cased: bool) -> bool {
     !has(char::is_alphanumeric)
         || lone_function_word
         || (cased && !has(char::is_uppercase) && !has(|c| c.is_ascii_digit()))
+}
+
+/// A lone acronym amid lower-case prose ("NATO", "NHK") that the tagger took for
+/// a person is an organization: people are not written in capitals there.
+fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
+    const PERSON: usize = 0;
+    const ORGANIZATION: usize = 1;
+    let [word] = words.get(chunk.tokens.clone()).unwrap_or(&[]) else {
+        return chunk.kind;
+    };
+    let acronym = (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+    let lower_at = |i: Option<usize>| {
+        i.and_then(|i| words.get(i))
+            .is_some_and(|w| w.chars().any(char::is_lowercase))
+    };
+    let amid_prose =
+        lower_at(chunk.tokens.start.checked_sub(1)) || lower_at(Some(chunk.tokens.end));
+    if chunk.kind == PERSON && cased && acronym && amid_prose {
+        ORGANIZATION
+    } else {
+        chunk.kind
+    }
 }
 
 /// Does the text capitalize as edited prose does: most sentences that begin with a

@@ -278,3 +278,17 @@ fn edited_prose_is_cased_and_chat_is_not() {
     assert!(super::is_cased(&prose, &[0..4, 4..7]));
     assert!(!super::is_cased(&chat, &[0..4, 4..6]));
 }
+
+#[test]
+fn an_acronym_amid_prose_is_not_a_person() {
+    let words = ["Officials", "at", "NATO", "said", "so", "."];
+    let chunk = Chunk {
+        tokens: 2..3,
+        kind: 0,
+    };
+    assert_eq!(super::corrected_kind(&words, &chunk, true), 1);
+    // in an all-caps headline, or a text that is not cased, it is left alone
+    let headline = ["OFFICIALS", "AT", "NATO", "SAID"];
+    assert_eq!(super::corrected_kind(&headline, &chunk, true), 0);
+    assert_eq!(super::corrected_kind(&words, &chunk, false), 0);
+}
