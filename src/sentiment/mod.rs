@@ -146,7 +146,12 @@ pub fn contributions(words: &[&str]) -> Vec<f32> {
 
 /// The tone of a sentence given its words.
 pub fn sentence_score(words: &[&str]) -> f32 {
-    let sum: f32 = contributions(words).iter().sum();
+    score_of(words, &contributions(words))
+}
+
+/// The tone of a sentence given its words and their [`contributions`].
+fn score_of(words: &[&str], contributions: &[f32]) -> f32 {
+    let sum: f32 = contributions.iter().sum();
     let exclamations = words.iter().filter(|w| w.contains('!')).count().min(4) as f32;
     normalize(sum + sum.signum() * exclamations * 0.292)
 }
@@ -277,7 +282,8 @@ pub fn score(
             .iter()
             .map(|t| t.span.of(text))
             .collect();
-        let s = sentence_score(&words);
+        let word_scores = contributions(&words);
+        let s = score_of(&words, &word_scores);
         // Quoted speech is the speaker's tone, not the writer's: it counts half.
         let quoted = layer.quotes.iter().any(|q| {
             q.contains(sentence.span)
@@ -289,7 +295,7 @@ pub fn score(
             weights += w;
         }
         sentences.push(Tone::from_score(s));
-        per_sentence.push(contributions(&words));
+        per_sentence.push(word_scores);
     }
     let document = Tone::from_score(if weights > 0.0 {
         weighted / weights

@@ -87,7 +87,7 @@ const FUNCTION_WORDS: &[&str] = &[
 impl Context {
     pub fn new(words: &[&str]) -> Context {
         let contributions = super::contributions(words);
-        let score = super::sentence_score(words);
+        let score = super::score_of(words, &contributions);
         Context::with_lexicon(words, contributions, score)
     }
 
