@@ -868,8 +868,9 @@ fn can_begin(word: &str) -> bool {
     }
     let words = &*LITERAL_WORD_SET;
     words.contains(word)
-        || words.contains(word.trim_end_matches('s'))
-        || word.strip_suffix('s').is_some_and(|w| words.contains(w))
+        || (word.ends_with('s')
+            && (words.contains(word.trim_end_matches('s'))
+                || word.strip_suffix('s').is_some_and(|w| words.contains(w))))
 }
 
 pub fn find(cx: &Context) -> Vec<Found> {
