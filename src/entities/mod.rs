@@ -566,7 +566,7 @@ pub fn recognize_with<W: Weights>(
             }
         }
     }
-    let values = numbers::find(&words, &blocked);
+    let values = numbers::find(&words, &layer.lower.refs(), &blocked);
     grouping::build(text, layer, &words, names, values)
 }
 

@@ -206,9 +206,7 @@ pub struct Numeric {
 
 /// Find numeric expressions among `words` (one sentence or a whole document);
 /// tokens with `blocked[i]` set (already part of a name) are never used.
-pub fn find(words: &[&str], blocked: &[bool]) -> Vec<Numeric> {
-    let lowered = crate::text::LowerWords::new(words);
-    let lower = lowered.refs();
+pub fn find(words: &[&str], lower: &[&str], blocked: &[bool]) -> Vec<Numeric> {
     let at = |i: usize| lower.get(i).copied().unwrap_or("");
     let free = |i: usize| i < words.len() && !blocked.get(i).copied().unwrap_or(false);
     let mut out = Vec::new();
@@ -308,15 +306,19 @@ mod tests {
     fn labels(text: &str) -> Vec<(String, &'static str)> {
         let words: Vec<&str> = text.split(' ').collect();
         let blocked = vec![false; words.len()];
-        find(&words, &blocked)
-            .into_iter()
-            .map(|n| {
-                (
-                    words.get(n.tokens.clone()).unwrap_or(&[]).join(" "),
-                    n.label,
-                )
-            })
-            .collect()
+        find(
+            &words,
+            &crate::text::LowerWords::new(&words).refs(),
+            &blocked,
+        )
+        .into_iter()
+        .map(|n| {
+            (
+                words.get(n.tokens.clone()).unwrap_or(&[]).join(" "),
+                n.label,
+            )
+        })
+        .collect()
     }
 
     #[test]
@@ -361,7 +363,12 @@ mod tests {
     fn blocked_tokens_are_skipped_and_odd_input_is_fine() {
         let words = ["Apollo", "11", "$", "", "%"];
         let blocked = [true, true, false, false, false];
-        assert!(find(&words, &blocked).is_empty());
-        assert!(find(&[], &[]).is_empty());
+        assert!(find(
+            &words,
+            &crate::text::LowerWords::new(&words).refs(),
+            &blocked
+        )
+        .is_empty());
+        assert!(find(&[], &[], &[]).is_empty());
     }
 }

@@ -89,8 +89,11 @@ fn normalize(sum: f32) -> f32 {
 /// The sentiment each word of a sentence contributes, after negation (the three
 /// words before), boosters, hedges, "but" contrast and capitals.
 pub fn contributions(words: &[&str]) -> Vec<f32> {
-    let lower_words = crate::text::LowerWords::new(words);
-    let lower = lower_words.refs();
+    contributions_lowered(words, &crate::text::LowerWords::new(words).refs())
+}
+
+/// [`contributions`] given the words lower-cased too.
+fn contributions_lowered(words: &[&str], lower: &[&str]) -> Vec<f32> {
     let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
     let contrast = lower
         .iter()
@@ -276,13 +279,15 @@ pub fn score(
     let mut sentences = Vec::with_capacity(layer.sentences.len());
     let mut per_sentence: Vec<Vec<f32>> = Vec::with_capacity(layer.sentences.len());
     let (mut weighted, mut weights) = (0.0, 0.0);
+    let all_lower = layer.lower.refs();
     for sentence in &layer.sentences {
         let words: Vec<&str> = layer
             .sentence_tokens(sentence)
             .iter()
             .map(|t| t.span.of(text))
             .collect();
-        let word_scores = contributions(&words);
+        let lower = all_lower.get(sentence.tokens.clone()).unwrap_or_default();
+        let word_scores = contributions_lowered(&words, lower);
         let s = score_of(&words, &word_scores);
         // Quoted speech is the speaker's tone, not the writer's: it counts half.
         let quoted = layer.quotes.iter().any(|q| {

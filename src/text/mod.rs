@@ -29,6 +29,7 @@ pub fn push_lowercase(word: &str, out: &mut String) {
 }
 
 /// Words lower-cased once, in one buffer (ASCII words the cheap way).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LowerWords {
     buffer: String,
     ranges: Vec<std::ops::Range<usize>>,
@@ -225,6 +226,9 @@ pub struct TextLayer {
     pub paragraphs: Vec<Span>,
     /// Stretches of quoted speech, quotation marks included.
     pub quotes: Vec<Span>,
+    /// Every token lower-cased, once for the stages that compare words.
+    #[serde(skip)]
+    pub lower: LowerWords,
 }
 
 impl TextLayer {
@@ -254,11 +258,17 @@ pub fn segment(text: &str) -> TextLayer {
     let sentences = split_sentences(text, &tokens, wrapped);
     let paragraphs = paragraphs(text, wrapped);
     let quotes = quotations(text, &paragraphs);
+    let lower = LowerWords::each(tokens.len(), text.len(), |i, buffer| {
+        if let Some(token) = tokens.get(i) {
+            push_lowercase(token.span.of(text), buffer);
+        }
+    });
     TextLayer {
         tokens,
         sentences,
         paragraphs,
         quotes,
+        lower,
     }
 }
 

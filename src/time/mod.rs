@@ -322,8 +322,7 @@ pub fn resolve(
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
     let mut published = published.filter(|p| reference_date(p).is_some()).cloned();
-    let lower = crate::text::LowerWords::new(&words);
-    let lower = lower.refs();
+    let lower = layer.lower.refs();
     let lead_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
     if published.is_none() {
         // A full date in the first three sentences is the likeliest article date.
