@@ -549,6 +549,22 @@ fn tag_score(name: &str) -> f64 {
     }
 }
 
+/// Characters of `text` once trimmed and with each run of white space made
+/// one space (as the block's text is counted), without building it.
+fn squashed_len(text: &str) -> usize {
+    let mut n = 0;
+    let mut gap = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            gap = true;
+        } else {
+            n += 1 + usize::from(gap);
+            gap = false;
+        }
+    }
+    n
+}
+
 fn commas(text: &str) -> usize {
     text.chars()
         .filter(|c| {
@@ -899,7 +915,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             title.push_str(&chunk);
         } else {
             if link_at.is_some() {
-                let n = chunk.trim().chars().count();
+                let n = squashed_len(&chunk);
                 link_chars += if link_hash { (n * 3).div_ceil(10) } else { n };
             }
             current.push_str(&chunk);
@@ -1883,5 +1899,20 @@ mod tests {
         assert!(!text.contains("Read more"), "{text}");
         assert!(text.contains("another long run of linked words"), "{text}");
         assert!(text.contains("Two eggs"), "{text}");
+    }
+
+    #[test]
+    fn link_text_broken_over_indented_lines_counts_once_squashed() {
+        // Pretty-printed HTML: the white space inside a link is one space, as in the text.
+        let pad = " ".repeat(60);
+        let html = format!(
+            "<div class=\"body\"><p>The <a href=\"/x\">Xbox\n{pad}One X</a> is the \
+             ultimate <a href=\"/y\">video\n{pad}game\n{pad}system</a>, the best one yet.</p>{}</div>",
+            para("Body words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("ultimate video game system"), "{text}");
+        assert_eq!(squashed_len("  a \n\t b  "), 3);
+        assert_eq!(squashed_len(" \n "), 0);
     }
 }
