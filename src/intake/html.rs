@@ -1312,9 +1312,16 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             node.score = tag_score(&node.name) + if pass.weigh_classes { node.weight } else { 0.0 };
         }
     }
-    // Climb while an ancestor holds nearly as much (the article is split in parts).
-    let mut last = score_of(nodes, top);
-    let threshold = last / 3.0;
+    // Climb while an ancestor holds nearly as much (the article is split in
+    // parts). Whether it holds more is judged by the score its text earned,
+    // without the tag's and the class's head start: a wrapper named "main"
+    // or "content" does not outrank the article it holds by its name alone.
+    let earned = |node: &Node| {
+        let prior = tag_score(&node.name) + if pass.weigh_classes { node.weight } else { 0.0 };
+        node.score - prior * (1.0 - density(node))
+    };
+    let threshold = score_of(nodes, top) / 3.0;
+    let mut last_earned = nodes.get(top).map_or(0.0, earned);
     let mut parent = nodes.get(top).map_or(NONE, |x| x.parent);
     while parent != NONE && parent != 0 {
         let Some(node) = nodes.get(parent) else { break };
@@ -1322,11 +1329,11 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             if node.score < threshold {
                 break;
             }
-            if node.score > last {
+            if earned(node) > last_earned {
                 top = parent;
                 break;
             }
-            last = node.score;
+            last_earned = earned(node);
         }
         parent = node.parent;
     }
@@ -1914,5 +1921,24 @@ mod tests {
         assert!(text.contains("ultimate video game system"), "{text}");
         assert_eq!(squashed_len("  a \n\t b  "), 3);
         assert_eq!(squashed_len(" \n "), 0);
+    }
+
+    #[test]
+    fn a_wrapper_named_main_does_not_outrank_the_article_it_holds() {
+        let teasers: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<li><h3><a href="/s{i}">Other story {i}</a></h3><p>Teaser {i} of another story, short.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div id="main" class="page-content"><section class="story-article"><div class="wrap"><div class="story-body">{}</div></div></section>
+            <div class="stream"><ul>{teasers}</ul></div></div>"#,
+            (0..10).map(|_| para("Story words", 3)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Story words number 2"), "{text}");
+        assert!(!text.contains("Teaser 3"), "{text}");
     }
 }
