@@ -1554,8 +1554,39 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                 || (b.heading && b.link_chars < b.chars)
                 || b.chars >= 120
         })
+        // A line that is only an ad label or a loading notice goes (Readability's rule).
+        .filter(|&(_, b)| b.chars > 24 || !is_ad_or_loading_label(&b.text))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A line that says only "Advertisement", "Anzeige", "Loading…" and the like.
+fn is_ad_or_loading_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "ad",
+        "ads",
+        "advertising",
+        "advertisement",
+        "pub",
+        "publicité",
+        "publicidad",
+        "werbung",
+        "anzeige",
+        "广告",
+        "реклама",
+        "anuncio",
+        "loading",
+        "正在加载",
+        "загрузка",
+        "chargement",
+        "cargando",
+    ];
+    let label = text
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '.' | '…' | ':' | '|')
+        })
+        .to_lowercase();
+    LABELS.contains(&label.as_str())
 }
 
 /// `"key": "value"` in JSON-LD, without a JSON parser's cost on whole pages.
@@ -1940,5 +1971,21 @@ mod tests {
         let text = extract(&html).text;
         assert!(text.contains("Story words number 2"), "{text}");
         assert!(!text.contains("Teaser 3"), "{text}");
+    }
+
+    #[test]
+    fn lines_that_are_only_an_ad_label_go() {
+        let html = format!(
+            r#"<div class="story">{}<div>Advertisement</div><p>- Anzeige -</p>{}<div>Loading…</div></div>"#,
+            para("Story words", 4),
+            para("More words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("More words number 2"), "{text}");
+        for gone in ["Advertisement", "Anzeige", "Loading"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        assert!(!is_ad_or_loading_label("Ad hoc committees met"));
+        assert!(is_ad_or_loading_label(" Advertisement: "));
     }
 }
