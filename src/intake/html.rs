@@ -350,6 +350,8 @@ struct Node {
     link_chars: usize,
     commas: usize,
     paragraphs: usize,
+    /// Headings inside that are all link text (the headlines of teasers).
+    headlines: usize,
     score: f64,
     scored: bool,
 }
@@ -689,6 +691,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         link_chars: 0,
         commas: 0,
         paragraphs: 0,
+        headlines: 0,
         score: 0.0,
         scored: false,
     }
@@ -1196,6 +1199,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         node.link_chars = 0;
         node.commas = 0;
         node.paragraphs = 0;
+        node.headlines = 0;
         node.score = 0.0;
         node.scored = false;
     }
@@ -1211,18 +1215,22 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             if b.chars >= 25 {
                 node.paragraphs += 1;
             }
+            if b.heading && b.link_chars * 10 >= b.chars * 9 {
+                node.headlines += 1;
+            }
         }
     }
     // Totals up the tree: children come after parents, so one reverse sweep.
     for n in (1..count).rev() {
         let Some(node) = nodes.get(n) else { continue };
-        let (p, chars, links, c, paras, list) = (
+        let (p, chars, links, c, paras, list, heads) = (
             node.parent,
             node.chars,
             node.link_chars,
             node.commas,
             node.paragraphs,
             node.list_chars,
+            node.headlines,
         );
         if let Some(parent) = nodes.get_mut(p) {
             parent.chars += chars;
@@ -1230,6 +1238,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             parent.link_chars += links;
             parent.commas += c;
             parent.paragraphs += paras;
+            parent.headlines += heads;
         }
     }
     // Score: each paragraph gives its container, the container's parent half,
@@ -1479,6 +1488,12 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                         // and mostly links (Readability's rule for lists).
                         && if is_list && node.end < last_prose {
                             weight >= 25.0 && d > 0.5
+                        } else if is_list && node.headlines == 0 {
+                            // After the prose, a list with text besides its links
+                            // (fixes, sources, credits) stays, as in Readability; one of
+                            // nothing but links goes, and so does a list of teasers
+                            // (headlines that are links) by the rule below.
+                            d > 0.9
                         } else {
                             (weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5
                         }
@@ -1987,5 +2002,30 @@ mod tests {
         }
         assert!(!is_ad_or_loading_label("Ad hoc committees met"));
         assert!(is_ad_or_loading_label(" Advertisement: "));
+    }
+
+    #[test]
+    fn a_list_after_the_prose_stays_unless_links_or_teasers() {
+        let fixes: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<li>Contributor {i} <a href="/bug{i}">fixed a crash in the profile code on start</a> for us</li>"#
+                )
+            })
+            .collect();
+        let teasers: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<li><h3><a href="/t{i}">Other story {i}</a></h3><p>Teaser {i} in brief.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div class="post">{}<h3>Fixed this week</h3><ul>{fixes}</ul><h3>More stories</h3><ul>{teasers}</ul></div>"#,
+            (0..4).map(|_| para("Post words", 3)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Contributor 3 fixed a crash"), "{text}");
+        assert!(!text.contains("Teaser 2"), "{text}");
     }
 }
