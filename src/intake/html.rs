@@ -1490,10 +1490,10 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                             weight >= 25.0 && d > 0.5
                         } else if is_list && node.headlines == 0 {
                             // After the prose, a list with text besides its links
-                            // (fixes, sources, credits) stays, as in Readability; one of
-                            // nothing but links goes, and so does a list of teasers
+                            // (fixes, sources, credits) stays, as in Readability; one
+                            // mostly of links goes, and so does a list of teasers
                             // (headlines that are links) by the rule below.
-                            d > 0.9
+                            d > 0.8
                         } else {
                             (weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5
                         }
@@ -1552,7 +1552,9 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         .filter(|(_, b)| {
             live(b)
                 && (in_roots.get(b.node).copied().unwrap_or(false)
-                    || lead_in.get(b.node).copied().unwrap_or(false))
+                    // A standfirst is words: figures alone (a ticker) are not one.
+                    || lead_in.get(b.node).copied().unwrap_or(false)
+                        && b.text.chars().any(char::is_alphabetic))
         })
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
         .map(|(i, _)| i)
@@ -2027,5 +2029,21 @@ mod tests {
         let text = extract(&html).text;
         assert!(text.contains("Contributor 3 fixed a crash"), "{text}");
         assert!(!text.contains("Teaser 2"), "{text}");
+    }
+
+    #[test]
+    fn figures_alone_are_no_standfirst() {
+        let html = format!(
+            r#"<div class="page"><div class="head"><div class="top-lead"><p>2,111.72</p><p>-14.43 (-0.68%)</p>
+            <p>The standfirst, short and apart.</p></div></div><div class="body">{}{}</div></div>"#,
+            para("Body words", 4),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("The standfirst, short and apart."), "{text}");
+        assert!(
+            !text.contains("2,111.72") && !text.contains("-0.68%"),
+            "{text}"
+        );
     }
 }
