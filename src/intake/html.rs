@@ -374,18 +374,19 @@ struct Pass {
     clean: bool,
 }
 
+/// The value of attribute `name` (ASCII, lowercase) in a start tag, found
+/// ignoring ASCII case without copying the tag.
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(found) = lower.get(from..)?.find(name) {
+    while let Some(found) = find_ascii_ci(tag.get(from..)?, name) {
         let at = from + found;
         from = at + name.len();
         let before_ok = at == 0
-            || lower
+            || tag
                 .as_bytes()
                 .get(at - 1)
                 .is_some_and(|b| b.is_ascii_whitespace());
-        let rest = lower.get(at + name.len()..)?.trim_start();
+        let rest = tag.get(at + name.len()..)?.trim_start();
         if !before_ok || !rest.starts_with('=') {
             continue;
         }
@@ -2045,5 +2046,18 @@ mod tests {
             !text.contains("2,111.72") && !text.contains("-0.68%"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn attributes_by_name_whatever_their_case() {
+        let tag = r#"<DIV data-id='no' ID="Main" Class = "Story &amp; more" hidden>"#;
+        assert_eq!(attr(tag, "class").as_deref(), Some("Story & more"));
+        assert_eq!(attr(tag, "id").as_deref(), Some("Main"));
+        assert_eq!(attr(tag, "style"), None);
+        assert_eq!(
+            attr("<p title=Ünïcode·x>", "title").as_deref(),
+            Some("Ünïcode·x")
+        );
+        assert!(has_flag(tag, "hidden"));
     }
 }
