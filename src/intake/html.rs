@@ -364,6 +364,8 @@ struct Block {
     /// Innermost block element around the text.
     node: usize,
     heading: bool,
+    /// Holds a `<time>` element (a date line, when short).
+    dated: bool,
 }
 
 /// How strict a pass of the article finder is.
@@ -716,6 +718,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     let mut in_title = false;
     let mut title = String::new();
     let mut heading = false;
+    let mut dated = false;
     // A byline element open now (its tag name, its text so far), and the byline found.
     let mut byline_open: Option<(String, String)> = None;
     let mut byline: Option<String> = None;
@@ -724,6 +727,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     let mut i = 0;
     let flush = |current: &mut String,
                  link_chars: &mut usize,
+                 dated: &mut bool,
                  blocks: &mut Vec<Block>,
                  stack: &[usize],
                  heading: bool| {
@@ -736,10 +740,12 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                 link_chars: *link_chars,
                 node: stack.last().copied().unwrap_or(0),
                 heading,
+                dated: *dated,
             });
         }
         current.clear();
         *link_chars = 0;
+        *dated = false;
     };
     let close = |nodes: &mut Vec<Node>, stack: &mut Vec<usize>, at: usize| {
         let last = nodes.len().saturating_sub(1);
@@ -786,6 +792,9 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             }
             if name == "meta" {
                 read_meta(tag, page);
+            }
+            if name == "time" && !closing {
+                dated = true;
             }
             if name == "time" && !closing && page.published.is_none() {
                 page.published = attr(tag, "datetime");
@@ -866,7 +875,14 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                 continue;
             }
             if BLOCK.contains(&name.as_str()) {
-                flush(&mut current, &mut link_chars, &mut blocks, &stack, heading);
+                flush(
+                    &mut current,
+                    &mut link_chars,
+                    &mut dated,
+                    &mut blocks,
+                    &stack,
+                    heading,
+                );
                 heading = false;
                 if VOID.contains(&name.as_str()) {
                     continue;
@@ -926,7 +942,14 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
         }
         i += next;
     }
-    flush(&mut current, &mut link_chars, &mut blocks, &stack, heading);
+    flush(
+        &mut current,
+        &mut link_chars,
+        &mut dated,
+        &mut blocks,
+        &stack,
+        heading,
+    );
     close(&mut nodes, &mut stack, 0);
     let last = nodes.len().saturating_sub(1);
     if let Some(root) = nodes.first_mut() {
@@ -1553,9 +1576,11 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         .filter(|(_, b)| {
             live(b)
                 && (in_roots.get(b.node).copied().unwrap_or(false)
-                    // A standfirst is words: figures alone (a ticker) are not one.
+                    // A standfirst is words: figures alone (a ticker) are not one,
+                    // nor is a short line holding a <time> (a date line).
                     || lead_in.get(b.node).copied().unwrap_or(false)
-                        && b.text.chars().any(char::is_alphabetic))
+                        && b.text.chars().any(char::is_alphabetic)
+                        && !(b.dated && !b.heading && b.chars < 120))
         })
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
         .map(|(i, _)| i)
@@ -2059,5 +2084,19 @@ mod tests {
             Some("Ünïcode·x")
         );
         assert!(has_flag(tag, "hidden"));
+    }
+
+    #[test]
+    fn a_date_line_before_the_body_is_no_standfirst() {
+        let html = format!(
+            r#"<article><h1>The headline</h1><div class="line"><time datetime="2019-04-28T06:01">April 28, 2019 at 6:01 am</time></div>
+            <div class="text">{}{}</div></article>"#,
+            para("Body words", 4),
+            para("Last words", 3)
+        );
+        let page = extract(&html);
+        assert!(page.text.contains("The headline"), "{}", page.text);
+        assert!(!page.text.contains("April 28"), "{}", page.text);
+        assert_eq!(page.published.as_deref(), Some("2019-04-28T06:01"));
     }
 }
