@@ -350,6 +350,8 @@ struct Node {
     link_chars: usize,
     commas: usize,
     paragraphs: usize,
+    /// Headings inside that are all link text (the headlines of teasers).
+    headlines: usize,
     score: f64,
     scored: bool,
 }
@@ -362,6 +364,8 @@ struct Block {
     /// Innermost block element around the text.
     node: usize,
     heading: bool,
+    /// Holds a `<time>` element (a date line, when short).
+    dated: bool,
 }
 
 /// How strict a pass of the article finder is.
@@ -372,18 +376,19 @@ struct Pass {
     clean: bool,
 }
 
+/// The value of attribute `name` (ASCII, lowercase) in a start tag, found
+/// ignoring ASCII case without copying the tag.
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(found) = lower.get(from..)?.find(name) {
+    while let Some(found) = find_ascii_ci(tag.get(from..)?, name) {
         let at = from + found;
         from = at + name.len();
         let before_ok = at == 0
-            || lower
+            || tag
                 .as_bytes()
                 .get(at - 1)
                 .is_some_and(|b| b.is_ascii_whitespace());
-        let rest = lower.get(at + name.len()..)?.trim_start();
+        let rest = tag.get(at + name.len()..)?.trim_start();
         if !before_ok || !rest.starts_with('=') {
             continue;
         }
@@ -549,6 +554,22 @@ fn tag_score(name: &str) -> f64 {
     }
 }
 
+/// Characters of `text` once trimmed and with each run of white space made
+/// one space (as the block's text is counted), without building it.
+fn squashed_len(text: &str) -> usize {
+    let mut n = 0;
+    let mut gap = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            gap = true;
+        } else {
+            n += 1 + usize::from(gap);
+            gap = false;
+        }
+    }
+    n
+}
+
 fn commas(text: &str) -> usize {
     text.chars()
         .filter(|c| {
@@ -673,6 +694,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         link_chars: 0,
         commas: 0,
         paragraphs: 0,
+        headlines: 0,
         score: 0.0,
         scored: false,
     }
@@ -696,6 +718,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     let mut in_title = false;
     let mut title = String::new();
     let mut heading = false;
+    let mut dated = false;
     // A byline element open now (its tag name, its text so far), and the byline found.
     let mut byline_open: Option<(String, String)> = None;
     let mut byline: Option<String> = None;
@@ -704,6 +727,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     let mut i = 0;
     let flush = |current: &mut String,
                  link_chars: &mut usize,
+                 dated: &mut bool,
                  blocks: &mut Vec<Block>,
                  stack: &[usize],
                  heading: bool| {
@@ -716,10 +740,12 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                 link_chars: *link_chars,
                 node: stack.last().copied().unwrap_or(0),
                 heading,
+                dated: *dated,
             });
         }
         current.clear();
         *link_chars = 0;
+        *dated = false;
     };
     let close = |nodes: &mut Vec<Node>, stack: &mut Vec<usize>, at: usize| {
         let last = nodes.len().saturating_sub(1);
@@ -766,6 +792,9 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             }
             if name == "meta" {
                 read_meta(tag, page);
+            }
+            if name == "time" && !closing {
+                dated = true;
             }
             if name == "time" && !closing && page.published.is_none() {
                 page.published = attr(tag, "datetime");
@@ -846,7 +875,14 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                 continue;
             }
             if BLOCK.contains(&name.as_str()) {
-                flush(&mut current, &mut link_chars, &mut blocks, &stack, heading);
+                flush(
+                    &mut current,
+                    &mut link_chars,
+                    &mut dated,
+                    &mut blocks,
+                    &stack,
+                    heading,
+                );
                 heading = false;
                 if VOID.contains(&name.as_str()) {
                     continue;
@@ -899,14 +935,21 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             title.push_str(&chunk);
         } else {
             if link_at.is_some() {
-                let n = chunk.trim().chars().count();
+                let n = squashed_len(&chunk);
                 link_chars += if link_hash { (n * 3).div_ceil(10) } else { n };
             }
             current.push_str(&chunk);
         }
         i += next;
     }
-    flush(&mut current, &mut link_chars, &mut blocks, &stack, heading);
+    flush(
+        &mut current,
+        &mut link_chars,
+        &mut dated,
+        &mut blocks,
+        &stack,
+        heading,
+    );
     close(&mut nodes, &mut stack, 0);
     let last = nodes.len().saturating_sub(1);
     if let Some(root) = nodes.first_mut() {
@@ -1180,6 +1223,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         node.link_chars = 0;
         node.commas = 0;
         node.paragraphs = 0;
+        node.headlines = 0;
         node.score = 0.0;
         node.scored = false;
     }
@@ -1195,18 +1239,22 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             if b.chars >= 25 {
                 node.paragraphs += 1;
             }
+            if b.heading && b.link_chars * 10 >= b.chars * 9 {
+                node.headlines += 1;
+            }
         }
     }
     // Totals up the tree: children come after parents, so one reverse sweep.
     for n in (1..count).rev() {
         let Some(node) = nodes.get(n) else { continue };
-        let (p, chars, links, c, paras, list) = (
+        let (p, chars, links, c, paras, list, heads) = (
             node.parent,
             node.chars,
             node.link_chars,
             node.commas,
             node.paragraphs,
             node.list_chars,
+            node.headlines,
         );
         if let Some(parent) = nodes.get_mut(p) {
             parent.chars += chars;
@@ -1214,6 +1262,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             parent.link_chars += links;
             parent.commas += c;
             parent.paragraphs += paras;
+            parent.headlines += heads;
         }
     }
     // Score: each paragraph gives its container, the container's parent half,
@@ -1296,9 +1345,16 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             node.score = tag_score(&node.name) + if pass.weigh_classes { node.weight } else { 0.0 };
         }
     }
-    // Climb while an ancestor holds nearly as much (the article is split in parts).
-    let mut last = score_of(nodes, top);
-    let threshold = last / 3.0;
+    // Climb while an ancestor holds nearly as much (the article is split in
+    // parts). Whether it holds more is judged by the score its text earned,
+    // without the tag's and the class's head start: a wrapper named "main"
+    // or "content" does not outrank the article it holds by its name alone.
+    let earned = |node: &Node| {
+        let prior = tag_score(&node.name) + if pass.weigh_classes { node.weight } else { 0.0 };
+        node.score - prior * (1.0 - density(node))
+    };
+    let threshold = score_of(nodes, top) / 3.0;
+    let mut last_earned = nodes.get(top).map_or(0.0, earned);
     let mut parent = nodes.get(top).map_or(NONE, |x| x.parent);
     while parent != NONE && parent != 0 {
         let Some(node) = nodes.get(parent) else { break };
@@ -1306,11 +1362,11 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             if node.score < threshold {
                 break;
             }
-            if node.score > last {
+            if earned(node) > last_earned {
                 top = parent;
                 break;
             }
-            last = node.score;
+            last_earned = earned(node);
         }
         parent = node.parent;
     }
@@ -1456,6 +1512,12 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                         // and mostly links (Readability's rule for lists).
                         && if is_list && node.end < last_prose {
                             weight >= 25.0 && d > 0.5
+                        } else if is_list && node.headlines == 0 {
+                            // After the prose, a list with text besides its links
+                            // (fixes, sources, credits) stays, as in Readability; one
+                            // mostly of links goes, and so does a list of teasers
+                            // (headlines that are links) by the rule below.
+                            d > 0.8
                         } else {
                             (weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5
                         }
@@ -1514,7 +1576,11 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         .filter(|(_, b)| {
             live(b)
                 && (in_roots.get(b.node).copied().unwrap_or(false)
-                    || lead_in.get(b.node).copied().unwrap_or(false))
+                    // A standfirst is words: figures alone (a ticker) are not one,
+                    // nor is a short line holding a <time> (a date line).
+                    || lead_in.get(b.node).copied().unwrap_or(false)
+                        && b.text.chars().any(char::is_alphabetic)
+                        && !(b.dated && !b.heading && b.chars < 120))
         })
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
         .map(|(i, _)| i)
@@ -1531,8 +1597,39 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                 || (b.heading && b.link_chars < b.chars)
                 || b.chars >= 120
         })
+        // A line that is only an ad label or a loading notice goes (Readability's rule).
+        .filter(|&(_, b)| b.chars > 24 || !is_ad_or_loading_label(&b.text))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A line that says only "Advertisement", "Anzeige", "Loading…" and the like.
+fn is_ad_or_loading_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "ad",
+        "ads",
+        "advertising",
+        "advertisement",
+        "pub",
+        "publicité",
+        "publicidad",
+        "werbung",
+        "anzeige",
+        "广告",
+        "реклама",
+        "anuncio",
+        "loading",
+        "正在加载",
+        "загрузка",
+        "chargement",
+        "cargando",
+    ];
+    let label = text
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '.' | '…' | ':' | '|')
+        })
+        .to_lowercase();
+    LABELS.contains(&label.as_str())
 }
 
 /// `"key": "value"` in JSON-LD, without a JSON parser's cost on whole pages.
@@ -1883,5 +1980,123 @@ mod tests {
         assert!(!text.contains("Read more"), "{text}");
         assert!(text.contains("another long run of linked words"), "{text}");
         assert!(text.contains("Two eggs"), "{text}");
+    }
+
+    #[test]
+    fn link_text_broken_over_indented_lines_counts_once_squashed() {
+        // Pretty-printed HTML: the white space inside a link is one space, as in the text.
+        let pad = " ".repeat(60);
+        let html = format!(
+            "<div class=\"body\"><p>The <a href=\"/x\">Xbox\n{pad}One X</a> is the \
+             ultimate <a href=\"/y\">video\n{pad}game\n{pad}system</a>, the best one yet.</p>{}</div>",
+            para("Body words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("ultimate video game system"), "{text}");
+        assert_eq!(squashed_len("  a \n\t b  "), 3);
+        assert_eq!(squashed_len(" \n "), 0);
+    }
+
+    #[test]
+    fn a_wrapper_named_main_does_not_outrank_the_article_it_holds() {
+        let teasers: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<li><h3><a href="/s{i}">Other story {i}</a></h3><p>Teaser {i} of another story, short.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div id="main" class="page-content"><section class="story-article"><div class="wrap"><div class="story-body">{}</div></div></section>
+            <div class="stream"><ul>{teasers}</ul></div></div>"#,
+            (0..10).map(|_| para("Story words", 3)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Story words number 2"), "{text}");
+        assert!(!text.contains("Teaser 3"), "{text}");
+    }
+
+    #[test]
+    fn lines_that_are_only_an_ad_label_go() {
+        let html = format!(
+            r#"<div class="story">{}<div>Advertisement</div><p>- Anzeige -</p>{}<div>Loading…</div></div>"#,
+            para("Story words", 4),
+            para("More words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("More words number 2"), "{text}");
+        for gone in ["Advertisement", "Anzeige", "Loading"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        assert!(!is_ad_or_loading_label("Ad hoc committees met"));
+        assert!(is_ad_or_loading_label(" Advertisement: "));
+    }
+
+    #[test]
+    fn a_list_after_the_prose_stays_unless_links_or_teasers() {
+        let fixes: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<li>Contributor {i} <a href="/bug{i}">fixed a crash in the profile code on start</a> for us</li>"#
+                )
+            })
+            .collect();
+        let teasers: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<li><h3><a href="/t{i}">Other story {i}</a></h3><p>Teaser {i} in brief.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div class="post">{}<h3>Fixed this week</h3><ul>{fixes}</ul><h3>More stories</h3><ul>{teasers}</ul></div>"#,
+            (0..4).map(|_| para("Post words", 3)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Contributor 3 fixed a crash"), "{text}");
+        assert!(!text.contains("Teaser 2"), "{text}");
+    }
+
+    #[test]
+    fn figures_alone_are_no_standfirst() {
+        let html = format!(
+            r#"<div class="page"><div class="head"><div class="top-lead"><p>2,111.72</p><p>-14.43 (-0.68%)</p>
+            <p>The standfirst, short and apart.</p></div></div><div class="body">{}{}</div></div>"#,
+            para("Body words", 4),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("The standfirst, short and apart."), "{text}");
+        assert!(
+            !text.contains("2,111.72") && !text.contains("-0.68%"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn attributes_by_name_whatever_their_case() {
+        let tag = r#"<DIV data-id='no' ID="Main" Class = "Story &amp; more" hidden>"#;
+        assert_eq!(attr(tag, "class").as_deref(), Some("Story & more"));
+        assert_eq!(attr(tag, "id").as_deref(), Some("Main"));
+        assert_eq!(attr(tag, "style"), None);
+        assert_eq!(
+            attr("<p title=Ünïcode·x>", "title").as_deref(),
+            Some("Ünïcode·x")
+        );
+        assert!(has_flag(tag, "hidden"));
+    }
+
+    #[test]
+    fn a_date_line_before_the_body_is_no_standfirst() {
+        let html = format!(
+            r#"<article><h1>The headline</h1><div class="line"><time datetime="2019-04-28T06:01">April 28, 2019 at 6:01 am</time></div>
+            <div class="text">{}{}</div></article>"#,
+            para("Body words", 4),
+            para("Last words", 3)
+        );
+        let page = extract(&html);
+        assert!(page.text.contains("The headline"), "{}", page.text);
+        assert!(!page.text.contains("April 28"), "{}", page.text);
+        assert_eq!(page.published.as_deref(), Some("2019-04-28T06:01"));
     }
 }

@@ -140,7 +140,9 @@ const ENTITIES: &[(&str, &str)] = &[
 /// An HTML entity at `at` ("&amp;", "&#8217;", "&#x2019;").
 pub fn entity(text: &str, at: usize) -> Option<(String, usize)> {
     let rest = text.get(at..)?;
-    let semi = rest.get(..12.min(rest.len()))?.find(';')?;
+    // The ';' within 12 bytes, found by byte: a multibyte character that
+    // straddles the 12th byte must not hide it ("&nbsp;la pré").
+    let semi = rest.bytes().take(12).position(|b| b == b';')?;
     let body = rest.get(1..semi)?;
     let decoded = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -236,6 +238,9 @@ mod tests {
         assert_eq!(fixed("Russiaâ€™s cafÃ© Ã¼ber"), "Russia’s café über");
         assert_eq!(fixed("AT&amp;T &#8217; &#x2019; &rsquo;"), "AT&T ’ ’ ’");
         assert_eq!(fixed("a\u{a0}b\u{200b}c\u{7}d"), "a bcd");
+        // A multibyte character across the 12th byte after the '&'.
+        assert_eq!(entity("&nbsp;la pré", 0).map(|e| e.1), Some(6));
+        assert_eq!(fixed("«&nbsp;la prévention"), "« la prévention");
     }
 
     #[test]
