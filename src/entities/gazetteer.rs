@@ -42,11 +42,34 @@ pub struct PlaceEntry {
     pub target: &'static str,
 }
 
+/// A phrase's entries: nearly always one, kept without an allocation of its own.
+#[derive(Debug)]
+enum Entries {
+    One(PlaceEntry),
+    Many(Vec<PlaceEntry>),
+}
+
+impl Entries {
+    fn push(&mut self, entry: PlaceEntry) {
+        match self {
+            Entries::One(first) => *self = Entries::Many(vec![first.clone(), entry]),
+            Entries::Many(all) => all.push(entry),
+        }
+    }
+
+    fn as_slice(&self) -> &[PlaceEntry] {
+        match self {
+            Entries::One(entry) => std::slice::from_ref(entry),
+            Entries::Many(all) => all,
+        }
+    }
+}
+
 /// The loaded gazetteer.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Lower-cased phrase (tokens joined by one space) → entries.
-    phrases: HashMap<Cow<'static, str>, Vec<PlaceEntry>, super::tagger::FxBuild>,
+    phrases: HashMap<Cow<'static, str>, Entries, super::tagger::FxBuild>,
     /// Lower-cased first token → the longest phrase length (in tokens) starting with it.
     first_token: HashMap<Cow<'static, str>, usize, super::tagger::FxBuild>,
 }
@@ -105,9 +128,12 @@ impl Gazetteer {
     /// one lower-cased copy of the text; only the others are tokenized.
     pub fn parse(text: &'static str) -> Gazetteer {
         let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        // more than the lines (they average over 20 bytes), without counting them
+        let lines = text.len() / 16;
         let mut gazetteer = Gazetteer {
-            phrases: HashMap::with_capacity_and_hasher(4096, Default::default()),
-            first_token: HashMap::with_capacity_and_hasher(4096, Default::default()),
+            // room for every line, so the tables never grow while being filled
+            phrases: HashMap::with_capacity_and_hasher(lines, Default::default()),
+            first_token: HashMap::with_capacity_and_hasher(lines, Default::default()),
         };
         for (line, tab) in crate::text::table_lines(text) {
             let Some(tab) = tab.filter(|_| !line.starts_with('#')) else {
@@ -122,10 +148,15 @@ impl Gazetteer {
                 _ => continue,
             };
             let rest = line.get(tab + 1..).unwrap_or("");
-            let Some((name, target)) = rest.split_once('\t') else {
+            // fields by a byte loop: they are short, and this runs on every line
+            let field = |from: &'static str| {
+                let end = from.bytes().position(|b| b == b'\t').unwrap_or(from.len());
+                (from.get(..end).unwrap_or(from), from.get(end + 1..))
+            };
+            let (name, Some(after)) = field(rest) else {
                 continue;
             };
-            let target = target.split('\t').next().unwrap_or(target);
+            let (target, _) = field(after);
             // where the name starts in `text`, and so its lower-cased twin in `lower`
             let name_start = (name.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
             let (key, first, count): (Cow<'static, str>, Cow<'static, str>, usize) =
@@ -144,11 +175,13 @@ impl Gazetteer {
                 };
             let longest = gazetteer.first_token.entry(first).or_insert(0);
             *longest = (*longest).max(count);
-            gazetteer
-                .phrases
-                .entry(key)
-                .or_default()
-                .push(PlaceEntry { kind, target });
+            let entry = PlaceEntry { kind, target };
+            match gazetteer.phrases.entry(key) {
+                std::collections::hash_map::Entry::Occupied(mut slot) => slot.get_mut().push(entry),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(Entries::One(entry));
+                }
+            }
         }
         gazetteer
     }
@@ -157,7 +190,7 @@ impl Gazetteer {
     pub fn lookup(&self, lower_phrase: &str) -> &[PlaceEntry] {
         self.phrases
             .get(lower_phrase)
-            .map(Vec::as_slice)
+            .map(Entries::as_slice)
             .unwrap_or(&[])
     }
 
