@@ -1997,15 +1997,20 @@ mod tests {
         assert_eq!(squashed_len(" \n "), 0);
     }
 
-    #[test]
-    fn a_wrapper_named_main_does_not_outrank_the_article_it_holds() {
-        let teasers: String = (0..8)
+    /// `n` list items of teasers: a linked headline over a line of text.
+    fn teaser_items(n: usize) -> String {
+        (0..n)
             .map(|i| {
                 format!(
-                    r#"<li><h3><a href="/s{i}">Other story {i}</a></h3><p>Teaser {i} of another story, short.</p></li>"#
+                    r#"<li><h3><a href="/s{i}">Other story {i}</a></h3><p>Teaser {i} in brief.</p></li>"#
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_wrapper_named_main_does_not_outrank_the_article_it_holds() {
+        let teasers = teaser_items(8);
         let html = format!(
             r#"<div id="main" class="page-content"><section class="story-article"><div class="wrap"><div class="story-body">{}</div></div></section>
             <div class="stream"><ul>{teasers}</ul></div></div>"#,
@@ -2041,13 +2046,7 @@ mod tests {
                 )
             })
             .collect();
-        let teasers: String = (0..4)
-            .map(|i| {
-                format!(
-                    r#"<li><h3><a href="/t{i}">Other story {i}</a></h3><p>Teaser {i} in brief.</p></li>"#
-                )
-            })
-            .collect();
+        let teasers = teaser_items(4);
         let html = format!(
             r#"<div class="post">{}<h3>Fixed this week</h3><ul>{fixes}</ul><h3>More stories</h3><ul>{teasers}</ul></div>"#,
             (0..4).map(|_| para("Post words", 3)).collect::<String>()
