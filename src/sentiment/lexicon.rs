@@ -237,7 +237,14 @@ fn parse_valence(text: &str) -> Option<f32> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    // the point found by a byte loop: `split_once` costs more on such short text
+    let (whole, fraction) = match digits.bytes().position(|b| b == b'.') {
+        Some(point) => (
+            digits.get(..point).unwrap_or(digits),
+            digits.get(point + 1..).unwrap_or(""),
+        ),
+        None => (digits, ""),
+    };
     if whole.is_empty() || whole.len() + fraction.len() > 7 {
         return text.parse().ok();
     }
