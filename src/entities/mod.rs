@@ -300,8 +300,10 @@ fn never_a_name(words: &[&str], cased: bool) -> bool {
 /// A lone acronym amid lower-case prose ("NATO", "NHK") that the tagger took for
 /// a person is an organization: people are not written in capitals there.
 fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
-    const PERSON: usize = 0;
-    const ORGANIZATION: usize = 1;
+    let kind_of = |name: &str| tagger::TYPES.iter().position(|t| *t == name);
+    let (Some(person), Some(organization)) = (kind_of("PER"), kind_of("ORG")) else {
+        return chunk.kind;
+    };
     let [word] = words.get(chunk.tokens.clone()).unwrap_or(&[]) else {
         return chunk.kind;
     };
@@ -312,8 +314,8 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     };
     let amid_prose =
         lower_at(chunk.tokens.start.checked_sub(1)) || lower_at(Some(chunk.tokens.end));
-    if chunk.kind == PERSON && cased && acronym && amid_prose {
-        ORGANIZATION
+    if chunk.kind == person && cased && acronym && amid_prose {
+        organization
     } else {
         chunk.kind
     }
