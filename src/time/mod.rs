@@ -350,23 +350,25 @@ pub fn resolve(
             found = tag_lowered(&words, &lower, &ranges, Some(dct));
         }
     }
-    let span_of = |f: &tagger::Found| -> Option<Span> {
-        let first = layer.tokens.get(f.start)?;
-        let last = layer.tokens.get(f.end.checked_sub(1)?)?;
-        Some(Span::new(first.span.start, last.span.end))
-    };
     let mut timexes = Vec::with_capacity(found.len());
     let mut sentence_of = Vec::with_capacity(found.len());
     for f in &found {
-        if let Some(span) = span_of(f) {
-            sentence_of.push(layer.sentences.partition_point(|s| s.tokens.end <= f.start));
-            timexes.push(Timex {
-                span,
-                kind: f.kind.to_string(),
-                value: f.value.clone(),
-                value_end: f.value_end.clone(),
-                modifier: f.modifier.map(str::to_string),
-            });
+        let Some((span, second)) = spans_of(text, &layer.tokens, f) else {
+            continue;
+        };
+        let sentence = layer.sentences.partition_point(|s| s.tokens.end <= f.start);
+        let timex = |span, value: &str, value_end: Option<&String>| Timex {
+            span,
+            kind: f.kind.to_string(),
+            value: value.to_string(),
+            value_end: value_end.cloned(),
+            modifier: f.modifier.map(str::to_string),
+        };
+        timexes.push(timex(span, &f.value, f.value_end.as_ref()));
+        sentence_of.push(sentence);
+        if let (Some(second), Some(last)) = (second, &f.value_end) {
+            timexes.push(timex(second, last, None));
+            sentence_of.push(sentence);
         }
     }
     let timeline = timeline(text, layer, entities, &timexes, &sentence_of);
@@ -375,6 +377,40 @@ pub fn resolve(
         timexes,
         timeline,
     }
+}
+
+/// The text span of a found expression, and a second span when it is a range
+/// written as one word ("1939-1945", "1915-17", "499-493 BC"): TimeML marks each
+/// end as an expression of its own ("1939" and "1945"), the first carrying the
+/// range's end as its `value_end`.
+pub(crate) fn spans_of(
+    text: &str,
+    tokens: &[crate::text::Token],
+    f: &tagger::Found,
+) -> Option<(Span, Option<Span>)> {
+    let first = tokens.get(f.start)?.span;
+    let last = tokens.get(f.end.checked_sub(1)?)?.span;
+    let whole = Span::new(first.start, last.end);
+    if f.value_end.is_none() {
+        return Some((whole, None));
+    }
+    let word = first.of(text);
+    let Some((dash, ch)) = word
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '-' | '–' | '—'))
+    else {
+        return Some((whole, None));
+    };
+    let before = word.get(..dash).unwrap_or_default();
+    let after = word.get(dash + ch.len_utf8()..).unwrap_or_default();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(before) || !digits(after) {
+        return Some((whole, None));
+    }
+    Some((
+        Span::new(first.start, first.start + dash),
+        Some(Span::new(first.start + dash + ch.len_utf8(), last.end)),
+    ))
 }
 
 /// Is this a value that places something on a calendar ("2002-11", not "P3D" or "PAST_REF")?
@@ -863,6 +899,13 @@ mod tests {
             values("He will leave Tuesday, officials said.", "2000-01-07"),
             ["2000-01-11"]
         );
+        // The verb that reports a quote does not set the tense inside it.
+        for quoted in [
+            "''The father will fly home with the boy early Tuesday,'' Castro said.",
+            "\u{201c}The father will fly home with the boy early Tuesday,\u{201d} Castro said.",
+        ] {
+            assert_eq!(values(quoted, "2000-01-07"), ["2000-01-11"], "{quoted}");
+        }
         let night = tag("They rallied Friday night.", "2000-01-07");
         assert_eq!(
             (night[0].1.as_str(), night[0].2.as_str()),
@@ -982,17 +1025,26 @@ mod tests {
 
     #[test]
     fn year_ranges_and_eras() {
+        // A range written as one word is two expressions, as TimeML marks it: the
+        // first carries the last as its end.
         let era = tag(
-            "Eastern Theater 1861-1863 and the siege (1915-17).",
+            "Eastern Theater 1861–1863 and the siege (1915-17), 499-493 BC.",
             "2009-12-19",
         );
+        let pieces: Vec<(&str, &str, Option<&str>)> = era
+            .iter()
+            .map(|t| (t.0.as_str(), t.2.as_str(), t.3.as_deref()))
+            .collect();
         assert_eq!(
-            (era[0].2.as_str(), era[0].3.as_deref()),
-            ("1861", Some("1863"))
-        );
-        assert_eq!(
-            (era[1].2.as_str(), era[1].3.as_deref()),
-            ("1915", Some("1917"))
+            pieces,
+            [
+                ("1861", "1861", Some("1863")),
+                ("1863", "1863", None),
+                ("1915", "1915", Some("1917")),
+                ("17", "1917", None),
+                ("499", "BC0499", Some("BC0493")),
+                ("493 BC", "BC0493", None),
+            ]
         );
         assert_eq!(
             values("In 499 BC the revolt began.", "2009-12-19"),

@@ -465,9 +465,24 @@ fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
 /// context: "plans" only as a verb ("plans to"), "set" only as "set to" / "set
 /// for", an "-ed" word only in lower case ("the United States" is no past).
 fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
+    // A quotation mark ends the search on its side: the verb that reports a quote
+    // ("... leave at 4 a.m. Thursday,'' Castro said") does not set the tense of
+    // what is quoted, nor the quote that of the report.
+    let mut open = [true, true];
     for d in 1..=8 {
-        for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
+        for (side, j) in [(0, i.checked_sub(d)), (1, Some(i + d))] {
+            let Some(j) = j else { continue };
+            let Some(still) = open.get_mut(side) else {
+                continue;
+            };
+            if !*still {
+                continue;
+            }
             let w = cx.at(j);
+            if is_quote_mark(w) {
+                *still = false;
+                continue;
+            }
             let next = cx.at(j + 1);
             let future = match w {
                 "plans" | "plan" => next == "to",
@@ -503,6 +518,11 @@ fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
         }
     }
     None
+}
+
+/// A token that opens or closes a quotation.
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "``" | "''" | "'" | "“" | "”" | "‘‘" | "’’")
 }
 
 /// Find every expression in a sentence.

@@ -4,7 +4,7 @@
 //! against its own DCT. Native only.
 
 use super::calendar::Date;
-use super::{parse_iso_date, tag_words};
+use super::{parse_iso_date, spans_of, tag_words};
 use crate::devtools::{data_dir, throughput};
 use std::path::{Path, PathBuf};
 
@@ -261,14 +261,16 @@ fn score_dir(
         let layer = crate::text::segment(&doc.text);
         let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let ranges: Vec<_> = layer.sentences.iter().map(|s| s.tokens.clone()).collect();
-        let found: Vec<(usize, usize, String, String)> = tag_words(&words, &ranges, doc.dct)
-            .into_iter()
-            .filter_map(|f| {
-                let a = layer.tokens.get(f.start)?.span.start;
-                let b = layer.tokens.get(f.end.checked_sub(1)?)?.span.end;
-                Some((a, b, f.kind.to_string(), f.value))
-            })
-            .collect();
+        let mut found: Vec<(usize, usize, String, String)> = Vec::new();
+        for f in tag_words(&words, &ranges, doc.dct) {
+            let Some((span, second)) = spans_of(&doc.text, &layer.tokens, &f) else {
+                continue;
+            };
+            found.push((span.start, span.end, f.kind.to_string(), f.value.clone()));
+            if let (Some(second), Some(last)) = (second, f.value_end) {
+                found.push((second.start, second.end, f.kind.to_string(), last));
+            }
+        }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let label = format!("{tag} {stem}");
         score_document(&label, &doc, &found, &mut tally, mistakes.as_deref_mut());
