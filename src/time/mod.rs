@@ -121,7 +121,8 @@ fn tag_lowered(
 }
 
 /// A narrative: at least five dates that write their year out, over 60% of them
-/// more than five years from the DCT. (Dates without a year are left out: they
+/// more than five years from the DCT, or at least ten, over 60% of them more than
+/// a year from it. (Dates without a year are left out: they
 /// were resolved against the DCT, so they would vote for it.)
 fn is_narrative(found: &[tagger::Found], words: &[&str], dct: Option<Date>) -> bool {
     let Some(dct) = dct else { return false };
@@ -136,8 +137,16 @@ fn is_narrative(found: &[tagger::Found], words: &[&str], dct: Option<Date>) -> b
         })
         .filter_map(|f| f.value.get(..4)?.parse::<i32>().ok())
         .collect();
-    let far = years.iter().filter(|y| (**y - dct.year).abs() > 5).count();
-    years.len() >= 5 && far * 10 > years.len() * 6
+    let most_beyond = |gap: i32| {
+        let far = years
+            .iter()
+            .filter(|y| (**y - dct.year).abs() > gap)
+            .count();
+        far * 10 > years.len() * 6
+    };
+    // A long chronicle of recent years (a war from 2003 to 2009 told in 2009) is a
+    // narrative too, though its years lie close to the DCT.
+    (years.len() >= 5 && most_beyond(5)) || (years.len() >= 10 && most_beyond(1))
 }
 
 /// Does an expression point from the writer's day ("last year", "Friday")? Such
@@ -229,7 +238,16 @@ fn tag_sentences(
             quarter,
             story: story.as_deref(),
         };
-        for mut f in tagger::find(&cx) {
+        // What a story says was to come ("would culminate in 1976") does not move
+        // it on.
+        let found: Vec<(tagger::Found, bool)> = tagger::find(&cx)
+            .into_iter()
+            .map(|f| {
+                let projected = narrative && tagger::looks_ahead(&cx, f.start);
+                (f, projected)
+            })
+            .collect();
+        for (mut f, projected) in found {
             f.start += range.start;
             f.end += range.start;
             // The quarter under discussion: the latest one named that had ended by
@@ -243,7 +261,7 @@ fn tag_sentences(
             }
             if !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
                 if let Some(date) = anchor_of(&f) {
-                    if narrative {
+                    if narrative && !projected {
                         anchor = Some(date);
                     }
                     story = Some(f.value.clone());
@@ -753,6 +771,15 @@ mod tests {
         assert_eq!(
             values("Talks resume in September.", "2009-12-19"),
             ["2009-09"]
+        );
+        // A chronicle of recent years is a story too; what it says was to come
+        // does not move it on.
+        let text = "The invasion began in 2003. Elections followed in 2005. A surge came             in 2007. Violence fell in 2008. Troops stayed through 2006. Talks in 2004             failed. A deal in 2008 set terms. Cuts in 2005 hurt. Aid in 2006 rose.             Planners said funding would end in 2009. On 11 March, Basra fell.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("2006-03-11"),
+            "{found:?}"
         );
     }
 

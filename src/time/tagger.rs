@@ -456,6 +456,12 @@ fn local_tense(cx: &Context, i: usize) -> Tense {
     tense_cue(cx, i).unwrap_or(cx.tense)
 }
 
+/// Does the nearest tense cue put word `i` in the future ("will", "would",
+/// "planned for")?
+pub fn looks_ahead(cx: &Context, i: usize) -> bool {
+    tense_cue(cx, i) == Some(Tense::Future)
+}
+
 /// The nearest tense cue around word `i`, if any.
 fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
     cue_at(cx, i).map(|(tense, _)| tense)
