@@ -926,6 +926,14 @@ mod tests {
             values("He will leave Tuesday, officials said.", "2000-01-07"),
             ["2000-01-11"]
         );
+        // "planned" after an adverb describes a thing; it plans nothing.
+        assert_eq!(
+            values(
+                "On Friday, when Albright set aside vacation plans for the hastily planned trip, aides packed.",
+                "1998-08-17"
+            ),
+            ["1998-08-14"]
+        );
         // The verb that reports a quote does not set the tense inside it.
         for quoted in [
             "''The father will fly home with the boy early Tuesday,'' Castro said.",

@@ -342,8 +342,14 @@ pub fn tense(words: &[&str]) -> Tense {
         let than = i.checked_sub(1).and_then(|k| words.get(k)) == Some(&"than");
         // "plans to go", not "vacation plans".
         let plan = *w != "plans" || words.get(i + 1) == Some(&"to");
+        // "the hastily planned trip" describes; "planned to" plans.
+        let described = matches!(*w, "planned" | "scheduled" | "expected")
+            && i.checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|p| p.len() > 3 && p.ends_with("ly"));
         !than
             && plan
+            && !described
             && matches!(
                 *w,
                 "will"
