@@ -186,12 +186,19 @@ impl Gazetteer {
         gazetteer
     }
 
-    /// The entries of a lower-cased phrase (tokens joined by single spaces).
+    /// The entries of a lower-cased phrase (tokens joined by single spaces). A
+    /// typographic apostrophe reads as the list's plain one ("People’s Republic").
     pub fn lookup(&self, lower_phrase: &str) -> &[PlaceEntry] {
-        self.phrases
-            .get(lower_phrase)
-            .map(Entries::as_slice)
-            .unwrap_or(&[])
+        let entries = |phrase: &str| {
+            self.phrases
+                .get(phrase)
+                .map(Entries::as_slice)
+                .unwrap_or(&[])
+        };
+        if lower_phrase.contains('’') {
+            return entries(&lower_phrase.replace('’', "'"));
+        }
+        entries(lower_phrase)
     }
 
     /// The country a nationality adjective or plural names: "Russian", "Russians" → "Russia".

@@ -268,13 +268,19 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
             let last = chunk.tokens.end - 1;
             let word = words.get(last).copied().unwrap_or("");
             let kind = layer.tokens.get(last).map(|t| t.kind);
-            if matches!(word, "'s" | "’s" | "'" | "’") || kind == Some(TokenKind::Punct) {
+            // nor a weekday ("… State Guesthouse Friday") or a function word
+            // of a title-cased headline ("Putin Plans To")
+            let trailing =
+                is_weekday(word) || FUNCTION_WORDS.contains(&word.to_lowercase().as_str());
+            if matches!(word, "'s" | "’s" | "'" | "’") || kind == Some(TokenKind::Punct) || trailing
+            {
                 chunk.tokens.end -= 1;
             } else {
                 break;
             }
         }
     }
+    merge_known_places(&words, &mut chunks);
     let cased = is_cased(&words, &sentences);
     chunks.retain(|chunk| !never_a_name(words.get(chunk.tokens.clone()).unwrap_or(&[]), cased));
     for chunk in &mut chunks {
@@ -283,8 +289,56 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     chunks
 }
 
+/// Two chunks that, with one word between them, make a place the
+/// gazetteer knows are one name: "People" + "’s" + "Republic of China" is China,
+/// not the Republic of China (Taiwan) after a stray "People".
+fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
+    let mut merged: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    let mut phrase = String::new();
+    for chunk in chunks.drain(..) {
+        if let Some(previous) = merged.last_mut() {
+            let gap = chunk.tokens.start.saturating_sub(previous.tokens.end);
+            if gap == 1 && chunk.tokens.start > previous.tokens.end {
+                phrase.clear();
+                for (k, w) in words
+                    .get(previous.tokens.start..chunk.tokens.end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .enumerate()
+                {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    crate::text::push_lowercase(w, &mut phrase);
+                }
+                if !gazetteer::gazetteer().lookup(&phrase).is_empty() {
+                    previous.tokens.end = chunk.tokens.end;
+                    previous.kind = chunk.kind;
+                    continue;
+                }
+            }
+        }
+        merged.push(chunk);
+    }
+    *chunks = merged;
+}
+
+/// A day of the week ("Friday", "FRIDAY"): a date, never a name.
+fn is_weekday(word: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    WEEKDAYS.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
 /// What is never a name: words without a letter or digit ("“"), a lone function
-/// word ("The", "their"), and — in a normally `cased` text, where names are
+/// word ("The", "their"), a lone weekday, and — in a normally `cased` text, where names are
 /// capitalized — words with no capital and no digit ("particularly").
 fn never_a_name(words: &[&str], cased: bool) -> bool {
     let has = |test: fn(char) -> bool| words.iter().any(|w| w.chars().any(test));
@@ -292,8 +346,10 @@ fn never_a_name(words: &[&str], cased: bool) -> bool {
         [w] => FUNCTION_WORDS.contains(&w.to_lowercase().as_str()),
         _ => false,
     };
+    let lone_weekday = matches!(words, [w] if is_weekday(w));
     !has(char::is_alphanumeric)
         || lone_function_word
+        || lone_weekday
         || (cased && !has(char::is_uppercase) && !has(|c| c.is_ascii_digit()))
 }
 

@@ -292,3 +292,53 @@ fn an_acronym_amid_prose_is_not_a_person() {
     assert_eq!(super::corrected_kind(&headline, &chunk, true), 0);
     assert_eq!(super::corrected_kind(&words, &chunk, false), 0);
 }
+
+#[test]
+fn weekdays_are_dates_not_names() {
+    assert!(super::never_a_name(&["Wednesday"], true));
+    assert!(super::never_a_name(&["FRIDAY"], true));
+    assert!(!super::never_a_name(&["Robinson", "Crusoe"], true));
+    let text = "The two leaders met at the Diaoyutai State Guesthouse Friday afternoon.";
+    let layer = run(text);
+    check_invariants(text, &layer);
+    assert!(
+        layer
+            .mentions
+            .iter()
+            .all(|m| !m.span.of(text).ends_with("Friday")),
+        "{:?}",
+        layer.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn chunks_that_make_a_known_place_are_one_name() {
+    let words = ["the", "People", "’s", "Republic", "of", "China", "said"];
+    let mut chunks = vec![
+        Chunk {
+            tokens: 1..2,
+            kind: 2,
+        },
+        Chunk {
+            tokens: 3..6,
+            kind: 2,
+        },
+    ];
+    super::merge_known_places(&words, &mut chunks);
+    assert_eq!(chunks.len(), 1);
+    assert_eq!(chunks.first().map(|c| c.tokens.clone()), Some(1..6));
+    // two names side by side stay two
+    let words = ["Russia", "’s", "Vladimir", "Putin"];
+    let mut chunks = vec![
+        Chunk {
+            tokens: 0..1,
+            kind: 2,
+        },
+        Chunk {
+            tokens: 2..4,
+            kind: 0,
+        },
+    ];
+    super::merge_known_places(&words, &mut chunks);
+    assert_eq!(chunks.len(), 2);
+}
