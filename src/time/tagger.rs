@@ -346,7 +346,7 @@ pub fn tense(words: &[&str]) -> Tense {
         let described = matches!(*w, "planned" | "scheduled" | "expected")
             && i.checked_sub(1)
                 .and_then(|k| words.get(k))
-                .is_some_and(|p| p.len() > 3 && p.ends_with("ly"));
+                .is_some_and(|p| p.len() > 3 && is_adverb(p));
         !than
             && plan
             && !described
@@ -371,6 +371,12 @@ pub fn tense(words: &[&str]) -> Tense {
     } else {
         Tense::Past
     }
+}
+
+/// An "-ly" adverb ("hastily"), told by its letters (a word list would make
+/// "ly" a word the matchers compare).
+fn is_adverb(w: &str) -> bool {
+    w.strip_suffix('y').is_some_and(|s| s.ends_with('l'))
 }
 
 /// Words that put what is near them in the future: "will meet on Thursday",
