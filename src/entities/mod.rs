@@ -46,6 +46,7 @@ pub mod tagger;
 use crate::text::{TextLayer, TokenKind};
 use crate::{DictionaryEntry, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use gazetteer::PlaceKind;
 use serde::Serialize;
 use tagger::{QuantizedModel, Weights};
 
@@ -371,10 +372,21 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     let amid_prose =
         lower_at(chunk.tokens.start.checked_sub(1)) || lower_at(Some(chunk.tokens.end));
     if chunk.kind == person && cased && acronym && amid_prose {
-        organization
-    } else {
-        chunk.kind
+        return organization;
     }
+    // A lone word the gazetteer knows only as a place ("Tokyo", "Siberia") is
+    // that place, not a person.
+    let place = kind_of("LOC");
+    if chunk.kind == person {
+        let lower = word.to_lowercase();
+        let entries = gazetteer::gazetteer().lookup(&lower);
+        if !entries.is_empty() && entries.iter().all(|e| e.kind != PlaceKind::Demonym) {
+            if let Some(place) = place {
+                return place;
+            }
+        }
+    }
+    chunk.kind
 }
 
 /// Does the text capitalize as edited prose does: most sentences that begin with a
@@ -461,11 +473,25 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     let capitalized = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     };
+    // Words the text also writes in lower case are common words, capitalized
+    // only by a title-cased headline ("President Putin Plans To Visit China").
+    let mut written_lower: Option<std::collections::HashSet<&str>> = None;
     let mut titled = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !grouping::is_head_title(w) {
             continue;
         }
+        let lower_words = written_lower.get_or_insert_with(|| {
+            words
+                .iter()
+                .copied()
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect()
+        });
+        let common = |w: &str| {
+            let lower = w.to_lowercase();
+            FUNCTION_WORDS.contains(&lower.as_str()) || lower_words.contains(lower.as_str())
+        };
         let mut end = i + 1;
         while end < words.len()
             && end < i + 4
@@ -473,6 +499,7 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
                 (capitalized(w) || (w.len() == 2 && w.ends_with('.')))
                     && !grouping::is_title_word(w)
                     && !grouping::is_calendar_or_place(w)
+                    && !common(w)
             })
             && !covered.get(end).copied().unwrap_or(true)
         {

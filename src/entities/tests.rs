@@ -342,3 +342,17 @@ fn chunks_that_make_a_known_place_are_one_name() {
     super::merge_known_places(&words, &mut chunks);
     assert_eq!(chunks.len(), 2);
 }
+#[test]
+fn a_title_cased_headline_does_not_stretch_a_name() {
+    let text = "Russia: President Putin Plans To Visit China\n\nPresident Vladimir Putin \
+        plans to visit China next week, officials said.\n";
+    let layer = run(text);
+    check_invariants(text, &layer);
+    let forms: Vec<&str> = layer.mentions.iter().map(|m| m.span.of(text)).collect();
+    assert!(forms.contains(&"Putin"), "{forms:?}");
+    assert!(forms.iter().all(|f| !f.contains("Plans")), "{forms:?}");
+    // a title before a name the text never writes in lower case still finds it
+    let text = "Minister Sergei Lavrov arrived.";
+    let layer = run(text);
+    assert!(entity_named(&layer, "Sergei Lavrov").is_some());
+}
