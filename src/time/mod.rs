@@ -1059,6 +1059,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_day_after_a_date_is_a_date_of_that_month() {
+        assert_eq!(
+            values("The summit is on April 24 and 25.", "1999-02-10"),
+            ["1999-04-24", "1999-04-25"]
+        );
+        assert_eq!(
+            values("Surrendering on May 4 and 5 were two armies.", "1865-06-01"),
+            ["1865-05-04", "1865-05-05"]
+        );
+        // a count is not a day
+        assert_eq!(
+            values("On June 3 and 25 people fled.", "1999-07-01"),
+            ["1999-06-03"]
+        );
+    }
+
+    #[test]
     fn year_ranges_and_eras() {
         // A range written as one word is two expressions, as TimeML marks it: the
         // first carries the last as its end.

@@ -771,6 +771,7 @@ const LITERAL_WORDS: &[&str] = &[
     "rd",
     "recent",
     "recently",
+    "respectively",
     "rose",
     "roughly",
     "said",
@@ -878,6 +879,7 @@ const LITERAL_WORDS: &[&str] = &[
     "weeks",
     "went",
     "were",
+    "when",
     "whole",
     "will",
     "winter",
@@ -982,11 +984,57 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
     }
     day_before_after(cx, &mut out);
+    second_days(cx, &mut out);
     share_years(cx, &mut out);
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
     years_of_quarters(cx, &mut out);
     out
+}
+
+/// "April 24 and 25", "May 4 or 5": the bare day number after a full date is a
+/// date of its own, in the same month.
+fn second_days(cx: &Context, found: &mut Vec<Found>) {
+    let mut k = 0;
+    while k < found.len() {
+        let Some(f) = found.get(k) else { break };
+        let next_start = found.get(k + 1).map_or(usize::MAX, |n| n.start);
+        let joined = matches!(cx.at(f.end), "and" | "or" | "&");
+        let at = f.end + 1;
+        let day = cx
+            .at(at)
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && cx.at(at).len() <= 2);
+        // "April 24 and 25." or "May 4 and 5 were ..." but not "June 3 and 25 people"
+        let after = cx.at(at + 1);
+        let ends = after.is_empty()
+            || !after.starts_with(|c: char| c.is_alphanumeric())
+            || matches!(
+                after,
+                "were" | "was" | "in" | "at" | "of" | "when" | "respectively" | "the"
+            );
+        let month_day = month(cx.at(f.start)).is_some() && f.end == f.start + 2;
+        let value = match (f.value.get(..8), day) {
+            (Some(month), Some(d)) if f.value.len() == 10 => Some(format!("{month}{d:02}")),
+            _ => None,
+        };
+        if let (true, true, true, true, Some(value)) =
+            (joined, month_day, ends, at < next_start, value)
+        {
+            let second = Found {
+                start: at,
+                end: at + 1,
+                kind: "DATE",
+                value,
+                value_end: None,
+                modifier: None,
+            };
+            found.insert(k + 1, second);
+            k += 1;
+        }
+        k += 1;
+    }
 }
 
 /// "the day before last Tuesday", "the day after Christmas": the day next to the
