@@ -398,9 +398,11 @@ pub fn resolve(
 }
 
 /// The text span of a found expression, and a second span when it is a range
-/// written as one word ("1939-1945", "1915-17", "499-493 BC"): TimeML marks each
-/// end as an expression of its own ("1939" and "1945"), the first carrying the
-/// range's end as its `value_end`.
+/// with its dash inside a word ("1939-1945", "1915-17", "499-493 BC", "July-August
+/// 2002", "17 August-2 September 1914"): TimeML marks each end as an expression
+/// of its own ("July" and "August 2002"), the first carrying the range's end as
+/// its `value_end`. Only a dash between two date pieces (digits or a month name)
+/// splits: "mid-1990s" stays whole.
 pub(crate) fn spans_of(
     text: &str,
     tokens: &[crate::text::Token],
@@ -412,23 +414,29 @@ pub(crate) fn spans_of(
     if f.value_end.is_none() {
         return Some((whole, None));
     }
-    let word = first.of(text);
-    let Some((dash, ch)) = word
-        .char_indices()
-        .find(|&(_, c)| matches!(c, '-' | '–' | '—'))
-    else {
-        return Some((whole, None));
+    let piece = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())) || tagger::is_month_name(s)
     };
-    let before = word.get(..dash).unwrap_or_default();
-    let after = word.get(dash + ch.len_utf8()..).unwrap_or_default();
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(before) || !digits(after) {
+    for token in tokens.get(f.start..f.end).unwrap_or_default() {
+        let word = token.span.of(text);
+        let Some((dash, ch)) = word
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '-' | '–' | '—' | '/'))
+        else {
+            continue;
+        };
+        let before = word.get(..dash).unwrap_or_default();
+        let after = word.get(dash + ch.len_utf8()..).unwrap_or_default();
+        if piece(before) && piece(after) {
+            let at = token.span.start + dash;
+            return Some((
+                Span::new(first.start, at),
+                Some(Span::new(at + ch.len_utf8(), last.end)),
+            ));
+        }
         return Some((whole, None));
     }
-    Some((
-        Span::new(first.start, first.start + dash),
-        Some(Span::new(first.start + dash + ch.len_utf8(), last.end)),
-    ))
+    Some((whole, None))
 }
 
 /// Is this a value that places something on a calendar ("2002-11", not "P3D" or "PAST_REF")?
@@ -1056,6 +1064,53 @@ mod tests {
         assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
         // "Sun" the company is no Sunday.
         assert!(values("Sun Microsystems said", "1989-10-27").is_empty());
+    }
+
+    #[test]
+    fn ranges_with_the_dash_inside_a_word_are_two_linked_expressions() {
+        let pieces = |text: &str, dct: &str| -> Vec<(String, String, Option<String>)> {
+            tag(text, dct)
+                .into_iter()
+                .map(|t| (t.0, t.2, t.3))
+                .collect()
+        };
+        let piece = |text: &str, value: &str, end: Option<&str>| {
+            (text.to_string(), value.to_string(), end.map(str::to_string))
+        };
+        assert_eq!(
+            pieces("Talks stalled in July-August 2002.", "2009-12-19"),
+            [
+                piece("July", "2002-07", Some("2002-08")),
+                piece("August 2002", "2002-08", None)
+            ]
+        );
+        assert_eq!(
+            pieces("The exit, April 1985-January 1987, began.", "2009-12-19"),
+            [
+                piece("April 1985", "1985-04", Some("1987-01")),
+                piece("January 1987", "1987-01", None)
+            ]
+        );
+        assert_eq!(
+            pieces(
+                "The battle (17 August-2 September 1914) was lost.",
+                "2009-12-19"
+            ),
+            [
+                piece("17 August", "1914-08-17", Some("1914-09-02")),
+                piece("2 September 1914", "1914-09-02", None)
+            ]
+        );
+        // December to January crosses into the year written
+        assert_eq!(
+            values("Talks in Dec-Jan 1990 failed.", "2009-12-19"),
+            ["1989-12", "1990-01"]
+        );
+        // a prefix is no range
+        assert_eq!(
+            pieces("Prices rose in the mid-1990s.", "2009-12-19").len(),
+            1
+        );
     }
 
     #[test]

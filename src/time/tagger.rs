@@ -225,6 +225,11 @@ static MONTH_TABLE: WordTable = LazyLock::new(|| MONTHS.iter().copied().collect(
 static SMALL_NUMBER_TABLE: WordTable = LazyLock::new(|| SMALL_NUMBERS.iter().copied().collect());
 static WEEKDAY_TABLE: WordTable = LazyLock::new(|| WEEKDAYS.iter().copied().collect());
 
+/// Is this word a month's name or abbreviation, however cased ("Sept.", "JULY")?
+pub fn is_month_name(word: &str) -> bool {
+    month(&word.to_lowercase()).is_some()
+}
+
 fn month(word: &str) -> Option<u32> {
     MONTH_TABLE.get(word.trim_end_matches('.')).copied()
 }
@@ -992,6 +997,69 @@ pub fn find(cx: &Context) -> Vec<Found> {
     out
 }
 
+/// The two sides of a word joined by a dash or slash ("september-october",
+/// "1985-january", "august-2"), both non-empty.
+fn joined(word: &str) -> Option<(&str, &str)> {
+    let at = word.find(['-', '–', '/'])?;
+    let dash = word.get(at..)?.chars().next()?.len_utf8();
+    let (a, b) = (word.get(..at)?, word.get(at + dash..)?);
+    (!a.is_empty() && !b.is_empty()).then_some((a, b))
+}
+
+/// A range of months or days written with its dash inside a word, as one
+/// expression carrying its end: "July-August 2002", "(September-October 1950)",
+/// "April 1985-January 1987", "17 August-2 September 1914". TimeML marks each end
+/// on its own; `spans_of` splits the text at the dash.
+fn joined_months(cx: &Context, i: usize) -> Option<Found> {
+    let w = cx.at(i);
+    let resolve = |m: u32, year: Option<i32>| year.or_else(|| resolve_month_year(cx, m, i));
+    let range = |start: usize, end: usize, first: String, last: String| Found {
+        start,
+        end,
+        kind: "DATE",
+        value: first,
+        value_end: Some(last),
+        modifier: None,
+    };
+    // "July-August 2002"
+    if let Some((m1, m2)) = joined(w).and_then(|(a, b)| Some((month(a)?, month(b)?))) {
+        let year = year_of(cx.at(i + 1));
+        let end = if year.is_some() { i + 2 } else { i + 1 };
+        let y2 = resolve(m2, year)?;
+        let y1 = if m1 > m2 { y2 - 1 } else { y2 };
+        return Some(range(
+            i,
+            end,
+            format!("{y1:04}-{m1:02}"),
+            format!("{y2:04}-{m2:02}"),
+        ));
+    }
+    // "April 1985-January 1987"
+    if let Some(m1) = month(w) {
+        let (y1, m2) = joined(cx.at(i + 1)).and_then(|(a, b)| Some((year_of(a)?, month(b)?)))?;
+        let y2 = year_of(cx.at(i + 2))?;
+        return (y2 >= y1).then(|| {
+            range(
+                i,
+                i + 3,
+                format!("{y1:04}-{m1:02}"),
+                format!("{y2:04}-{m2:02}"),
+            )
+        });
+    }
+    // "17 August-2 September 1914"
+    let d1 = day_of(w)?;
+    let (m1, d2) = joined(cx.at(i + 1)).and_then(|(a, b)| Some((month(a)?, day_of(b)?)))?;
+    let m2 = month(cx.at(i + 2))?;
+    let year = year_of(cx.at(i + 3));
+    let end = if year.is_some() { i + 4 } else { i + 3 };
+    let y2 = resolve(m2, year)?;
+    let y1 = if m1 > m2 { y2 - 1 } else { y2 };
+    let first = Date::new(y1, m1, d1)?;
+    let last = Date::new(y2, m2, d2)?;
+    Some(range(i, end, first.iso(), last.iso()))
+}
+
 /// "April 24 and 25", "May 4 or 5": the bare day number after a full date is a
 /// date of its own, in the same month.
 fn second_days(cx: &Context, found: &mut Vec<Found>) {
@@ -1276,6 +1344,9 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
     };
     if name {
         return None;
+    }
+    if let Some(f) = joined_months(cx, i) {
+        return Some(f);
     }
     // early/late/mid + an expression; "the end of November"
     let modifier = match w {
