@@ -1001,6 +1001,14 @@ mod tests {
 
     #[test]
     fn months_follow_the_nearest_verb() {
+        // A participle that describes ("untouched by") is no past verb.
+        assert_eq!(
+            values(
+                "Qantas will almost double its flights between Australia and India by August in search of markets untouched by the crisis.",
+                "1998-02-13"
+            ),
+            ["1998-08"]
+        );
         // A past verb next to it: the last such month; a future one: the next.
         assert_eq!(
             values(

@@ -1747,7 +1747,10 @@ fn past_verb_at(cx: &Context, j: usize) -> bool {
     let name = j > 0 && cx.capitalized(j);
     let adjective =
         determiner(before) || (before == "still" && determiner(cx.at(j.wrapping_sub(2))));
-    !name && !adjective
+    // "markets untouched by the crisis" describes the markets; a passive that
+    // happened has its "was" ("was hit by"), a cue of its own.
+    let participle = cx.at(j + 1) == "by";
+    !name && !adjective && !participle
 }
 
 /// A plain future near word `i`, said from the writer's day: "will", "'ll",
