@@ -254,7 +254,7 @@ const HEAD_TITLES: &[&str] = &[
     "chief",
 ];
 
-fn lower_phrase(words: &[&str]) -> String {
+pub(crate) fn lower_phrase(words: &[&str]) -> String {
     let mut phrase = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for (i, w) in words.iter().enumerate() {
         if i > 0 {

@@ -295,28 +295,19 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
 /// not the Republic of China (Taiwan) after a stray "People".
 fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
     let mut merged: Vec<Chunk> = Vec::with_capacity(chunks.len());
-    let mut phrase = String::new();
     for chunk in chunks.drain(..) {
         if let Some(previous) = merged.last_mut() {
-            let gap = chunk.tokens.start.saturating_sub(previous.tokens.end);
-            if gap == 1 && chunk.tokens.start > previous.tokens.end {
-                phrase.clear();
-                for (k, w) in words
+            let known = chunk.tokens.start == previous.tokens.end + 1
+                && words
                     .get(previous.tokens.start..chunk.tokens.end)
-                    .unwrap_or(&[])
-                    .iter()
-                    .enumerate()
-                {
-                    if k > 0 {
-                        phrase.push(' ');
-                    }
-                    crate::text::push_lowercase(w, &mut phrase);
-                }
-                if !gazetteer::gazetteer().lookup(&phrase).is_empty() {
-                    previous.tokens.end = chunk.tokens.end;
-                    previous.kind = chunk.kind;
-                    continue;
-                }
+                    .is_some_and(|phrase| {
+                        let phrase = grouping::lower_phrase(phrase);
+                        !gazetteer::gazetteer().lookup(&phrase).is_empty()
+                    });
+            if known {
+                previous.tokens.end = chunk.tokens.end;
+                previous.kind = chunk.kind;
+                continue;
             }
         }
         merged.push(chunk);
@@ -326,16 +317,9 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
 
 /// A day of the week ("Friday", "FRIDAY"): a date, never a name.
 fn is_weekday(word: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    WEEKDAYS.iter().any(|d| word.eq_ignore_ascii_case(d))
+    crate::text::WEEKDAYS
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// What is never a name: words without a letter or digit ("“"), a lone function

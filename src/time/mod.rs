@@ -415,7 +415,7 @@ pub(crate) fn spans_of(
         return Some((whole, None));
     }
     let piece = |s: &str| {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())) || tagger::is_month_name(s)
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())) || crate::text::is_month_word(s)
     };
     for token in tokens.get(f.start..f.end).unwrap_or_default() {
         let word = token.span.of(text);

@@ -225,11 +225,6 @@ static MONTH_TABLE: WordTable = LazyLock::new(|| MONTHS.iter().copied().collect(
 static SMALL_NUMBER_TABLE: WordTable = LazyLock::new(|| SMALL_NUMBERS.iter().copied().collect());
 static WEEKDAY_TABLE: WordTable = LazyLock::new(|| WEEKDAYS.iter().copied().collect());
 
-/// Is this word a month's name or abbreviation, however cased ("Sept.", "JULY")?
-pub fn is_month_name(word: &str) -> bool {
-    month(&word.to_lowercase()).is_some()
-}
-
 fn month(word: &str) -> Option<u32> {
     MONTH_TABLE.get(word.trim_end_matches('.')).copied()
 }
