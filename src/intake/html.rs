@@ -342,6 +342,8 @@ struct Node {
     has_data: bool,
     /// Inside a list (or one itself).
     in_list: bool,
+    /// The outermost list this node is in (or itself), or `NONE`.
+    list_top: usize,
     /// Text inside lists, of `chars`.
     list_chars: usize,
 
@@ -688,6 +690,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         in_data: false,
         has_data: false,
         in_list: false,
+        list_top: NONE,
         list_chars: 0,
         class,
         chars: 0,
@@ -1035,9 +1038,9 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
     }
     for n in 1..count {
         let parent = nodes.get(n).map_or(NONE, |x| x.parent);
-        let (p_data, p_list) = nodes
+        let (p_data, p_list, p_top) = nodes
             .get(parent)
-            .map_or((false, false), |x| (x.in_data, x.in_list));
+            .map_or((false, false, NONE), |x| (x.in_data, x.in_list, x.list_top));
         let (r, c, nest) = (
             rows.get(n).copied().unwrap_or(0),
             columns.get(n).copied().unwrap_or(0),
@@ -1051,6 +1054,13 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
             && (node.data_hint || !nest && (r >= 10 || c > 4 || r * c > 10));
         node.in_data = p_data || data;
         node.in_list = p_list || matches!(node.name.as_str(), "ul" | "ol");
+        node.list_top = if p_top != NONE {
+            p_top
+        } else if matches!(node.name.as_str(), "ul" | "ol") {
+            n
+        } else {
+            NONE
+        };
     }
     for n in (1..count).rev() {
         let Some(node) = nodes.get(n) else { continue };
@@ -1478,6 +1488,39 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                 && !nodes.get(b.node).is_some_and(|x| x.in_list)
         })
         .map_or(0, |b| b.node);
+    // Lists the text introduces, the line before them ending in a colon ("In
+    // progress:", "the steps are:"): their items are the text's, whatever
+    // their links. Preorder: whatever is inside such a list is marked too.
+    let mut first_block = vec![NONE; count];
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if let Some(slot) = first_block.get_mut(b.node) {
+            *slot = i;
+        }
+    }
+    for n in (1..count).rev() {
+        let (p, own) = (
+            nodes.get(n).map_or(NONE, |x| x.parent),
+            first_block.get(n).copied().unwrap_or(NONE),
+        );
+        if let Some(slot) = first_block.get_mut(p) {
+            *slot = (*slot).min(own);
+        }
+    }
+    let mut introduced = vec![false; count];
+    for n in 1..count {
+        let Some(node) = nodes.get(n) else { continue };
+        let inherited = introduced.get(node.parent).copied().unwrap_or(false);
+        let own = matches!(node.name.as_str(), "ul" | "ol")
+            && nodes.get(node.parent).is_some_and(|p| p.name == "li")
+            && first_block
+                .get(n)
+                .and_then(|&f| blocks.get(..f))
+                .and_then(|before| before.iter().rev().find(|b| live(b)))
+                .is_some_and(|b| b.text.ends_with(':'));
+        if let Some(flag) = introduced.get_mut(n) {
+            *flag = inherited || own;
+        }
+    }
     for &root in &roots {
         let Some(end) = nodes.get(root).map(|x| x.end) else {
             continue;
@@ -1486,7 +1529,8 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             let Some(node) = nodes.get(n) else { continue };
             let parent_dropped = dropped.get(node.parent).copied().unwrap_or(false);
             // Readability never cleans data tables, nor what holds them.
-            let protected = node.in_data || node.has_data;
+            let protected =
+                node.in_data || node.has_data || introduced.get(n).copied().unwrap_or(false);
             let is_list = node.list_chars * 10 > node.chars * 9;
             let own = !protected && pass.clean && node.discard && node.chars * 2 < top_chars
                 || !protected && pass.clean && {
@@ -1585,14 +1629,35 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
         .map(|(i, _)| i)
         .collect();
+    // The items of each outermost list: those with words besides their links,
+    // and those that are only a link.
+    let mut items = vec![(0usize, 0usize); count];
+    for node in nodes.iter().filter(|x| x.name == "li" && x.chars > 0) {
+        if let Some(tally) = items.get_mut(node.list_top) {
+            if node.link_chars * 10 < node.chars * 9 {
+                tally.0 += 1;
+            } else {
+                tally.1 += 1;
+            }
+        }
+    }
     kept.into_iter()
         .filter_map(|i| blocks.get(i).map(|b| (i, b)))
         // Lines that are mostly link text (menus, "Read more") go; long ones stay.
         .filter(|&(_, b)| {
             let node = nodes.get(b.node);
-            // Cells of data tables stay; so do list items with text besides their links.
+            // Cells of data tables stay; so do list items with text besides their
+            // links, and every item of a list whose items are mostly text (a link
+            // among the points of a list is one of the points).
             node.is_some_and(|x| x.in_data)
-                || node.is_some_and(|x| x.in_list) && b.link_chars * 10 < b.chars * 9
+                || node.is_some_and(|x| {
+                    x.in_list
+                        && (b.link_chars * 10 < b.chars * 9
+                            || introduced.get(b.node).copied().unwrap_or(false)
+                            || items
+                                .get(x.list_top)
+                                .is_some_and(|&(text, links)| text > links))
+                })
                 || b.link_chars * 2 < b.chars.max(1)
                 || (b.heading && b.link_chars < b.chars)
                 || b.chars >= 120
@@ -2054,6 +2119,43 @@ mod tests {
         let text = extract(&html).text;
         assert!(text.contains("Contributor 3 fixed a crash"), "{text}");
         assert!(!text.contains("Teaser 2"), "{text}");
+    }
+
+    #[test]
+    fn a_link_that_is_a_point_of_a_list_of_text_stays() {
+        let points: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li>Point {i} of the update, told in words with no link at all in it.</li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div class="post">{}<ul><li><a href="/review">Here is our year in review!</a></li>{points}</ul>{}</div>"#,
+            para("Post words", 3),
+            para("Closing words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Here is our year in review!"), "{text}");
+        assert!(text.contains("Point 3 of the update"), "{text}");
+    }
+
+    #[test]
+    fn a_sub_list_an_item_introduces_with_a_colon_stays() {
+        let links = |word: &str| -> String {
+            (0..4)
+                .map(|i| format!(r#"<li><a href="/{word}{i}">{word} {i}: a fix in the player window</a></li>"#))
+                .collect()
+        };
+        let html = format!(
+            r#"<div class="post">{}<ul><li>Students will hack on the player next term, mentored by two of the team.</li><li>The player window now remembers where it was last put on the screen.</li><li>In progress:<ul>{}</ul></li><li>Also see<ul>{}</ul></li></ul></div>"#,
+            (0..4).map(|_| para("Post words", 3)).collect::<String>(),
+            links("Bug"),
+            links("Menu")
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Bug 3: a fix in the player window"), "{text}");
+        assert!(!text.contains("Menu 3"), "{text}");
     }
 
     #[test]
