@@ -1641,10 +1641,25 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             }
         }
     }
+    // A heading that is a link and stands in the body among its paragraphs,
+    // the next block a paragraph of prose beside it (not a teaser in a list
+    // item or a box of its own), heads a part of the text.
+    let parent_of = |n: usize| nodes.get(n).map_or(NONE, |x| x.parent);
+    let heads_prose = |i: usize, b: &Block| {
+        let at = parent_of(b.node);
+        blocks.get(i + 1).is_some_and(|next| {
+            live(next)
+                && next.chars >= 80
+                && next.link_chars * 4 < next.chars
+                && parent_of(next.node) == at
+        }) && nodes
+            .get(at)
+            .is_some_and(|x| !x.in_list && x.paragraphs >= 3)
+    };
     kept.into_iter()
         .filter_map(|i| blocks.get(i).map(|b| (i, b)))
         // Lines that are mostly link text (menus, "Read more") go; long ones stay.
-        .filter(|&(_, b)| {
+        .filter(|&(i, b)| {
             let node = nodes.get(b.node);
             // Cells of data tables stay; so do list items with text besides their
             // links, and every item of a list whose items are mostly text (a link
@@ -1660,6 +1675,7 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                 })
                 || b.link_chars * 2 < b.chars.max(1)
                 || (b.heading && b.link_chars < b.chars)
+                || b.heading && heads_prose(i, b)
                 || b.chars >= 120
         })
         // A line that is only an ad label or a loading notice goes (Readability's rule).
@@ -2156,6 +2172,19 @@ mod tests {
         let text = extract(&html).text;
         assert!(text.contains("Bug 3: a fix in the player window"), "{text}");
         assert!(!text.contains("Menu 3"), "{text}");
+    }
+
+    #[test]
+    fn a_heading_that_is_a_link_heads_the_prose_beside_it() {
+        let html = format!(
+            r#"<div class="post">{}<h3><a href="/game">“Thumper” ($20)</a></h3><p>A rhythm game of speed and menace, where the beetle rides a rail through a void of lights and noise.</p>{}<ul>{}</ul></div>"#,
+            para("Post words", 3),
+            para("More words", 3),
+            teaser_items(4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("“Thumper” ($20)"), "{text}");
+        assert!(!text.contains("Other story 2"), "{text}");
     }
 
     #[test]
