@@ -648,10 +648,20 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
     // the text, not a part of the page.
     let slug = id.len() >= 24 && id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
     let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
-    let names = if slug {
-        format!("{class} {role}")
+    // A class that says a part is absent ("no-sidebar", "no_caption") does not name it.
+    let named: String = if class.contains("no-") || class.contains("no_") {
+        class
+            .split_whitespace()
+            .filter(|c| !c.starts_with("no-") && !c.starts_with("no_"))
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
-        format!("{class} {id} {role}")
+        class.clone()
+    };
+    let names = if slug {
+        format!("{named} {role}")
+    } else {
+        format!("{named} {id} {role}")
     };
     let hidden = is_hidden(tag, &class);
     let article_body =
@@ -677,7 +687,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         name: name.to_string(),
         parent,
         end: 0,
-        weight: class_weight(&class, &id, slug) + if article_body { 25.0 } else { 0.0 },
+        weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
         discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
@@ -2185,6 +2195,18 @@ mod tests {
         let text = extract(&html).text;
         assert!(text.contains("“Thumper” ($20)"), "{text}");
         assert!(!text.contains("Other story 2"), "{text}");
+    }
+
+    #[test]
+    fn a_class_that_says_a_part_is_absent_does_not_name_it() {
+        let html = format!(
+            r#"<div class="post">{}<div class="item no_caption"><h2>The mother said her daughter was burning up from within before she died.</h2></div>{}<div class="item photo-caption"><p>A caption under the picture of the house, seen from the street.</p></div></div>"#,
+            para("Post words", 3),
+            para("More words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("burning up from within"), "{text}");
+        assert!(!text.contains("A caption under"), "{text}");
     }
 
     #[test]
