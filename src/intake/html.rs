@@ -1286,18 +1286,35 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         }
     }
     // Score: each paragraph gives its container, the container's parent half,
-    // and three more ancestors a third, a sixth… of its score.
+    // and three more ancestors a third, a sixth… of its score. A <section> is
+    // scored as a paragraph too, on all of its text (Readability scores
+    // sections so): the parts of a page give the element that holds them.
+    let mut credits: Vec<(usize, f64)> = Vec::with_capacity(blocks.len());
     for b in blocks.iter().filter(|b| live(b)) {
         if b.chars < 25 || b.link_chars * 2 > b.chars {
             continue;
         }
         let score = 1.0 + b.commas as f64 + (b.chars / 100).min(3) as f64;
-        let own = nodes.get(b.node);
-        let mut at = match own {
-            Some(node) if PARAGRAPH.contains(&node.name.as_str()) => node.parent,
-            Some(_) => b.node,
-            None => continue,
-        };
+        match nodes.get(b.node) {
+            Some(node) if PARAGRAPH.contains(&node.name.as_str()) => {
+                credits.push((node.parent, score));
+            }
+            Some(_) => credits.push((b.node, score)),
+            None => {}
+        }
+    }
+    for (n, node) in nodes.iter().enumerate() {
+        if node.name == "section"
+            && !out.get(n).copied().unwrap_or(true)
+            && node.chars >= 25
+            && node.link_chars * 2 <= node.chars
+        {
+            let score = 1.0 + node.commas as f64 + (node.chars / 100).min(3) as f64;
+            credits.push((node.parent, score));
+        }
+    }
+    for (start, score) in credits {
+        let mut at = start;
         let mut level = 0;
         while level < 5 && at != NONE && at != 0 {
             let Some(node) = nodes.get_mut(at) else { break };
@@ -1341,14 +1358,16 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     // When three other near-best containers share an ancestor with the best,
     // the article is split in parts: that ancestor is the article.
     let top_score = score_of(nodes, top);
+    let inside =
+        |nodes: &[Node], a: usize, n: usize| a < n && nodes.get(a).is_some_and(|x| n <= x.end);
+    // Containers that hold the best or sit in it are the same part, not others.
     let near: Vec<usize> = best
         .iter()
         .skip(1)
         .copied()
         .filter(|&n| top_score > 0.0 && score_of(nodes, n) / top_score >= 0.75)
+        .filter(|&n| !inside(nodes, n, top) && !inside(nodes, top, n))
         .collect();
-    let inside =
-        |nodes: &[Node], a: usize, n: usize| a < n && nodes.get(a).is_some_and(|x| n <= x.end);
     if near.len() >= 3 {
         let mut up = nodes.get(top).map_or(NONE, |x| x.parent);
         while up != NONE && up != 0 && nodes.get(up).is_some_and(|x| x.name != "body") {
@@ -1543,24 +1562,26 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                 node.in_data || node.has_data || introduced.get(n).copied().unwrap_or(false);
             let is_list = node.list_chars * 10 > node.chars * 9;
             let own = !protected && pass.clean && node.discard && node.chars * 2 < top_chars
-                || !protected && pass.clean && {
-                    let weight = if pass.weigh_classes { node.weight } else { 0.0 };
-                    let d = density(node);
-                    let container = matches!(
-                        node.name.as_str(),
-                        "div"
-                            | "section"
-                            | "ul"
-                            | "ol"
-                            | "table"
-                            | "form"
-                            | "fieldset"
-                            | "dl"
-                            | "header"
-                            | "aside"
-                            | "figure"
-                    );
-                    container
+                || !protected
+                    && pass.clean
+                    && {
+                        let weight = if pass.weigh_classes { node.weight } else { 0.0 };
+                        let d = density(node);
+                        let container = matches!(
+                            node.name.as_str(),
+                            "div"
+                                | "section"
+                                | "ul"
+                                | "ol"
+                                | "table"
+                                | "form"
+                                | "fieldset"
+                                | "dl"
+                                | "header"
+                                | "aside"
+                                | "figure"
+                        );
+                        container
                         && node.commas < 10
                         // A list amid the prose goes only when named as content
                         // and mostly links (Readability's rule for lists).
@@ -1576,7 +1597,12 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                             (weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5
                         }
                         || (node.name.len() == 2 && node.name.starts_with('h') && weight < 0.0)
-                };
+                        // After the prose, a list of three teasers or more
+                        // (headlines that are links) goes, however long their
+                        // summaries; a page without prose (a front page) has
+                        // no "after".
+                        || is_list && last_prose > 0 && node.end >= last_prose && node.headlines >= 3
+                    };
             if let Some(flag) = dropped.get_mut(n) {
                 *flag = parent_dropped || own;
             }
@@ -2207,6 +2233,63 @@ mod tests {
         let text = extract(&html).text;
         assert!(text.contains("burning up from within"), "{text}");
         assert!(!text.contains("A caption under"), "{text}");
+    }
+
+    #[test]
+    fn sections_score_the_element_that_holds_them() {
+        let feature = |name: &str| {
+            format!("<li><h2>{name}</h2><p>Develop and debug your apps across browsers and devices with {name}, built in.</p></li>")
+        };
+        let html = format!(
+            r#"<main><section class="intro"><header><h1>Welcome</h1><p>Get to know the features that make it the most complete browser.</p></header><ul>{}{}</ul><div class="notice"><h4>Important</h4><p>This edition comes with a new profile, so you can run it alongside other versions, and to get your bookmarks, history, passwords and more, you need to sync the new profile with your existing account, or create a new one, which takes a minute or two.</p></div></section>
+            <section class="more"><div class="container"><header><h2>Features and tools</h2></header><ul>{}{}{}{}</ul></div></section></main>"#,
+            feature("WebIDE"),
+            feature("Valence"),
+            feature("Inspector"),
+            feature("Console"),
+            feature("Debugger"),
+            feature("Network Monitor")
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("with Valence, built in"), "{text}");
+        assert!(text.contains("with Network Monitor, built in"), "{text}");
+    }
+
+    #[test]
+    fn containers_nested_in_the_best_are_not_other_parts_of_the_article() {
+        let paragraphs: String = (0..8)
+            .map(|i| format!("<p>Post words number {i} and more words to read here in this long enough sentence of the story body.</p>"))
+            .collect();
+        let html = format!(
+            r#"<div class="site"><div class="screen"><div class="bio"><p>Hi, I am Nicolas.</p></div><article class="post"><div class="post-body"><div class="body-text"><section><div class="section-content"><div class="inner">{paragraphs}</div></div></section></div></div></article></div></div>"#
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Post words number 7"), "{text}");
+        assert!(!text.contains("Hi, I am Nicolas."), "{text}");
+    }
+
+    #[test]
+    fn teasers_after_the_prose_go_however_long_their_summaries() {
+        let teasers: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<li><h3><a href="/s{i}">Other story {i}</a></h3><p>Summary {i} of another story, told at length, with a comma, another comma, and words enough to pass for prose in a list of teasers.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div class="main"><div class="story">{}<ul>{teasers}</ul></div></div>"#,
+            (0..4).map(|_| para("Story words", 3)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Story words number 2"), "{text}");
+        assert!(!text.contains("Summary 2"), "{text}");
+        // A page of teasers alone (a front page) has no prose for them to follow.
+        let front = format!(
+            r#"<div class="main"><div class="top"><h2>Top stories</h2><ul>{teasers}</ul></div><div class="more"><h2>More</h2><ul>{teasers}</ul></div></div>"#
+        );
+        let text = extract(&front).text;
+        assert!(text.contains("Summary 2"), "{text}");
     }
 
     #[test]
