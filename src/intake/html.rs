@@ -1541,11 +1541,11 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         let inherited = introduced.get(node.parent).copied().unwrap_or(false);
         let own = matches!(node.name.as_str(), "ul" | "ol")
             && nodes.get(node.parent).is_some_and(|p| p.name == "li")
+            // The item's own text just before the sub-list.
             && first_block
                 .get(n)
-                .and_then(|&f| blocks.get(..f))
-                .and_then(|before| before.iter().rev().find(|b| live(b)))
-                .is_some_and(|b| b.text.ends_with(':'));
+                .and_then(|&f| blocks.get(f.checked_sub(1)?))
+                .is_some_and(|b| b.node == node.parent && live(b) && b.text.ends_with(':'));
         if let Some(flag) = introduced.get_mut(n) {
             *flag = inherited || own;
         }
