@@ -342,6 +342,8 @@ struct Node {
     has_data: bool,
     /// Inside a list (or one itself).
     in_list: bool,
+    /// The outermost list this node is in (or itself), or `NONE`.
+    list_top: usize,
     /// Text inside lists, of `chars`.
     list_chars: usize,
 
@@ -646,10 +648,20 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
     // the text, not a part of the page.
     let slug = id.len() >= 24 && id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
     let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
-    let names = if slug {
-        format!("{class} {role}")
+    // A class that says a part is absent ("no-sidebar", "no_caption") does not name it.
+    let named: String = if class.contains("no-") || class.contains("no_") {
+        class
+            .split_whitespace()
+            .filter(|c| !c.starts_with("no-") && !c.starts_with("no_"))
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
-        format!("{class} {id} {role}")
+        class.clone()
+    };
+    let names = if slug {
+        format!("{named} {role}")
+    } else {
+        format!("{named} {id} {role}")
     };
     let hidden = is_hidden(tag, &class);
     let article_body =
@@ -675,7 +687,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         name: name.to_string(),
         parent,
         end: 0,
-        weight: class_weight(&class, &id, slug) + if article_body { 25.0 } else { 0.0 },
+        weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
         discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
@@ -688,6 +700,7 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         in_data: false,
         has_data: false,
         in_list: false,
+        list_top: NONE,
         list_chars: 0,
         class,
         chars: 0,
@@ -1035,9 +1048,9 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
     }
     for n in 1..count {
         let parent = nodes.get(n).map_or(NONE, |x| x.parent);
-        let (p_data, p_list) = nodes
+        let (p_data, p_list, p_top) = nodes
             .get(parent)
-            .map_or((false, false), |x| (x.in_data, x.in_list));
+            .map_or((false, false, NONE), |x| (x.in_data, x.in_list, x.list_top));
         let (r, c, nest) = (
             rows.get(n).copied().unwrap_or(0),
             columns.get(n).copied().unwrap_or(0),
@@ -1051,6 +1064,13 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
             && (node.data_hint || !nest && (r >= 10 || c > 4 || r * c > 10));
         node.in_data = p_data || data;
         node.in_list = p_list || matches!(node.name.as_str(), "ul" | "ol");
+        node.list_top = if p_top != NONE {
+            p_top
+        } else if matches!(node.name.as_str(), "ul" | "ol") {
+            n
+        } else {
+            NONE
+        };
     }
     for n in (1..count).rev() {
         let Some(node) = nodes.get(n) else { continue };
@@ -1266,18 +1286,35 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         }
     }
     // Score: each paragraph gives its container, the container's parent half,
-    // and three more ancestors a third, a sixth… of its score.
+    // and three more ancestors a third, a sixth… of its score. A <section> is
+    // scored as a paragraph too, on all of its text (Readability scores
+    // sections so): the parts of a page give the element that holds them.
+    let mut credits: Vec<(usize, f64)> = Vec::with_capacity(blocks.len());
     for b in blocks.iter().filter(|b| live(b)) {
         if b.chars < 25 || b.link_chars * 2 > b.chars {
             continue;
         }
         let score = 1.0 + b.commas as f64 + (b.chars / 100).min(3) as f64;
-        let own = nodes.get(b.node);
-        let mut at = match own {
-            Some(node) if PARAGRAPH.contains(&node.name.as_str()) => node.parent,
-            Some(_) => b.node,
-            None => continue,
-        };
+        match nodes.get(b.node) {
+            Some(node) if PARAGRAPH.contains(&node.name.as_str()) => {
+                credits.push((node.parent, score));
+            }
+            Some(_) => credits.push((b.node, score)),
+            None => {}
+        }
+    }
+    for (n, node) in nodes.iter().enumerate() {
+        if node.name == "section"
+            && !out.get(n).copied().unwrap_or(true)
+            && node.chars >= 25
+            && node.link_chars * 2 <= node.chars
+        {
+            let score = 1.0 + node.commas as f64 + (node.chars / 100).min(3) as f64;
+            credits.push((node.parent, score));
+        }
+    }
+    for (start, score) in credits {
+        let mut at = start;
         let mut level = 0;
         while level < 5 && at != NONE && at != 0 {
             let Some(node) = nodes.get_mut(at) else { break };
@@ -1321,14 +1358,16 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     // When three other near-best containers share an ancestor with the best,
     // the article is split in parts: that ancestor is the article.
     let top_score = score_of(nodes, top);
+    let inside =
+        |nodes: &[Node], a: usize, n: usize| a < n && nodes.get(a).is_some_and(|x| n <= x.end);
+    // Containers that hold the best or sit in it are the same part, not others.
     let near: Vec<usize> = best
         .iter()
         .skip(1)
         .copied()
         .filter(|&n| top_score > 0.0 && score_of(nodes, n) / top_score >= 0.75)
+        .filter(|&n| !inside(nodes, n, top) && !inside(nodes, top, n))
         .collect();
-    let inside =
-        |nodes: &[Node], a: usize, n: usize| a < n && nodes.get(a).is_some_and(|x| n <= x.end);
     if near.len() >= 3 {
         let mut up = nodes.get(top).map_or(NONE, |x| x.parent);
         while up != NONE && up != 0 && nodes.get(up).is_some_and(|x| x.name != "body") {
@@ -1478,6 +1517,39 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                 && !nodes.get(b.node).is_some_and(|x| x.in_list)
         })
         .map_or(0, |b| b.node);
+    // Lists the text introduces, the line before them ending in a colon ("In
+    // progress:", "the steps are:"): their items are the text's, whatever
+    // their links. Preorder: whatever is inside such a list is marked too.
+    let mut first_block = vec![NONE; count];
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if let Some(slot) = first_block.get_mut(b.node) {
+            *slot = i;
+        }
+    }
+    for n in (1..count).rev() {
+        let (p, own) = (
+            nodes.get(n).map_or(NONE, |x| x.parent),
+            first_block.get(n).copied().unwrap_or(NONE),
+        );
+        if let Some(slot) = first_block.get_mut(p) {
+            *slot = (*slot).min(own);
+        }
+    }
+    let mut introduced = vec![false; count];
+    for n in 1..count {
+        let Some(node) = nodes.get(n) else { continue };
+        let inherited = introduced.get(node.parent).copied().unwrap_or(false);
+        let own = matches!(node.name.as_str(), "ul" | "ol")
+            && nodes.get(node.parent).is_some_and(|p| p.name == "li")
+            // The item's own text just before the sub-list.
+            && first_block
+                .get(n)
+                .and_then(|&f| blocks.get(f.checked_sub(1)?))
+                .is_some_and(|b| b.node == node.parent && live(b) && b.text.ends_with(':'));
+        if let Some(flag) = introduced.get_mut(n) {
+            *flag = inherited || own;
+        }
+    }
     for &root in &roots {
         let Some(end) = nodes.get(root).map(|x| x.end) else {
             continue;
@@ -1486,27 +1558,30 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
             let Some(node) = nodes.get(n) else { continue };
             let parent_dropped = dropped.get(node.parent).copied().unwrap_or(false);
             // Readability never cleans data tables, nor what holds them.
-            let protected = node.in_data || node.has_data;
+            let protected =
+                node.in_data || node.has_data || introduced.get(n).copied().unwrap_or(false);
             let is_list = node.list_chars * 10 > node.chars * 9;
             let own = !protected && pass.clean && node.discard && node.chars * 2 < top_chars
-                || !protected && pass.clean && {
-                    let weight = if pass.weigh_classes { node.weight } else { 0.0 };
-                    let d = density(node);
-                    let container = matches!(
-                        node.name.as_str(),
-                        "div"
-                            | "section"
-                            | "ul"
-                            | "ol"
-                            | "table"
-                            | "form"
-                            | "fieldset"
-                            | "dl"
-                            | "header"
-                            | "aside"
-                            | "figure"
-                    );
-                    container
+                || !protected
+                    && pass.clean
+                    && {
+                        let weight = if pass.weigh_classes { node.weight } else { 0.0 };
+                        let d = density(node);
+                        let container = matches!(
+                            node.name.as_str(),
+                            "div"
+                                | "section"
+                                | "ul"
+                                | "ol"
+                                | "table"
+                                | "form"
+                                | "fieldset"
+                                | "dl"
+                                | "header"
+                                | "aside"
+                                | "figure"
+                        );
+                        container
                         && node.commas < 10
                         // A list amid the prose goes only when named as content
                         // and mostly links (Readability's rule for lists).
@@ -1522,7 +1597,12 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
                             (weight < 25.0 && d > 0.2 && node.paragraphs < 3) || d > 0.5
                         }
                         || (node.name.len() == 2 && node.name.starts_with('h') && weight < 0.0)
-                };
+                        // After the prose, a list of three teasers or more
+                        // (headlines that are links) goes, however long their
+                        // summaries; a page without prose (a front page) has
+                        // no "after".
+                        || is_list && last_prose > 0 && node.end >= last_prose && node.headlines >= 3
+                    };
             if let Some(flag) = dropped.get_mut(n) {
                 *flag = parent_dropped || own;
             }
@@ -1585,16 +1665,53 @@ fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
         .filter(|(_, b)| !dropped.get(b.node).copied().unwrap_or(false))
         .map(|(i, _)| i)
         .collect();
+    // The items of each outermost list: those with words besides their links,
+    // and those that are only a link.
+    let mut items = vec![(0usize, 0usize); count];
+    for node in nodes.iter().filter(|x| x.name == "li" && x.chars > 0) {
+        if let Some(tally) = items.get_mut(node.list_top) {
+            if node.link_chars * 10 < node.chars * 9 {
+                tally.0 += 1;
+            } else {
+                tally.1 += 1;
+            }
+        }
+    }
+    // A heading that is a link and stands in the body among its paragraphs,
+    // the next block a paragraph of prose beside it (not a teaser in a list
+    // item or a box of its own), heads a part of the text.
+    let parent_of = |n: usize| nodes.get(n).map_or(NONE, |x| x.parent);
+    let heads_prose = |i: usize, b: &Block| {
+        let at = parent_of(b.node);
+        blocks.get(i + 1).is_some_and(|next| {
+            live(next)
+                && next.chars >= 80
+                && next.link_chars * 4 < next.chars
+                && parent_of(next.node) == at
+        }) && nodes
+            .get(at)
+            .is_some_and(|x| !x.in_list && x.paragraphs >= 3)
+    };
     kept.into_iter()
         .filter_map(|i| blocks.get(i).map(|b| (i, b)))
         // Lines that are mostly link text (menus, "Read more") go; long ones stay.
-        .filter(|&(_, b)| {
+        .filter(|&(i, b)| {
             let node = nodes.get(b.node);
-            // Cells of data tables stay; so do list items with text besides their links.
+            // Cells of data tables stay; so do list items with text besides their
+            // links, and every item of a list whose items are mostly text (a link
+            // among the points of a list is one of the points).
             node.is_some_and(|x| x.in_data)
-                || node.is_some_and(|x| x.in_list) && b.link_chars * 10 < b.chars * 9
+                || node.is_some_and(|x| {
+                    x.in_list
+                        && (b.link_chars * 10 < b.chars * 9
+                            || introduced.get(b.node).copied().unwrap_or(false)
+                            || items
+                                .get(x.list_top)
+                                .is_some_and(|&(text, links)| text > links))
+                })
                 || b.link_chars * 2 < b.chars.max(1)
                 || (b.heading && b.link_chars < b.chars)
+                || b.heading && heads_prose(i, b)
                 || b.chars >= 120
         })
         // A line that is only an ad label or a loading notice goes (Readability's rule).
@@ -2054,6 +2171,125 @@ mod tests {
         let text = extract(&html).text;
         assert!(text.contains("Contributor 3 fixed a crash"), "{text}");
         assert!(!text.contains("Teaser 2"), "{text}");
+    }
+
+    #[test]
+    fn a_link_that_is_a_point_of_a_list_of_text_stays() {
+        let points: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li>Point {i} of the update, told in words with no link at all in it.</li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div class="post">{}<ul><li><a href="/review">Here is our year in review!</a></li>{points}</ul>{}</div>"#,
+            para("Post words", 3),
+            para("Closing words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Here is our year in review!"), "{text}");
+        assert!(text.contains("Point 3 of the update"), "{text}");
+    }
+
+    #[test]
+    fn a_sub_list_an_item_introduces_with_a_colon_stays() {
+        let links = |word: &str| -> String {
+            (0..4)
+                .map(|i| format!(r#"<li><a href="/{word}{i}">{word} {i}: a fix in the player window</a></li>"#))
+                .collect()
+        };
+        let html = format!(
+            r#"<div class="post">{}<ul><li>Students will hack on the player next term, mentored by two of the team.</li><li>The player window now remembers where it was last put on the screen.</li><li>In progress:<ul>{}</ul></li><li>Also see<ul>{}</ul></li></ul></div>"#,
+            (0..4).map(|_| para("Post words", 3)).collect::<String>(),
+            links("Bug"),
+            links("Menu")
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Bug 3: a fix in the player window"), "{text}");
+        assert!(!text.contains("Menu 3"), "{text}");
+    }
+
+    #[test]
+    fn a_heading_that_is_a_link_heads_the_prose_beside_it() {
+        let html = format!(
+            r#"<div class="post">{}<h3><a href="/game">“Thumper” ($20)</a></h3><p>A rhythm game of speed and menace, where the beetle rides a rail through a void of lights and noise.</p>{}<ul>{}</ul></div>"#,
+            para("Post words", 3),
+            para("More words", 3),
+            teaser_items(4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("“Thumper” ($20)"), "{text}");
+        assert!(!text.contains("Other story 2"), "{text}");
+    }
+
+    #[test]
+    fn a_class_that_says_a_part_is_absent_does_not_name_it() {
+        let html = format!(
+            r#"<div class="post">{}<div class="item no_caption"><h2>The mother said her daughter was burning up from within before she died.</h2></div>{}<div class="item photo-caption"><p>A caption under the picture of the house, seen from the street.</p></div></div>"#,
+            para("Post words", 3),
+            para("More words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("burning up from within"), "{text}");
+        assert!(!text.contains("A caption under"), "{text}");
+    }
+
+    #[test]
+    fn sections_score_the_element_that_holds_them() {
+        let feature = |name: &str| {
+            format!("<li><h2>{name}</h2><p>Develop and debug your apps across browsers and devices with {name}, built in.</p></li>")
+        };
+        let html = format!(
+            r#"<main><section class="intro"><header><h1>Welcome</h1><p>Get to know the features that make it the most complete browser.</p></header><ul>{}{}</ul><div class="notice"><h4>Important</h4><p>This edition comes with a new profile, so you can run it alongside other versions, and to get your bookmarks, history, passwords and more, you need to sync the new profile with your existing account, or create a new one, which takes a minute or two.</p></div></section>
+            <section class="more"><div class="container"><header><h2>Features and tools</h2></header><ul>{}{}{}{}</ul></div></section></main>"#,
+            feature("WebIDE"),
+            feature("Valence"),
+            feature("Inspector"),
+            feature("Console"),
+            feature("Debugger"),
+            feature("Network Monitor")
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("with Valence, built in"), "{text}");
+        assert!(text.contains("with Network Monitor, built in"), "{text}");
+    }
+
+    #[test]
+    fn containers_nested_in_the_best_are_not_other_parts_of_the_article() {
+        let paragraphs: String = (0..8)
+            .map(|i| format!("<p>Post words number {i} and more words to read here in this long enough sentence of the story body.</p>"))
+            .collect();
+        let html = format!(
+            r#"<div class="site"><div class="screen"><div class="bio"><p>Hi, I am Nicolas.</p></div><article class="post"><div class="post-body"><div class="body-text"><section><div class="section-content"><div class="inner">{paragraphs}</div></div></section></div></div></article></div></div>"#
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Post words number 7"), "{text}");
+        assert!(!text.contains("Hi, I am Nicolas."), "{text}");
+    }
+
+    #[test]
+    fn teasers_after_the_prose_go_however_long_their_summaries() {
+        let teasers: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<li><h3><a href="/s{i}">Other story {i}</a></h3><p>Summary {i} of another story, told at length, with a comma, another comma, and words enough to pass for prose in a list of teasers.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<div class="main"><div class="story">{}<ul>{teasers}</ul></div></div>"#,
+            (0..4).map(|_| para("Story words", 3)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Story words number 2"), "{text}");
+        assert!(!text.contains("Summary 2"), "{text}");
+        // A page of teasers alone (a front page) has no prose for them to follow.
+        let front = format!(
+            r#"<div class="main"><div class="top"><h2>Top stories</h2><ul>{teasers}</ul></div><div class="more"><h2>More</h2><ul>{teasers}</ul></div></div>"#
+        );
+        let text = extract(&front).text;
+        assert!(text.contains("Summary 2"), "{text}");
     }
 
     #[test]
