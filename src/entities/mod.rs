@@ -459,34 +459,34 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     };
     // Words the text also writes in lower case are common words, capitalized
     // only by a title-cased headline ("President Putin Plans To Visit China").
-    let mut written_lower: Option<std::collections::HashSet<&str>> = None;
+    // Few words follow a title, so each is looked up once, by a scan, and kept.
+    let mut looked_up: Vec<(String, bool)> = Vec::new();
+    let mut common = |w: &str| {
+        let lower = w.to_lowercase();
+        if FUNCTION_WORDS.contains(&lower.as_str()) {
+            return true;
+        }
+        if let Some((_, seen)) = looked_up.iter().find(|(l, _)| *l == lower) {
+            return *seen;
+        }
+        let seen = words.iter().any(|x| *x == lower);
+        looked_up.push((lower, seen));
+        seen
+    };
     let mut titled = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !grouping::is_head_title(w) {
             continue;
         }
-        let lower_words = written_lower.get_or_insert_with(|| {
-            words
-                .iter()
-                .copied()
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .collect()
-        });
-        let common = |w: &str| {
-            let lower = w.to_lowercase();
-            FUNCTION_WORDS.contains(&lower.as_str()) || lower_words.contains(lower.as_str())
-        };
         let mut end = i + 1;
-        while end < words.len()
-            && end < i + 4
-            && words.get(end).is_some_and(|w| {
-                (capitalized(w) || (w.len() == 2 && w.ends_with('.')))
-                    && !grouping::is_title_word(w)
-                    && !grouping::is_calendar_or_place(w)
-                    && !common(w)
-            })
-            && !covered.get(end).copied().unwrap_or(true)
-        {
+        while end < words.len() && end < i + 4 && !covered.get(end).copied().unwrap_or(true) {
+            let Some(w) = words.get(end) else { break };
+            let name_word = (capitalized(w) || (w.len() == 2 && w.ends_with('.')))
+                && !grouping::is_title_word(w)
+                && !grouping::is_calendar_or_place(w);
+            if !name_word || common(w) {
+                break;
+            }
             end += 1;
         }
         if end > i + 1 {
