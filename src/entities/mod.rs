@@ -269,10 +269,13 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
             let last = chunk.tokens.end - 1;
             let word = words.get(last).copied().unwrap_or("");
             let kind = layer.tokens.get(last).map(|t| t.kind);
-            // nor a weekday ("… State Guesthouse Friday") or a function word
-            // of a title-cased headline ("Putin Plans To")
-            let trailing =
-                is_weekday(word) || FUNCTION_WORDS.contains(&word.to_lowercase().as_str());
+            // nor a weekday ("… State Guesthouse Friday") or a title-cased
+            // function word of a headline ("Putin Plans To"); a letter or an
+            // acronym stays ("World War I", "Serie A", "Bank of the US")
+            let title_cased_function_word = word.len() > 1
+                && word.chars().skip(1).all(char::is_lowercase)
+                && FUNCTION_WORDS.contains(&word.to_lowercase().as_str());
+            let trailing = is_weekday(word) || title_cased_function_word;
             if matches!(word, "'s" | "’s" | "'" | "’") || kind == Some(TokenKind::Punct) || trailing
             {
                 chunk.tokens.end -= 1;

@@ -312,6 +312,25 @@ fn weekdays_are_dates_not_names() {
 }
 
 #[test]
+fn a_letter_or_an_acronym_ending_a_name_stays() {
+    for text in [
+        "He fought in World War I before he retired.",
+        "Juventus lead Serie A again.",
+        "She joined the Bank of the US in May.",
+    ] {
+        let layer = run(text);
+        check_invariants(text, &layer);
+        for m in &layer.mentions {
+            let form = m.span.of(text);
+            assert!(
+                !matches!(form, "World War" | "Serie" | "Bank of the"),
+                "{text}: {form}"
+            );
+        }
+    }
+}
+
+#[test]
 fn chunks_that_make_a_known_place_are_one_name() {
     let words = ["the", "People", "’s", "Republic", "of", "China", "said"];
     let mut chunks = vec![
