@@ -419,19 +419,15 @@ pub(crate) fn spans_of(
     };
     for token in tokens.get(f.start..f.end).unwrap_or_default() {
         let word = token.span.of(text);
-        let Some((dash, ch)) = word
-            .char_indices()
-            .find(|&(_, c)| matches!(c, '-' | '–' | '—' | '/'))
-        else {
+        let Some((before, after)) = tagger::joined(word) else {
             continue;
         };
-        let before = word.get(..dash).unwrap_or_default();
-        let after = word.get(dash + ch.len_utf8()..).unwrap_or_default();
         if piece(before) && piece(after) {
-            let at = token.span.start + dash;
+            let dash_start = token.span.start + before.len();
+            let dash_end = token.span.end - after.len();
             return Some((
-                Span::new(first.start, at),
-                Some(Span::new(at + ch.len_utf8(), last.end)),
+                Span::new(first.start, dash_start),
+                Some(Span::new(dash_end, last.end)),
             ));
         }
         return Some((whole, None));

@@ -994,8 +994,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
 
 /// The two sides of a word joined by a dash or slash ("september-october",
 /// "1985-january", "august-2"), both non-empty.
-fn joined(word: &str) -> Option<(&str, &str)> {
-    let at = word.find(['-', '–', '/'])?;
+pub fn joined(word: &str) -> Option<(&str, &str)> {
+    let at = word.find(['-', '–', '—', '/'])?;
     let dash = word.get(at..)?.chars().next()?.len_utf8();
     let (a, b) = (word.get(..at)?, word.get(at + dash..)?);
     (!a.is_empty() && !b.is_empty()).then_some((a, b))
