@@ -649,14 +649,15 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
     let slug = id.len() >= 24 && id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
     let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
     // A class that says a part is absent ("no-sidebar", "no_caption") does not name it.
-    let named: String = if class.contains("no-") || class.contains("no_") {
+    let named: std::borrow::Cow<str> = if class.contains("no-") || class.contains("no_") {
         class
             .split_whitespace()
             .filter(|c| !c.starts_with("no-") && !c.starts_with("no_"))
             .collect::<Vec<_>>()
             .join(" ")
+            .into()
     } else {
-        class.clone()
+        class.as_str().into()
     };
     let names = if slug {
         format!("{named} {role}")
