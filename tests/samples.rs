@@ -38,10 +38,25 @@ fn sample_000_furniture_dateline_and_people() {
         Some("Putin Reassures Asians, Invites Bush to Siberia")
     );
     assert_eq!(doc.meta.dateline.as_deref(), Some("SYDNEY"));
-    // "Last Updated" is years after the story: kept as a low-confidence date, never as text.
+    // "Last Updated: 07/27/2016" is years after the story. President Putin, President
+    // Hu Jintao, President George W. Bush and Prime Minister Shinzo Abe held office
+    // together from September 2006 to September 2007: the stamp goes, and the story
+    // is of 2007, so "after he leaves office next year" is 2008.
     let published = doc.published.as_ref().expect("a date");
-    assert_eq!(published.source, "updated");
-    assert!(published.confidence < 0.5);
+    assert_eq!(
+        (published.value.as_str(), published.source.as_str()),
+        ("2007", "officeholders")
+    );
+    assert!(published.confidence <= 0.5);
+    let value_of = |words: &str| {
+        doc.timexes
+            .iter()
+            .find(|t| t.span.of(&doc.text) == words)
+            .map(|t| t.value.clone())
+    };
+    assert_eq!(value_of("next year").as_deref(), Some("2008"));
+    // With only the year known, "Saturday" is a day of 2007, not a made-up date.
+    assert_eq!(value_of("Saturday").as_deref(), Some("2007"));
     let reasons = removed(&analysis);
     assert!(
         reasons

@@ -272,6 +272,7 @@ function renderRemoved(doc) {
 const DATE_SOURCES = {
   caller: "as given", meta: "from the page's metadata", dateline: "from the dateline", text: "from the article",
   updated: "from a “last updated” stamp", copyright: "from the copyright line", inferred: "inferred from the text",
+  officeholders: "when the leaders it names held office together",
 };
 
 /** One document: heading, metadata, text, entities, dates, charts. */

@@ -11,6 +11,7 @@ use calendar::Date;
 use serde::Serialize;
 
 pub mod calendar;
+pub mod officeholders;
 pub mod tagger;
 
 /// A temporal expression.
@@ -329,6 +330,76 @@ fn infer_published(found: &[tagger::Found], first_sentences_end: usize) -> Optio
     })
 }
 
+/// An article dated only to its year or month gives "Saturday" or "last month"
+/// no day to count from: the reference date stands in the middle, and the day
+/// it yields is a guess. Tagged again against two other days of that year (or
+/// month), an expression whose value moves is cut back to what stays the same,
+/// the year (or the month): "Saturday" in an article of 2007 is "2007", not a
+/// made-up day. Dates the text writes out do not move and stay as they are.
+fn blur_guessed_days(
+    found: &mut [tagger::Found],
+    published: &str,
+    tag: impl Fn(Date) -> Vec<tagger::Found>,
+) {
+    let Some((y, m, d)) = parse_iso_date(published) else {
+        return;
+    };
+    let others = match (m, d) {
+        (0, _) => [Date::new(y, 2, 15), Date::new(y, 11, 15)],
+        (m, 0) => [Date::new(y, m, 3), Date::new(y, m, 26)],
+        _ => return,
+    };
+    let retagged: Vec<Vec<tagger::Found>> = others.into_iter().flatten().map(tag).collect();
+    // A calendar value's year ("2007"), and its year and month ("2007-09") when
+    // it names a month.
+    fn year(v: &str) -> Option<&str> {
+        v.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+    }
+    fn month(v: &str) -> Option<&str> {
+        v.get(..7)
+            .filter(|m| year(m).is_some() && m.as_bytes().get(4) == Some(&b'-'))
+            .filter(|m| {
+                m.get(5..)
+                    .is_some_and(|mm| mm.bytes().all(|b| b.is_ascii_digit()))
+            })
+    }
+    for f in found.iter_mut() {
+        if !matches!(f.kind, "DATE" | "TIME") {
+            continue;
+        }
+        let others: Vec<&tagger::Found> = retagged
+            .iter()
+            .filter_map(|other| other.iter().find(|o| (o.start, o.end) == (f.start, f.end)))
+            .collect();
+        if others
+            .iter()
+            .all(|o| o.value == f.value && o.value_end == f.value_end)
+        {
+            continue;
+        }
+        // Keep the month when every reading names the same one ("October"), else
+        // the year of the reading against the middle of the article's period.
+        let same_month = month(&f.value).is_some_and(|m| {
+            others
+                .iter()
+                .all(|o| month(&o.value).map(|om| om.get(5..)) == Some(m.get(5..)))
+        });
+        let kept = if same_month {
+            month(&f.value)
+        } else {
+            year(&f.value)
+        };
+        if let Some(kept) = kept.map(str::to_string) {
+            if kept != f.value {
+                f.kind = "DATE";
+                f.value_end = None;
+                f.modifier = None;
+                f.value = kept;
+            }
+        }
+    }
+}
+
 /// Find and normalize the temporal expressions of one article.
 pub fn resolve(
     text: &str,
@@ -339,8 +410,18 @@ pub fn resolve(
     let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let mut published = published.filter(|p| reference_date(p).is_some()).cloned();
     let lower = layer.lower.refs();
+    // The leaders the text names with their title bound when it was written: a
+    // weak date (a "Last Updated" stamp, a copyright year) outside that is dropped.
+    let weak = |p: &&Published| p.confidence < 0.5;
+    let leaders = published
+        .is_none_or(|p| weak(&p))
+        .then(|| officeholders::window(&words, &lower))
+        .flatten();
+    let mut published = published
+        .filter(|p| reference_date(p).is_some())
+        .filter(|p| !weak(p) || leaders.is_none_or(|w| w.admits(&p.value)))
+        .cloned();
     let lead_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
     if published.is_none() {
         // A full date in the first three sentences is the likeliest article date.
@@ -364,9 +445,22 @@ pub fn resolve(
     );
     if published.is_none() {
         published = infer_published(&found, lead_end);
+        if let Some(leaders) = leaders {
+            if published
+                .as_ref()
+                .is_none_or(|p| weak(&p) && !leaders.admits(&p.value))
+            {
+                published = leaders.published().or(published);
+            }
+        }
         if let Some(dct) = published.as_ref().and_then(reference_date) {
             found = tag_lowered(&words, &lower, &ranges, Some(dct));
         }
+    }
+    if let Some(published) = &published {
+        blur_guessed_days(&mut found, &published.value, |dct| {
+            tag_lowered(&words, &lower, &ranges, Some(dct))
+        });
     }
     let mut timexes = Vec::with_capacity(found.len());
     let mut sentence_of = Vec::with_capacity(found.len());
@@ -529,6 +623,75 @@ mod tests {
 
     fn values(text: &str, dct: &str) -> Vec<String> {
         tag(text, dct).into_iter().map(|t| t.2).collect()
+    }
+
+    /// Like [`tag`], for an article whose date is only guessed (`confidence` < 0.5).
+    fn tag_guessed(
+        text: &str,
+        published: &str,
+        source: &str,
+    ) -> (Option<Published>, Vec<(String, String)>) {
+        let layer = crate::text::segment(text);
+        let published = Published {
+            value: published.into(),
+            source: source.into(),
+            confidence: 0.3,
+        };
+        let time = resolve(text, &layer, &EntityLayer::default(), Some(&published));
+        let values = time
+            .timexes
+            .iter()
+            .map(|t| (t.span.of(text).to_string(), t.value.clone()))
+            .collect();
+        (time.published, values)
+    }
+
+    #[test]
+    fn the_leaders_named_date_an_undated_article() {
+        let text = "President Vladimir Putin told Chinese President Hu Jintao, U.S. President \
+                    George W. Bush and Japanese Prime Minister Shinzo Abe on Saturday that nothing would change after \
+                    he leaves office next year. He met them in Sydney last month.";
+        // A "Last Updated" stamp of 2016 cannot be the date of a story with those
+        // four in office: the window they share, Sep 2006 - Sep 2007, dates it.
+        let (published, values) = tag_guessed(text, "2016-07-27", "updated");
+        let published = published.expect("a date");
+        assert_eq!(
+            (published.value.as_str(), published.source.as_str()),
+            ("2007", "officeholders")
+        );
+        assert!(
+            values.contains(&("next year".into(), "2008".into())),
+            "{values:?}"
+        );
+        // The year is known, the day is not: no made-up day for "Saturday".
+        assert!(
+            values.contains(&("Saturday".into(), "2007".into())),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&("last month".into(), "2007".into())),
+            "{values:?}"
+        );
+        // A stamp inside the window stays, with its day.
+        let (published, values) = tag_guessed(text, "2007-09-10", "updated");
+        assert_eq!(published.map(|p| p.value).as_deref(), Some("2007-09-10"));
+        assert!(
+            values.contains(&("last month".into(), "2007-08".into())),
+            "{values:?}"
+        );
+        // A weak year is kept when the leaders allow it; its days are not guessed,
+        // but a month the text names keeps its month.
+        let text = "President Barack Obama met Chancellor Angela Merkel on Friday. \
+                    They had spoken in October.";
+        let (published, values) = tag_guessed(text, "2013", "copyright");
+        assert_eq!(published.map(|p| p.value).as_deref(), Some("2013"));
+        assert_eq!(
+            values,
+            vec![
+                ("Friday".into(), "2013".into()),
+                ("October".into(), "2012-10".into())
+            ]
+        );
     }
 
     #[test]
