@@ -1,7 +1,8 @@
 //! `lede eval time`: TempEval-3 Task A scores (strict and relaxed extraction
 //! P/R/F1, type accuracy, value F1) on the TimeML development data in
 //! DATA/time (TimeBank + AQUAINT, WikiWars, tweets), each document tagged
-//! against its own DCT. Native only.
+//! against its own DCT; then TBAQ again with the DCT withheld, as an undated
+//! paste, with how often the date inferred from the text is right. Native only.
 
 use super::calendar::Date;
 use super::{parse_iso_date, spans_of, tag_words};
@@ -233,13 +234,59 @@ fn score_document(
     }
 }
 
+/// How the article date inferred from a text alone (no DCT given) compares with
+/// the gold DCT: how many documents get one, and at what precision it is right.
+#[derive(Default)]
+struct Dating {
+    documents: usize,
+    dated: usize,
+    year: usize,
+    month: usize,
+    day: usize,
+}
+
+impl Dating {
+    fn add(&mut self, inferred: Option<&super::Published>, gold: Option<Date>) {
+        let Some(gold) = gold else { return };
+        self.documents += 1;
+        let Some((y, m, d)) = inferred.and_then(|p| parse_iso_date(&p.value)) else {
+            return;
+        };
+        self.dated += 1;
+        if y == gold.year {
+            self.year += 1;
+            if m == gold.month {
+                self.month += 1;
+                if d == gold.day {
+                    self.day += 1;
+                }
+            }
+        }
+    }
+
+    fn report(&self) -> String {
+        let pct = |n: usize| 100.0 * n as f64 / self.documents.max(1) as f64;
+        format!(
+            "  with the DCT withheld: {} of {} documents dated ({:.1}%); right year {:.1}%, month {:.1}%, day {:.1}%\n",
+            self.dated,
+            self.documents,
+            pct(self.dated),
+            pct(self.year),
+            pct(self.month),
+            pct(self.day)
+        )
+    }
+}
+
 fn score_dir(
     dirs: &[PathBuf],
     name: &str,
     mistakes: Option<&mut Vec<String>>,
+    withhold_dct: bool,
 ) -> Result<String, String> {
     let tag = name.split_whitespace().next().unwrap_or(name);
     let mut tally = Tally::default();
+    let mut dating = Dating::default();
     let mut docs = 0;
     let mut mistakes = mistakes;
     let mut files: Vec<PathBuf> = Vec::new();
@@ -262,20 +309,36 @@ fn score_dir(
         let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let ranges: Vec<_> = layer.sentences.iter().map(|s| s.tokens.clone()).collect();
         let mut found: Vec<(usize, usize, String, String)> = Vec::new();
-        for f in tag_words(&words, &ranges, doc.dct) {
-            let Some((span, second)) = spans_of(&doc.text, &layer.tokens, &f) else {
-                continue;
-            };
-            found.push((span.start, span.end, f.kind.to_string(), f.value.clone()));
-            if let (Some(second), Some(last)) = (second, f.value_end) {
-                found.push((second.start, second.end, f.kind.to_string(), last));
+        if withhold_dct {
+            // The whole time stage, as an undated paste goes through it.
+            let time = super::resolve(&doc.text, &layer, &Default::default(), None);
+            dating.add(time.published.as_ref(), doc.dct);
+
+            found.extend(
+                time.timexes
+                    .into_iter()
+                    .map(|t| (t.span.start, t.span.end, t.kind, t.value)),
+            );
+        } else {
+            for f in tag_words(&words, &ranges, doc.dct) {
+                let Some((span, second)) = spans_of(&doc.text, &layer.tokens, &f) else {
+                    continue;
+                };
+                found.push((span.start, span.end, f.kind.to_string(), f.value.clone()));
+                if let (Some(second), Some(last)) = (second, f.value_end) {
+                    found.push((second.start, second.end, f.kind.to_string(), last));
+                }
             }
         }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let label = format!("{tag} {stem}");
         score_document(&label, &doc, &found, &mut tally, mistakes.as_deref_mut());
     }
-    Ok(tally.report(name, docs))
+    let mut report = tally.report(name, docs);
+    if withhold_dct {
+        report.push_str(&dating.report());
+    }
+    Ok(report)
 }
 
 /// `lede eval time [--data DIR] [--mistakes]`: with `--mistakes`, every missed,
@@ -286,21 +349,27 @@ pub fn eval(args: &[String]) -> Result<String, String> {
     let mut mistakes = Vec::new();
     let show = args.iter().any(|a| a == "--mistakes");
     let tb: &Path = &time.join("tbaq-cleaned");
+    let tbaq = [tb.join("TimeBank"), tb.join("AQUAINT")];
     let mut out = score_dir(
-        &[tb.join("TimeBank"), tb.join("AQUAINT")],
+        &tbaq,
         "TBAQ (TimeBank + AQUAINT)",
         show.then_some(&mut mistakes),
+        false,
     )?;
     out.push_str(&score_dir(
         &[time.join("wikiwars/timex3")],
         "WikiWars",
         show.then_some(&mut mistakes),
+        false,
     )?);
     out.push_str(&score_dir(
         &[time.join("tweets")],
         "Tweets",
         show.then_some(&mut mistakes),
+        false,
     )?);
+    // An undated paste: the same TBAQ texts with no DCT given, the date inferred.
+    out.push_str(&score_dir(&tbaq, "TBAQ, DCT withheld", None, true)?);
     out.push_str(&speed(&tb.join("TimeBank"))?);
     if show {
         out.push_str(&mistakes.join("\n"));
