@@ -112,11 +112,12 @@ fn tag_lowered(
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
 ) -> Vec<tagger::Found> {
-    let found = tag_sentences(words, lower, sentences, dct, false);
+    let found = tag_sentences(words, lower, sentences, dct, None);
     if is_narrative(&found, lower, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
-        return tag_sentences(words, lower, sentences, dct, true);
+        let era = era_of(&found, lower).unwrap_or((i32::MIN, i32::MAX));
+        return tag_sentences(words, lower, sentences, dct, Some(era));
     }
     found
 }
@@ -127,17 +128,7 @@ fn tag_lowered(
 /// were resolved against the DCT, so they would vote for it.)
 fn is_narrative(found: &[tagger::Found], words: &[&str], dct: Option<Date>) -> bool {
     let Some(dct) = dct else { return false };
-    let years: Vec<i32> = found
-        .iter()
-        .filter(|f| f.kind == "DATE")
-        .filter(|f| {
-            words.get(f.start..f.end).is_some_and(|ws| {
-                ws.iter()
-                    .any(|w| w.bytes().filter(u8::is_ascii_digit).count() == 4)
-            })
-        })
-        .filter_map(|f| f.value.get(..4)?.parse::<i32>().ok())
-        .collect();
+    let years = written_years(found, words);
     let most_beyond = |gap: i32| {
         let far = years
             .iter()
@@ -148,6 +139,34 @@ fn is_narrative(found: &[tagger::Found], words: &[&str], dct: Option<Date>) -> b
     // A long chronicle of recent years (a war from 2003 to 2009 told in 2009) is a
     // narrative too, though its years lie close to the DCT.
     (years.len() >= 5 && most_beyond(5)) || (years.len() >= 10 && most_beyond(1))
+}
+
+/// The years of the dates that write their year out.
+fn written_years(found: &[tagger::Found], words: &[&str]) -> Vec<i32> {
+    found
+        .iter()
+        .filter(|f| f.kind == "DATE")
+        .filter(|f| {
+            words.get(f.start..f.end).is_some_and(|ws| {
+                ws.iter()
+                    .any(|w| w.bytes().filter(u8::is_ascii_digit).count() == 4)
+            })
+        })
+        .filter_map(|f| f.value.get(..4)?.parse::<i32>().ok())
+        .collect()
+}
+
+/// The years a narrative is about: those its dates name, less the farthest tenth
+/// at each end (one at least), widened by a decade. A year named in passing outside them ("the
+/// 2004 film", "Napoleon's retreat of 1812") does not move the story's date.
+fn era_of(found: &[tagger::Found], words: &[&str]) -> Option<(i32, i32)> {
+    let mut years = written_years(found, words);
+    years.sort_unstable();
+    // At least one year off each end once there are five.
+    let tenth = (years.len() / 10).max(usize::from(years.len() >= 5));
+    let first = years.get(tenth)?;
+    let last = years.get(years.len() - 1 - tenth)?;
+    Some((first - 10, last + 10))
 }
 
 /// Does an expression point from the writer's day ("last year", "Friday")? Such
@@ -213,8 +232,10 @@ fn tag_sentences(
     lower: &[&str],
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
-    narrative: bool,
+    narrative_era: Option<(i32, i32)>,
 ) -> Vec<tagger::Found> {
+    let narrative = narrative_era.is_some();
+    let (era_from, era_to) = narrative_era.unwrap_or((i32::MIN, i32::MAX));
     let mut out = Vec::new();
     let mut anchor = dct;
     let mut quarter: Option<(i32, u32)> = None;
@@ -262,7 +283,7 @@ fn tag_sentences(
             }
             if !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
                 if let Some(date) = anchor_of(&f) {
-                    if narrative && !projected {
+                    if narrative && !projected && (era_from..=era_to).contains(&date.year) {
                         anchor = Some(date);
                     }
                     story = Some(f.value.clone());
@@ -433,7 +454,7 @@ pub fn resolve(
             &lower,
             ranges.get(..3).unwrap_or(&ranges),
             None,
-            false,
+            None,
         );
         published = infer_published(&lead, lead_end).filter(|p| p.confidence >= 0.7);
     }
@@ -946,6 +967,17 @@ mod tests {
         assert_eq!(
             found.last().map(String::as_str),
             Some("2006-03-11"),
+            "{found:?}"
+        );
+        // A year named in passing, far outside the years the story tells, does not
+        // move its date: "August 17" is still 1920's.
+        let text = "The war began in 1919. Minsk fell in 1919. Kiev fell in 1920. \
+            In July 1920 the Soviets advanced. Warsaw held in 1920. Lwów held in 1920. \
+            The battle was the subject of a 2004 film. On August 17, the cavalry attacked.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1920-08-17"),
             "{found:?}"
         );
     }
