@@ -471,7 +471,10 @@ pub fn resolve(
                 .as_ref()
                 .is_none_or(|p| weak(&p) && !leaders.admits(&p.value))
             {
-                published = leaders.published().or(published);
+                // A date the leaders rule out is no date at all.
+                published = leaders
+                    .published()
+                    .or_else(|| leaders.latest_year(&written_years(&found, &lower)));
             }
         }
         if let Some(dct) = published.as_ref().and_then(reference_date) {

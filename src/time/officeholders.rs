@@ -247,6 +247,24 @@ impl Window {
     }
 }
 
+impl Window {
+    /// For a window of some years: the latest of the years the text writes out
+    /// that lies in it (news looks back, so the article is no earlier), as a
+    /// weak date.
+    pub fn latest_year(&self, years: &[i32]) -> Option<Published> {
+        let year = years
+            .iter()
+            .copied()
+            .filter(|&y| self.admits(&format!("{y:04}")))
+            .max()?;
+        Some(Published {
+            value: format!("{year:04}"),
+            source: "officeholders".into(),
+            confidence: 0.3,
+        })
+    }
+}
+
 /// When the article was written, going by the office-holders it names: the
 /// stretch most of them (at least two) held office together, if one stretch wins.
 pub fn window(words: &[&str], lower: &[&str]) -> Option<Window> {
@@ -352,6 +370,19 @@ mod tests {
             window_of("President Xi Jinping met President Vladimir Putin"),
             Some(("2013-03-14".into(), "open".into()))
         );
+    }
+
+    #[test]
+    fn a_window_of_some_years_takes_the_latest_year_written_in_it() {
+        let text = "President Bill Clinton and Prime Minister Benjamin Netanyahu";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let w = window(&words, &lower).expect("1996-1999");
+        assert_eq!(w.published(), None, "three years are too many for one");
+        let latest = w.latest_year(&[1948, 1997, 1996, 2004]);
+        assert_eq!(latest.map(|p| p.value), Some("1997".into()));
+        assert_eq!(w.latest_year(&[1948]), None);
     }
 
     #[test]

@@ -243,6 +243,8 @@ struct Dating {
     year: usize,
     month: usize,
     day: usize,
+    /// Per source of the inferred date: (documents, right year).
+    sources: std::collections::BTreeMap<String, (usize, usize)>,
 }
 
 impl Dating {
@@ -253,7 +255,11 @@ impl Dating {
             return;
         };
         self.dated += 1;
+        let source = inferred.map_or("", |p| p.source.as_str());
+        let by_source = self.sources.entry(source.to_string()).or_default();
+        by_source.0 += 1;
         if y == gold.year {
+            by_source.1 += 1;
             self.year += 1;
             if m == gold.month {
                 self.month += 1;
@@ -266,14 +272,20 @@ impl Dating {
 
     fn report(&self) -> String {
         let pct = |n: usize| 100.0 * n as f64 / self.documents.max(1) as f64;
+        let sources: Vec<String> = self
+            .sources
+            .iter()
+            .map(|(source, (n, right))| format!("{source} {n} ({right} right)"))
+            .collect();
         format!(
-            "  with the DCT withheld: {} of {} documents dated ({:.1}%); right year {:.1}%, month {:.1}%, day {:.1}%\n",
+            "  with the DCT withheld: {} of {} documents dated ({:.1}%); right year {:.1}%, month {:.1}%, day {:.1}%; by source of the year: {}\n",
             self.dated,
             self.documents,
             pct(self.dated),
             pct(self.year),
             pct(self.month),
-            pct(self.day)
+            pct(self.day),
+            sources.join(", ")
         )
     }
 }
