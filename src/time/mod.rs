@@ -353,7 +353,7 @@ fn infer_published(found: &[tagger::Found], first_sentences_end: usize) -> Optio
 
 /// An article dated only to its year or month gives "Saturday" or "last month"
 /// no day to count from: the reference date stands in the middle, and the day
-/// it yields is a guess. Tagged again against two other days of that year (or
+/// it yields is a guess. Tagged again against another day of that year (or
 /// month), an expression whose value moves is cut back to what stays the same,
 /// the year (or the month): "Saturday" in an article of 2007 is "2007", not a
 /// made-up day. Dates the text writes out do not move and stay as they are.
@@ -365,12 +365,23 @@ fn blur_guessed_days(
     let Some((y, m, d)) = parse_iso_date(published) else {
         return;
     };
-    let others = match (m, d) {
-        (0, _) => [Date::new(y, 2, 15), Date::new(y, 11, 15)],
-        (m, 0) => [Date::new(y, m, 3), Date::new(y, m, 26)],
+    // The reference date stands at 1 July of a year, the 1st of a month; the
+    // other reading is months (or weeks) away. A value that might move is one
+    // more precise than the article's date.
+    let (other, precise) = match (m, d) {
+        (0, _) => (Date::new(y, 11, 15), 4),
+        (m, 0) => (Date::new(y, m, 26), 7),
         _ => return,
     };
-    let retagged: Vec<Vec<tagger::Found>> = others.into_iter().flatten().map(tag).collect();
+    let might_move = |f: &tagger::Found| {
+        matches!(f.kind, "DATE" | "TIME")
+            && f.value.len() > precise
+            && f.value.bytes().next().is_some_and(|b| b.is_ascii_digit())
+    };
+    if !found.iter().any(might_move) {
+        return;
+    }
+    let retagged: Vec<Vec<tagger::Found>> = other.into_iter().map(tag).collect();
     // A calendar value's year ("2007"), and its year and month ("2007-09") when
     // it names a month.
     fn year(v: &str) -> Option<&str> {
