@@ -758,6 +758,9 @@ fn split_titled(words: &[&str], names: Vec<Name>) -> Vec<Name> {
                 "NORP".to_string()
             } else if place(&lower).is_some() {
                 "GPE".to_string()
+            } else if super::names_a_body(words.get(before.clone()).unwrap_or(&[])) {
+                // "Russian Security Council [Secretary Nikolai Patrushev]"
+                "ORG".to_string()
             } else {
                 name.label.clone()
             };

@@ -341,16 +341,38 @@ fn never_a_name(words: &[&str], cased: bool) -> bool {
         || (cased && !has(char::is_uppercase) && !has(|c| c.is_ascii_digit()))
 }
 
-/// A lone acronym amid lower-case prose ("NATO", "NHK") that the tagger took for
-/// a person is an organization: people are not written in capitals there.
+/// The tagger's type, corrected where the name itself says otherwise: a name
+/// ending in an organization's head word ("Security Council") is an organization;
+/// a lone nationality ("Russians") is a people (MISC); a lone acronym amid
+/// lower-case prose ("NATO", "NHK") that the tagger took for a person is an
+/// organization, as people are not written in capitals there; a lone word the
+/// gazetteer knows only as a place is that place.
 fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     let kind_of = |name: &str| tagger::TYPES.iter().position(|t| *t == name);
     let (Some(person), Some(organization)) = (kind_of("PER"), kind_of("ORG")) else {
         return chunk.kind;
     };
-    let [word] = words.get(chunk.tokens.clone()).unwrap_or(&[]) else {
+    let name = words.get(chunk.tokens.clone()).unwrap_or(&[]);
+    // A name whose last word says what kind of body it is ("Russian Security
+    // Council", "Politika Foundation", "North Atlantic Alliance") is an
+    // organization, whatever the tagger guessed.
+    if chunk.kind != organization && names_a_body(name) {
+        return organization;
+    }
+    let [word] = name else {
         return chunk.kind;
     };
+    // A nationality or its plural ("Russians", "Siberian" is not one) names a
+    // people, not a person or a body.
+    if let Some(misc) = kind_of("MISC") {
+        if chunk.kind != misc
+            && gazetteer::gazetteer()
+                .demonym_country(&word.to_lowercase())
+                .is_some()
+        {
+            return misc;
+        }
+    }
     let acronym = (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
     let lower_at = |i: Option<usize>| {
         i.and_then(|i| words.get(i))
@@ -395,6 +417,46 @@ fn is_cased(words: &[&str], sentences: &[std::ops::Range<usize>]) -> bool {
     }
     capital > 0 && capital >= 3 * lower
 }
+
+/// Does a name of two words or more say it is a body: by its last word ("Russian
+/// Security Council") or its first before "of" ("Ministry of Defense")?
+pub(crate) fn names_a_body(name: &[&str]) -> bool {
+    let head = |w: &&str| ORG_HEADS.contains(&w.to_lowercase().as_str());
+    match name {
+        [first, second, ..] if *second == "of" && head(first) => true,
+        [_, .., last] => head(last),
+        _ => false,
+    }
+}
+
+/// The last words of organizations' names (lower-case).
+const ORG_HEADS: &[&str] = &[
+    "agency",
+    "alliance",
+    "army",
+    "association",
+    "authority",
+    "bank",
+    "committee",
+    "commission",
+    "company",
+    "corp",
+    "corp.",
+    "corporation",
+    "council",
+    "exchange",
+    "foundation",
+    "inc",
+    "inc.",
+    "institute",
+    "ltd",
+    "ltd.",
+    "ministry",
+    "organization",
+    "organisation",
+    "party",
+    "university",
+];
 
 /// Words that are never a name on their own (lower-case).
 const FUNCTION_WORDS: &[&str] = &[

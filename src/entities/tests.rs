@@ -294,6 +294,36 @@ fn an_acronym_amid_prose_is_not_a_person() {
 }
 
 #[test]
+fn a_body_named_by_its_last_word_is_an_organization_and_a_nationality_a_people() {
+    // TYPES: PER 0, ORG 1, LOC 2, MISC 3.
+    let words = [
+        "the", "Russian", "Security", "Council", "and", "Russians", "agreed",
+    ];
+    let council = Chunk {
+        tokens: 1..4,
+        kind: 0,
+    };
+    assert_eq!(super::corrected_kind(&words, &council, true), 1);
+    let people = Chunk {
+        tokens: 5..6,
+        kind: 0,
+    };
+    assert_eq!(super::corrected_kind(&words, &people, true), 3);
+    // A person is left alone, and so is a lone head word.
+    let words = ["Lee", "Bank", "and", "Council", "met"];
+    let person = Chunk {
+        tokens: 0..1,
+        kind: 0,
+    };
+    assert_eq!(super::corrected_kind(&words, &person, true), 0);
+    let lone = Chunk {
+        tokens: 3..4,
+        kind: 2,
+    };
+    assert_eq!(super::corrected_kind(&words, &lone, true), 2);
+}
+
+#[test]
 fn weekdays_are_dates_not_names() {
     assert!(super::never_a_name(&["Wednesday"], true));
     assert!(super::never_a_name(&["FRIDAY"], true));
