@@ -12,10 +12,10 @@
 //! furniture named by class (share bars, author boxes, related stories, meta
 //! lines, captions). When that leaves too little, looser passes follow
 //! (unlikely parts kept, class weights off, no conditional cleaning), as
-//! Readability does. Metadata: <title>, Open Graph and article meta tags,
-//! JSON-LD NewsArticle, <time datetime>, <html lang>, and a visible byline
-//! (rel=author, a byline class) when the metadata names no author.
+//! Readability does. Metadata (title, byline, date, site name, language) is
+//! gathered while scanning and ranked by source in [`super::meta`].
 
+use super::meta::Found;
 use super::repair::entity;
 
 /// What a page yields before the text pipeline cleans it.
@@ -587,30 +587,20 @@ fn commas(text: &str) -> usize {
 struct Scan {
     nodes: Vec<Node>,
     blocks: Vec<Block>,
-    /// The first short text marked as the author's (rel=author, a byline class).
-    byline: Option<String>,
 }
 
 /// Extract the article from a page.
 pub fn extract(html: &str) -> Page {
     let mut page = Page::default();
-    let mut json_ld: Vec<String> = Vec::new();
-    let scan = scan(html, &mut page, &mut json_ld);
-    for body in &json_ld {
-        if page.published.is_none() {
-            page.published = json_string(body, "datePublished");
-        }
-        if page.byline.is_none() {
-            page.byline =
-                json_string(body, "author").or_else(|| json_name_after(body, "\"author\""));
-        }
-        if page.title.is_none() {
-            page.title = json_string(body, "headline");
-        }
-    }
-    if page.byline.is_none() {
-        page.byline = scan.byline.clone();
-    }
+    let mut found = Found::default();
+    let scan = scan(html, &mut page, &mut found);
+    (
+        page.title,
+        page.byline,
+        page.published,
+        page.site_name,
+        page.language,
+    ) = found.resolve();
     page.text = article_text(scan);
     page
 }
@@ -714,9 +704,9 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
     }
 }
 
-/// The scanning pass: metadata into `page`, script JSON-LD into `json_ld`,
-/// block elements and text blocks out.
-fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
+/// The scanning pass: dates shown into `page`, metadata into `found`, block
+/// elements and text blocks out.
+fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
     let mut nodes: Vec<Node> = vec![new_node("#root", NONE, "")];
     let mut blocks: Vec<Block> = Vec::new();
     let mut current = String::new();
@@ -724,6 +714,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     // Open block elements, as indices into `nodes` (the root always first).
     let mut stack: Vec<usize> = vec![0];
     let mut skip_until: Option<String> = None;
+    // The script skipped is JSON-LD by its type.
+    let mut ld_script = false;
     // The stack depth where an open link started (links do not nest; one left
     // open ends with the block it started in).
     let mut link_at: Option<usize> = None;
@@ -777,10 +769,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             // skips only its tag: the rest of the page is not lost.
             if let Some(at) = find_ascii_ci(rest, &format!("</{name}")) {
                 if name == "script" {
-                    let body = rest.get(..at).unwrap_or("");
-                    if body.contains("\"@type\"") || body.contains("datePublished") {
-                        json_ld.push(body.to_string());
-                    }
+                    found.script(rest.get(..at).unwrap_or(""), ld_script);
                 }
                 i += at;
             }
@@ -801,25 +790,20 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             let name = tag_name(tag);
             let closing = tag.starts_with("</");
             i += end;
-            if name == "html" && !closing {
-                page.language = attr(tag, "lang");
-            }
-            if name == "meta" {
-                read_meta(tag, page);
-            }
-            if name == "time" && !closing {
-                dated = true;
-            }
-            if name == "time" && !closing && page.published.is_none() {
-                page.published = attr(tag, "datetime");
+            if matches!(name.as_str(), "html" | "meta" | "time") && !closing {
+                dated |= name == "time";
+                read_meta(&name, tag, found);
             }
             if name == "title" {
                 // A <title> inside <svg> or <body> text is not the page's.
-                in_title = !closing && page.title.is_none() && title.is_empty();
+                in_title = !closing && title.is_empty();
                 continue;
             }
             if SKIP.contains(&name.as_str()) && !closing {
                 if !tag.ends_with("/>") {
+                    ld_script = name == "script"
+                        && attr(tag, "type")
+                            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
                     skip_until = Some(name);
                 }
                 continue;
@@ -846,6 +830,9 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                     }
                     Some((open, text)) if closing && *open == name => {
                         byline = visible_byline(text);
+                        if let Some(name) = &byline {
+                            found.visible_byline(name);
+                        }
                         byline_open = None;
                     }
                     _ => {}
@@ -970,15 +957,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
         root.end = last;
     }
     mark_tables_and_lists(&mut nodes);
-    let doc_title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if page.title.is_none() && !doc_title.is_empty() {
-        page.title = Some(doc_title);
-    }
-    Scan {
-        nodes,
-        blocks,
-        byline,
-    }
+    found.doc_title(&title);
+    Scan { nodes, blocks }
 }
 
 /// Readability's data tables (whose cells are never cleaned) and the parts
@@ -1082,6 +1062,37 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
     }
 }
 
+/// The metadata an `<html>`, `<meta>` or `<time>` start tag gives (apart
+/// from the scanning loop, which stays small).
+#[inline(never)]
+fn read_meta(name: &str, tag: &str, found: &mut Found) {
+    match name {
+        "html" => {
+            if let Some(lang) = attr(tag, "lang") {
+                found.html_lang(&lang, false);
+            }
+            if let Some(lang) = attr(tag, "xml:lang") {
+                found.html_lang(&lang, true);
+            }
+        }
+        "meta" => {
+            if let Some(content) = attr(tag, "content") {
+                let key = attr(tag, "name")
+                    .or_else(|| attr(tag, "itemprop"))
+                    .or_else(|| attr(tag, "http-equiv"));
+                found.meta(attr(tag, "property").as_deref(), key.as_deref(), &content);
+            }
+        }
+        _ => {
+            if let Some(datetime) = attr(tag, "datetime") {
+                let itemprop =
+                    attr(tag, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+                found.time(&datetime, itemprop);
+            }
+        }
+    }
+}
+
 /// A tag's class and id, lower-cased, for matching names in them.
 fn class_and_id(tag: &str) -> String {
     format!(
@@ -1132,42 +1143,6 @@ fn visible_byline(text: &str) -> Option<String> {
         .trim();
     let chars = name.chars().count();
     (chars > 1 && chars < 100).then(|| name.to_string())
-}
-
-fn read_meta(tag: &str, page: &mut Page) {
-    let key = attr(tag, "property")
-        .or_else(|| attr(tag, "name"))
-        .or_else(|| attr(tag, "itemprop"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let Some(content) = attr(tag, "content").filter(|c| !c.trim().is_empty()) else {
-        return;
-    };
-    match key.as_str() {
-        "og:title" | "twitter:title" => page.title = page.title.take().or(Some(content)),
-        "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
-        | "sailthru.author"
-            // An author's profile URL is not a byline.
-            if !content.starts_with("http") =>
-        {
-            page.byline = page.byline.take().or(Some(content))
-        }
-        "article:published_time"
-        | "datepublished"
-        | "pubdate"
-        | "date"
-        | "dc.date"
-        | "dc.date.issued"
-        | "publish-date"
-        | "parsely-pub-date"
-        | "sailthru.date" => {
-            page.published = page.published.take().or(Some(content));
-        }
-        "og:site_name" | "application-name" => {
-            page.site_name = page.site_name.take().or(Some(content))
-        }
-        _ => {}
-    }
 }
 
 /// The article's blocks in reading order, joined by blank lines: the strictest
@@ -1748,20 +1723,6 @@ fn is_ad_or_loading_label(text: &str) -> bool {
         })
         .to_lowercase();
     LABELS.contains(&label.as_str())
-}
-
-/// `"key": "value"` in JSON-LD, without a JSON parser's cost on whole pages.
-fn json_string(body: &str, key: &str) -> Option<String> {
-    let needle = format!("\"{key}\"");
-    let at = body.find(&needle)? + needle.len();
-    let rest = body.get(at..)?.trim_start().strip_prefix(':')?.trim_start();
-    let value = rest.strip_prefix('"')?;
-    Some(value.get(..value.find('"')?)?.to_string())
-}
-
-fn json_name_after(body: &str, key: &str) -> Option<String> {
-    let at = body.find(key)?;
-    json_string(body.get(at..)?, "name")
 }
 
 #[cfg(test)]
