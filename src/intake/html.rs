@@ -12,10 +12,10 @@
 //! furniture named by class (share bars, author boxes, related stories, meta
 //! lines, captions). When that leaves too little, looser passes follow
 //! (unlikely parts kept, class weights off, no conditional cleaning), as
-//! Readability does. Metadata: <title>, Open Graph and article meta tags,
-//! JSON-LD NewsArticle, <time datetime>, <html lang>, and a visible byline
-//! (rel=author, a byline class) when the metadata names no author.
+//! Readability does. Metadata (title, byline, date, site name, language) is
+//! gathered while scanning and ranked by source in [`super::meta`].
 
+use super::meta::Found;
 use super::repair::entity;
 
 /// What a page yields before the text pipeline cleans it.
@@ -587,30 +587,20 @@ fn commas(text: &str) -> usize {
 struct Scan {
     nodes: Vec<Node>,
     blocks: Vec<Block>,
-    /// The first short text marked as the author's (rel=author, a byline class).
-    byline: Option<String>,
 }
 
 /// Extract the article from a page.
 pub fn extract(html: &str) -> Page {
     let mut page = Page::default();
-    let mut json_ld: Vec<String> = Vec::new();
-    let scan = scan(html, &mut page, &mut json_ld);
-    for body in &json_ld {
-        if page.published.is_none() {
-            page.published = json_string(body, "datePublished");
-        }
-        if page.byline.is_none() {
-            page.byline =
-                json_string(body, "author").or_else(|| json_name_after(body, "\"author\""));
-        }
-        if page.title.is_none() {
-            page.title = json_string(body, "headline");
-        }
-    }
-    if page.byline.is_none() {
-        page.byline = scan.byline.clone();
-    }
+    let mut found = Found::default();
+    let scan = scan(html, &mut page, &mut found);
+    (
+        page.title,
+        page.byline,
+        page.published,
+        page.site_name,
+        page.language,
+    ) = found.resolve();
     page.text = article_text(scan);
     page
 }
@@ -714,9 +704,9 @@ fn new_node(name: &str, parent: usize, tag: &str) -> Node {
     }
 }
 
-/// The scanning pass: metadata into `page`, script JSON-LD into `json_ld`,
-/// block elements and text blocks out.
-fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
+/// The scanning pass: dates shown into `page`, metadata into `found`, block
+/// elements and text blocks out.
+fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
     let mut nodes: Vec<Node> = vec![new_node("#root", NONE, "")];
     let mut blocks: Vec<Block> = Vec::new();
     let mut current = String::new();
@@ -724,6 +714,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     // Open block elements, as indices into `nodes` (the root always first).
     let mut stack: Vec<usize> = vec![0];
     let mut skip_until: Option<String> = None;
+    // The script skipped is JSON-LD by its type.
+    let mut ld_script = false;
     // The stack depth where an open link started (links do not nest; one left
     // open ends with the block it started in).
     let mut link_at: Option<usize> = None;
@@ -734,8 +726,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
     let mut heading = false;
     let mut dated = false;
     // A byline element open now (its tag name, its text so far), and the byline found.
-    let mut byline_open: Option<(String, String)> = None;
-    let mut byline: Option<String> = None;
+    let mut bylines = Bylines::default();
     // The same for an element named as a date.
     let mut date_open: Option<(String, String)> = None;
     let mut i = 0;
@@ -777,10 +768,7 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             // skips only its tag: the rest of the page is not lost.
             if let Some(at) = find_ascii_ci(rest, &format!("</{name}")) {
                 if name == "script" {
-                    let body = rest.get(..at).unwrap_or("");
-                    if body.contains("\"@type\"") || body.contains("datePublished") {
-                        json_ld.push(body.to_string());
-                    }
+                    found.script(rest.get(..at).unwrap_or(""), ld_script);
                 }
                 i += at;
             }
@@ -801,25 +789,20 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             let name = tag_name(tag);
             let closing = tag.starts_with("</");
             i += end;
-            if name == "html" && !closing {
-                page.language = attr(tag, "lang");
-            }
-            if name == "meta" {
-                read_meta(tag, page);
-            }
-            if name == "time" && !closing {
-                dated = true;
-            }
-            if name == "time" && !closing && page.published.is_none() {
-                page.published = attr(tag, "datetime");
+            if matches!(name.as_str(), "html" | "meta" | "time") && !closing {
+                dated |= name == "time";
+                read_meta(&name, tag, found);
             }
             if name == "title" {
                 // A <title> inside <svg> or <body> text is not the page's.
-                in_title = !closing && page.title.is_none() && title.is_empty();
+                in_title = !closing && title.is_empty();
                 continue;
             }
             if SKIP.contains(&name.as_str()) && !closing {
                 if !tag.ends_with("/>") {
+                    ld_script = name == "script"
+                        && attr(tag, "type")
+                            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
                     skip_until = Some(name);
                 }
                 continue;
@@ -839,16 +822,23 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
                     _ => {}
                 }
             }
-            if byline.is_none() {
-                match &mut byline_open {
-                    None if !closing && !tag.ends_with("/>") && is_byline_tag(tag) => {
-                        byline_open = Some((name.clone(), String::new()));
-                    }
-                    Some((open, text)) if closing && *open == name => {
-                        byline = visible_byline(text);
-                        byline_open = None;
-                    }
-                    _ => {}
+            if bylines.found.is_none() && !VOID.contains(&name.as_str()) && !tag.ends_with("/>") {
+                // A byline inside navigation, a sidebar or comments is not the
+                // article's (the page's and article's own classes aside).
+                let furniture = || {
+                    stack.iter().any(|&n| {
+                        nodes.get(n).is_some_and(|x| {
+                            x.name == "nav"
+                                || !matches!(x.name.as_str(), "body" | "article" | "main")
+                                    && x.class.split_whitespace().any(|c| {
+                                        c.starts_with("comment") || c.starts_with("sidebar")
+                                    })
+                        })
+                    })
+                };
+                bylines.tag(&name, tag, closing, furniture);
+                if let Some(name) = &bylines.found {
+                    found.visible_byline(name);
                 }
             }
             if !closing
@@ -940,7 +930,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
             .and_then(|r| r.find('<'))
             .map_or(rest.len(), |p| p + first);
         let chunk = decode(rest.get(..next).unwrap_or(""));
-        for (_, text) in [&mut byline_open, &mut date_open].into_iter().flatten() {
+        bylines.text(&chunk);
+        if let Some((_, text)) = &mut date_open {
             if text.len() < 400 {
                 text.push_str(&chunk);
             }
@@ -970,15 +961,8 @@ fn scan(html: &str, page: &mut Page, json_ld: &mut Vec<String>) -> Scan {
         root.end = last;
     }
     mark_tables_and_lists(&mut nodes);
-    let doc_title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if page.title.is_none() && !doc_title.is_empty() {
-        page.title = Some(doc_title);
-    }
-    Scan {
-        nodes,
-        blocks,
-        byline,
-    }
+    found.doc_title(&title);
+    Scan { nodes, blocks }
 }
 
 /// Readability's data tables (whose cells are never cleaned) and the parts
@@ -1082,6 +1066,37 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
     }
 }
 
+/// The metadata an `<html>`, `<meta>` or `<time>` start tag gives (apart
+/// from the scanning loop, which stays small).
+#[inline(never)]
+fn read_meta(name: &str, tag: &str, found: &mut Found) {
+    match name {
+        "html" => {
+            if let Some(lang) = attr(tag, "lang") {
+                found.html_lang(&lang, false);
+            }
+            if let Some(lang) = attr(tag, "xml:lang") {
+                found.html_lang(&lang, true);
+            }
+        }
+        "meta" => {
+            if let Some(content) = attr(tag, "content") {
+                let key = attr(tag, "name")
+                    .or_else(|| attr(tag, "itemprop"))
+                    .or_else(|| attr(tag, "http-equiv"));
+                found.meta(attr(tag, "property").as_deref(), key.as_deref(), &content);
+            }
+        }
+        _ => {
+            if let Some(datetime) = attr(tag, "datetime") {
+                let itemprop =
+                    attr(tag, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+                found.time(&datetime, itemprop);
+            }
+        }
+    }
+}
+
 /// A tag's class and id, lower-cased, for matching names in them.
 fn class_and_id(tag: &str) -> String {
     format!(
@@ -1092,6 +1107,113 @@ fn class_and_id(tag: &str) -> String {
     .to_ascii_lowercase()
 }
 
+/// An element being read for the byline.
+struct Capture {
+    name: String,
+    /// Open elements of its name, itself included.
+    depth: usize,
+    text: String,
+    /// Inside a byline: 0 marked `itemprop=name`, 1 marked as the author's.
+    rank: u8,
+    /// Of the elements inside a byline, the best name read so far.
+    best: Option<(u8, String)>,
+}
+
+/// The byline shown on the page: the first element marked as the author's
+/// (rel=author, itemprop=author, a byline or author class; not a bio, a note,
+/// a follow button, a job title) outside navigation, sidebars and comments
+/// that reads as a name, read whole (elements of its name nested inside
+/// counted); within it, the text of an element marked `itemprop=name`, or
+/// else of one marked as the author's, is the name when it reads as one.
+#[derive(Default)]
+struct Bylines {
+    open: Vec<Capture>,
+    found: Option<String>,
+}
+
+impl Bylines {
+    /// A start or end tag (not a void or self-closed one).
+    fn tag(&mut self, name: &str, tag: &str, closing: bool, furniture: impl Fn() -> bool) {
+        if closing {
+            if !self.open.iter().any(|c| c.name == name) {
+                return;
+            }
+            for c in self.open.iter_mut().filter(|c| c.name == name) {
+                c.depth -= 1;
+            }
+            // Elements closed (and any left open inside them) end, innermost first.
+            while let Some(at) = self.open.iter().rposition(|c| c.depth == 0) {
+                while self.open.len() > at {
+                    let Some(done) = self.open.pop() else { break };
+                    self.finish(done);
+                }
+            }
+            return;
+        }
+        for c in self.open.iter_mut().filter(|c| c.name == name) {
+            c.depth += 1;
+        }
+        let rank = if self.open.is_empty() {
+            (is_byline_tag(tag) && byline_part(name, tag) && !furniture()).then_some(1)
+        } else if attr(tag, "itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("name")) {
+            Some(0)
+        } else {
+            (is_byline_tag(tag) && byline_part(name, tag)).then_some(1)
+        };
+        if let Some(rank) = rank {
+            self.open.push(Capture {
+                name: name.to_string(),
+                depth: 1,
+                text: String::new(),
+                rank,
+                best: None,
+            });
+        }
+    }
+
+    fn text(&mut self, chunk: &str) {
+        for c in &mut self.open {
+            if c.text.len() < 400 {
+                c.text.push_str(chunk);
+            }
+        }
+    }
+
+    fn finish(&mut self, done: Capture) {
+        let own = visible_byline(&done.text);
+        match self.open.first_mut() {
+            // An element inside the byline: a candidate for its name.
+            Some(region) => {
+                let better = region.best.as_ref().is_none_or(|(r, _)| done.rank < *r);
+                if let Some(name) = own.filter(|_| better) {
+                    region.best = Some((done.rank, name));
+                }
+            }
+            None => {
+                self.found = done.best.map(|b| b.1).or(own);
+            }
+        }
+    }
+}
+
+/// An element marked as the author's that can hold the byline: not the
+/// page's or article's frame, nor a bio, a note, a follow button, a picture
+/// or a job title.
+fn byline_part(name: &str, tag: &str) -> bool {
+    if matches!(
+        name,
+        "body" | "html" | "article" | "main" | "section" | "form" | "input"
+    ) {
+        return false;
+    }
+    let names = class_and_id(tag);
+    ![
+        "bio", "note", "follow", "more", "comment", "avatar", "photo", "image", "title",
+    ]
+    .iter()
+    .any(|w| names.contains(w))
+}
+
 /// A tag that marks its content as the author's name.
 fn is_byline_tag(tag: &str) -> bool {
     let names = class_and_id(tag);
@@ -1100,6 +1222,10 @@ fn is_byline_tag(tag: &str) -> bool {
         || ["byline", "author", "writtenby", "p-author"]
             .iter()
             .any(|w| names.contains(w))
+            // "authorization", "authority" name no author
+            && !["authoriz", "authoris", "authorit"]
+                .iter()
+                .any(|w| names.contains(w))
 }
 
 /// A tag whose name marks its content as the date of publication.
@@ -1120,54 +1246,31 @@ fn is_date_tag(tag: &str) -> bool {
         && !names.contains("modif")
 }
 
-/// The text of a byline element as a byline: short, without a leading "By".
+/// The text of a byline element as a byline: short, without a leading "By",
+/// cut where a separator (• | ·) or a dash before a date or time begins.
 fn visible_byline(text: &str) -> Option<String> {
     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = squashed.to_lowercase();
-    let name = ["by ", "von ", "par ", "por "]
+    let mut name = ["by: ", "by ", "von ", "par ", "por "]
         .iter()
         .find_map(|p| lower.starts_with(p).then(|| squashed.get(p.len()..)))
         .flatten()
         .unwrap_or(&squashed)
         .trim();
-    let chars = name.chars().count();
-    (chars > 1 && chars < 100).then(|| name.to_string())
-}
-
-fn read_meta(tag: &str, page: &mut Page) {
-    let key = attr(tag, "property")
-        .or_else(|| attr(tag, "name"))
-        .or_else(|| attr(tag, "itemprop"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let Some(content) = attr(tag, "content").filter(|c| !c.trim().is_empty()) else {
-        return;
-    };
-    match key.as_str() {
-        "og:title" | "twitter:title" => page.title = page.title.take().or(Some(content)),
-        "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
-        | "sailthru.author"
-            // An author's profile URL is not a byline.
-            if !content.starts_with("http") =>
-        {
-            page.byline = page.byline.take().or(Some(content))
+    for sep in [" • ", " | ", " · ", " - ", " – ", " — "] {
+        if let Some(at) = name.find(sep) {
+            let dated = name
+                .get(at + sep.len()..)
+                .is_some_and(|rest| rest.chars().any(|c| c.is_ascii_digit()));
+            if dated || !sep.contains('-') && !sep.contains('–') && !sep.contains('—') {
+                name = name.get(..at).unwrap_or(name).trim();
+            }
         }
-        "article:published_time"
-        | "datepublished"
-        | "pubdate"
-        | "date"
-        | "dc.date"
-        | "dc.date.issued"
-        | "publish-date"
-        | "parsely-pub-date"
-        | "sailthru.date" => {
-            page.published = page.published.take().or(Some(content));
-        }
-        "og:site_name" | "application-name" => {
-            page.site_name = page.site_name.take().or(Some(content))
-        }
-        _ => {}
     }
+    let chars = name.chars().count();
+    let lettered = name.chars().any(char::is_alphabetic);
+    (chars > 1 && chars < 100 && lettered && !name.eq_ignore_ascii_case("by"))
+        .then(|| name.to_string())
 }
 
 /// The article's blocks in reading order, joined by blank lines: the strictest
@@ -1750,20 +1853,6 @@ fn is_ad_or_loading_label(text: &str) -> bool {
     LABELS.contains(&label.as_str())
 }
 
-/// `"key": "value"` in JSON-LD, without a JSON parser's cost on whole pages.
-fn json_string(body: &str, key: &str) -> Option<String> {
-    let needle = format!("\"{key}\"");
-    let at = body.find(&needle)? + needle.len();
-    let rest = body.get(at..)?.trim_start().strip_prefix(':')?.trim_start();
-    let value = rest.strip_prefix('"')?;
-    Some(value.get(..value.find('"')?)?.to_string())
-}
-
-fn json_name_after(body: &str, key: &str) -> Option<String> {
-    let at = body.find(key)?;
-    json_string(body.get(at..)?, "name")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2013,6 +2102,56 @@ mod tests {
         let html =
             r#"<meta name="author" content="Meta Name"><div class="author">Other Name</div>"#;
         assert_eq!(extract(html).byline.as_deref(), Some("Meta Name"));
+    }
+
+    #[test]
+    fn the_byline_element_is_read_whole_and_its_name_preferred() {
+        let body = para("Story words", 4);
+        // Nested elements of the byline's own name do not end it; the element
+        // marked itemprop=name inside is the name.
+        let html = format!(
+            r#"<div class="authorInfo"><div class="pic"><a rel="author" href="/p"><img src="a.jpg"></a></div>
+            <div class="info">by <a class="author"><span itemprop="name">Steven Musil</span></a>
+            <time>January 18, 2017</time></div></div>{body}"#
+        );
+        assert_eq!(extract(&html).byline.as_deref(), Some("Steven Musil"));
+        // Else an element inside marked as the author's; a job title is not it.
+        let html = format!(
+            r#"<div class="author"><a class="author-link" href="/b">Ben Silverman</a>
+            <div class="author-title">Games Editor</div></div>{body}"#
+        );
+        assert_eq!(extract(&html).byline.as_deref(), Some("Ben Silverman"));
+        // A date after a separator or a dash is cut; "By" alone names no one.
+        let html = format!(
+            r#"<em class="byline__by">By</em> <span class="byline__author">Joshua Sokol</span>
+            <p class="byline">Dan Goodin - Apr 16, 2015 8:02 pm UTC</p>{body}"#
+        );
+        assert_eq!(extract(&html).byline.as_deref(), Some("Joshua Sokol"));
+        assert_eq!(
+            visible_byline("Dan Goodin - Apr 16, 2015 8:02 pm UTC").as_deref(),
+            Some("Dan Goodin")
+        );
+        assert_eq!(
+            visible_byline("James Akinaka • 8h").as_deref(),
+            Some("James Akinaka")
+        );
+        assert_eq!(
+            visible_byline("Mary Smith-Jones").as_deref(),
+            Some("Mary Smith-Jones")
+        );
+        assert_eq!(visible_byline("By"), None);
+    }
+
+    #[test]
+    fn bylines_in_sidebars_follow_boxes_or_sign_in_bars_are_not_the_article_s() {
+        let body = para("Story words", 4);
+        let html = format!(
+            r#"<body class="single sidebar-primary"><div id="authorization">Sign In | Sign Up</div>
+            <div class="sidebar"><span class="byline">Other Writer</span></div>
+            <div id="FollowAuthor">Yahoo News Exclusives</div>
+            <article><div class="article__author">By Scott Cunningham</div>{body}</article></body>"#
+        );
+        assert_eq!(extract(&html).byline.as_deref(), Some("Scott Cunningham"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::{Error, Input, Options, Span};
 pub mod charset;
 pub mod html;
 pub mod lines;
+pub mod meta;
 pub mod repair;
 use serde::Serialize;
 
