@@ -342,8 +342,9 @@ fn never_a_name(words: &[&str], cased: bool) -> bool {
 }
 
 /// The tagger's type, corrected where the name itself says otherwise: a name
-/// ending in an organization's head word ("Security Council") is an organization;
-/// a lone nationality ("Russians") is a people (MISC); a lone acronym amid
+/// ending in an organization's head word ("Security Council") is an organization,
+/// one ending in a natural place's ("Kuril Islands") a place; a lone nationality
+/// ("Russians") is a people (MISC), "Olympics" an event (MISC); a lone acronym amid
 /// lower-case prose ("NATO", "NHK") that the tagger took for a person is an
 /// organization, as people are not written in capitals there; a lone word the
 /// gazetteer knows only as a place is that place.
@@ -359,16 +360,22 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     if chunk.kind != organization && names_a_body(name) {
         return organization;
     }
+    // "the Kuril Islands", "the Ural Mountains", "the East China Sea": a place.
+    if let (Some(place), [_, .., last]) = (kind_of("LOC"), name) {
+        if chunk.kind != place && LOC_HEADS.contains(&last.to_lowercase().as_str()) {
+            return place;
+        }
+    }
     let [word] = name else {
         return chunk.kind;
     };
-    // A nationality or its plural ("Russians", "Siberian" is not one) names a
-    // people, not a person or a body.
+    // A nationality or its plural ("Russians"; "Siberian" is not one) names a
+    // people, not a person or a body; "Olympics" names an event.
     if let Some(misc) = kind_of("MISC") {
+        let lower = word.to_lowercase();
         if chunk.kind != misc
-            && gazetteer::gazetteer()
-                .demonym_country(&word.to_lowercase())
-                .is_some()
+            && (gazetteer::gazetteer().demonym_country(&lower).is_some()
+                || matches!(lower.as_str(), "olympics" | "paralympics" | "olympiad"))
         {
             return misc;
         }
@@ -428,6 +435,24 @@ pub(crate) fn names_a_body(name: &[&str]) -> bool {
         _ => false,
     }
 }
+
+/// The last words of natural places' names (lower-case).
+const LOC_HEADS: &[&str] = &[
+    "bay",
+    "coast",
+    "desert",
+    "gulf",
+    "island",
+    "islands",
+    "lake",
+    "mountains",
+    "ocean",
+    "peninsula",
+    "river",
+    "sea",
+    "strait",
+    "valley",
+];
 
 /// The last words of organizations' names (lower-case).
 const ORG_HEADS: &[&str] = &[

@@ -294,7 +294,7 @@ fn an_acronym_amid_prose_is_not_a_person() {
 }
 
 #[test]
-fn a_body_named_by_its_last_word_is_an_organization_and_a_nationality_a_people() {
+fn a_name_that_says_what_it_is_gets_that_type() {
     // TYPES: PER 0, ORG 1, LOC 2, MISC 3.
     let words = [
         "the", "Russian", "Security", "Council", "and", "Russians", "agreed",
@@ -309,6 +309,18 @@ fn a_body_named_by_its_last_word_is_an_organization_and_a_nationality_a_people()
         kind: 0,
     };
     assert_eq!(super::corrected_kind(&words, &people, true), 3);
+    // "the Kuril Islands" is a place; "Olympics" an event (MISC).
+    let words = ["the", "Kuril", "Islands", "and", "the", "Olympics"];
+    let islands = Chunk {
+        tokens: 1..3,
+        kind: 1,
+    };
+    assert_eq!(super::corrected_kind(&words, &islands, true), 2);
+    let games = Chunk {
+        tokens: 5..6,
+        kind: 0,
+    };
+    assert_eq!(super::corrected_kind(&words, &games, true), 3);
     // A person is left alone, and so is a lone head word.
     let words = ["Lee", "Bank", "and", "Council", "met"];
     let person = Chunk {
