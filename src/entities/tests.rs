@@ -295,44 +295,23 @@ fn an_acronym_amid_prose_is_not_a_person() {
 
 #[test]
 fn a_name_that_says_what_it_is_gets_that_type() {
-    // TYPES: PER 0, ORG 1, LOC 2, MISC 3.
+    // TYPES: PER 0, ORG 1, LOC 2, MISC 3. The type of `tokens` tagged `kind`.
+    let typed = |words: &[&str], tokens: std::ops::Range<usize>, kind: usize| {
+        super::corrected_kind(words, &Chunk { tokens, kind }, true)
+    };
     let words = [
         "the", "Russian", "Security", "Council", "and", "Russians", "agreed",
     ];
-    let council = Chunk {
-        tokens: 1..4,
-        kind: 0,
-    };
-    assert_eq!(super::corrected_kind(&words, &council, true), 1);
-    let people = Chunk {
-        tokens: 5..6,
-        kind: 0,
-    };
-    assert_eq!(super::corrected_kind(&words, &people, true), 3);
+    assert_eq!(typed(&words, 1..4, 0), 1);
+    assert_eq!(typed(&words, 5..6, 0), 3);
     // "the Kuril Islands" is a place; "Olympics" an event (MISC).
     let words = ["the", "Kuril", "Islands", "and", "the", "Olympics"];
-    let islands = Chunk {
-        tokens: 1..3,
-        kind: 1,
-    };
-    assert_eq!(super::corrected_kind(&words, &islands, true), 2);
-    let games = Chunk {
-        tokens: 5..6,
-        kind: 0,
-    };
-    assert_eq!(super::corrected_kind(&words, &games, true), 3);
+    assert_eq!(typed(&words, 1..3, 1), 2);
+    assert_eq!(typed(&words, 5..6, 0), 3);
     // A person is left alone, and so is a lone head word.
     let words = ["Lee", "Bank", "and", "Council", "met"];
-    let person = Chunk {
-        tokens: 0..1,
-        kind: 0,
-    };
-    assert_eq!(super::corrected_kind(&words, &person, true), 0);
-    let lone = Chunk {
-        tokens: 3..4,
-        kind: 2,
-    };
-    assert_eq!(super::corrected_kind(&words, &lone, true), 2);
+    assert_eq!(typed(&words, 0..1, 0), 0);
+    assert_eq!(typed(&words, 3..4, 2), 2);
 }
 
 #[test]
