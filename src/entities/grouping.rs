@@ -402,7 +402,13 @@ pub fn build(
     for n in &mut names {
         if n.source == "model" && n.tokens.len() == 1 && n.label != "PERSON" {
             if let Some(w) = words.get(n.tokens.start) {
-                if person_words.contains_key(w) && place(&w.to_lowercase()).is_none() {
+                let lower = w.to_lowercase();
+                // not a place or a nationality: "Russian Security Council Secretary
+                // Nikolai Patrushev" does not make "the Russian leader" a person
+                if person_words.contains_key(w)
+                    && place(&lower).is_none()
+                    && gazetteer().demonym_country(&lower).is_none()
+                {
                     n.label = "PERSON".into();
                 }
             }
@@ -734,7 +740,14 @@ fn split_titled(words: &[&str], names: Vec<Name>) -> Vec<Name> {
             out.push(name);
             continue;
         };
-        let person = title_at + 1..name.tokens.end;
+        // "Secretary of State Antony Blinken": the title runs on through "of" and
+        // what it governs; the person is the last two words.
+        let governs = words.get(title_at + 1) == Some(&"of") && name.tokens.end >= title_at + 5;
+        let person = if governs {
+            name.tokens.end - 2..name.tokens.end
+        } else {
+            title_at + 1..name.tokens.end
+        };
         let after_ok = words
             .get(person.clone())
             .unwrap_or(&[])
@@ -777,4 +790,39 @@ fn split_titled(words: &[&str], names: Vec<Name>) -> Vec<Name> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(words: &[&str], tokens: Range<usize>) -> Vec<(String, String)> {
+        let name = Name {
+            tokens,
+            label: "MISC".into(),
+            source: "model",
+        };
+        split_titled(words, vec![name])
+            .into_iter()
+            .map(|n| (words.get(n.tokens).unwrap_or(&[]).join(" "), n.label))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_that_governs_a_word_is_split_off_before_the_last_two() {
+        let words = ["Secretary", "of", "State", "Antony", "Blinken", "said"];
+        assert_eq!(
+            split(&words, 0..5),
+            [("Antony Blinken".into(), "PERSON".into())]
+        );
+        // "Thai Prime Minister Surayud Chulanont": the nationality before, the person after.
+        let words = ["Thai", "Prime", "Minister", "Surayud", "Chulanont"];
+        assert_eq!(
+            split(&words, 0..5),
+            [
+                ("Thai".into(), "NORP".into()),
+                ("Surayud Chulanont".into(), "PERSON".into())
+            ]
+        );
+    }
 }
