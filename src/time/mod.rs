@@ -157,8 +157,9 @@ fn written_years(found: &[tagger::Found], words: &[&str]) -> Vec<i32> {
 }
 
 /// The years a narrative is about: those its dates name, less the farthest tenth
-/// at each end (one at least), widened by a decade. A year named in passing outside them ("the
-/// 2004 film", "Napoleon's retreat of 1812") does not move the story's date.
+/// at each end (one at least), widened by a decade. A year named in passing
+/// outside them ("the 2004 film", "Napoleon's retreat of 1812") does not move
+/// the story's date.
 fn era_of(found: &[tagger::Found], words: &[&str]) -> Option<(i32, i32)> {
     let mut years = written_years(found, words);
     years.sort_unstable();
@@ -378,10 +379,10 @@ fn blur_guessed_days(
             && f.value.len() > precise
             && f.value.bytes().next().is_some_and(|b| b.is_ascii_digit())
     };
-    if !found.iter().any(might_move) {
+    let Some(other) = other.filter(|_| found.iter().any(might_move)) else {
         return;
-    }
-    let retagged: Vec<Vec<tagger::Found>> = other.into_iter().map(tag).collect();
+    };
+    let retagged = tag(other);
     // A calendar value's year ("2007"), and its year and month ("2007-09") when
     // it names a month.
     fn year(v: &str) -> Option<&str> {
@@ -399,23 +400,19 @@ fn blur_guessed_days(
         if !matches!(f.kind, "DATE" | "TIME") {
             continue;
         }
-        let others: Vec<&tagger::Found> = retagged
+        let Some(o) = retagged
             .iter()
-            .filter_map(|other| other.iter().find(|o| (o.start, o.end) == (f.start, f.end)))
-            .collect();
-        if others
-            .iter()
-            .all(|o| o.value == f.value && o.value_end == f.value_end)
-        {
+            .find(|o| (o.start, o.end) == (f.start, f.end))
+        else {
+            continue;
+        };
+        if o.value == f.value && o.value_end == f.value_end {
             continue;
         }
-        // Keep the month when every reading names the same one ("October"), else
+        // Keep the month when both readings name the same one ("October"), else
         // the year of the reading against the middle of the article's period.
-        let same_month = month(&f.value).is_some_and(|m| {
-            others
-                .iter()
-                .all(|o| month(&o.value).map(|om| om.get(5..)) == Some(m.get(5..)))
-        });
+        let same_month = month(&f.value)
+            .is_some_and(|m| month(&o.value).map(|om| om.get(5..)) == Some(m.get(5..)));
         let kept = if same_month {
             month(&f.value)
         } else {
