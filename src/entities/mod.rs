@@ -353,6 +353,7 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     let (Some(person), Some(organization)) = (kind_of("PER"), kind_of("ORG")) else {
         return chunk.kind;
     };
+    let place = kind_of("LOC");
     let name = words.get(chunk.tokens.clone()).unwrap_or(&[]);
     // A name whose last word says what kind of body it is ("Russian Security
     // Council", "Politika Foundation", "North Atlantic Alliance") is an
@@ -361,18 +362,20 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
         return organization;
     }
     // "the Kuril Islands", "the Ural Mountains", "the East China Sea": a place.
-    if let (Some(place), [_, .., last]) = (kind_of("LOC"), name) {
-        if chunk.kind != place && LOC_HEADS.contains(&last.to_lowercase().as_str()) {
+    static LOC: std::sync::LazyLock<crate::text::WordSet> =
+        std::sync::LazyLock::new(|| crate::text::WordSet::new(&[LOC_HEADS]));
+    if let (Some(place), [_, .., last]) = (place, name) {
+        if chunk.kind != place && LOC.contains_ignoring_case(last) {
             return place;
         }
     }
     let [word] = name else {
         return chunk.kind;
     };
+    let lower = word.to_lowercase();
     // A nationality or its plural ("Russians"; "Siberian" is not one) names a
     // people, not a person or a body; "Olympics" names an event.
     if let Some(misc) = kind_of("MISC") {
-        let lower = word.to_lowercase();
         if chunk.kind != misc
             && (gazetteer::gazetteer().demonym_country(&lower).is_some()
                 || matches!(lower.as_str(), "olympics" | "paralympics" | "olympiad"))
@@ -392,9 +395,7 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     }
     // A lone word the gazetteer knows only as a place ("Tokyo", "Siberia") is
     // that place, not a person.
-    let place = kind_of("LOC");
     if chunk.kind == person {
-        let lower = word.to_lowercase();
         let entries = gazetteer::gazetteer().lookup(&lower);
         if !entries.is_empty() && entries.iter().all(|e| e.kind != PlaceKind::Demonym) {
             if let Some(place) = place {
@@ -428,7 +429,9 @@ fn is_cased(words: &[&str], sentences: &[std::ops::Range<usize>]) -> bool {
 /// Does a name of two words or more say it is a body: by its last word ("Russian
 /// Security Council") or its first before "of" ("Ministry of Defense")?
 pub(crate) fn names_a_body(name: &[&str]) -> bool {
-    let head = |w: &&str| ORG_HEADS.contains(&w.to_lowercase().as_str());
+    static ORG: std::sync::LazyLock<crate::text::WordSet> =
+        std::sync::LazyLock::new(|| crate::text::WordSet::new(&[ORG_HEADS]));
+    let head = |w: &&str| ORG.contains_ignoring_case(w);
     match name {
         [first, second, ..] if *second == "of" && head(first) => true,
         [_, .., last] => head(last),
