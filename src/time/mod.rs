@@ -1768,6 +1768,33 @@ mod tests {
     }
 
     #[test]
+    fn a_vague_count_gives_a_direction_not_a_date() {
+        // "a few years ago" is not one year ago: no year to land on.
+        assert_eq!(
+            tag("The machines were removed a few years ago.", "1998-02-12"),
+            [(
+                "a few years ago".into(),
+                "DATE".into(),
+                "PAST_REF".into(),
+                None
+            )]
+        );
+        assert_eq!(
+            values("support of several years ago", "1998-02-13"),
+            ["PAST_REF"]
+        );
+        assert_eq!(
+            values("Many years earlier it rose.", "1998-02-13"),
+            ["PAST_REF"]
+        );
+        // A count still lands on its day.
+        assert_eq!(
+            values("It fell three days ago.", "1998-02-13"),
+            ["1998-02-10"]
+        );
+    }
+
+    #[test]
     fn modifiers_and_unknown_dct() {
         let late = tag("in late September", "2007-10-08");
         assert_eq!(

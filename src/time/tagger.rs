@@ -2734,7 +2734,9 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             return found(i, end, "DURATION", duration(n, u));
         }
         let reference = if anchor_word == "ago" { cx.now } else { cx.dct };
-        let Some(dct) = reference else {
+        // "a few years ago", "several days later": no count, so no date to
+        // land on, only the direction (TimeML's PAST_REF / FUTURE_REF).
+        let (Some(dct), Some(n)) = (reference, n) else {
             return found(
                 i,
                 end + 1,
@@ -2742,7 +2744,7 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
                 if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
             );
         };
-        let k = i64::from(n.unwrap_or(1)) * sign;
+        let k = i64::from(n) * sign;
         // In an earnings report "a year earlier" is the same quarter a year before.
         if let (Unit::Year, Some((y, q)), -1) = (u, reported_quarter(cx), k) {
             return found(i, end + 1, "DATE", format!("{:04}-Q{q}", y - 1));
