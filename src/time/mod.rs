@@ -94,6 +94,47 @@ fn reference_date(published: &Published) -> Option<Date> {
     Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 1 } else { d })
 }
 
+/// Shorthands that chat and headlines use for time words ("2.5 hrs", "nxt yr",
+/// "9 mins", "tonite"), each with the full word the matchers know. "min" and
+/// "sec" count only after a number ("the min wage", "the SEC").
+const SHORTHANDS: &[(&str, &str)] = &[
+    ("hr", "hour"),
+    ("hrs", "hours"),
+    ("mins", "minutes"),
+    ("secs", "seconds"),
+    ("yr", "year"),
+    ("yrs", "years"),
+    ("wk", "week"),
+    ("wks", "weeks"),
+    ("mth", "month"),
+    ("mths", "months"),
+    ("nxt", "next"),
+    ("tonite", "tonight"),
+    ("2nite", "tonight"),
+];
+
+/// The lower-cased words with each shorthand for a time word written out in full
+/// ([`SHORTHANDS`]); every other word as it is.
+pub fn full_forms<'a>(lower: &[&'a str]) -> Vec<&'a str> {
+    let after_number = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|k| lower.get(k))
+            .is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+    };
+    lower
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match *w {
+            "min" if after_number(i) => "minutes",
+            "sec" if after_number(i) => "seconds",
+            _ => SHORTHANDS
+                .iter()
+                .find(|(short, _)| short == w)
+                .map_or(*w, |(_, full)| full),
+        })
+        .collect()
+}
+
 /// Find the expressions of a text given as words and sentence token ranges,
 /// against `dct`. Used by [`resolve`] and by the evaluation.
 pub fn tag_words(
@@ -102,7 +143,7 @@ pub fn tag_words(
     dct: Option<Date>,
 ) -> Vec<tagger::Found> {
     let lower = crate::text::LowerWords::new(words);
-    tag_lowered(words, &lower.refs(), sentences, dct)
+    tag_lowered(words, &full_forms(&lower.refs()), sentences, dct)
 }
 
 /// [`tag_words`] with the lower-cased words given.
@@ -439,7 +480,7 @@ pub fn resolve(
     let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let lower = layer.lower.refs();
+    let lower = full_forms(&layer.lower.refs());
     // The leaders the text names with their title bound when it was written: a
     // weak date (a "Last Updated" stamp, a copyright year) outside that is dropped.
     let weak = |p: &&Published| p.confidence < 0.5;
@@ -1792,6 +1833,26 @@ mod tests {
             values("It fell three days ago.", "1998-02-13"),
             ["1998-02-10"]
         );
+    }
+
+    #[test]
+    fn chat_shorthands_are_read_as_the_words_they_stand_for() {
+        let text = "Been almost 7months since I swam. After 2.5 HRS of trekking, 9 mins rest. \
+                    One more member nxt yr. The min wage rose.";
+        assert_eq!(
+            tag(text, "2015-02-07")
+                .into_iter()
+                .map(|t| (t.0, t.2))
+                .collect::<Vec<_>>(),
+            [
+                ("almost 7months".into(), "P7M".into()),
+                ("2.5 HRS".into(), "PT2H30M".into()),
+                ("9 mins".into(), "PT9M".into()),
+                ("nxt yr".into(), "2016".into()),
+            ]
+        );
+        // "2.5" with no unit after it is no duration.
+        assert!(values("Prices rose 2.5 percent.", "2015-02-07").is_empty());
     }
 
     #[test]

@@ -195,6 +195,17 @@ fn unit(word: &str) -> Option<Unit> {
     })
 }
 
+/// A count glued to its unit, as chat writes it: "7months", "12hrs" → (7, Month).
+fn glued_count(word: &str) -> Option<(u32, Unit)> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let (count, rest) = (word.get(..digits)?, word.get(digits..)?);
+    if count.is_empty() || rest.is_empty() {
+        return None;
+    }
+    let rest = super::full_forms(&[rest]).first().copied().unwrap_or(rest);
+    Some((count.parse().ok()?, unit(rest)?))
+}
+
 fn duration(n: Option<u32>, unit: Unit) -> String {
     let n = n.map_or("X".to_string(), |n| n.to_string());
     match unit {
@@ -2633,15 +2644,23 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             return found(i, i + 1, "DURATION", duration(n, u));
         }
     }
-    let (n, after) =
-        if VAGUE_NUMBERS.contains(&w) && matches!(w, "several" | "few" | "many" | "some") {
-            (None, i + 1)
-        } else if w == "a" && cx.at(i + 1) == "few" {
-            (None, i + 2)
-        } else {
-            let (n, after) = number(cx.words, i)?;
-            (Some(n), after)
-        };
+    let glued = glued_count(w);
+    let (n, after) = if let Some((n, _)) = glued {
+        (Some(n), i)
+    } else if VAGUE_NUMBERS.contains(&w) && matches!(w, "several" | "few" | "many" | "some") {
+        (None, i + 1)
+    } else if w
+        .strip_suffix(".5")
+        .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+    {
+        // "2.5 hrs": the half is read below.
+        (None, i + 1)
+    } else if w == "a" && cx.at(i + 1) == "few" {
+        (None, i + 2)
+    } else {
+        let (n, after) = number(cx.words, i)?;
+        (Some(n), after)
+    };
     // "two more weeks", "an additional year", "eight trading days"
     let after = if matches!(
         cx.at(after),
@@ -2659,6 +2678,14 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     };
     let half = match (n, cx.at(after)) {
         (Some(n), "1/2") => Some((n, after + 1, after + 2)),
+        // "2.5 hrs"
+        (None, _)
+            if w.strip_suffix(".5")
+                .is_some_and(|n| number(&[n], 0).is_some()) =>
+        {
+            let (n, _) = number(&[w.strip_suffix(".5")?], 0)?;
+            Some((n, i + 1, i + 2))
+        }
         (Some(n), _) if and_a_half(after) => Some((n, after + 3, after + 4)),
         (Some(n), _) if unit(cx.at(after)).is_some() && and_a_half(after + 1) => {
             Some((n, after, after + 4))
@@ -2675,7 +2702,10 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         };
         return found(i, end, "DURATION", value);
     }
-    let u = unit(cx.at(after))?;
+    let u = match glued {
+        Some((_, u)) => u,
+        None => unit(cx.at(after))?,
+    };
     if n.is_none() && !cx.at(after).ends_with('s') {
         return None;
     }
