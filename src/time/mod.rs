@@ -1856,6 +1856,28 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_day_beside_a_full_date_is_a_date_of_that_month() {
+        let text = "From 15 to 22 February 1984, they attacked. The fall took May 6 and 7th. \
+                    They breached it on the 28 and 29 August 1918. The phase (March 19-April 30, 2003) ended.";
+        let tagged: Vec<(String, String, Option<String>)> = tag(text, "2009-12-19")
+            .into_iter()
+            .map(|t| (t.0, t.2, t.3))
+            .collect();
+        let expect = |text: &str, value: &str, end: Option<&str>| {
+            (text.to_string(), value.to_string(), end.map(str::to_string))
+        };
+        for want in [
+            expect("15", "1984-02-15", Some("1984-02-22")),
+            expect("22 February 1984", "1984-02-22", None),
+            expect("7th", "2009-05-07", None),
+            expect("the 28", "1918-08-28", None),
+            expect("March 19", "2003-03-19", Some("2003-04-30")),
+        ] {
+            assert!(tagged.contains(&want), "{want:?} in {tagged:?}");
+        }
+    }
+
+    #[test]
     fn modifiers_and_unknown_dct() {
         let late = tag("in late September", "2007-10-08");
         assert_eq!(

@@ -996,6 +996,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
     }
     day_before_after(cx, &mut out);
     second_days(cx, &mut out);
+    first_days(cx, &mut out);
     share_years(cx, &mut out);
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
@@ -1040,8 +1041,23 @@ fn joined_months(cx: &Context, i: usize) -> Option<Found> {
             format!("{y2:04}-{m2:02}"),
         ));
     }
-    // "April 1985-January 1987"
     if let Some(m1) = month(w) {
+        // "March 19-April 30"
+        if let Some((d1, m2)) =
+            joined(cx.at(i + 1)).and_then(|(a, b)| Some((day_of(a)?, month(b)?)))
+        {
+            let d2 = day_of(cx.at(i + 2))?;
+            // "April 30 2003", "April 30, 2003"
+            let comma = usize::from(cx.at(i + 3) == ",");
+            let year = year_of(cx.at(i + 3 + comma));
+            let end = if year.is_some() { i + 4 + comma } else { i + 3 };
+            let y2 = resolve(m2, year)?;
+            let y1 = if m1 > m2 { y2 - 1 } else { y2 };
+            let first = Date::new(y1, m1, d1)?;
+            let last = Date::new(y2, m2, d2)?;
+            return Some(range(i, end, first.iso(), last.iso()));
+        }
+        // "April 1985-January 1987"
         let (y1, m2) = joined(cx.at(i + 1)).and_then(|(a, b)| Some((year_of(a)?, month(b)?)))?;
         let y2 = year_of(cx.at(i + 2))?;
         return (y2 >= y1).then(|| {
@@ -1075,11 +1091,7 @@ fn second_days(cx: &Context, found: &mut Vec<Found>) {
         let next_start = found.get(k + 1).map_or(usize::MAX, |n| n.start);
         let joined = matches!(cx.at(f.end), "and" | "or" | "&");
         let at = f.end + 1;
-        let day = cx
-            .at(at)
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=31).contains(d) && cx.at(at).len() <= 2);
+        let day = day_of(cx.at(at)).filter(|_| cx.at(at).len() <= 4);
         // "April 24 and 25." or "May 4 and 5 were ..." but not "June 3 and 25 people"
         let after = cx.at(at + 1);
         let ends = after.is_empty()
@@ -1108,6 +1120,51 @@ fn second_days(cx: &Context, found: &mut Vec<Found>) {
             k += 1;
         }
         k += 1;
+    }
+}
+
+/// "15 to 22 February", "the 28 and 29 August": the bare day number before a
+/// day and month is a date of its own, in the same month (and, joined by "to",
+/// the start of a range that `link_ranges` then links).
+fn first_days(cx: &Context, found: &mut Vec<Found>) {
+    let mut k = 0;
+    while k < found.len() {
+        let Some(f) = found.get(k) else { break };
+        let previous_end = k
+            .checked_sub(1)
+            .and_then(|p| found.get(p))
+            .map_or(0, |p| p.end);
+        let day_month = day_of(cx.at(f.start)).is_some() && month(cx.at(f.start + 1)).is_some();
+        let joined = matches!(
+            cx.at(f.start.wrapping_sub(1)),
+            "to" | "and" | "or" | "&" | "through" | "until" | "-" | "–"
+        );
+        let at = f.start.wrapping_sub(2);
+        let first = day_of(cx.at(at))
+            .filter(|_| cx.at(at).len() <= 4 && at >= previous_end && at < f.start)
+            .zip(f.value.get(8..10).and_then(|d| d.parse::<u32>().ok()))
+            .filter(|(d1, d2)| d1 < d2)
+            .and_then(|(d1, _)| Some(format!("{}{d1:02}", f.value.get(..8)?)));
+        match (day_month && joined && f.value.len() == 10, first) {
+            (true, Some(value)) => {
+                let start = if cx.at(at.wrapping_sub(1)) == "the" && at > previous_end {
+                    at - 1
+                } else {
+                    at
+                };
+                let first = Found {
+                    start,
+                    end: at + 1,
+                    kind: "DATE",
+                    value,
+                    value_end: None,
+                    modifier: None,
+                };
+                found.insert(k, first);
+                k += 2;
+            }
+            _ => k += 1,
+        }
     }
 }
 
