@@ -1878,6 +1878,20 @@ mod tests {
     }
 
     #[test]
+    fn a_season_joined_to_another_or_to_that_is_a_date() {
+        assert_eq!(
+            values("The standoff went on through the fall and winter.", "1998-02-12"),
+            ["1997-FA", "1998-WI"]
+        );
+        assert_eq!(
+            values("Laos was overrun that same spring.", "1975-06-01"),
+            ["1975-SP"]
+        );
+        // A season that is only a word of a name or a thing stays out.
+        assert!(values("They drank spring water after the Arab Spring.", "2012-06-01").is_empty());
+    }
+
+    #[test]
     fn modifiers_and_unknown_dct() {
         let late = tag("in late September", "2007-10-08");
         assert_eq!(

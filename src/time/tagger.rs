@@ -597,6 +597,7 @@ const LITERAL_WORDS: &[&str] = &[
     "business",
     "by",
     "came",
+    "campaign",
     "can",
     "cdt",
     "centurie",
@@ -755,6 +756,8 @@ const LITERAL_WORDS: &[&str] = &[
     "oct",
     "october",
     "of",
+    "offensive",
+    "offensives",
     "old",
     "on",
     "once",
@@ -1638,10 +1641,16 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
                 return found(i, year.end, "DATE", format!("{}-{code}", year.value));
             }
         }
+        let before = cx.at(i.wrapping_sub(1));
+        let is_season = |w: &str| SEASONS.iter().any(|(s, _)| *s == w);
+        // "the fall and winter", "that same spring", and in a history "their
+        // summer offensive": the season of the year in question.
         if matches!(
-            cx.at(i.wrapping_sub(1)),
-            "the" | "in" | "this" | "early" | "late" | "mid"
-        ) {
+            before,
+            "the" | "in" | "this" | "early" | "late" | "mid" | "that" | "same"
+        ) || (matches!(before, "and" | "or") && is_season(cx.at(i.wrapping_sub(2))))
+            || (cx.narrative && matches!(cx.at(i + 1), "offensive" | "offensives" | "campaign"))
+        {
             // Spring, summer and fall: the nearest one the tense allows.
             let month = match code {
                 "SP" => 4,
