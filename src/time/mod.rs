@@ -1880,7 +1880,10 @@ mod tests {
     #[test]
     fn a_season_joined_to_another_or_to_that_is_a_date() {
         assert_eq!(
-            values("The standoff went on through the fall and winter.", "1998-02-12"),
+            values(
+                "The standoff went on through the fall and winter.",
+                "1998-02-12"
+            ),
             ["1997-FA", "1998-WI"]
         );
         assert_eq!(
@@ -1888,7 +1891,36 @@ mod tests {
             ["1975-SP"]
         );
         // A season that is only a word of a name or a thing stays out.
-        assert!(values("They drank spring water after the Arab Spring.", "2012-06-01").is_empty());
+        assert!(values(
+            "They drank spring water after the Arab Spring.",
+            "2012-06-01"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn the_nth_is_a_day_of_the_month_named() {
+        let text = "An attack was made on our lines on 20 September. The onslaught on the 20th \
+                    was a success. They moved it from the 13th to the 19th of October 1950. \
+                    He finished the 20th in the race.";
+        let tagged: Vec<(String, String)> = tag(text, "2009-12-19")
+            .into_iter()
+            .map(|t| (t.0, t.2))
+            .collect();
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            tagged,
+            pairs(&[
+                ("20 September", "2009-09-20"),
+                ("the 20th", "2009-09-20"),
+                ("the 13th", "1950-10-13"),
+                ("the 19th of October 1950", "1950-10-19"),
+            ])
+        );
     }
 
     #[test]

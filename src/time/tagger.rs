@@ -2580,6 +2580,44 @@ fn story_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
 /// "that year", "the same day", "later that month", "earlier that day": the last
 /// date the text named, at that grain (nothing when it was named less precisely).
 fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
+    // "the onslaught on the 20th", "from the 13th to the 19th of October": a day
+    // of the month last named.
+    if cx.at(i) == "the"
+        && matches!(
+            cx.at(i.wrapping_sub(1)),
+            "on" | "from" | "by" | "until" | "till" | "since" | "to"
+        )
+        && (!cx.at(i + 2).starts_with(|c: char| c.is_alphanumeric())
+            || matches!(
+                cx.at(i + 2),
+                "to" | "and" | "or" | "of" | "was" | "were" | "when" | "in" | "at"
+            ))
+    {
+        let d = day_of(cx.at(i + 1)).filter(|_| {
+            let w = cx.at(i + 1);
+            w.len() <= 4 && w.ends_with(|c: char| c.is_ascii_alphabetic())
+        })?;
+        // "the 19th of October 1950"; "the 13th to the 19th of October": the
+        // month written after it.
+        let written = (i + 2..i + 9).find(|&k| cx.at(k) == "of" && month(cx.at(k + 1)).is_some());
+        if let Some(k) = written {
+            let m = month(cx.at(k + 1))?;
+            let year = year_of(cx.at(k + 2));
+            let y = year.or_else(|| resolve_month_year(cx, m, i))?;
+            let end = match (k == i + 2, year.is_some()) {
+                (true, true) => k + 3,
+                (true, false) => k + 2,
+                (false, _) => i + 2,
+            };
+            return found(i, end, "DATE", Date::new(y, m, d)?.iso());
+        }
+        let month = cx
+            .story?
+            .get(..7)
+            .filter(|v| v.as_bytes().get(4) == Some(&b'-'))?;
+        let (y, m, _) = super::parse_iso_date(month)?;
+        return found(i, i + 2, "DATE", Date::new(y, m, d)?.iso());
+    }
     let mut j = i;
     if matches!(cx.at(j), "earlier" | "later") {
         j += 1;
