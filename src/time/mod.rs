@@ -252,7 +252,7 @@ fn quarter_of(value: &str) -> Option<(i32, u32)> {
 }
 
 /// The date an expression names, to anchor later ones in a narrative.
-fn anchor_of(found: &tagger::Found) -> Option<Date> {
+fn anchor_of(found: &tagger::Found, words: &[&str]) -> Option<Date> {
     // A date, or a part of a named day ("the night of 8 February 1904").
     let part =
         found.kind == "TIME" && found.value.get(10..11) == Some("T") && found.value.len() == 13;
@@ -263,6 +263,25 @@ fn anchor_of(found: &tagger::Found) -> Option<Date> {
         .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
     if (found.kind != "DATE" && !part) || !year {
         return None;
+    }
+    // A season or a quarter of a year stands for its middle month ("by the
+    // spring of 1915, ... in May" is May 1915), when its year is written: one
+    // worked out ("the Spring Offensive") is no firmer than the story's date.
+    let middle_month = match found.value.get(4..) {
+        Some("-SP") => Some(4),
+        Some("-SU") => Some(7),
+        Some("-FA") => Some(10),
+        Some("-WI") => Some(1),
+        Some("-Q1") => Some(2),
+        Some("-Q2") => Some(5),
+        Some("-Q3") => Some(8),
+        Some("-Q4") => Some(11),
+        _ => None,
+    };
+    let year_written = words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+    if let Some(m) = middle_month.filter(|_| year_written) {
+        let y = found.value.get(..4)?.parse().ok()?;
+        return Date::new(y, m, 15);
     }
     let (y, m, d) = parse_iso_date(found.value.get(..10).unwrap_or(&found.value))?;
     // A year alone stands for its middle, a month for its middle day.
@@ -324,7 +343,7 @@ fn tag_sentences(
                 }
             }
             if !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
-                if let Some(date) = anchor_of(&f) {
+                if let Some(date) = anchor_of(&f, lower.get(f.start..f.end).unwrap_or_default()) {
                     if narrative && !projected && (era_from..=era_to).contains(&date.year) {
                         anchor = Some(date);
                     }
@@ -1653,6 +1672,16 @@ mod tests {
         assert_eq!(
             found.last().map(String::as_str),
             Some("2010-04"),
+            "{found:?}"
+        );
+        // A season with its year written moves the story on: "May" is May 1915.
+        let text = "War broke out in 1914. In 1915 Italy joined. In 1916 the Somme began. \
+            In 1917 Russia left. In 1918 it ended. By the spring of 1915, the Russians had \
+            retreated, and in May the Central Powers broke through.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1915-05"),
             "{found:?}"
         );
     }

@@ -985,7 +985,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
                 i = found.end.max(i + 1);
                 let words = cx.words.get(found.start..found.end).unwrap_or_default();
                 if !super::deictic(words) {
-                    if let Some(date) = super::anchor_of(&found) {
+                    if let Some(date) = super::anchor_of(&found, words) {
                         named = Some(found.value.clone());
                         named_date = Some(date);
                     }
@@ -2633,7 +2633,7 @@ fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
         Unit::Year => story.get(..4)?.to_string(),
         Unit::Month => story
             .get(..7)
-            .filter(|v| v.as_bytes().get(4) == Some(&b'-'))?
+            .filter(|v| super::parse_iso_date(v).is_some_and(|(_, m, _)| m > 0))?
             .to_string(),
         Unit::Day => {
             let day = story.get(..10)?;
