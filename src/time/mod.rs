@@ -342,8 +342,17 @@ fn tag_sentences(
                     quarter = Some(q);
                 }
             }
-            if !deictic(lower.get(f.start..f.end).unwrap_or_default()) {
-                if let Some(date) = anchor_of(&f, lower.get(f.start..f.end).unwrap_or_default()) {
+            // A date alone in brackets dates a thing the text names ("the Civil
+            // Constitution of the Clergy (1790)"): an aside, not where the story is.
+            let aside = f.start.checked_sub(1).and_then(|k| lower.get(k)) == Some(&"(")
+                && lower.get(f.end) == Some(&")");
+            let words = lower.get(f.start..f.end).unwrap_or_default();
+            if aside {
+                out.push(f);
+                continue;
+            }
+            if !deictic(words) {
+                if let Some(date) = anchor_of(&f, words) {
                     if narrative && !projected && (era_from..=era_to).contains(&date.year) {
                         anchor = Some(date);
                     }
@@ -1682,6 +1691,16 @@ mod tests {
         assert_eq!(
             found.last().map(String::as_str),
             Some("1915-05"),
+            "{found:?}"
+        );
+        // A year in brackets dates the thing named, not the story.
+        let text = "In 1789 the Estates met. In 1790 the Church was reformed. In 1791 the King \
+            fled. In 1792 war came. In March 1793 the Vendee rose against the Civil Constitution \
+            (1790) and the draft. On 17 August, the Convention voted for conscription.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1793-08-17"),
             "{found:?}"
         );
     }
