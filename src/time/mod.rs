@@ -72,8 +72,11 @@ impl crate::span::Remap for TimeLayer {
 
 /// Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY` into (year, month, day) with 0 for absent parts.
 pub fn parse_iso_date(value: &str) -> Option<(i32, u32, u32)> {
-    let mut parts = value.trim().split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
+    let (year, rest) = split_year(value.trim())?;
+    let mut parts = rest.split('-');
+    if !parts.next()?.is_empty() {
+        return None;
+    }
     let month: u32 = match parts.next() {
         Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
         None => 0,
@@ -82,10 +85,53 @@ pub fn parse_iso_date(value: &str) -> Option<(i32, u32, u32)> {
         Some(d) => d.parse().ok().filter(|d| (1..=31).contains(d))?,
         None => 0,
     };
-    if parts.next().is_some() || !(1..=9999).contains(&year) {
+    if parts.next().is_some() {
         return None;
     }
     Some((year, month, day))
+}
+
+/// The year a TIMEX3 value begins with, as an astronomical year ("BC0490", 490
+/// BC, is -489; year 1 BC is 0), and the rest of the value. The tagger counts in
+/// astronomical years, so a year before 1 AD is written "-489" until
+/// [`bc_form`] gives it TimeML's form.
+pub fn split_year(value: &str) -> Option<(i32, &str)> {
+    let four = |s: &str| {
+        let digits = s.get(..4)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
+    };
+    if let Some(rest) = value.strip_prefix("BC") {
+        return Some((1 - four(rest).filter(|y| *y > 0)?, rest.get(4..)?));
+    }
+    if let Some(rest) = value.strip_prefix('-') {
+        // `format!("{:04}", -479)` writes "-479", `format!("{:04}", -47)` "-047":
+        // the digits up to the next dash, three or four of them (two are a decade).
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let year: i32 = rest
+            .get(..digits)
+            .filter(|d| (3..=4).contains(&d.len()))?
+            .parse()
+            .ok()?;
+        return Some((-year, rest.get(digits..)?));
+    }
+    let year = four(value).filter(|y| *y > 0)?;
+    Some((year, value.get(4..)?))
+}
+
+/// A value whose year is before 1 AD in TimeML's form: "-0479-04" is
+/// "BC0480-04". Other values are returned as they are.
+pub fn bc_form(value: &str) -> Option<String> {
+    let digits = value.strip_prefix('-')?;
+    // A decade: "-48" is the 480s BC, "BC048".
+    if digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!("BC0{digits}"));
+    }
+    let (year, rest) = split_year(value)?;
+    Some(format!("BC{:04}{rest}", 1 - year))
 }
 
 /// The reference date of a published value: missing month or day count as the middle.
@@ -188,12 +234,13 @@ fn written_years(found: &[tagger::Found], words: &[&str]) -> Vec<i32> {
         .iter()
         .filter(|f| f.kind == "DATE")
         .filter(|f| {
+            // "1915", "490 BC"
             words.get(f.start..f.end).is_some_and(|ws| {
                 ws.iter()
-                    .any(|w| w.bytes().filter(u8::is_ascii_digit).count() == 4)
+                    .any(|w| (3..=4).contains(&w.bytes().filter(u8::is_ascii_digit).count()))
             })
         })
-        .filter_map(|f| f.value.get(..4)?.parse::<i32>().ok())
+        .filter_map(|f| Some(split_year(&f.value)?.0))
         .collect()
 }
 
@@ -257,31 +304,27 @@ fn anchor_of(found: &tagger::Found, words: &[&str]) -> Option<Date> {
     let part =
         found.kind == "TIME" && found.value.get(10..11) == Some("T") && found.value.len() == 13;
     // A decade ("194") or a century ("19") is no year to count from.
-    let year = found
-        .value
-        .get(..4)
-        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
-    if (found.kind != "DATE" && !part) || !year {
+    let (year, rest) = split_year(&found.value)?;
+    if found.kind != "DATE" && !part {
         return None;
     }
     // A season or a quarter of a year stands for its middle month ("by the
     // spring of 1915, ... in May" is May 1915), when its year is written: one
     // worked out ("the Spring Offensive") is no firmer than the story's date.
-    let middle_month = match found.value.get(4..) {
-        Some("-SP") => Some(4),
-        Some("-SU") => Some(7),
-        Some("-FA") => Some(10),
-        Some("-WI") => Some(1),
-        Some("-Q1") => Some(2),
-        Some("-Q2") => Some(5),
-        Some("-Q3") => Some(8),
-        Some("-Q4") => Some(11),
+    let middle_month = match rest {
+        "-SP" => Some(4),
+        "-SU" => Some(7),
+        "-FA" => Some(10),
+        "-WI" => Some(1),
+        "-Q1" => Some(2),
+        "-Q2" => Some(5),
+        "-Q3" => Some(8),
+        "-Q4" => Some(11),
         _ => None,
     };
     let year_written = words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
     if let Some(m) = middle_month.filter(|_| year_written) {
-        let y = found.value.get(..4)?.parse().ok()?;
-        return Date::new(y, m, 15);
+        return Date::new(year, m, 15);
     }
     let (y, m, d) = parse_iso_date(found.value.get(..10).unwrap_or(&found.value))?;
     // A year alone stands for its middle, a month for its middle day.
@@ -344,8 +387,11 @@ fn tag_sentences(
             }
             // A date alone in brackets dates a thing the text names ("the Civil
             // Constitution of the Clergy (1790)"): an aside, not where the story is.
-            let aside = f.start.checked_sub(1).and_then(|k| lower.get(k)) == Some(&"(")
-                && lower.get(f.end) == Some(&")");
+            // So does a date a state is counted from ("part of the empire since
+            // 513 BC"): the story stays where it was.
+            let before = f.start.checked_sub(1).and_then(|k| lower.get(k)).copied();
+            let aside = (before == Some("(") && lower.get(f.end) == Some(&")"))
+                || (narrative && before == Some("since"));
             let words = lower.get(f.start..f.end).unwrap_or_default();
             if aside {
                 out.push(f);
@@ -1969,6 +2015,44 @@ mod tests {
                 ("the 19th of October 1950", "1950-10-19"),
             ])
         );
+    }
+
+    #[test]
+    fn years_before_christ() {
+        let tagged: Vec<(String, String, Option<String>)> = tag(
+            "The revolt lasted from 499 to 493 BC. In April 480 BC the army marched. It \
+             gathered in the autumn of 481 BC. Throughout the 470s BC the League fought.",
+            "2009-12-19",
+        )
+        .into_iter()
+        .map(|t| (t.0, t.2, t.3))
+        .collect();
+        let expect = |text: &str, value: &str, end: Option<&str>| {
+            (text.to_string(), value.to_string(), end.map(str::to_string))
+        };
+        assert_eq!(
+            tagged,
+            [
+                expect("499", "BC0499", Some("BC0493")),
+                expect("493 BC", "BC0493", None),
+                expect("April 480 BC", "BC0480-04", None),
+                expect("the autumn of 481 BC", "BC0481-FA", None),
+                expect("the 470s BC", "BC047", None),
+            ]
+        );
+        // A history told in BC years counts on from them: the year after 492 BC is
+        // 491 BC, and "since 513 BC" does not move the story back.
+        let text = "The first war ran from 499 BC. In 496 BC it stalled. By 494 BC it was \
+            over. In 493 BC peace came. The first campaign, in 492 BC, took Thrace, part of the \
+            empire since 513 BC. The following year, Darius sent ambassadors.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("BC0491"),
+            "{found:?}"
+        );
+        assert_eq!(parse_iso_date("BC0480-04"), Some((-479, 4, 0)));
+        assert_eq!(bc_form("-479-04").as_deref(), Some("BC0480-04"));
     }
 
     #[test]

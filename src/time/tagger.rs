@@ -256,6 +256,21 @@ fn year_of(word: &str) -> Option<i32> {
         .filter(|y| (1000..=2100).contains(y))
 }
 
+/// Is this word "BC" (or "B.C.", "BCE")?
+fn is_bc(word: &str) -> bool {
+    matches!(word, "bc" | "b.c." | "bce" | "b.c")
+}
+
+/// "480 BC" at `i`: the astronomical year (-479) and where it ends.
+fn bc_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
+    let w = cx.at(i);
+    let n: i32 = (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|n| *n > 0)?;
+    is_bc(cx.at(i + 1)).then_some((1 - n, i + 2))
+}
+
 fn day_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ',');
     (!w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -958,7 +973,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
                 let date = month(first).is_some()
                     || weekday_number(first).is_some()
                     || (first.bytes().next().is_some_and(|b| b.is_ascii_digit())
-                        && found.value.len() != 3)
+                        && found.value.len() != 3
+                        && !(found.value.starts_with("BC") && found.value.len() == 5))
                     || (first.contains('-') && !first.starts_with("year-"))
                     || (first == "current" && found.end == found.start + 1);
                 // "the first nine months"
@@ -1004,6 +1020,14 @@ pub fn find(cx: &Context) -> Vec<Found> {
     link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
     years_of_quarters(cx, &mut out);
+    for f in &mut out {
+        if let Some(bc) = super::bc_form(&f.value) {
+            f.value = bc;
+        }
+        if let Some(bc) = f.value_end.as_deref().and_then(super::bc_form) {
+            f.value_end = Some(bc);
+        }
+    }
     out
 }
 
@@ -1569,6 +1593,10 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         if let Some(y) = year_of(cx.at(after)) {
             return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
         }
+        // "April 480 BC"
+        if let Some((y, end)) = bc_year(cx, after) {
+            return found(i, end, "DATE", format!("{y:04}-{m:02}"));
+        }
         if let Some((y, end)) = spelled_year(cx, after) {
             return found(i, end, "DATE", format!("{y:04}-{m:02}"));
         }
@@ -1637,7 +1665,12 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
             return found(i, i + 2, "DATE", format!("{y:04}-{code}"));
         }
         if cx.at(i + 1) == "of" {
-            if let Some(year) = absolute(cx, i + 2).filter(|f| f.value.len() == 4) {
+            // "the winter of 1994", "the autumn of 481 BC"
+            let a_year = |f: &Found| {
+                super::split_year(&f.value).is_some_and(|(_, rest)| rest.is_empty())
+                    && f.value_end.is_none()
+            };
+            if let Some(year) = absolute(cx, i + 2).filter(a_year) {
                 return found(i, year.end, "DATE", format!("{}-{code}", year.value));
             }
         }
@@ -1691,8 +1724,24 @@ fn spelled_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
 /// one token.
 fn year_range(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    let bc = matches!(cx.at(i + 1), "bc" | "b.c." | "bce" | "b.c");
+    let bc = is_bc(cx.at(i + 1));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    // "from 499 to 493 BC", "(264 to 241 BC)": the first year of a range that
+    // says BC once, at its end (BC years count down).
+    if digits(w)
+        && matches!(cx.at(i + 1), "to" | "-" | "–" | "and" | "until")
+        && is_bc(cx.at(i + 3))
+    {
+        let (first, last): (i32, i32) = (w.parse().ok()?, cx.at(i + 2).parse().ok()?);
+        return (first > last && digits(cx.at(i + 2))).then(|| Found {
+            start: i,
+            end: i + 1,
+            kind: "DATE",
+            value: format!("BC{first:04}"),
+            value_end: Some(format!("BC{last:04}")),
+            modifier: None,
+        });
+    }
     let (a, b) = match w.split_once(['-', '–']) {
         Some((a, b)) if digits(a) && digits(b) => (a, Some(b)),
         None if digits(w) && bc => (w, None),
@@ -1920,6 +1969,15 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     if let Some(stem) = w.strip_suffix('s') {
+        // "the 470s BC"
+        if is_bc(cx.at(i + 1))
+            && (3..=4).contains(&stem.len())
+            && stem.ends_with('0')
+            && stem.bytes().all(|b| b.is_ascii_digit())
+        {
+            let tens = stem.get(..stem.len() - 1)?;
+            return found(i, i + 2, "DATE", format!("BC{tens:0>3}"));
+        }
         if stem.len() == 4 && stem.ends_with('0') && year_of(stem).is_some() {
             return found(i, i + 1, "DATE", stem.get(..3)?.to_string());
         }
