@@ -20,31 +20,47 @@ const SEASONS = { SP: [2, 5], SU: [5, 8], FA: [8, 11], WI: [11, 14] };
 /**
  * The span of time a TIMEX3 value names, as [start, end) in milliseconds, or null
  * for values with no place on a calendar (PRESENT_REF, XXXX-WXX-1, durations).
+ * Years before Christ ("BC0480-04") count astronomically: 480 BC is year -479.
  */
 export function timeSpan(value) {
   if (typeof value !== "string") return null;
   let m;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) {
-    const start = utc(+m[1], +m[2] - 1, +m[3]);
-    return [start, start + DAY];
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return [utc(+m[1], +m[2] - 1), utc(+m[1], +m[2])];
-  if ((m = /^(\d{4})-W(\d{2})/.exec(value))) {
-    const jan4 = utc(+m[1], 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
-    const start = monday + (+m[2] - 1) * 7 * DAY;
-    return [start, start + 7 * DAY];
-  }
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return [utc(+m[1], (+m[2] - 1) * 3), utc(+m[1], +m[2] * 3)];
-  if ((m = /^(\d{4})-H([12])$/.exec(value))) return [utc(+m[1], (+m[2] - 1) * 6), utc(+m[1], +m[2] * 6)];
-  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) {
-    const [from, to] = SEASONS[m[2]];
-    return [utc(+m[1], from), utc(+m[1], to)];
-  }
-  if ((m = /^(\d{4})$/.exec(value))) return [utc(+m[1]), utc(+m[1] + 1)];
+  if ((m = /^(BC)?(\d{4})(.*)$/.exec(value))) return yearPartSpan(m[1] ? 1 - +m[2] : +m[2], m[3]);
+  if ((m = /^BC(\d{3})$/.exec(value))) return [utc(-(+m[1] * 10 + 8)), utc(-(+m[1] * 10 + 8) + 10)];
   if ((m = /^(\d{3})X?$/.exec(value))) return [utc(+m[1] * 10), utc(+m[1] * 10 + 10)];
   if ((m = /^(\d{2})(XX)?$/.exec(value))) return [utc(+m[1] * 100), utc(+m[1] * 100 + 100)];
   return null;
+}
+
+/** The span of `rest` ("-11-29", "-W48", "-Q3", "-SU", "") within `year`. */
+function yearPartSpan(year, rest) {
+  let m;
+  if ((m = /^-(\d{2})-(\d{2})/.exec(rest))) {
+    const start = utc(year, +m[1] - 1, +m[2]);
+    return [start, start + DAY];
+  }
+  if ((m = /^-(\d{2})$/.exec(rest))) return [utc(year, +m[1] - 1), utc(year, +m[1])];
+  if ((m = /^-W(\d{2})/.exec(rest))) {
+    const jan4 = utc(year, 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
+    const start = monday + (+m[1] - 1) * 7 * DAY;
+    return [start, start + 7 * DAY];
+  }
+  if ((m = /^-Q([1-4])$/.exec(rest))) return [utc(year, (+m[1] - 1) * 3), utc(year, +m[1] * 3)];
+  if ((m = /^-H([12])$/.exec(rest))) return [utc(year, (+m[1] - 1) * 6), utc(year, +m[1] * 6)];
+  if ((m = /^-(SP|SU|FA|WI)$/.exec(rest))) {
+    const [from, to] = SEASONS[m[1]];
+    return [utc(year, from), utc(year, to)];
+  }
+  if (rest === "") return [utc(year), utc(year + 1)];
+  return null;
+}
+
+/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)"; other values as they are. */
+export function showWhen(value) {
+  const m = /^BC(\d{4})(.*)$/.exec(value ?? "");
+  if (!m) return value;
+  return `${+m[1]} BC${m[2] ? ` (${m[2].slice(1)})` : ""}`;
 }
 
 /** The span from `when` to the end of `until` (when given), or null. */
@@ -111,7 +127,7 @@ export function timelineChart(events, { label = "Timeline", onActivate = () => {
     const shape = isRange
       ? s("rect", { class: "bar", y: p.row * row + 6, height: row - 6, rx: 3 })
       : s("circle", { class: "dot", cy: p.row * row + 6 + (row - 6) / 2, r: 5 });
-    const when = p.event.until ? `${p.event.when} to ${p.event.until}` : p.event.when;
+    const when = p.event.until ? `${showWhen(p.event.when)} to ${showWhen(p.event.until)}` : showWhen(p.event.when);
     const mark = s("g", {
       class: `event g${(p.event.group ?? 0) % 8}`,
       tabindex: "0",

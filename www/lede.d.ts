@@ -85,7 +85,7 @@ export interface Entity {
 
 export interface Timex extends Span {
   type: "DATE" | "TIME" | "DURATION" | "SET";
-  /** TIMEX3 value: 2002-11-29, 2002-W48, 195, P3D, PRESENT_REF… */
+  /** TIMEX3 value: 2002-11-29, 2002-W48, 195, BC0480-04 (April 480 BC), P3D, PRESENT_REF… */
   value: string;
   /** The last value of a range ("1-3 December"). */
   value_end?: string;
@@ -94,6 +94,7 @@ export interface Timex extends Span {
 }
 
 export interface TimelineEvent {
+  /** A calendar value (2002-11, BC0480); events come in date order, BC first. */
   when: string;
   until?: string;
   /** Index into `sentences`. */

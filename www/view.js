@@ -2,7 +2,7 @@
 // units, exactly what String.prototype.slice takes, so highlights line up with
 // emoji, accents and CJK. Text always goes in as text nodes: nothing is parsed.
 import { h, append } from "./view-dom.js";
-import { timelineChart, networkChart, toneOverTimeChart } from "./charts.js";
+import { timelineChart, networkChart, toneOverTimeChart, showWhen } from "./charts.js";
 
 export { h };
 
@@ -151,7 +151,7 @@ function renderTimeline(doc) {
     const who = (e.entities ?? []).map((i) => doc.entities?.[i]?.name).filter(Boolean).slice(0, 4).join(", ");
     return h("li", {},
       h("button", { type: "button", class: "jump", dataset: { start: doc.sentences?.[e.sentence]?.start ?? 0 } },
-        h("time", {}, e.until ? `${e.when} – ${e.until}` : e.when)),
+        h("time", {}, e.until ? `${showWhen(e.when)} – ${showWhen(e.until)}` : showWhen(e.when))),
       " ", e.label, who ? h("span", { class: "aliases" }, who) : null);
   }));
 }

@@ -281,9 +281,15 @@ pub fn find(words: &[&str], lower: &[&str], blocked: &[bool]) -> Vec<Numeric> {
             let previous = if start > 0 { at(start - 1) } else { "" };
             let next = at(end);
             let single = end == start + 1;
+            // A year before Christ, alone or opening a range: "480 BC", "499 to 493 BC".
+            let bc = |k: usize| matches!(at(k), "bc" | "b.c." | "bce" | "b.c");
+            let bc_year = bc(end)
+                || (matches!(next, "to" | "-" | "–" | "and")
+                    && is_digits(at(end + 1))
+                    && bc(end + 2));
             if numeric
                 && single
-                && (is_time_like(word) || is_month_word(previous) || is_month_word(next))
+                && (is_time_like(word) || is_month_word(previous) || is_month_word(next) || bc_year)
             {
                 i = end;
                 continue;
@@ -356,6 +362,11 @@ mod tests {
                 ("twenty-five".to_string(), "CARDINAL"),
                 ("21st".to_string(), "ORDINAL")
             ]
+        );
+        // Years before Christ are dates too.
+        assert_eq!(
+            labels("from 499 to 493 BC , and 300 ships in 480 B.C."),
+            [("300".to_string(), "CARDINAL")]
         );
     }
 

@@ -182,15 +182,10 @@ pub fn corpus(documents: &[Document]) -> Corpus {
             });
         }
     }
-    // Dated events first in date order (ISO values sort as text); undated last.
+    // Dated events first in date order (BC before AD); undated last.
     timeline.sort_by(|x, y| {
-        let undated = |w: &str| !w.starts_with(|c: char| c.is_ascii_digit());
-        (undated(&x.when), &x.when, x.document, x.event).cmp(&(
-            undated(&y.when),
-            &y.when,
-            y.document,
-            y.event,
-        ))
+        let order = crate::time::chronological;
+        (order(&x.when), x.document, x.event).cmp(&(order(&y.when), y.document, y.event))
     });
     Corpus {
         entities,

@@ -676,9 +676,19 @@ pub(crate) fn spans_of(
     Some((whole, None))
 }
 
-/// Is this a value that places something on a calendar ("2002-11", not "P3D" or "PAST_REF")?
+/// Is this a value that places something on a calendar ("2002-11", "BC0480",
+/// not "P3D", "PAST_REF" or the decade "195")?
 fn is_calendar_value(value: &str) -> bool {
-    value.len() >= 4 && value.bytes().take(4).all(|b| b.is_ascii_digit())
+    split_year(value).is_some()
+}
+
+/// The order of timeline dates: calendar values by year (BC before AD), then by
+/// the rest of the value as text (ISO sorts so); anything else after them.
+pub fn chronological(value: &str) -> (bool, i32, &str) {
+    match split_year(value) {
+        Some((year, rest)) => (false, year, rest),
+        None => (true, 0, value),
+    }
 }
 
 fn timeline(
@@ -742,7 +752,11 @@ fn timeline(
             label,
         });
     }
-    events.sort_by(|a, b| a.when.cmp(&b.when).then(a.sentence.cmp(&b.sentence)));
+    events.sort_by(|a, b| {
+        chronological(&a.when)
+            .cmp(&chronological(&b.when))
+            .then(a.sentence.cmp(&b.sentence))
+    });
     events
 }
 
