@@ -460,9 +460,10 @@ fn infer_published(found: &[tagger::Found], first_sentences_end: usize) -> Optio
             }
         }
     }
+    // A guess, and named so: the year the text names most.
     best.map(|(year, _)| Published {
         value: year.to_string(),
-        source: "inferred".into(),
+        source: "mentions".into(),
         confidence: 0.2,
     })
 }
