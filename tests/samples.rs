@@ -55,6 +55,9 @@ fn sample_000_furniture_dateline_and_people() {
             .map(|t| t.value.clone())
     };
     assert_eq!(value_of("next year").as_deref(), Some("2008"));
+    // "their last meeting before the presidential election in March": that March
+    // is still to come.
+    assert_eq!(value_of("March").as_deref(), Some("2008-03"));
     // With only the year known, "Saturday" is a day of 2007, not a made-up date.
     assert_eq!(value_of("Saturday").as_deref(), Some("2007"));
     let reasons = removed(&analysis);

@@ -2071,6 +2071,29 @@ mod tests {
     }
 
     #[test]
+    fn what_comes_after_ahead_of_or_a_last_before_is_to_come() {
+        assert_eq!(
+            values(
+                "It was their last meeting before the election in March.",
+                "2007-09-08"
+            ),
+            ["2008-03"]
+        );
+        assert_eq!(
+            values("Troops massed ahead of the vote in March.", "2007-09-08"),
+            ["2008-03"]
+        );
+        // Without the cue, March is the one before.
+        assert_eq!(
+            values(
+                "It was their meeting before the election in March.",
+                "2007-09-08"
+            ),
+            ["2007-03"]
+        );
+    }
+
+    #[test]
     fn modifiers_and_unknown_dct() {
         let late = tag("in late September", "2007-10-08");
         assert_eq!(

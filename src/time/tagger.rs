@@ -531,6 +531,10 @@ fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
             let future = match w {
                 "plans" | "plan" => next == "to",
                 "set" => matches!(next, "to" | "for"),
+                // "ahead of the vote in March"; "their last meeting before the
+                // election in March": what follows is still to come.
+                "ahead" => next == "of",
+                "before" => (1..=3).any(|k| cx.at(j.wrapping_sub(k)) == "last"),
                 _ => future_cue(w),
             };
             if future {
