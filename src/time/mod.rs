@@ -140,43 +140,51 @@ fn reference_date(published: &Published) -> Option<Date> {
     Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 1 } else { d })
 }
 
-/// Shorthands that chat and headlines use for time words ("2.5 hrs", "nxt yr",
-/// "9 mins", "tonite"), each with the full word the matchers know. "min" and
-/// "sec" count only after a number ("the min wage", "the SEC").
-const SHORTHANDS: &[(&str, &str)] = &[
-    ("hr", "hour"),
-    ("hrs", "hours"),
-    ("mins", "minutes"),
-    ("secs", "seconds"),
-    ("yr", "year"),
-    ("yrs", "years"),
-    ("wk", "week"),
-    ("wks", "weeks"),
-    ("mth", "month"),
-    ("mths", "months"),
-    ("nxt", "next"),
-    ("tonite", "tonight"),
-    ("2nite", "tonight"),
-];
+/// The full time word a chat or headline shorthand stands for ("hrs" hours, "nxt"
+/// next, "tonite" tonight), if it is one. "min" and "sec" are left to
+/// [`full_forms`], which reads them only after a number ("the min wage", "the
+/// SEC").
+pub fn shorthand(lower: &str) -> Option<&'static str> {
+    // Most words are none: a look at the length and first letter settles them.
+    if !(2..=6).contains(&lower.len())
+        || !matches!(
+            lower.as_bytes().first(),
+            Some(b'h' | b'm' | b's' | b'y' | b'w' | b'n' | b't' | b'2')
+        )
+    {
+        return None;
+    }
+    Some(match lower {
+        "hr" => "hour",
+        "hrs" => "hours",
+        "mins" => "minutes",
+        "secs" => "seconds",
+        "yr" => "year",
+        "yrs" => "years",
+        "wk" => "week",
+        "wks" => "weeks",
+        "mth" => "month",
+        "mths" => "months",
+        "nxt" => "next",
+        "tonite" | "2nite" => "tonight",
+        _ => return None,
+    })
+}
 
 /// The lower-cased words with each shorthand for a time word written out in full
-/// ([`SHORTHANDS`]); every other word as it is.
-pub fn full_forms<'a>(lower: &[&'a str]) -> Vec<&'a str> {
-    let after_number = |i: usize| {
-        i.checked_sub(1)
-            .and_then(|k| lower.get(k))
-            .is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()))
-    };
+/// ([`shorthand`]; "2.5 hrs", "nxt yr", "9 min"); every other word as it is.
+pub fn full_forms<'a>(lower: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut previous = "";
     lower
-        .iter()
-        .enumerate()
-        .map(|(i, w)| match *w {
-            "min" if after_number(i) => "minutes",
-            "sec" if after_number(i) => "seconds",
-            _ => SHORTHANDS
-                .iter()
-                .find(|(short, _)| short == w)
-                .map_or(*w, |(_, full)| full),
+        .into_iter()
+        .map(|w| {
+            let after_number = previous.bytes().next().is_some_and(|b| b.is_ascii_digit());
+            previous = w;
+            match w {
+                "min" if after_number => "minutes",
+                "sec" if after_number => "seconds",
+                _ => shorthand(w).unwrap_or(w),
+            }
         })
         .collect()
 }
@@ -189,7 +197,7 @@ pub fn tag_words(
     dct: Option<Date>,
 ) -> Vec<tagger::Found> {
     let lower = crate::text::LowerWords::new(words);
-    tag_lowered(words, &full_forms(&lower.refs()), sentences, dct)
+    tag_lowered(words, &full_forms(lower.iter()), sentences, dct)
 }
 
 /// [`tag_words`] with the lower-cased words given.
@@ -555,7 +563,7 @@ pub fn resolve(
     let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let lower = full_forms(&layer.lower.refs());
+    let lower = full_forms(layer.lower.iter());
     // The leaders the text names with their title bound when it was written: a
     // weak date (a "Last Updated" stamp, a copyright year) outside that is dropped.
     let weak = |p: &&Published| p.confidence < 0.5;

@@ -202,7 +202,7 @@ fn glued_count(word: &str) -> Option<(u32, Unit)> {
     if count.is_empty() || rest.is_empty() {
         return None;
     }
-    let rest = super::full_forms(&[rest]).first().copied().unwrap_or(rest);
+    let rest = super::shorthand(rest).unwrap_or(rest);
     Some((count.parse().ok()?, unit(rest)?))
 }
 
