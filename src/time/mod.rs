@@ -2091,6 +2091,13 @@ mod tests {
             values("Troops massed ahead of the vote in March.", "2007-09-08"),
             ["2008-03"]
         );
+        assert_eq!(
+            values(
+                "Plans for the upcoming year, in the upcoming weeks.",
+                "2014-12-20"
+            ),
+            ["2015", "PXW"]
+        );
         // Without the cue, March is the one before.
         assert_eq!(
             values(

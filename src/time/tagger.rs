@@ -2136,7 +2136,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         "this" | "current" => (0, i),
         "last" | "previous" => (-1, i),
         "past" if cx.at(i.wrapping_sub(1)) == "the" => (-1, i),
-        "next" | "coming" | "following" => (1, i),
+        "next" | "coming" | "upcoming" | "following" => (1, i),
         // "earlier this week": TimeBank marks "this week".
         "earlier" | "later" if cx.at(i + 1) == "this" => (0, i + 1),
         _ => return None,
@@ -2167,7 +2167,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             return found(start, j + 1, "TIME", format!("{d}T{code}"));
         }
         // "the next morning", "the following evening": the story's next day, a DATE.
-        if shift > 0 && w != "coming" && cx.at(i.wrapping_sub(1)) == "the" {
+        if shift > 0 && !matches!(w, "coming" | "upcoming") && cx.at(i.wrapping_sub(1)) == "the" {
             let d = dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(1).iso());
             return found(start, j + 1, "DATE", format!("{d}T{code}"));
         }
@@ -2244,7 +2244,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     // "the past three years", "the next two weeks", "the last 24 hours": durations
     if matches!(
         w,
-        "past" | "last" | "next" | "coming" | "previous" | "following"
+        "past" | "last" | "next" | "coming" | "upcoming" | "previous" | "following"
     ) {
         if let Some((n, after)) = number(cx.words, j) {
             if let Some(u) = unit(cx.at(after)) {
