@@ -56,11 +56,19 @@ function yearPartSpan(year, rest) {
   return null;
 }
 
-/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)"; other values as they are. */
+/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)", "BC047" "470s BC"; other values as they are. */
 export function showWhen(value) {
-  const m = /^BC(\d{4})(.*)$/.exec(value ?? "");
-  if (!m) return value;
-  return `${+m[1]} BC${m[2] ? ` (${m[2].slice(1)})` : ""}`;
+  let m = /^BC(\d{4})(.*)$/.exec(value ?? "");
+  if (m) return `${+m[1]} BC${m[2] ? ` (${m[2].slice(1)})` : ""}`;
+  m = /^BC(\d{3})$/.exec(value ?? "");
+  if (m) return `${+m[1] * 10}s BC`;
+  return value;
+}
+
+/** The axis labels of a time scale, with years before Christ written "480 BC" (d3 writes "-0479"). */
+function yearsBeforeChrist(scale, count) {
+  const usual = scale.tickFormat(count);
+  return (date) => (date.getUTCFullYear() <= 0 ? `${1 - date.getUTCFullYear()} BC` : usual(date));
 }
 
 /** The span from `when` to the end of `until` (when given), or null. */
@@ -154,7 +162,7 @@ export function timelineChart(events, { label = "Timeline", onActivate = () => {
         shape.setAttribute("cx", ((from + scale(p.span[1])) / 2).toFixed(1));
       }
     }
-    select(axis).call(axisBottom(scale).ticks(width / 90).tickSizeOuter(0));
+    select(axis).call(axisBottom(scale).ticks(width / 90).tickFormat(yearsBeforeChrist(scale, width / 90)).tickSizeOuter(0));
   }
   const span = max - min + 2 * pad;
   const behaviour = zoom()

@@ -109,11 +109,11 @@ pub fn split_year(value: &str) -> Option<(i32, &str)> {
     }
     if let Some(rest) = value.strip_prefix('-') {
         // `format!("{:04}", -479)` writes "-479", `format!("{:04}", -47)` "-047":
-        // the digits up to the next dash, three or four of them (two are a decade).
+        // the digits up to the next dash, three to five of them (two are a decade).
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let year: i32 = rest
             .get(..digits)
-            .filter(|d| (3..=4).contains(&d.len()))?
+            .filter(|d| (3..=5).contains(&d.len()))?
             .parse()
             .ok()?;
         return Some((-year, rest.get(digits..)?));
@@ -122,9 +122,40 @@ pub fn split_year(value: &str) -> Option<(i32, &str)> {
     Some((year, value.get(4..)?))
 }
 
+/// The year, month and day a calendar value begins with (month and day 0 when it
+/// does not give them): "BC0480-04" is (-479, 4, 0), "2002-11-29TNI" (2002, 11,
+/// 29), "1998-SP" (1998, 0, 0).
+pub fn date_parts(value: &str) -> Option<(i32, u32, u32)> {
+    let (year, rest) = split_year(value)?;
+    let two = |s: &str, range: std::ops::RangeInclusive<u32>| {
+        let n = s.strip_prefix('-')?.get(..2)?;
+        n.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| n.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| range.contains(n))
+    };
+    let month = two(rest, 1..=12).unwrap_or(0);
+    let day = if month > 0 {
+        rest.get(3..).and_then(|r| two(r, 1..=31)).unwrap_or(0)
+    } else {
+        0
+    };
+    Some((year, month, day))
+}
+
+/// Is this "YYYY-MM-DD" a day the calendar has (not "2010-02-30")?
+fn is_real_day(value: &str) -> bool {
+    date_parts(value).is_some_and(|(y, m, d)| Date::new(y, m, d).is_some())
+}
+
 /// A value whose year is before 1 AD in TimeML's form: "-0479-04" is
 /// "BC0480-04". Other values are returned as they are.
 pub fn bc_form(value: &str) -> Option<String> {
+    // Year 0 is 1 BC.
+    if let Some(rest) = value.strip_prefix("0000") {
+        return Some(format!("BC0001{rest}"));
+    }
     let digits = value.strip_prefix('-')?;
     // A decade: "-48" is the 480s BC, "BC048".
     if digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -136,7 +167,8 @@ pub fn bc_form(value: &str) -> Option<String> {
 
 /// The reference date of a published value: missing month or day count as the middle.
 fn reference_date(published: &Published) -> Option<Date> {
-    let (y, m, d) = parse_iso_date(&published.value)?;
+    // An article is written after 1 AD.
+    let (y, m, d) = parse_iso_date(&published.value).filter(|(y, _, _)| (1..=9999).contains(y))?;
     Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 1 } else { d })
 }
 
@@ -2076,6 +2108,41 @@ mod tests {
         );
         assert_eq!(parse_iso_date("BC0480-04"), Some((-479, 4, 0)));
         assert_eq!(bc_form("-479-04").as_deref(), Some("BC0480-04"));
+        // Year 0 is 1 BC; "that year" and a written day keep the BC form; a BC
+        // year is read before an AD-looking one ("1200 BC").
+        let found = values(
+            "In 44 BC Caesar was killed. Later that year, Octavian rose. In 2 BC it began. \
+             The following year it ended. In April 1200 BC Troy fell. On 22 April 480 BC \
+             they sailed. In 0 BC nothing.",
+            "2009-12-19",
+        );
+        assert_eq!(
+            found,
+            [
+                "BC0044",
+                "BC0044",
+                "BC0002",
+                "BC0001",
+                "BC1200-04",
+                "BC0480-04-22"
+            ]
+        );
+        // An article is not dated before Christ: such a date is no reference.
+        assert_eq!(values("This year it rose.", "BC0001"), ["PRESENT_REF"]);
+    }
+
+    #[test]
+    fn no_day_the_calendar_lacks_and_no_century_as_a_day() {
+        assert_eq!(
+            values(
+                "It was February 28 and 30th. Art from the 18th to the 20th century.",
+                "2010-03-05"
+            ),
+            ["2010-02-28", "19"]
+        );
+        assert_eq!(values("They took 0.5 hrs.", "2010-03-05"), ["PT30M"]);
+        // "that spring" names a season only where it ends its phrase.
+        assert!(values("That spring collection sold out.", "2010-03-05").is_empty());
     }
 
     #[test]
@@ -2088,8 +2155,23 @@ mod tests {
             ["2008-03"]
         );
         assert_eq!(
-            values("Troops massed ahead of the vote in March.", "2007-09-08"),
+            values(
+                "Troops are massing ahead of the vote in March.",
+                "2007-09-08"
+            ),
             ["2008-03"]
+        );
+        // A past verb before "ahead", no article before "last": March is the one before.
+        assert_eq!(
+            values(
+                "He finished ahead of rivals in the primary in March.",
+                "2007-09-08"
+            ),
+            ["2007-03"]
+        );
+        assert_eq!(
+            values("He was last seen before the crash in March.", "2007-09-08"),
+            ["2007-03"]
         );
         assert_eq!(
             values(

@@ -533,8 +533,14 @@ fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
                 "set" => matches!(next, "to" | "for"),
                 // "ahead of the vote in March"; "their last meeting before the
                 // election in March": what follows is still to come.
-                "ahead" => next == "of",
-                "before" => (1..=3).any(|k| cx.at(j.wrapping_sub(k)) == "last"),
+                "ahead" => next == "of" && !past_verb_at(cx, j.wrapping_sub(1)),
+                "before" => (1..=3).any(|k| {
+                    cx.at(j.wrapping_sub(k)) == "last"
+                        && matches!(
+                            cx.at(j.wrapping_sub(k + 1)),
+                            "the" | "their" | "his" | "her" | "its" | "our" | "my" | "your"
+                        )
+                }),
                 _ => future_cue(w),
             };
             if future {
@@ -595,6 +601,7 @@ const LITERAL_WORDS: &[&str] = &[
     "april",
     "are",
     "around",
+    "as",
     "at",
     "aug",
     "august",
@@ -620,6 +627,7 @@ const LITERAL_WORDS: &[&str] = &[
     "can",
     "cdt",
     "centurie",
+    "centuries",
     "century",
     "christmas",
     "closing",
@@ -755,6 +763,7 @@ const LITERAL_WORDS: &[&str] = &[
     "morning",
     "most",
     "multi",
+    "my",
     "nd",
     "near",
     "nearly",
@@ -928,6 +937,7 @@ const LITERAL_WORDS: &[&str] = &[
     "years",
     "yesterday",
     "you",
+    "your",
 ];
 static LITERAL_WORD_SET: LazyLock<crate::text::WordSet> =
     LazyLock::new(|| crate::text::WordSet::new(&[LITERAL_WORDS]));
@@ -1132,10 +1142,12 @@ fn second_days(cx: &Context, found: &mut Vec<Found>) {
                 "were" | "was" | "in" | "at" | "of" | "when" | "respectively" | "the"
             );
         let month_day = month(cx.at(f.start)).is_some() && f.end == f.start + 2;
+        // Not "February 28 and 30th".
         let value = match (f.value.get(..8), day) {
             (Some(month), Some(d)) if f.value.len() == 10 => Some(format!("{month}{d:02}")),
             _ => None,
-        };
+        }
+        .filter(|v| super::is_real_day(v));
         if let (true, true, true, true, Some(value)) =
             (joined, month_day, ends, at < next_start, value)
         {
@@ -1175,7 +1187,8 @@ fn first_days(cx: &Context, found: &mut Vec<Found>) {
             .filter(|_| cx.at(at).len() <= 4 && at >= previous_end && at < f.start)
             .zip(f.value.get(8..10).and_then(|d| d.parse::<u32>().ok()))
             .filter(|(d1, d2)| d1 < d2)
-            .and_then(|(d1, _)| Some(format!("{}{d1:02}", f.value.get(..8)?)));
+            .and_then(|(d1, _)| Some(format!("{}{d1:02}", f.value.get(..8)?)))
+            .filter(|v| super::is_real_day(v));
         match (day_month && joined && f.value.len() == 10, first) {
             (true, Some(value)) => {
                 let start = if cx.at(at.wrapping_sub(1)) == "the" && at > previous_end {
@@ -1559,9 +1572,11 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         if let Some(m) = month(cx.at(i + 1)).filter(|_| cx.capitalized(i + 1)) {
             // "15 October 1969", "15 October, 1969"
             let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
-            let (year, end) = match year_of(cx.at(after)) {
-                Some(y) => (Some(y), after + 1),
-                None => (None, i + 2),
+            // "22 April 480 BC"
+            let (year, end) = match (bc_year(cx, after), year_of(cx.at(after))) {
+                (Some((y, end)), _) => (Some(y), end),
+                (None, Some(y)) => (Some(y), after + 1),
+                (None, None) => (None, i + 2),
             };
             return Some(date_with_range(cx, year, m, d, day_b, i, end));
         }
@@ -1594,12 +1609,12 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         } else {
             i + 1
         };
-        if let Some(y) = year_of(cx.at(after)) {
-            return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
-        }
-        // "April 480 BC"
+        // "April 480 BC", "April 1200 BC"
         if let Some((y, end)) = bc_year(cx, after) {
             return found(i, end, "DATE", format!("{y:04}-{m:02}"));
+        }
+        if let Some(y) = year_of(cx.at(after)) {
+            return found(i, after + 1, "DATE", format!("{y:04}-{m:02}"));
         }
         if let Some((y, end)) = spelled_year(cx, after) {
             return found(i, end, "DATE", format!("{y:04}-{m:02}"));
@@ -1682,11 +1697,20 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         let is_season = |w: &str| SEASONS.iter().any(|(s, _)| *s == w);
         // "the fall and winter", "that same spring", and in a history "their
         // summer offensive": the season of the year in question.
-        if matches!(
-            before,
-            "the" | "in" | "this" | "early" | "late" | "mid" | "that" | "same"
-        ) || (matches!(before, "and" | "or") && is_season(cx.at(i.wrapping_sub(2))))
-            || (cx.narrative && matches!(cx.at(i + 1), "offensive" | "offensives" | "campaign"))
+        // Not "that spring collection", "a spring and summer wardrobe": after
+        // "that", "same" or another season, the season must end its phrase.
+        let next = cx.at(i + 1);
+        let ends_phrase = !next.starts_with(|c: char| c.is_alphanumeric())
+            || matches!(
+                next,
+                "and" | "or" | "of" | "in" | "when" | "to" | "as" | "was" | "were" | "had" | "the"
+            );
+        if matches!(before, "the" | "in" | "this" | "early" | "late" | "mid")
+            || (matches!(before, "that" | "same") && ends_phrase)
+            || (matches!(before, "and" | "or")
+                && is_season(cx.at(i.wrapping_sub(2)))
+                && ends_phrase)
+            || (cx.narrative && matches!(next, "offensive" | "offensives" | "campaign"))
         {
             // Spring, summer and fall: the nearest one the tense allows.
             let month = match code {
@@ -1737,7 +1761,7 @@ fn year_range(cx: &Context, i: usize) -> Option<Found> {
         && is_bc(cx.at(i + 3))
     {
         let (first, last): (i32, i32) = (w.parse().ok()?, cx.at(i + 2).parse().ok()?);
-        return (first > last && digits(cx.at(i + 2))).then(|| Found {
+        return (first > last && last > 0 && digits(cx.at(i + 2))).then(|| Found {
             start: i,
             end: i + 1,
             kind: "DATE",
@@ -1751,7 +1775,7 @@ fn year_range(cx: &Context, i: usize) -> Option<Found> {
         None if digits(w) && bc => (w, None),
         _ => return None,
     };
-    let first: i32 = a.parse().ok()?;
+    let first: i32 = a.parse().ok().filter(|y: &i32| *y > 0)?;
     let end = if bc { i + 2 } else { i + 1 };
     if bc {
         let last = b.and_then(|b| b.parse::<i32>().ok());
@@ -2650,10 +2674,9 @@ fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
             "on" | "from" | "by" | "until" | "till" | "since" | "to"
         )
         && (!cx.at(i + 2).starts_with(|c: char| c.is_alphanumeric())
-            || matches!(
-                cx.at(i + 2),
-                "to" | "and" | "or" | "of" | "was" | "were" | "when" | "in" | "at"
-            ))
+            || matches!(cx.at(i + 2), "to" | "and" | "or" | "of" | "was" | "were" | "when"))
+        // "from the 18th to the 20th century" counts centuries.
+        && !(i + 2..i + 7).any(|k| matches!(cx.at(k), "century" | "centuries"))
     {
         let d = day_of(cx.at(i + 1)).filter(|_| {
             let w = cx.at(i + 1);
@@ -2673,11 +2696,7 @@ fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
             };
             return found(i, end, "DATE", Date::new(y, m, d)?.iso());
         }
-        let month = cx
-            .story?
-            .get(..7)
-            .filter(|v| v.as_bytes().get(4) == Some(&b'-'))?;
-        let (y, m, _) = super::parse_iso_date(month)?;
+        let (y, m, _) = super::date_parts(cx.story?).filter(|(_, m, _)| *m > 0)?;
         return found(i, i + 2, "DATE", Date::new(y, m, d)?.iso());
     }
     let mut j = i;
@@ -2690,18 +2709,11 @@ fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
         _ => return None,
     }
     let u = unit(cx.at(j)).filter(|_| !cx.at(j).ends_with('s'))?;
-    let story = cx.story?;
+    let (y, m, d) = super::date_parts(cx.story?)?;
     let value = match u {
-        Unit::Year => story.get(..4)?.to_string(),
-        Unit::Month => story
-            .get(..7)
-            .filter(|v| super::parse_iso_date(v).is_some_and(|(_, m, _)| m > 0))?
-            .to_string(),
-        Unit::Day => {
-            let day = story.get(..10)?;
-            super::parse_iso_date(day).filter(|(_, m, d)| *m > 0 && *d > 0)?;
-            day.to_string()
-        }
+        Unit::Year => format!("{y:04}"),
+        Unit::Month if m > 0 => format!("{y:04}-{m:02}"),
+        Unit::Day if m > 0 && d > 0 => Date::new(y, m, d)?.iso(),
         _ => return None,
     };
     found(i, j + 1, "DATE", value)
@@ -2859,11 +2871,16 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         _ => None,
     };
     if let Some((n, at, end)) = half {
-        let value = match unit(cx.at(at))? {
-            Unit::Year => format!("P{n}Y6M"),
-            Unit::Day => format!("P{n}DT12H"),
-            Unit::Hour => format!("PT{n}H30M"),
-            Unit::Minute => format!("PT{n}M30S"),
+        let value = match (unit(cx.at(at))?, n) {
+            // "0.5 hrs", "half a year" alone
+            (Unit::Year, 0) => "P6M".to_string(),
+            (Unit::Day, 0) => "PT12H".to_string(),
+            (Unit::Hour, 0) => "PT30M".to_string(),
+            (Unit::Minute, 0) => "PT30S".to_string(),
+            (Unit::Year, _) => format!("P{n}Y6M"),
+            (Unit::Day, _) => format!("P{n}DT12H"),
+            (Unit::Hour, _) => format!("PT{n}H30M"),
+            (Unit::Minute, _) => format!("PT{n}M30S"),
             _ => return None,
         };
         return found(i, end, "DURATION", value);
