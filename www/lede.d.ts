@@ -21,7 +21,7 @@ export interface Tone {
 export interface Published {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
   value: string;
-  /** "caller", "meta", "page", "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "officeholders" (the years the leaders it names held office together). */
+  /** "caller", "meta", "page", "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "officeholders" (the years the leaders it names held office together). */
   source: string;
   confidence: number;
 }

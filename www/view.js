@@ -271,7 +271,7 @@ function renderRemoved(doc) {
 /** Where an article date came from, in words. */
 const DATE_SOURCES = {
   caller: "as given", meta: "from the page's metadata", dateline: "from the dateline", text: "from the article",
-  updated: "from a “last updated” stamp", copyright: "from the copyright line", inferred: "inferred from the text", mentions: "the year the text names most",
+  updated: "from a “last updated” stamp", copyright: "from the copyright line", inferred: "inferred from the text", mentions: "the year the text names most", weekday: "the year its weekday and date agree in",
   officeholders: "when the leaders it names held office together",
 };
 

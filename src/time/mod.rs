@@ -508,6 +508,51 @@ fn infer_published(found: &[tagger::Found], first_sentences_end: usize) -> Optio
     })
 }
 
+/// A weekday written with its date ("Thursday, Jan. 6") fixes the year up to the
+/// calendar's cycle. Of the years where each such date falls on its weekday, the
+/// article's is taken to be the first not before the latest year the text
+/// writes (news names past years, rarely later ones): a guess, so confidence 0.3.
+/// The date itself when it is in the first sentences (a dateline), else the year.
+fn weekday_year(found: &[tagger::Found], lower: &[&str], lead_end: usize) -> Option<Published> {
+    let latest = written_years(found, lower).into_iter().max()?;
+    let mut first: Option<(u32, u32, bool)> = None;
+    let mut candidates: Option<Vec<i32>> = None;
+    for f in found.iter().filter(|f| f.kind == "DATE") {
+        let (Some(weekday), Some(rest)) = (
+            lower.get(f.start).and_then(|w| tagger::weekday_number(w)),
+            f.value.strip_prefix("XXXX-").filter(|r| r.len() == 5),
+        ) else {
+            continue;
+        };
+        let (Some(m), Some(d)) = (
+            rest.get(..2).and_then(|m| m.parse::<u32>().ok()),
+            rest.get(3..).and_then(|d| d.parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        let years: Vec<i32> = (latest..latest + 30)
+            .filter(|&y| Date::new(y, m, d).is_some_and(|date| date.weekday() == weekday))
+            .collect();
+        candidates = Some(match candidates {
+            None => years,
+            Some(before) => before.into_iter().filter(|y| years.contains(y)).collect(),
+        });
+        first.get_or_insert((m, d, f.start < lead_end));
+    }
+    let year = *candidates?.first()?;
+    let (m, d, in_lead) = first?;
+    let value = if in_lead {
+        Date::new(year, m, d)?.iso()
+    } else {
+        format!("{year:04}")
+    };
+    Some(Published {
+        value,
+        source: "weekday".into(),
+        confidence: 0.3,
+    })
+}
+
 /// An article dated only to its year or month gives "Saturday" or "last month"
 /// no day to count from: the reference date stands in the middle, and the day
 /// it yields is a guess. Tagged again against another day of that year (or
@@ -629,7 +674,10 @@ pub fn resolve(
         published.as_ref().and_then(reference_date),
     );
     if published.is_none() {
-        published = infer_published(&found, lead_end);
+        published = infer_published(&found, lead_end)
+            .filter(|p| p.confidence >= 0.4)
+            .or_else(|| weekday_year(&found, &lower, lead_end))
+            .or_else(|| infer_published(&found, lead_end));
         if let Some(leaders) = leaders {
             if published
                 .as_ref()
@@ -2188,6 +2236,26 @@ mod tests {
             ),
             ["2007-03"]
         );
+    }
+
+    #[test]
+    fn a_weekday_with_its_date_fixes_the_year() {
+        // 6 January was a Thursday in 2000 (and 2005, 2011): the first such year
+        // not before the latest year the text names, 1999.
+        let text = "The Times says in an editorial on Thursday, Jan. 6: the agency was right. \
+                    The boy arrived in November 1999.";
+        let layer = crate::text::segment(text);
+        let dated = resolve(text, &layer, &EntityLayer::default(), None);
+        let published = dated.published.expect("dated");
+        assert_eq!(
+            (published.value.as_str(), published.source.as_str()),
+            ("2000-01-06", "weekday")
+        );
+        // Without a year written anywhere there is nothing to count from.
+        let text = "On Thursday, Jan. 6, the agency ruled.";
+        let layer = crate::text::segment(text);
+        let dated = resolve(text, &layer, &EntityLayer::default(), None);
+        assert!(dated.published.is_none());
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn month(word: &str) -> Option<u32> {
     MONTH_TABLE.get(word.trim_end_matches('.')).copied()
 }
 
-fn weekday_number(word: &str) -> Option<u32> {
+pub fn weekday_number(word: &str) -> Option<u32> {
     WEEKDAY_TABLE.get(word).copied()
 }
 
