@@ -875,6 +875,16 @@ mod tests {
         tag(text, dct).into_iter().map(|t| t.2).collect()
     }
 
+    /// The time layer of a text given no date.
+    fn undated(text: &str) -> TimeLayer {
+        resolve(
+            text,
+            &crate::text::segment(text),
+            &EntityLayer::default(),
+            None,
+        )
+    }
+
     /// Like [`tag`], for an article whose date is only guessed (`confidence` < 0.5).
     fn tag_guessed(
         text: &str,
@@ -2242,20 +2252,19 @@ mod tests {
     fn a_weekday_with_its_date_fixes_the_year() {
         // 6 January was a Thursday in 2000 (and 2005, 2011): the first such year
         // not before the latest year the text names, 1999.
-        let text = "The Times says in an editorial on Thursday, Jan. 6: the agency was right. \
-                    The boy arrived in November 1999.";
-        let layer = crate::text::segment(text);
-        let dated = resolve(text, &layer, &EntityLayer::default(), None);
+        let dated = undated(
+            "The Times says in an editorial on Thursday, Jan. 6: the agency was right. \
+             The boy arrived in November 1999.",
+        );
         let published = dated.published.expect("dated");
         assert_eq!(
             (published.value.as_str(), published.source.as_str()),
             ("2000-01-06", "weekday")
         );
         // Without a year written anywhere there is nothing to count from.
-        let text = "On Thursday, Jan. 6, the agency ruled.";
-        let layer = crate::text::segment(text);
-        let dated = resolve(text, &layer, &EntityLayer::default(), None);
-        assert!(dated.published.is_none());
+        assert!(undated("On Thursday, Jan. 6, the agency ruled.")
+            .published
+            .is_none());
     }
 
     #[test]
@@ -2265,23 +2274,16 @@ mod tests {
             (late[0].2.as_str(), late[0].0.as_str()),
             ("2007-09", "late September")
         );
-        let layer = crate::text::segment("He arrived on Saturday.");
-        let dated = resolve(
-            "He arrived on Saturday.",
-            &layer,
-            &EntityLayer::default(),
-            None,
-        );
+        let dated = undated("He arrived on Saturday.");
         assert_eq!(dated.timexes[0].value, "XXXX-WXX-6");
         assert!(dated.published.is_none());
     }
 
     #[test]
     fn the_article_date_is_inferred_from_a_dateline() {
-        let text =
-            "Moscow, 29 November 2002 (RFE/RL) -- Talks ended on Friday. A deal is due next year.";
-        let layer = crate::text::segment(text);
-        let dated = resolve(text, &layer, &EntityLayer::default(), None);
+        let dated = undated(
+            "Moscow, 29 November 2002 (RFE/RL) -- Talks ended on Friday. A deal is due next year.",
+        );
         let published = dated.published.expect("inferred");
         assert_eq!(
             (published.value.as_str(), published.source.as_str()),
