@@ -294,6 +294,7 @@ pub fn fine_type(coarse: &str, words: &[&str], tokens: Range<usize>) -> String {
             let last = name.last().map(|w| w.to_lowercase()).unwrap_or_default();
             if gazetteer().demonym_country(&lower).is_some()
                 || GROUP_WORDS.contains(&lower.as_str())
+                || super::is_peoples_adjective(&lower)
             {
                 "NORP".into()
             } else if name.len() > 1 && EVENT_WORDS.contains(&last.as_str()) {

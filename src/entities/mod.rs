@@ -295,7 +295,8 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
 
 /// Two chunks that, with one word between them, make a place the
 /// gazetteer knows are one name: "People" + "’s" + "Republic of China" is China,
-/// not the Republic of China (Taiwan) after a stray "People".
+/// not the Republic of China (Taiwan) after a stray "People". So are a word or two
+/// joined by "and" to a body's name ("Foreign and Defense Policy Council").
 fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
     let mut merged: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for chunk in chunks.drain(..) {
@@ -307,7 +308,20 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
                         let phrase = grouping::lower_phrase(phrase);
                         !gazetteer::gazetteer().lookup(&phrase).is_empty()
                     });
-            if known {
+            // "Foreign" + "and" + "Defense Policy Council": one body whose name
+            // joins two fields with "and", not a place and a council.
+            let coordinated_body = chunk.tokens.start == previous.tokens.end + 1
+                && matches!(words.get(previous.tokens.end), Some(&("and" | "&")))
+                && previous.tokens.len() <= 2
+                && words.get(previous.tokens.clone()).is_some_and(|w| {
+                    gazetteer::gazetteer()
+                        .lookup(&grouping::lower_phrase(w))
+                        .is_empty()
+                })
+                && words
+                    .get(chunk.tokens.clone())
+                    .is_some_and(|name| name.len() >= 2 && names_a_body(name));
+            if known || coordinated_body {
                 previous.tokens.end = chunk.tokens.end;
                 previous.kind = chunk.kind;
                 continue;
@@ -369,10 +383,22 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
             return place;
         }
     }
+    // The full name of a head of state or government the office-holders table
+    // knows ("Hu Jintao", whom the tagger took for a body) is a person.
+    if chunk.kind != person && name.len() >= 2 && is_officeholder(name) {
+        return person;
+    }
     let [word] = name else {
         return chunk.kind;
     };
     let lower = word.to_lowercase();
+    // "Sino-Russian", "Anglo-French", "Soviet": a people's adjective, not a
+    // place or a body.
+    if let Some(misc) = kind_of("MISC") {
+        if chunk.kind != misc && is_peoples_adjective(&lower) {
+            return misc;
+        }
+    }
     // A nationality or its plural ("Russians"; "Siberian" is not one) names a
     // people, not a person or a body; "Olympics" names an event.
     if let Some(misc) = kind_of("MISC") {
@@ -404,6 +430,38 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
         }
     }
     chunk.kind
+}
+
+/// The full names (two words or more, lower-cased) of the office-holders table,
+/// `officeholders.tsv`, which the time stage also reads to date articles.
+static OFFICEHOLDERS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("officeholders.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split('\t').nth(1))
+            .flat_map(|names| names.split('|'))
+            .filter(|name| name.contains(' '))
+            .map(str::to_lowercase)
+            .collect()
+    });
+
+/// Is this name, word for word, a head of state or government's full name?
+fn is_officeholder(name: &[&str]) -> bool {
+    OFFICEHOLDERS.contains(&name.join(" ").to_lowercase())
+}
+
+/// A people's adjective: "soviet", or hyphenated parts that each name a people
+/// or are a combining form ("sino-russian", "anglo-french", "afro-american").
+pub(crate) fn is_peoples_adjective(lower: &str) -> bool {
+    const COMBINING: &[&str] = &[
+        "sino", "anglo", "franco", "russo", "indo", "afro", "euro", "greco", "austro", "italo",
+        "judeo", "soviet",
+    ];
+    let people = |part: &str| {
+        COMBINING.contains(&part) || gazetteer::gazetteer().demonym_country(part).is_some()
+    };
+    lower == "soviet" || (lower.contains('-') && lower.split('-').all(people))
 }
 
 /// Does the text capitalize as edited prose does: most sentences that begin with a

@@ -312,6 +312,53 @@ fn a_name_that_says_what_it_is_gets_that_type() {
     let words = ["Lee", "Bank", "and", "Council", "met"];
     assert_eq!(typed(&words, 0..1, 0), 0);
     assert_eq!(typed(&words, 3..4, 2), 2);
+    // A head of government's full name is a person; "Sino-Russian" and "Soviet"
+    // are a people's adjectives (MISC), not places.
+    let words = [
+        "Hu",
+        "Jintao",
+        "and",
+        "Sino-Russian",
+        "and",
+        "Soviet",
+        "ties",
+    ];
+    assert_eq!(typed(&words, 0..2, 1), 0);
+    assert_eq!(typed(&words, 3..4, 2), 3);
+    assert_eq!(typed(&words, 5..6, 2), 3);
+    // A lone surname is left to the tagger.
+    assert_eq!(typed(&["Hu"], 0..1, 1), 1);
+}
+
+#[test]
+fn a_field_joined_by_and_to_a_body_is_one_name() {
+    let words = [
+        "Moscow",
+        "'s",
+        "Foreign",
+        "and",
+        "Defense",
+        "Policy",
+        "Council",
+        "and",
+        "Russia",
+        "and",
+        "China",
+        "Investment",
+        "Council",
+    ];
+    let chunk = |tokens: std::ops::Range<usize>, kind: usize| Chunk { tokens, kind };
+    let mut chunks = vec![
+        chunk(2..3, 2),
+        chunk(4..7, 1),
+        chunk(8..9, 2),
+        chunk(10..13, 1),
+    ];
+    super::merge_known_places(&words, &mut chunks);
+    let spans: Vec<_> = chunks.iter().map(|c| c.tokens.clone()).collect();
+    // "Foreign and Defense Policy Council" is one body; a place before "and"
+    // ("Russia and China Investment Council") stays apart.
+    assert_eq!(spans, [2..7, 8..9, 10..13]);
 }
 
 #[test]

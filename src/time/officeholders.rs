@@ -3,9 +3,9 @@
 //! Prime Minister Shinzo Abe" in one article can only have been written while all
 //! three held office together: between 26 September 2006 and 26 September 2007.
 //!
-//! The table (`officeholders.tsv`, compiled by hand from the public record) lists
-//! heads of state and government most named in English-language news, one line per
-//! term. A mention counts only as "TITLE Name" with no "former", "late", "vice"…
+//! The table (`entities/officeholders.tsv`, compiled by hand from the public
+//! record; the entity stage reads its names too) lists heads of state and
+//! government most named in English-language news, one line per term. A mention counts only as "TITLE Name" with no "former", "late", "vice"…
 //! before the title; the same surname under several holders ("President Bush")
 //! stands for all their terms.
 //!
@@ -16,7 +16,7 @@ use crate::intake::Published;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TABLE: &str = include_str!("officeholders.tsv");
+const TABLE: &str = include_str!("../entities/officeholders.tsv");
 
 /// A day number far beyond any article: the end of a term still running.
 const OPEN: i64 = i64::MAX / 4;
