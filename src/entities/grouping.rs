@@ -124,6 +124,11 @@ const GROUP_WORDS: &[&str] = &[
 ];
 
 /// Last words of event names.
+/// Is this lower-cased word one that ends an event's name ("games", "war")?
+pub(crate) fn is_event_word(lower: &str) -> bool {
+    EVENT_WORDS.contains(&lower)
+}
+
 const EVENT_WORDS: &[&str] = &[
     "olympics",
     "olympiad",
@@ -297,7 +302,7 @@ pub fn fine_type(coarse: &str, words: &[&str], tokens: Range<usize>) -> String {
                 || super::is_peoples_adjective(&lower)
             {
                 "NORP".into()
-            } else if name.len() > 1 && EVENT_WORDS.contains(&last.as_str()) {
+            } else if name.len() > 1 && is_event_word(&last) {
                 "EVENT".into()
             } else {
                 "MISC".into()

@@ -285,6 +285,7 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
         }
     }
     merge_known_places(&words, &mut chunks);
+    complete_officeholders(&words, &mut chunks);
     let cased = is_cased(&words, &sentences);
     chunks.retain(|chunk| !never_a_name(words.get(chunk.tokens.clone()).unwrap_or(&[]), cased));
     for chunk in &mut chunks {
@@ -330,6 +331,34 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
         merged.push(chunk);
     }
     *chunks = merged;
+}
+
+/// A chunk that, with the word or two after it, is a head of state's full name
+/// is that name: "Vladimir" (a city, to the tagger) + "Putin".
+fn complete_officeholders(words: &[&str], chunks: &mut Vec<Chunk>) {
+    let mut k = 0;
+    while k < chunks.len() {
+        let Some(chunk) = chunks.get(k) else { break };
+        let longer = (1..=2).map(|n| chunk.tokens.end + n).find(|&end| {
+            words
+                .get(chunk.tokens.start..end)
+                .is_some_and(is_officeholder)
+        });
+        if let Some(end) = longer {
+            if let Some(chunk) = chunks.get_mut(k) {
+                chunk.tokens.end = end;
+            }
+            // A chunk the name now covers goes; one it overlaps keeps its rest.
+            while let Some(next) = chunks.get_mut(k + 1).filter(|n| n.tokens.start < end) {
+                if next.tokens.end > end {
+                    next.tokens.start = end;
+                    break;
+                }
+                chunks.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
 }
 
 /// A day of the week ("Friday", "FRIDAY"): a date, never a name.
@@ -388,6 +417,13 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     if chunk.kind != person && name.len() >= 2 && is_officeholder(name) {
         return person;
     }
+    // "the Beijing Games", "the Cold War", "the East Asian Summit": an event
+    // (MISC), whatever the tagger guessed.
+    if let (Some(misc), [_, .., last]) = (kind_of("MISC"), name) {
+        if chunk.kind != misc && grouping::is_event_word(&last.to_lowercase()) {
+            return misc;
+        }
+    }
     let [word] = name else {
         return chunk.kind;
     };
@@ -417,6 +453,10 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     let amid_prose =
         lower_at(chunk.tokens.start.checked_sub(1)) || lower_at(Some(chunk.tokens.end));
     if chunk.kind == person && cased && acronym && amid_prose {
+        return organization;
+    }
+    // An acronym the gazetteer does not know as a place ("NATO") names a body.
+    if Some(chunk.kind) == place && acronym && gazetteer::gazetteer().lookup(&lower).is_empty() {
         return organization;
     }
     // A lone word the gazetteer knows only as a place ("Tokyo", "Siberia") is
@@ -458,10 +498,23 @@ pub(crate) fn is_peoples_adjective(lower: &str) -> bool {
         "sino", "anglo", "franco", "russo", "indo", "afro", "euro", "greco", "austro", "italo",
         "judeo", "soviet",
     ];
-    let people = |part: &str| {
-        COMBINING.contains(&part) || gazetteer::gazetteer().demonym_country(part).is_some()
+    // Adjectives of a continent or a side of the world ("Asian markets",
+    // "Western organizations"), which the country demonyms leave out.
+    const WIDER: &[&str] = &[
+        "soviet", "asian", "european", "african", "arab", "western", "eastern", "latin", "nordic",
+        "baltic", "slavic",
+    ];
+    let gazetteer = gazetteer::gazetteer();
+    // "Russia-China ties", "U.S.-Russian": countries and peoples joined.
+    let part = |part: &str| {
+        COMBINING.contains(&part)
+            || gazetteer.demonym_country(part).is_some()
+            || gazetteer
+                .lookup(part)
+                .iter()
+                .any(|e| e.kind == PlaceKind::Country)
     };
-    lower == "soviet" || (lower.contains('-') && lower.split('-').all(people))
+    WIDER.contains(&lower) || (lower.contains('-') && lower.split('-').all(part))
 }
 
 /// Does the text capitalize as edited prose does: most sentences that begin with a

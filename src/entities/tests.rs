@@ -328,6 +328,38 @@ fn a_name_that_says_what_it_is_gets_that_type() {
     assert_eq!(typed(&words, 5..6, 2), 3);
     // A lone surname is left to the tagger.
     assert_eq!(typed(&["Hu"], 0..1, 1), 1);
+    // "the Beijing Games" is an event; "NATO" (no place) a body.
+    let words = [
+        "the",
+        "Beijing",
+        "Games",
+        "and",
+        "NATO",
+        "and",
+        "Russia-China",
+        "ties",
+    ];
+    assert_eq!(typed(&words, 1..3, 2), 3);
+    assert_eq!(typed(&words, 4..5, 2), 1);
+    assert_eq!(typed(&words, 6..7, 2), 3);
+}
+
+#[test]
+fn a_chunk_and_the_words_that_finish_a_leaders_name_are_one_name() {
+    let words = [
+        "Vladimir", "Putin", ",", "Russia", "'s", "Hu", "Jintao", "Beijing",
+    ];
+    let chunk = |tokens: std::ops::Range<usize>, kind: usize| Chunk { tokens, kind };
+    // "Vladimir" taken for the city; "Hu" and "Jintao Beijing" split wrongly.
+    let mut chunks = vec![
+        chunk(0..1, 2),
+        chunk(3..4, 2),
+        chunk(5..6, 1),
+        chunk(6..8, 2),
+    ];
+    super::complete_officeholders(&words, &mut chunks);
+    let spans: Vec<_> = chunks.iter().map(|c| c.tokens.clone()).collect();
+    assert_eq!(spans, [0..2, 3..4, 5..7, 7..8]);
 }
 
 #[test]
