@@ -514,7 +514,10 @@ pub(crate) fn is_peoples_adjective(lower: &str) -> bool {
                 .iter()
                 .any(|e| e.kind == PlaceKind::Country)
     };
-    WIDER.contains(&lower) || (lower.contains('-') && lower.split('-').all(part))
+    let wider = |w: &str| WIDER.contains(&w);
+    wider(lower)
+        || lower.strip_suffix('s').is_some_and(wider)
+        || (lower.contains('-') && lower.split('-').all(part))
 }
 
 /// Does the text capitalize as edited prose does: most sentences that begin with a

@@ -342,6 +342,7 @@ fn a_name_that_says_what_it_is_gets_that_type() {
     assert_eq!(typed(&words, 1..3, 2), 3);
     assert_eq!(typed(&words, 4..5, 2), 1);
     assert_eq!(typed(&words, 6..7, 2), 3);
+    assert_eq!(typed(&["Asians", "and", "Europeans"], 0..1, 0), 3);
 }
 
 #[test]
