@@ -314,84 +314,67 @@ fn a_name_that_says_what_it_is_gets_that_type() {
     assert_eq!(typed(&words, 3..4, 2), 2);
     // A head of government's full name is a person; "Sino-Russian" and "Soviet"
     // are a people's adjectives (MISC), not places.
-    let words = [
-        "Hu",
-        "Jintao",
-        "and",
-        "Sino-Russian",
-        "and",
-        "Soviet",
-        "ties",
-    ];
+    let words: Vec<&str> = "Hu Jintao and Sino-Russian and Soviet ties"
+        .split(' ')
+        .collect();
     assert_eq!(typed(&words, 0..2, 1), 0);
     assert_eq!(typed(&words, 3..4, 2), 3);
     assert_eq!(typed(&words, 5..6, 2), 3);
     // A lone surname is left to the tagger.
     assert_eq!(typed(&["Hu"], 0..1, 1), 1);
     // "the Beijing Games" is an event; "NATO" (no place) a body.
-    let words = [
-        "the",
-        "Beijing",
-        "Games",
-        "and",
-        "NATO",
-        "and",
-        "Russia-China",
-        "ties",
-    ];
+    let words: Vec<&str> = "the Beijing Games and NATO and Russia-China ties"
+        .split(' ')
+        .collect();
     assert_eq!(typed(&words, 1..3, 2), 3);
     assert_eq!(typed(&words, 4..5, 2), 1);
     assert_eq!(typed(&words, 6..7, 2), 3);
     assert_eq!(typed(&["Asians", "and", "Europeans"], 0..1, 0), 3);
 }
 
+/// The token ranges of `chunks` (each a range and a type) after `pass` over `words`.
+fn spans_after(
+    pass: fn(&[&str], &mut Vec<Chunk>),
+    words: &[&str],
+    chunks: &[(std::ops::Range<usize>, usize)],
+) -> Vec<std::ops::Range<usize>> {
+    let mut chunks: Vec<Chunk> = chunks
+        .iter()
+        .map(|(tokens, kind)| Chunk {
+            tokens: tokens.clone(),
+            kind: *kind,
+        })
+        .collect();
+    pass(words, &mut chunks);
+    chunks.into_iter().map(|c| c.tokens).collect()
+}
+
 #[test]
 fn a_chunk_and_the_words_that_finish_a_leaders_name_are_one_name() {
-    let words = [
-        "Vladimir", "Putin", ",", "Russia", "'s", "Hu", "Jintao", "Beijing",
-    ];
-    let chunk = |tokens: std::ops::Range<usize>, kind: usize| Chunk { tokens, kind };
+    let words = "Vladimir Putin , Russia 's Hu Jintao Beijing"
+        .split(' ')
+        .collect::<Vec<_>>();
     // "Vladimir" taken for the city; "Hu" and "Jintao Beijing" split wrongly.
-    let mut chunks = vec![
-        chunk(0..1, 2),
-        chunk(3..4, 2),
-        chunk(5..6, 1),
-        chunk(6..8, 2),
-    ];
-    super::complete_officeholders(&words, &mut chunks);
-    let spans: Vec<_> = chunks.iter().map(|c| c.tokens.clone()).collect();
-    assert_eq!(spans, [0..2, 3..4, 5..7, 7..8]);
+    let chunks = [(0..1, 2), (3..4, 2), (5..6, 1), (6..8, 2)];
+    assert_eq!(
+        spans_after(super::complete_officeholders, &words, &chunks),
+        [0..2, 3..4, 5..7, 7..8]
+    );
 }
 
 #[test]
 fn a_field_joined_by_and_to_a_body_is_one_name() {
-    let words = [
-        "Moscow",
-        "'s",
-        "Foreign",
-        "and",
-        "Defense",
-        "Policy",
-        "Council",
-        "and",
-        "Russia",
-        "and",
-        "China",
-        "Investment",
-        "Council",
-    ];
-    let chunk = |tokens: std::ops::Range<usize>, kind: usize| Chunk { tokens, kind };
-    let mut chunks = vec![
-        chunk(2..3, 2),
-        chunk(4..7, 1),
-        chunk(8..9, 2),
-        chunk(10..13, 1),
-    ];
-    super::merge_known_places(&words, &mut chunks);
-    let spans: Vec<_> = chunks.iter().map(|c| c.tokens.clone()).collect();
+    let words =
+        "Moscow 's Foreign and Defense Policy Council and Russia and China Investment Council"
+            .split(' ')
+            .collect::<Vec<_>>();
     // "Foreign and Defense Policy Council" is one body; a place before "and"
     // ("Russia and China Investment Council") stays apart.
-    assert_eq!(spans, [2..7, 8..9, 10..13]);
+    let chunks = [(2..3, 2), (4..7, 1), (8..9, 2), (10..13, 1)];
+    assert_eq!(
+        spans_after(super::merge_known_places, &words, &chunks),
+        [2..7, 8..9, 10..13]
+    );
 }
 
 #[test]
