@@ -472,11 +472,15 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     chunk.kind
 }
 
-/// The full names (two words or more, lower-cased) of the office-holders table,
-/// `officeholders.tsv`, which the time stage also reads to date articles.
+/// Heads of state and government with their terms, compiled by hand from the
+/// public record: their names make people here; the time stage dates articles
+/// by their terms (`time::officeholders`).
+pub(crate) const OFFICEHOLDERS_TABLE: &str = include_str!("officeholders.tsv");
+
+/// The full names (two words or more, lower-cased) of [`OFFICEHOLDERS_TABLE`].
 static OFFICEHOLDERS: std::sync::LazyLock<std::collections::HashSet<String>> =
     std::sync::LazyLock::new(|| {
-        include_str!("officeholders.tsv")
+        OFFICEHOLDERS_TABLE
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split('\t').nth(1))

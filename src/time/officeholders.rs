@@ -16,7 +16,7 @@ use crate::intake::Published;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TABLE: &str = include_str!("../entities/officeholders.tsv");
+const TABLE: &str = crate::entities::OFFICEHOLDERS_TABLE;
 
 /// A day number far beyond any article: the end of a term still running.
 const OPEN: i64 = i64::MAX / 4;
