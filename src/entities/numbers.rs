@@ -282,7 +282,7 @@ pub fn find(words: &[&str], lower: &[&str], blocked: &[bool]) -> Vec<Numeric> {
             let next = at(end);
             let single = end == start + 1;
             // A year before Christ, alone or opening a range: "480 BC", "499 to 493 BC".
-            let bc = |k: usize| matches!(at(k), "bc" | "b.c." | "bce" | "b.c");
+            let bc = |k: usize| crate::text::is_bc_word(at(k));
             let bc_year = bc(end)
                 || (matches!(next, "to" | "-" | "–" | "and")
                     && is_digits(at(end + 1))

@@ -174,6 +174,11 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// "BC" (or "B.C.", "BCE"), lower-cased: the era after a year before Christ.
+pub fn is_bc_word(lower: &str) -> bool {
+    matches!(lower, "bc" | "b.c." | "bce" | "b.c")
+}
+
 /// A month name or its common abbreviation ("Sept", "Jan."), any case.
 pub fn is_month_word(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();

@@ -674,10 +674,12 @@ pub fn resolve(
         published.as_ref().and_then(reference_date),
     );
     if published.is_none() {
-        published = infer_published(&found, lead_end)
-            .filter(|p| p.confidence >= 0.4)
-            .or_else(|| weekday_year(&found, &lower, lead_end))
-            .or_else(|| infer_published(&found, lead_end));
+        // A full date the text writes; else a weekday and date that agree in one
+        // year; else the year it names most.
+        published = match infer_published(&found, lead_end) {
+            Some(full) if full.confidence >= 0.4 => Some(full),
+            weak => weekday_year(&found, &lower, lead_end).or(weak),
+        };
         if let Some(leaders) = leaders {
             if published
                 .as_ref()

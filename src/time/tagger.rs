@@ -256,11 +256,6 @@ fn year_of(word: &str) -> Option<i32> {
         .filter(|y| (1000..=2100).contains(y))
 }
 
-/// Is this word "BC" (or "B.C.", "BCE")?
-fn is_bc(word: &str) -> bool {
-    matches!(word, "bc" | "b.c." | "bce" | "b.c")
-}
-
 /// "480 BC" at `i`: the astronomical year (-479) and where it ends.
 fn bc_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
     let w = cx.at(i);
@@ -268,7 +263,7 @@ fn bc_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
         .then(|| w.parse().ok())
         .flatten()
         .filter(|n| *n > 0)?;
-    is_bc(cx.at(i + 1)).then_some((1 - n, i + 2))
+    crate::text::is_bc_word(cx.at(i + 1)).then_some((1 - n, i + 2))
 }
 
 fn day_of(word: &str) -> Option<u32> {
@@ -1752,13 +1747,13 @@ fn spelled_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
 /// one token.
 fn year_range(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    let bc = is_bc(cx.at(i + 1));
+    let bc = crate::text::is_bc_word(cx.at(i + 1));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     // "from 499 to 493 BC", "(264 to 241 BC)": the first year of a range that
     // says BC once, at its end (BC years count down).
     if digits(w)
         && matches!(cx.at(i + 1), "to" | "-" | "–" | "and" | "until")
-        && is_bc(cx.at(i + 3))
+        && crate::text::is_bc_word(cx.at(i + 3))
     {
         let (first, last): (i32, i32) = (w.parse().ok()?, cx.at(i + 2).parse().ok()?);
         return (first > last && last > 0 && digits(cx.at(i + 2))).then(|| Found {
@@ -1998,7 +1993,7 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
     }
     if let Some(stem) = w.strip_suffix('s') {
         // "the 470s BC"
-        if is_bc(cx.at(i + 1))
+        if crate::text::is_bc_word(cx.at(i + 1))
             && (3..=4).contains(&stem.len())
             && stem.ends_with('0')
             && stem.bytes().all(|b| b.is_ascii_digit())
@@ -2823,15 +2818,16 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     let glued = glued_count(w);
+    // "2.5 hrs": the whole count, the half is read below.
+    let and_half = w
+        .strip_suffix(".5")
+        .filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|k| k.parse::<u32>().ok());
     let (n, after) = if let Some((n, _)) = glued {
         (Some(n), i)
-    } else if VAGUE_NUMBERS.contains(&w) && matches!(w, "several" | "few" | "many" | "some") {
-        (None, i + 1)
-    } else if w
-        .strip_suffix(".5")
-        .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+    } else if and_half.is_some()
+        || (VAGUE_NUMBERS.contains(&w) && matches!(w, "several" | "few" | "many" | "some"))
     {
-        // "2.5 hrs": the half is read below.
         (None, i + 1)
     } else if w == "a" && cx.at(i + 1) == "few" {
         (None, i + 2)
@@ -2857,13 +2853,7 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     let half = match (n, cx.at(after)) {
         (Some(n), "1/2") => Some((n, after + 1, after + 2)),
         // "2.5 hrs"
-        (None, _)
-            if w.strip_suffix(".5")
-                .is_some_and(|n| number(&[n], 0).is_some()) =>
-        {
-            let (n, _) = number(&[w.strip_suffix(".5")?], 0)?;
-            Some((n, i + 1, i + 2))
-        }
+        (None, _) if and_half.is_some() => and_half.map(|n| (n, i + 1, i + 2)),
         (Some(n), _) if and_a_half(after) => Some((n, after + 3, after + 4)),
         (Some(n), _) if unit(cx.at(after)).is_some() && and_a_half(after + 1) => {
             Some((n, after, after + 4))
