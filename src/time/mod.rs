@@ -11,6 +11,7 @@ use calendar::Date;
 use serde::Serialize;
 
 pub mod calendar;
+mod events;
 pub mod officeholders;
 pub mod tagger;
 
@@ -239,13 +240,14 @@ fn tag_lowered(
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
 ) -> Vec<tagger::Found> {
-    let found = tag_sentences(words, lower, sentences, dct, None);
+    let mut found = tag_sentences(words, lower, sentences, dct, None);
     if is_narrative(&found, lower, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
         let era = era_of(&found, lower).unwrap_or((i32::MIN, i32::MAX));
-        return tag_sentences(words, lower, sentences, dct, Some(era));
+        found = tag_sentences(words, lower, sentences, dct, Some(era));
     }
+    events::anchor_to_events(lower, sentences, dct, &mut found);
     found
 }
 
@@ -859,7 +861,7 @@ mod tests {
     use super::*;
 
     /// (text, type, value[, value_end]) of every expression, against `dct`.
-    fn tag(text: &str, dct: &str) -> Vec<(String, String, String, Option<String>)> {
+    pub(super) fn tag(text: &str, dct: &str) -> Vec<(String, String, String, Option<String>)> {
         let layer = crate::text::segment(text);
         let published = Published {
             value: dct.into(),

@@ -157,6 +157,20 @@ fn around(text: &str, start: usize, end: usize) -> String {
     )
 }
 
+/// The lines `lede eval time --mistakes` prints; with `--all`, the rightly
+/// valued expressions too (for studying how the gold writes a phrase).
+#[derive(Default)]
+struct Notes {
+    lines: Vec<String>,
+    right_too: bool,
+}
+
+impl Notes {
+    fn push(&mut self, line: String) {
+        self.lines.push(line);
+    }
+}
+
 /// Add one document's counts to `tally`; with `mistakes`, note every missed,
 /// spurious and wrongly valued expression.
 fn score_document(
@@ -164,7 +178,7 @@ fn score_document(
     doc: &Document,
     found: &[(usize, usize, String, String)],
     tally: &mut Tally,
-    mut mistakes: Option<&mut Vec<String>>,
+    mut mistakes: Option<&mut Notes>,
 ) {
     tally.gold += doc.gold.len();
     tally.system += found.len();
@@ -203,17 +217,19 @@ fn score_document(
         tally.strict_gold += usize::from(f.0 == g.start && f.1 == g.end);
         tally.kind += usize::from(f.2 == g.kind);
         tally.value += usize::from(f.3 == g.value);
-        if f.3 != g.value {
-            if let Some(m) = mistakes.as_deref_mut() {
-                m.push(format!(
-                    "{tag} value {:?}: {} want {} (dct {:?}) | {}",
-                    doc.text.get(f.0..f.1).unwrap_or(""),
-                    f.3,
-                    g.value,
-                    doc.dct.map(Date::iso),
-                    around(&doc.text, f.0, f.1)
-                ));
-            }
+        if let Some(m) = mistakes
+            .as_deref_mut()
+            .filter(|m| m.right_too || f.3 != g.value)
+        {
+            m.push(format!(
+                "{tag} {} {:?}: {} want {} (dct {:?}) | {}",
+                if f.3 == g.value { "right" } else { "value" },
+                doc.text.get(f.0..f.1).unwrap_or(""),
+                f.3,
+                g.value,
+                doc.dct.map(Date::iso),
+                around(&doc.text, f.0, f.1)
+            ));
         }
     }
     for f in found {
@@ -293,7 +309,7 @@ impl Dating {
 fn score_dir(
     dirs: &[PathBuf],
     name: &str,
-    mistakes: Option<&mut Vec<String>>,
+    mistakes: Option<&mut Notes>,
     withhold_dct: bool,
 ) -> Result<String, String> {
     let tag = name.split_whitespace().next().unwrap_or(name);
@@ -353,12 +369,16 @@ fn score_dir(
     Ok(report)
 }
 
-/// `lede eval time [--data DIR] [--mistakes]`: with `--mistakes`, every missed,
-/// spurious and wrongly valued expression of the three corpora, one a line,
-/// with the text around it.
+/// `lede eval time [--data DIR] [--mistakes [--all]]`: with `--mistakes`, every
+/// missed, spurious and wrongly valued expression of the three corpora, one a
+/// line, with the text around it; with `--all` too, the rightly valued ones
+/// ("right").
 pub fn eval(args: &[String]) -> Result<String, String> {
     let time = data_dir(args).join("time");
-    let mut mistakes = Vec::new();
+    let mut mistakes = Notes {
+        lines: Vec::new(),
+        right_too: args.iter().any(|a| a == "--all"),
+    };
     let show = args.iter().any(|a| a == "--mistakes");
     let tb: &Path = &time.join("tbaq-cleaned");
     let tbaq = [tb.join("TimeBank"), tb.join("AQUAINT")];
@@ -384,7 +404,7 @@ pub fn eval(args: &[String]) -> Result<String, String> {
     out.push_str(&score_dir(&tbaq, "TBAQ, DCT withheld", None, true)?);
     out.push_str(&speed(&tb.join("TimeBank"))?);
     if show {
-        out.push_str(&mistakes.join("\n"));
+        out.push_str(&mistakes.lines.join("\n"));
     }
     Ok(out)
 }
@@ -435,14 +455,14 @@ mod tests {
         // One system timex over two gold ones aligns with one of them; "May"
         // overlaps "May 1920" (relaxed, not strict); "and" is spurious; 1930 is missed.
         let mut tally = Tally::default();
-        let mut notes = Vec::new();
+        let mut notes = Notes::default();
         let sys = found(&[(3, 12, "1914"), (13, 16, "X"), (17, 20, "1920-05")]);
         score_document("T", &doc, &sys, &mut tally, Some(&mut notes));
         assert_eq!((tally.gold, tally.system), (4, 3));
         assert_eq!((tally.relaxed_gold, tally.relaxed_system), (2, 2));
         assert_eq!((tally.strict_gold, tally.strict_system), (0, 0));
         assert_eq!(tally.value, 2);
-        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert_eq!(notes.lines.len(), 3, "{:?}", notes.lines);
         // Value F1 = value accuracy over aligned gold x relaxed F1.
         let report = tally.report("T", 1);
         assert!(report.contains("value F1 57.14"), "{report}");
