@@ -1137,6 +1137,15 @@ mod tests {
         assert!(values("protesters at the annual March for Life", d).is_empty());
         assert!(values("at the head of the March of the Combatant Mothers", d).is_empty());
         assert!(values("a picture from the film High Noon.", d).is_empty());
+        // Newspapers, programmes and shows named for a time.
+        assert!(values("The Communist Party daily Granma said.", d).is_empty());
+        assert!(values("said on state TV's morning talk show.", d).is_empty());
+        assert!(values("This is VOA Today.", d).is_empty());
+        assert_eq!(values("USA Today reported it today.", d), [d]);
+        assert_eq!(values("Qantas plans daily flights.", d), ["P1D"]);
+        assert_eq!(values("NOT WORKING TODAY wins a prize", d), [d]);
+        // "It's the second day of an offensive": the day written on.
+        assert_eq!(values("It's the second day of an offensive.", d), [d]);
         assert_eq!(
             values("He left in March for health reasons.", "1999-06-22"),
             ["1999-03"]
@@ -1499,6 +1508,18 @@ mod tests {
             values("Sales for the full year rose.", "1989-11-02"),
             ["1989"]
         );
+        // The end of the month or week the text is in; "the month" alone is none.
+        let end = tag(
+            "troops in the region by the end of the month.",
+            "1990-08-13",
+        );
+        assert_eq!(end[0].0, "the end of the month");
+        assert_eq!(end[0].2, "1990-08");
+        assert_eq!(
+            values("at the start of the week", "1990-08-13"),
+            ["1990-W33"]
+        );
+        assert!(values("The month was hard.", "1990-08-13").is_empty());
         assert_eq!(
             values("see u tmr at 8pm", "2014-05-03"),
             ["2014-05-04", "2014-05-04T20:00"]

@@ -1472,6 +1472,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         if let Some(mut f) = absolute(cx, inner)
             .or_else(|| this_last_next(cx, inner))
             .or_else(|| year_end(cx, inner))
+            .or_else(|| the_month_or_week(cx, inner).filter(|_| inner > next))
             .or_else(|| relative_word(cx, inner).filter(|f| f.kind == "DATE"))
         {
             // TimeBank leaves "early" out of "early 1990s" but keeps it in
@@ -1534,6 +1535,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         .or_else(|| holiday(cx, i))
         .or_else(|| bare_units(cx, i))
         .or_else(|| year_end(cx, i))
+        .or_else(|| nth_day_today(cx, i))
         .or_else(|| clock(cx, i))
         .or_else(|| set(cx, i))
         .or_else(|| part_of_day(cx, i))
@@ -2030,6 +2032,21 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
     let dct = cx.now;
     let day = |offset: i64| dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(offset).iso());
     let w = cx.at(i);
+    // "USA Today", "VOA Today", "the Today show": a name.
+    if w == "today"
+        && i > 0
+        && cx.capitalized(i)
+        && (cx.capitalized(i - 1) || cx.at(i - 1) == "the")
+        // Not a title-cased or shouted line ("Not Working Today Wins").
+        && (i == 1
+            || cx
+                .original
+                .get(i - 2)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_lowercase))
+    {
+        return None;
+    }
     Some(match w {
         // The informal spellings are from tweets.
         "today" | "tdy" | "2day" | "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo"
@@ -2778,6 +2795,51 @@ fn year_end(cx: &Context, i: usize) -> Option<Found> {
     found(i, end, "DATE", format!("{year:04}"))
 }
 
+/// "(the end of) the month", "(the start of) the week": the month or week of the
+/// reference date (the story's, in a history).
+fn the_month_or_week(cx: &Context, i: usize) -> Option<Found> {
+    let d = cx.dct?;
+    let value = match cx.at(i) {
+        "month" => format!("{:04}-{:02}", d.year, d.month),
+        "week" => {
+            let (y, wk) = d.iso_week();
+            format!("{y:04}-W{wk:02}")
+        }
+        _ => return None,
+    };
+    found(i, i + 1, "DATE", value)
+}
+
+/// "It's the second day of an offensive", "today is the eighth day of Desert
+/// Shield": the day written on, counted within something else.
+fn nth_day_today(cx: &Context, i: usize) -> Option<Found> {
+    let nth = matches!(
+        cx.at(i + 1),
+        "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+    ) || ["nd", "rd", "th"].iter().any(|end| {
+        cx.at(i + 1)
+            .strip_suffix(end)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let today = match (cx.at(i.wrapping_sub(2)), cx.at(i.wrapping_sub(1))) {
+        (_, "it's" | "it’s") => true,
+        ("it" | "today" | "this", "is" | "'s" | "’s") => true,
+        _ => false,
+    };
+    if cx.at(i) != "the" || !nth || cx.at(i + 2) != "day" || cx.at(i + 3) != "of" || !today {
+        return None;
+    }
+    found(i, i + 3, "DATE", cx.now?.iso())
+}
+
 /// "year-earlier" and "year-ago" alone ("year-earlier profit"): the quarter under
 /// discussion a year before, else last year.
 fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
@@ -3071,6 +3133,32 @@ fn part_of_day(cx: &Context, i: usize) -> Option<Found> {
     if matches!(before, "good" | "gd") {
         return None;
     }
+    // "a morning talk show", "the evening news", "morning sickness": a thing.
+    if matches!(
+        cx.at(i + 1),
+        "show"
+            | "shows"
+            | "talk"
+            | "news"
+            | "newspaper"
+            | "paper"
+            | "papers"
+            | "edition"
+            | "program"
+            | "programme"
+            | "sickness"
+            | "star"
+            | "glory"
+            | "person"
+            | "club"
+            | "school"
+            | "life"
+            | "sky"
+            | "prayer"
+            | "prayers"
+    ) {
+        return None;
+    }
     let mut end = i + 1;
     let mut day: Option<String> = None;
     // "the night of May 13", "the early morning hours of 30 April"
@@ -3146,7 +3234,16 @@ fn set(cx: &Context, i: usize) -> Option<Found> {
         "hourly" => Some("PT1H"),
         _ => None,
     };
-    if let Some(v) = simple {
+    // "the Communist Party daily Granma", "the business daily Nikkei": a
+    // newspaper.
+    let newspaper = cx.original.get(i) == Some(&"daily")
+        && cx.capitalized(i + 1)
+        && (cx.capitalized(i.wrapping_sub(1))
+            || matches!(
+                cx.at(i.wrapping_sub(1)),
+                "the" | "a" | "business" | "financial"
+            ));
+    if let Some(v) = simple.filter(|_| !newspaper) {
         return found(i, i + 1, "SET", v.into());
     }
     if matches!(w, "every" | "each" | "per") {
