@@ -1141,6 +1141,9 @@ mod tests {
         assert!(values("The Communist Party daily Granma said.", d).is_empty());
         assert!(values("said on state TV's morning talk show.", d).is_empty());
         assert!(values("This is VOA Today.", d).is_empty());
+        assert!(values("Speaking on MSNBC's Morning Joe program, he said", d).is_empty());
+        assert!(values("hours before the Winter Olympics kicked off", d).is_empty());
+        assert_eq!(values("KARAOKE NIGHT WITH CB", d), [format!("{d}TNI")]);
         assert_eq!(values("USA Today reported it today.", d), [d]);
         assert_eq!(values("Qantas plans daily flights.", d), ["P1D"]);
         assert_eq!(values("NOT WORKING TODAY wins a prize", d), [d]);

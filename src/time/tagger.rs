@@ -1717,6 +1717,13 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
                 return found(i, year.end, "DATE", format!("{}-{code}", year.value));
             }
         }
+        // "the Winter Olympics", "the Summer Palace": a name.
+        if matches!(
+            cx.at(i + 1),
+            "olympics" | "olympic" | "games" | "paralympics" | "palace"
+        ) {
+            return None;
+        }
         let before = cx.at(i.wrapping_sub(1));
         let is_season = |w: &str| SEASONS.iter().any(|(s, _)| *s == w);
         // "the fall and winter", "that same spring", and in a history "their
@@ -3157,6 +3164,11 @@ fn part_of_day(cx: &Context, i: usize) -> Option<Found> {
     let code = part_of_day_code(bare)?;
     let before = cx.at(i.wrapping_sub(1));
     if matches!(before, "good" | "gd") {
+        return None;
+    }
+    // "MSNBC's Morning Joe program", "Morning Edition": a programme's name.
+    // (Not a shouted or title-cased line: "KARAOKE NIGHT WITH CB".)
+    if i > 0 && cx.capitalized(i) && cx.capitalized(i + 1) && !cx.capitalized(i - 1) {
         return None;
     }
     // "a morning talk show", "the evening news", "morning sickness": a thing.
