@@ -1215,6 +1215,17 @@ mod tests {
             values("Talks resume in September.", "2009-12-19"),
             ["2009-09"]
         );
+        // A story's winter after its autumn is next year's; "the fall of" a city
+        // and "the Long March" are no times.
+        let text = "War broke out in 1774. Battles came in 1775 and 1776. The army marched \
+            in 1777. It took the city in October 1777. Over the winter, men died. \
+            The siege ended with the fall of Charleston. The Long March began.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1778-WI"),
+            "{found:?}"
+        );
         // A chronicle of recent years is a story too; what it says was to come
         // does not move it on.
         let text = "The invasion began in 2003. Elections followed in 2005. A surge came             in 2007. Violence fell in 2008. Troops stayed through 2006. Talks in 2004             failed. A deal in 2008 set terms. Cuts in 2005 hurt. Aid in 2006 rose.             Planners said funding would end in 2009. On 11 March, Basra fell.";

@@ -743,6 +743,7 @@ const LITERAL_WORDS: &[&str] = &[
     "less",
     "life",
     "local",
+    "long",
     "lost",
     "made",
     "many",
@@ -1463,11 +1464,31 @@ fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<
     })
 }
 
+/// A word of punctuation only (or none: the sentence's end).
+fn is_punctuation_word(w: &str) -> bool {
+    !w.chars().any(char::is_alphanumeric)
+}
+
 fn match_at(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     // Not times: "the March of the Combatant Mothers", "the annual March for
     // Life", "High Noon".
     let name = match w {
+        // "the Long March", "his March to the Sea", "no battles along the March."
+        "march" if cx.at(i.wrapping_sub(1)) == "long" => true,
+        "march"
+            if {
+                // (past an opening quote: his "March to the Sea")
+                let k = if is_quote_mark(cx.at(i.wrapping_sub(1))) {
+                    2
+                } else {
+                    1
+                };
+                matches!(cx.at(i.wrapping_sub(k)), "the" | "his" | "their" | "her")
+            } && (cx.at(i + 1) == "to" || is_punctuation_word(cx.at(i + 1))) =>
+        {
+            true
+        }
         "march" => match cx.at(i + 1) {
             "of" => cx.at(i + 2) == "the",
             "for" => cx.capitalized(i + 2),
@@ -1722,6 +1743,13 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
                 return found(i, year.end, "DATE", format!("{}-{code}", year.value));
             }
         }
+        // "the fall of Budapest", "the fall of the regime": a collapse, not
+        // autumn ("the fall of that year" is).
+        let of_a_year = matches!(cx.at(i + 2), "that" | "this" | "the" | "last" | "next")
+            && cx.at(i + 3) == "year";
+        if w == "fall" && cx.at(i + 1) == "of" && !of_a_year {
+            return None;
+        }
         // "the Winter Olympics", "the Summer Palace": a name.
         if matches!(
             cx.at(i + 1),
@@ -1754,6 +1782,13 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
                 "SU" => 7,
                 "FA" => 10,
                 _ => 0,
+            };
+            // A story's winter is the one nearest its date, named for the year
+            // of its January: after the autumn of 1777 comes the winter of 1778.
+            let month = if code == "WI" && cx.narrative {
+                1
+            } else {
+                month
             };
             let y = if month > 0 {
                 resolve_month_year(cx, month, i)
