@@ -15,7 +15,9 @@ function utc(year, month = 0, day = 1) {
   return t.getTime();
 }
 
-const SEASONS = { SP: [2, 5], SU: [5, 8], FA: [8, 11], WI: [11, 14] };
+// Months [from, to) of each season; a winter is named for the year of its January
+// (TimeML: "the winter of 1777-78" is 1778-WI), so it starts the December before.
+const SEASONS = { SP: [2, 5], SU: [5, 8], FA: [8, 11], WI: [-1, 2] };
 
 /**
  * The span of time a TIMEX3 value names, as [start, end) in milliseconds, or null

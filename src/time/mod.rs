@@ -441,7 +441,19 @@ fn tag_sentences(
             }
             if !deictic(words) {
                 if let Some(date) = anchor_of(&f, words) {
-                    if narrative && !projected && (era_from..=era_to).contains(&date.year) {
+                    // "repeating their successes from the previous year" looks
+                    // back; the story stays where it was.
+                    let looks_back = words.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "previous" | "earlier" | "before" | "preceding" | "prior"
+                        )
+                    });
+                    if narrative
+                        && !projected
+                        && !looks_back
+                        && (era_from..=era_to).contains(&date.year)
+                    {
                         anchor = Some(date);
                     }
                     story = Some(f.value.clone());
@@ -1224,6 +1236,17 @@ mod tests {
         assert_eq!(
             found.last().map(String::as_str),
             Some("1778-WI"),
+            "{found:?}"
+        );
+        // A look back ("the previous year") does not take the story back.
+        let text = "The war began in 1917. In 1918 it spread. In 1919 they won. In 1920 \
+            the war resumed. In August 1920 they held \
+            Warsaw. They advanced, repeating their successes from the previous year. \
+            On September 18 they crossed the river.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1920-09-18"),
             "{found:?}"
         );
         // A chronicle of recent years is a story too; what it says was to come

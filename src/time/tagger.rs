@@ -2095,7 +2095,13 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
         let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
         if let Ok(n) = digits.parse::<u32>() {
             if (1..=21).contains(&n) {
-                return found(i, i + 2, "DATE", format!("{:02}", n - 1));
+                // "the 4th century BC": BC03 (the years 400 to 301 BC).
+                let era = if crate::text::is_bc_word(cx.at(i + 2)) {
+                    "BC"
+                } else {
+                    ""
+                };
+                return found(i, i + 2, "DATE", format!("{era}{:02}", n - 1));
             }
         }
     }
