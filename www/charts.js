@@ -29,6 +29,8 @@ export function timeSpan(value) {
   let m;
   if ((m = /^(BC)?(\d{4})(.*)$/.exec(value))) return yearPartSpan(m[1] ? 1 - +m[2] : +m[2], m[3]);
   if ((m = /^BC(\d{3})$/.exec(value))) return [utc(-(+m[1] * 10 + 8)), utc(-(+m[1] * 10 + 8) + 10)];
+  // "BC03", the 4th century BC: the years BC0399 to BC0300, astronomical -398 to -299.
+  if ((m = /^BC(\d{2})$/.exec(value))) return [utc(1 - (+m[1] * 100 + 99)), utc(2 - +m[1] * 100)];
   if ((m = /^(\d{3})X?$/.exec(value))) return [utc(+m[1] * 10), utc(+m[1] * 10 + 10)];
   if ((m = /^(\d{2})(XX)?$/.exec(value))) return [utc(+m[1] * 100), utc(+m[1] * 100 + 100)];
   return null;
@@ -58,13 +60,22 @@ function yearPartSpan(year, rest) {
   return null;
 }
 
-/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)", "BC047" "470s BC"; other values as they are. */
+/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)", "BC047" "470s BC", "BC03" "4th century BC"; other values as they are. */
 export function showWhen(value) {
   let m = /^BC(\d{4})(.*)$/.exec(value ?? "");
   if (m) return `${+m[1]} BC${m[2] ? ` (${m[2].slice(1)})` : ""}`;
   m = /^BC(\d{3})$/.exec(value ?? "");
   if (m) return `${+m[1] * 10}s BC`;
+  m = /^BC(\d{2})$/.exec(value ?? "");
+  if (m) return `${ordinal(+m[1] + 1)} century BC`;
   return value;
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(n) {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : ({ 1: "st", 2: "nd", 3: "rd" })[n % 10] ?? "th";
+  return `${n}${suffix}`;
 }
 
 /** The axis labels of a time scale, with years before Christ written "480 BC" (d3 writes "-0479"). */

@@ -790,9 +790,31 @@ fn is_calendar_value(value: &str) -> bool {
 /// The order of timeline dates: calendar values by year (BC before AD), then by
 /// the rest of the value as text (ISO sorts so); anything else after them.
 pub fn chronological(value: &str) -> (bool, i32, &str) {
-    match split_year(value) {
-        Some((year, rest)) => (false, year, rest),
-        None => (true, 0, value),
+    if let Some((year, rest)) = split_year(value) {
+        return (false, year, rest);
+    }
+    // A decade ("195", "BC047") or a century ("19", "BC03") sorts at its first
+    // year: 1950, 479 BC (astronomical -478), 1900, 399 BC.
+    let (bc, digits) = match value.strip_prefix("BC") {
+        Some(rest) => (true, rest),
+        None => (false, value),
+    };
+    let digits = digits.trim_end_matches('X');
+    let scale = match digits.len() {
+        3 => 10,
+        2 => 100,
+        _ => return (true, 0, value),
+    };
+    match digits.parse::<i32>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => {
+            let first = if bc {
+                1 - (n * scale + scale - 1)
+            } else {
+                n * scale
+            };
+            (false, first, "")
+        }
+        _ => (true, 0, value),
     }
 }
 
@@ -2193,6 +2215,32 @@ mod tests {
     }
 
     #[test]
+    fn decades_and_centuries_sort_at_their_first_year() {
+        let mut values = [
+            "1834",
+            "BC0480-04",
+            "19",
+            "BC03",
+            "BC047",
+            "195",
+            "PRESENT_REF",
+        ];
+        values.sort_by_key(|v| chronological(v));
+        assert_eq!(
+            values,
+            [
+                "BC0480-04",
+                "BC047",
+                "BC03",
+                "1834",
+                "19",
+                "195",
+                "PRESENT_REF"
+            ]
+        );
+    }
+
+    #[test]
     fn years_before_christ() {
         let tagged: Vec<(String, String, Option<String>)> = tag(
             "The revolt lasted from 499 to 493 BC. In April 480 BC the army marched. It \
@@ -2214,6 +2262,15 @@ mod tests {
                 expect("the autumn of 481 BC", "BC0481-FA", None),
                 expect("the 470s BC", "BC047", None),
             ]
+        );
+        // "the 4th century BC" is the years 400 to 301 BC; "BC" stays outside.
+        assert_eq!(
+            tag(
+                "Even in the 4th century BC the idea was disputed.",
+                "2009-12-19"
+            )[0]
+            .2,
+            "BC03"
         );
         // A history told in BC years counts on from them: the year after 492 BC is
         // 491 BC, and "since 513 BC" does not move the story back.
