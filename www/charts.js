@@ -60,7 +60,7 @@ function yearPartSpan(year, rest) {
   return null;
 }
 
-/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)", "BC047" "470s BC", "BC03" "4th century BC"; other values as they are. */
+/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)", "BC047" "470s BC", "BC03" "4th century BC", "195" "1950s", "19" "20th century"; other values as they are. */
 export function showWhen(value) {
   let m = /^BC(\d{4})(.*)$/.exec(value ?? "");
   if (m) return `${+m[1]} BC${m[2] ? ` (${m[2].slice(1)})` : ""}`;
@@ -68,6 +68,10 @@ export function showWhen(value) {
   if (m) return `${+m[1] * 10}s BC`;
   m = /^BC(\d{2})$/.exec(value ?? "");
   if (m) return `${ordinal(+m[1] + 1)} century BC`;
+  m = /^(\d{3})X?$/.exec(value ?? "");
+  if (m) return `${+m[1] * 10}s`;
+  m = /^(\d{2})(XX)?$/.exec(value ?? "");
+  if (m) return `${ordinal(+m[1] + 1)} century`;
   return value;
 }
 

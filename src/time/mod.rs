@@ -782,9 +782,11 @@ pub(crate) fn spans_of(
 }
 
 /// Is this a value that places something on a calendar ("2002-11", "BC0480",
-/// not "P3D", "PAST_REF" or the decade "195")?
+/// the decade "195", the century "BC03"; not "P3D" or "PAST_REF")? A decade or
+/// a century is a long range, and the page draws it as one.
 fn is_calendar_value(value: &str) -> bool {
-    split_year(value).is_some()
+    // A year and what is within it, or a decade or century ("195", "BC03").
+    !chronological(value).0
 }
 
 /// The order of timeline dates: calendar values by year (BC before AD), then by
@@ -1910,6 +1912,18 @@ mod tests {
         let found = values(text, "2009-12-19");
         assert!(found.contains(&"1942-06-22".to_string()), "{found:?}");
         assert!(found.contains(&"2009-12-19".to_string()), "{found:?}");
+        // "this day" and "this year" are the story's in a history, "to this day"
+        // the writer's; "the last week of August" is the story's week.
+        let text = "War broke out in 1914. In 1915 it spread. In 1916 it stalled. In 1917 \
+            America joined. On 8 August 1918 the Allies attacked. Ludendorff called this day \
+            the Black Day. During the last week of August the pressure grew. Another event \
+            of this year was the armistice. Its effects continue to this day.";
+        let found = tag(text, "2009-12-19");
+        let value = |text: &str| found.iter().find(|f| f.0 == text).map(|f| f.2.as_str());
+        assert_eq!(value("this day"), Some("1918-08-08"), "{found:?}");
+        assert_eq!(value("the last week"), Some("1918-W35"), "{found:?}");
+        assert_eq!(value("this year"), Some("1918"), "{found:?}");
+        assert_eq!(found.last().map(|f| f.2.as_str()), Some("PRESENT_REF"));
         // "the next day" is the story's next day, "next year" the writer's.
         let text = "The siege began on June 10, 1942. The next day it ended. \
             In 1943 it was over. In 1944 the city fell. In 1945 peace came. By 1946 it was rebuilt. \

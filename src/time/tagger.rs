@@ -1576,6 +1576,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     quarter(cx, i)
+        .or_else(|| week_of_month(cx, i))
         .or_else(|| anaphoric(cx, i))
         .or_else(|| absolute(cx, i))
         .or_else(|| decade(cx, i))
@@ -2265,8 +2266,30 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     let next = cx.at(j);
     // "the following year", "the next day" count from the story's date, "next
     // year" from the DCT.
+    // In a history, "this day", "this year" outside quotation are the story's
+    // ("Another major event of this year was ..."); a quoted speaker's "this
+    // year" is still the writer's day, for want of the speaker's.
+    let quoted = cx
+        .words
+        .get(..i)
+        .is_some_and(|before| before.iter().filter(|w| is_quote_mark(w)).count() % 2 == 1);
+    // (Not when the story has come within two years of the writer's day, and
+    // not "to this day", which is the writer's.)
+    let story_is_past = match (cx.dct, cx.now) {
+        (Some(story), Some(now)) => now.days() - story.days() > 730,
+        _ => false,
+    };
+    // ("continue to this day.", "To this day, ..."; not "referred to this day as")
+    let to_this_day = w == "this"
+        && cx.at(i.wrapping_sub(1)) == "to"
+        && cx.at(i + 1) == "day"
+        && (is_punctuation_word(cx.at(i + 2)) || i == 1);
+    if to_this_day {
+        return found(i, i + 2, "DATE", "PRESENT_REF".into());
+    }
     let dct = if matches!(w, "following" | "previous")
         || (w == "next" && cx.at(i.wrapping_sub(1)) == "the")
+        || (w == "this" && cx.narrative && !quoted && story_is_past)
     {
         story_date(cx).or(cx.dct)
     } else {
@@ -2888,6 +2911,29 @@ fn the_month_or_week(cx: &Context, i: usize) -> Option<Found> {
         _ => return None,
     };
     found(i, i + 1, "DATE", value)
+}
+
+/// "the last week of August", "the first week of March 1917": that ISO week,
+/// the one holding the month's fourth-last or fourth day.
+fn week_of_month(cx: &Context, i: usize) -> Option<Found> {
+    let first = match cx.at(i) {
+        "first" => true,
+        "last" | "final" => false,
+        _ => return None,
+    };
+    if cx.at(i.wrapping_sub(1)) != "the" || cx.at(i + 1) != "week" || cx.at(i + 2) != "of" {
+        return None;
+    }
+    let month = absolute(cx, i + 3).filter(|f| f.value.len() == 7 && f.value_end.is_none())?;
+    let (y, m, _) = super::parse_iso_date(&month.value)?;
+    let day = if first {
+        Date::new(y, m, 4)?
+    } else {
+        Date::new(y, m, super::calendar::days_in_month(y, m))?.add_days(-3)
+    };
+    let (wy, wk) = day.iso_week();
+    // TimeML marks "the last week" and "August" each on its own.
+    found(i - 1, i + 2, "DATE", format!("{wy:04}-W{wk:02}"))
 }
 
 /// "It's the second day of an offensive", "today is the eighth day of Desert
