@@ -198,10 +198,7 @@ fn dated_events(
             note(event, true, anchor);
             continue;
         }
-        let sentence_start = sentences
-            .iter()
-            .find(|s| s.contains(&f.start))
-            .map_or(0, |s| s.start);
+        let sentence_start = sentence_of(sentences, f.start).map_or(0, |s| s.start);
         let previous_end = k
             .checked_sub(1)
             .and_then(|p| found.get(p))
@@ -249,6 +246,7 @@ pub fn anchor_to_events(
     dct: Option<Date>,
     found: &mut Vec<Found>,
 ) {
+    found.sort_by_key(|f| f.start);
     let events = dated_events(lower, sentences, found);
     if events.is_empty() {
         return;
@@ -291,7 +289,9 @@ pub fn anchor_to_events(
             Some("after" | "following") => 1,
             _ => continue,
         };
-        if found.iter().any(|f| f.start <= i && i < f.end) {
+        // (`found` is in text order and its expressions do not overlap.)
+        let before = found.partition_point(|f| f.start <= i);
+        if found.get(before.wrapping_sub(1)).is_some_and(|f| i < f.end) {
             continue;
         }
         let Some(anchor) = event_after(lower, i + 2).and_then(|e| anchor_of(&events, e)) else {
@@ -329,16 +329,17 @@ pub fn anchor_to_events(
     let on_today = |f: &Found| {
         f.kind == "TIME" && f.value.starts_with(&today) && f.value.get(10..11) == Some("T")
     };
-    for s in sentences {
-        let in_sentence = |f: &&Found| s.contains(&f.start);
-        if !found.iter().filter(in_sentence).any(&on_today) {
+    let clocks: Vec<usize> = (0..found.len())
+        .filter(|&k| found.get(k).is_some_and(&on_today))
+        .collect();
+    for k in clocks {
+        let Some(s) = found.get(k).and_then(|f| sentence_of(sentences, f.start)) else {
             continue;
-        }
-        let dates: Vec<&Found> = found
-            .iter()
-            .filter(in_sentence)
-            .filter(|f| f.kind == "DATE")
-            .collect();
+        };
+        let from = found.partition_point(|f| f.start < s.start);
+        let to = found.partition_point(|f| f.start < s.end);
+        let in_sentence = found.get(from..to).unwrap_or_default();
+        let dates: Vec<&Found> = in_sentence.iter().filter(|f| f.kind == "DATE").collect();
         let day = match dates.as_slice() {
             [] => (s.clone())
                 .filter_map(|i| event_of(lower, i))
@@ -352,14 +353,17 @@ pub fn anchor_to_events(
             }
             _ => None,
         };
-        let Some(day) = day else { continue };
-        for f in found.iter_mut().filter(|f| s.contains(&f.start)) {
-            if on_today(f) {
-                let clock = f.value.get(10..).unwrap_or("").to_string();
-                f.value = format!("{day}{clock}");
-            }
+        if let (Some(day), Some(f)) = (day, found.get_mut(k)) {
+            let clock = f.value.get(10..).unwrap_or("").to_string();
+            f.value = format!("{day}{clock}");
         }
     }
+}
+
+/// The sentence holding token `i` (`sentences` are in order).
+fn sentence_of(sentences: &[Range<usize>], i: usize) -> Option<&Range<usize>> {
+    let k = sentences.partition_point(|s| s.end <= i);
+    sentences.get(k).filter(|s| s.contains(&i))
 }
 
 fn is_function_word(w: &str) -> bool {
