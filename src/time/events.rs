@@ -246,7 +246,7 @@ pub fn anchor_to_events(
     dct: Option<Date>,
     found: &mut Vec<Found>,
 ) {
-    found.sort_by_key(|f| f.start);
+    in_text_order(found);
     let events = dated_events(lower, sentences, found);
     if events.is_empty() {
         return;
@@ -317,7 +317,7 @@ pub fn anchor_to_events(
     }
     if !added.is_empty() {
         found.extend(added);
-        found.sort_by_key(|f| f.start);
+        in_text_order(found);
     }
     // "was shot to death at 10 p.m.": a clock time the tagger put on the
     // article's day, in a sentence that tells of the event and names no other
@@ -358,6 +358,11 @@ pub fn anchor_to_events(
             f.value = format!("{day}{clock}");
         }
     }
+}
+
+/// Sort expressions by where they start (one sort, compiled once).
+fn in_text_order(found: &mut [Found]) {
+    found.sort_by_key(|f| f.start);
 }
 
 /// The sentence holding token `i` (`sentences` are in order).

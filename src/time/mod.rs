@@ -831,9 +831,12 @@ fn timeline(
     let mut dated = std::collections::BTreeSet::new();
     // The mentions in text order, so a sentence finds its own by binary search
     // (scanning them all for each sentence took minutes on a 10 MB paste).
-    let mut in_order: Vec<(usize, &crate::entities::Mention)> =
-        entities.mentions.iter().enumerate().collect();
-    in_order.sort_by_key(|(_, m)| m.span.start);
+    // (keyed by start and then index, so that one unstable sort is exact)
+    let mut in_order: Vec<(usize, usize)> = (entities.mentions.iter())
+        .enumerate()
+        .map(|(k, m)| (m.span.start, k))
+        .collect();
+    in_order.sort_unstable();
     for (index, (timex, &sentence)) in timexes.iter().zip(sentence_of).enumerate() {
         if !matches!(timex.kind.as_str(), "DATE" | "TIME")
             || !is_calendar_value(&timex.value)
@@ -846,18 +849,20 @@ fn timeline(
         };
         let mut involved = Vec::new();
         let mut place = None;
-        let first = in_order.partition_point(|(_, m)| m.span.start < s.span.start);
-        let mut mentions: Vec<(usize, &crate::entities::Mention)> = in_order
+        let first = in_order.partition_point(|&(start, _)| start < s.span.start);
+        let mut mentions: Vec<usize> = in_order
             .get(first..)
             .unwrap_or_default()
             .iter()
-            .take_while(|(_, m)| m.span.start < s.span.end)
-            .filter(|(_, m)| s.span.contains(m.span))
-            .copied()
+            .take_while(|&&(start, _)| start < s.span.end)
+            .map(|&(_, k)| k)
             .collect();
         // (in the entity layer's own order, as before)
-        mentions.sort_by_key(|(k, _)| *k);
-        for (_, m) in mentions {
+        mentions.sort_unstable();
+        let mentions = mentions
+            .into_iter()
+            .filter_map(|k| entities.mentions.get(k));
+        for m in mentions.filter(|m| s.span.contains(m.span)) {
             if matches!(
                 m.label.as_str(),
                 "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL" | "ORDINAL"
