@@ -10,7 +10,7 @@
 //! panics.
 
 use super::calendar::Date;
-use super::tagger::Found;
+use super::tagger::{is_punctuation_word, Found};
 use super::{parse_iso_date, split_year};
 use std::ops::Range;
 
@@ -89,10 +89,6 @@ fn event_of(lower: &[&str], i: usize) -> Option<&'static str> {
     (!NOT_AFTER.contains(&next)).then_some(*event)
 }
 
-fn is_punctuation(w: &str) -> bool {
-    !w.is_empty() && !w.chars().any(char::is_alphanumeric)
-}
-
 /// How precisely a value dates an event: a day, a month or a season of a year.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Anchor {
@@ -132,7 +128,7 @@ impl Anchor {
 /// "Slepian was killed", "a sniper killed"), before any punctuation.
 fn event_after(lower: &[&str], i: usize) -> Option<&'static str> {
     (i..i + 4)
-        .take_while(|&k| lower.get(k).is_some_and(|w| !is_punctuation(w)))
+        .take_while(|&k| lower.get(k).is_some_and(|w| !is_punctuation_word(w)))
         .find_map(|k| event_of(lower, k))
 }
 
@@ -191,7 +187,7 @@ fn dated_events(
             .take_while(|&j| {
                 lower
                     .get(j)
-                    .is_some_and(|w| !is_punctuation(w) && (reach > 3 || !is_function_word(w)))
+                    .is_some_and(|w| !is_punctuation_word(w) && (reach > 3 || !is_function_word(w)))
             })
             .find_map(|j| event_of(lower, j));
         if let Some(event) = named_after {
@@ -208,7 +204,7 @@ fn dated_events(
             .max(f.start.saturating_sub(10));
         let named_before = (from..f.start)
             .rev()
-            .take_while(|&j| lower.get(j).is_some_and(|w| !is_punctuation(w)))
+            .take_while(|&j| lower.get(j).is_some_and(|w| !is_punctuation_word(w)))
             .filter(|&j| lower.get(j).is_some_and(|w| EVENT_VERBS.contains(w)))
             .find_map(|j| event_of(lower, j));
         if let Some(event) = named_before {

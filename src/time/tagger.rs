@@ -1465,7 +1465,7 @@ fn found(start: usize, end: usize, kind: &'static str, value: String) -> Option<
 }
 
 /// A word of punctuation only (or none: the sentence's end).
-fn is_punctuation_word(w: &str) -> bool {
+pub fn is_punctuation_word(w: &str) -> bool {
     !w.chars().any(char::is_alphanumeric)
 }
 
@@ -2269,13 +2269,14 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     // In a history, "this day", "this year" outside quotation are the story's
     // ("Another major event of this year was ..."); a quoted speaker's "this
     // year" is still the writer's day, for want of the speaker's.
-    let quoted = cx
-        .words
-        .get(..i)
-        .is_some_and(|before| before.iter().filter(|w| is_quote_mark(w)).count() % 2 == 1);
+    let quoted = || {
+        cx.words
+            .get(..i)
+            .is_some_and(|before| before.iter().filter(|w| is_quote_mark(w)).count() % 2 == 1)
+    };
     // (Not when the story has come within two years of the writer's day, and
     // not "to this day", which is the writer's.)
-    let story_is_past = match (cx.dct, cx.now) {
+    let story_is_past = || match (cx.dct, cx.now) {
         (Some(story), Some(now)) => now.days() - story.days() > 730,
         _ => false,
     };
@@ -2289,7 +2290,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     }
     let dct = if matches!(w, "following" | "previous")
         || (w == "next" && cx.at(i.wrapping_sub(1)) == "the")
-        || (w == "this" && cx.narrative && !quoted && story_is_past)
+        || (w == "this" && cx.narrative && story_is_past() && !quoted())
     {
         story_date(cx).or(cx.dct)
     } else {
@@ -2939,6 +2940,9 @@ fn week_of_month(cx: &Context, i: usize) -> Option<Found> {
 /// "It's the second day of an offensive", "today is the eighth day of Desert
 /// Shield": the day written on, counted within something else.
 fn nth_day_today(cx: &Context, i: usize) -> Option<Found> {
+    if cx.at(i) != "the" || cx.at(i + 2) != "day" || cx.at(i + 3) != "of" {
+        return None;
+    }
     let nth = matches!(
         cx.at(i + 1),
         "second"
@@ -2959,7 +2963,7 @@ fn nth_day_today(cx: &Context, i: usize) -> Option<Found> {
         (cx.at(i.wrapping_sub(2)), cx.at(i.wrapping_sub(1))),
         (_, "it's" | "it’s") | ("it" | "today" | "this", "is" | "'s" | "’s")
     );
-    if cx.at(i) != "the" || !nth || cx.at(i + 2) != "day" || cx.at(i + 3) != "of" || !today {
+    if !nth || !today {
         return None;
     }
     found(i, i + 3, "DATE", cx.now?.iso())
