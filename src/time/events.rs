@@ -5,7 +5,8 @@
 //! (1998-10-23T22:00) are dates counted from it, not durations or times of the
 //! article's day.
 //!
-//! Guarantees: only an event the text dates to a month or finer anchors anything;
+//! Guarantees: only an event the text dates to a season or finer anchors anything
+//! (a count of days needs its day);
 //! an expression near an undated event is left as the tagger found it; never
 //! panics.
 
@@ -90,7 +91,7 @@ fn event_of(lower: &[&str], i: usize) -> Option<&'static str> {
 }
 
 /// How precisely a value dates an event: a day, a month or a season of a year.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Anchor {
     Season(String),
     Month(i32, u32),
@@ -111,6 +112,15 @@ impl Anchor {
             (0, _) => None,
             (m, 0) => Some(Anchor::Month(y, m)),
             (m, d) => Date::new(y, m, d).map(Anchor::Day),
+        }
+    }
+
+    /// How finely it dates: a season, a month, a day.
+    fn precision(&self) -> u8 {
+        match self {
+            Anchor::Season(_) => 0,
+            Anchor::Month(..) => 1,
+            Anchor::Day(_) => 2,
         }
     }
 
@@ -154,7 +164,10 @@ fn dated_events(
         };
         if let Some((_, best_sure, best_unsure)) = events.get_mut(at) {
             let best = if sure { best_sure } else { best_unsure };
-            if best.as_ref().is_none_or(|old| anchor > *old) {
+            if best
+                .as_ref()
+                .is_none_or(|old| anchor.precision() > old.precision())
+            {
                 *best = Some(anchor);
             }
         }
@@ -430,6 +443,19 @@ mod tests {
             ("10 p.m.", "1998-10-23T22:00"),
         ]);
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn the_first_of_two_equally_fine_dates_anchors() {
+        let got = values(
+            "The Oct. 23 shooting shocked the city. The Nov. 4 shooting followed. \
+             The car was seen two days before the shooting.",
+        );
+        assert_eq!(
+            got.last().map(|(_, v)| v.as_str()),
+            Some("1998-10-21"),
+            "{got:?}"
+        );
     }
 
     #[test]
