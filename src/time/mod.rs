@@ -1607,6 +1607,16 @@ mod tests {
             ["2014-05-04", "2014-05-04T20:00"]
         );
         assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
+        // Easter moves: Sunday 23 April in 2000, 20 April in 2014.
+        assert_eq!(
+            values("Protesters prayed as Easter week began.", "2000-04-17"),
+            ["2000-W16"]
+        );
+        assert_eq!(
+            values("He died on Good Friday.", "2000-04-25"),
+            ["2000-04-21"]
+        );
+        assert_eq!(values("We meet at Easter.", "2014-03-01"), ["2014-04-20"]);
         // "Sun" the company is no Sunday.
         assert!(values("Sun Microsystems said", "1989-10-27").is_empty());
     }

@@ -648,6 +648,7 @@ const LITERAL_WORDS: &[&str] = &[
     "each",
     "earlier",
     "early",
+    "easter",
     "ed",
     "edition",
     "edt",
@@ -2700,6 +2701,20 @@ fn fiscal_year(cx: &Context, i: usize) -> Option<Found> {
 /// nearest one to the DCT, leaning the way the tense points.
 fn holiday(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // Easter and the days counted from it ("Good Friday", "Easter Monday"),
+    // and "Easter week", the week of Easter Sunday.
+    let easter = match (w, cx.at(i + 1)) {
+        ("easter", "monday") => Some((1, i + 2, false)),
+        // (the week from its Monday, so "as Easter week began" is this one)
+        ("easter", "week") => Some((-6, i + 2, true)),
+        ("easter", "sunday" | "day") => Some((0, i + 2, false)),
+        ("easter", _) if cx.capitalized(i) => Some((0, i + 1, false)),
+        ("good", "friday") if cx.capitalized(i) => Some((-2, i + 2, false)),
+        _ => None,
+    };
+    if let Some((offset, end, week)) = easter {
+        return easter_day(cx, i, offset, end, week);
+    }
     let (m, d, end) = match w {
         "christmas" | "xmas" => {
             let end = if matches!(cx.at(i + 1), "day" | "eve") {
@@ -2935,6 +2950,44 @@ fn week_of_month(cx: &Context, i: usize) -> Option<Found> {
     let (wy, wk) = day.iso_week();
     // TimeML marks "the last week" and "August" each on its own.
     found(i - 1, i + 2, "DATE", format!("{wy:04}-W{wk:02}"))
+}
+
+/// Easter Sunday of a year (Gregorian; the anonymous algorithm).
+fn easter_sunday(y: i32) -> Option<Date> {
+    if y < 1583 {
+        return None;
+    }
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// Easter (or a day `offset` from it, or its week) nearest the reference date,
+/// leaning the way the tense points.
+fn easter_day(cx: &Context, i: usize, offset: i64, end: usize, week: bool) -> Option<Found> {
+    let now = cx.dct?;
+    let on = |y: i32| easter_sunday(y).map(|d| d.add_days(offset));
+    let (this, before, after) = (on(now.year)?, on(now.year - 1)?, on(now.year + 1)?);
+    let last = if this <= now { this } else { before };
+    let next = if this >= now { this } else { after };
+    let date = match tense_cue(cx, i) {
+        Some(Tense::Past) => last,
+        Some(Tense::Future) => next,
+        None if now.days() - last.days() <= next.days() - now.days() => last,
+        None => next,
+    };
+    if week {
+        let (y, wk) = date.iso_week();
+        return found(i, end, "DATE", format!("{y:04}-W{wk:02}"));
+    }
+    found(i, end, "DATE", date.iso())
 }
 
 /// "It's the second day of an offensive", "today is the eighth day of Desert
