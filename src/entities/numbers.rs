@@ -231,7 +231,9 @@ pub fn find(words: &[&str], lower: &[&str], blocked: &[bool]) -> Vec<Numeric> {
         let word = at(i);
         let numeric = is_digits(word);
         if !(numeric || is_number_word(word)) {
-            if is_ordinal(word) && free(i) {
+            // "the 4th century BC", "the second millennium": a date, not an ordinal.
+            let era = matches!(at(i + 1), "century" | "centuries" | "millennium");
+            if is_ordinal(word) && free(i) && !era {
                 out.push(Numeric {
                     tokens: i..i + 1,
                     label: "ORDINAL",
@@ -363,6 +365,8 @@ mod tests {
                 ("21st".to_string(), "ORDINAL")
             ]
         );
+        // Centuries are dates ("the 4th century BC").
+        assert!(labels("in the 4th century BC and the twentieth Century").is_empty());
         // Years before Christ are dates too.
         assert_eq!(
             labels("from 499 to 493 BC , and 300 ships in 480 B.C."),
