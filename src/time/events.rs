@@ -261,7 +261,7 @@ pub fn anchor_to_events(
         return;
     }
     // "10 days before the murder": a date, not a stretch of time.
-    for f in found.iter_mut() {
+    for f in found.iter_mut().filter(|f| f.kind == "DURATION") {
         let direction = match lower.get(f.end).copied() {
             Some("before") => -1,
             Some("after" | "following") => 1,
@@ -284,10 +284,8 @@ pub fn anchor_to_events(
         else {
             continue;
         };
-        if f.kind == "DURATION" {
-            f.kind = "DATE";
-            f.value = day.add_days(direction * days).iso();
-        }
+        f.kind = "DATE";
+        f.value = day.add_days(direction * days).iso();
     }
     // "in the weeks before the shooting", "the day after his death", "days after a
     // sniper killed": the unit word alone is the expression.

@@ -1617,6 +1617,7 @@ mod tests {
             ["2000-04-21"]
         );
         assert_eq!(values("We meet at Easter.", "2014-03-01"), ["2014-04-20"]);
+        assert_eq!(values("We met last Easter.", "2014-06-01"), ["2014-04-20"]);
         // "Sun" the company is no Sunday.
         assert!(values("Sun Microsystems said", "1989-10-27").is_empty());
     }

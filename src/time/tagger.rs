@@ -2712,10 +2712,10 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
         ("good", "friday") if cx.capitalized(i) => Some((-2, i + 2, false)),
         _ => None,
     };
-    if let Some((offset, end, week)) = easter {
-        return easter_day(cx, i, offset, end, week);
-    }
+    // (month 14 below stands for Easter, moved by `easter_offset`)
+    let (easter_offset, easter_week) = easter.map_or((0, false), |(o, _, week)| (o, week));
     let (m, d, end) = match w {
+        _ if easter.is_some() => (14, 0, easter.map_or(i + 1, |(_, end, _)| end)),
         "christmas" | "xmas" => {
             let end = if matches!(cx.at(i + 1), "day" | "eve") {
                 i + 2
@@ -2740,6 +2740,9 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
         if d > 0 {
             return Date::new(y, m, d);
         }
+        if m == 14 {
+            return easter_sunday(y).map(|sunday| sunday.add_days(easter_offset));
+        }
         if m == 13 {
             let second = Date::new(y, 11, 2)?;
             let tuesday = (2 + 7 - i64::from(second.weekday())) % 7;
@@ -2750,7 +2753,8 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
         Some(first.add_days(thursday + 21))
     };
     let Some(now) = cx.dct else {
-        let d = on(2000)?;
+        // Easter has no fixed day to write without a year.
+        let d = on(2000).filter(|_| m != 14)?;
         return found(i, end, "DATE", format!("XXXX-{:02}-{:02}", d.month, d.day));
     };
     let shift = match cx.at(i.wrapping_sub(1)) {
@@ -2774,6 +2778,10 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
         }
     };
     let start = if shift.is_some() { i - 1 } else { i };
+    if easter_week {
+        let (y, wk) = date.iso_week();
+        return found(start, end, "DATE", format!("{y:04}-W{wk:02}"));
+    }
     found(start, end, "DATE", date.iso())
 }
 
@@ -2967,27 +2975,6 @@ fn easter_sunday(y: i32) -> Option<Date> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     Date::new(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
-}
-
-/// Easter (or a day `offset` from it, or its week) nearest the reference date,
-/// leaning the way the tense points.
-fn easter_day(cx: &Context, i: usize, offset: i64, end: usize, week: bool) -> Option<Found> {
-    let now = cx.dct?;
-    let on = |y: i32| easter_sunday(y).map(|d| d.add_days(offset));
-    let (this, before, after) = (on(now.year)?, on(now.year - 1)?, on(now.year + 1)?);
-    let last = if this <= now { this } else { before };
-    let next = if this >= now { this } else { after };
-    let date = match tense_cue(cx, i) {
-        Some(Tense::Past) => last,
-        Some(Tense::Future) => next,
-        None if now.days() - last.days() <= next.days() - now.days() => last,
-        None => next,
-    };
-    if week {
-        let (y, wk) = date.iso_week();
-        return found(i, end, "DATE", format!("{y:04}-W{wk:02}"));
-    }
-    found(i, end, "DATE", date.iso())
 }
 
 /// "It's the second day of an offensive", "today is the eighth day of Desert
