@@ -1556,6 +1556,24 @@ mod tests {
             values("It was signed last April.", "1989-10-27"),
             ["1989-04"]
         );
+        // The month just gone would be "last month": "last February" in March is
+        // a year back.
+        assert_eq!(
+            values("Two helicopters crashed last February.", "1998-03-01"),
+            ["1997-02"]
+        );
+        assert_eq!(
+            values("It was signed last January.", "1998-03-01"),
+            ["1998-01"]
+        );
+        // "would" reports a plan: what it plans is to come.
+        assert_eq!(
+            values(
+                "It said two new flights would leave Bombay, the third departing from August 6.",
+                "1998-02-13"
+            ),
+            ["1998-08-06"]
+        );
         assert_eq!(values("in June last year", "1998-02-19"), ["1997-06"]);
         assert_eq!(values("until mid-November", "1989-10-30"), ["1989-11"]);
         assert_eq!(values("over the past year", "1998-03-03"), ["1997"]);

@@ -355,8 +355,9 @@ impl Context<'_> {
     }
 }
 
-/// The tense of a sentence: future when it says "will", "'ll", "shall", "next" or
-/// "to be held", else past (news reports what happened).
+/// The tense of a sentence: future when it says "will", "would" (a plan reported:
+/// "said flights would leave from August 6"), "'ll", "shall", "plans to" or
+/// "going to", else past (news reports what happened).
 pub fn tense(words: &[&str]) -> Tense {
     let future = words.iter().enumerate().any(|(i, w)| {
         // "faster than expected" looks back.
@@ -374,6 +375,7 @@ pub fn tense(words: &[&str]) -> Tense {
             && matches!(
                 *w,
                 "will"
+                    | "would"
                     | "'ll"
                     | "’ll"
                     | "shall"
@@ -2318,9 +2320,12 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     {
         // "last Oct. 23"
         let day = day_of(cx.at(j + 1));
+        // The month just gone is "last month": "last February" said in March is
+        // the February of the year before.
+        let just_gone = day.is_none() && dct.is_some_and(|d| m + 1 == d.month);
         let value = dct.map_or(format!("XXXX-{m:02}"), |d| {
             let y = match shift {
-                s if s < 0 => d.year - i32::from(m >= d.month),
+                s if s < 0 => d.year - i32::from(m >= d.month || just_gone),
                 s if s > 0 => d.year + i32::from(m <= d.month),
                 _ => d.year,
             };
