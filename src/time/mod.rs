@@ -1459,6 +1459,22 @@ mod tests {
             values("He will leave Tuesday, officials said.", "2000-01-07"),
             ["2000-01-11"]
         );
+        // A present-tense schedule ("meet Monday", "arrives Tuesday") is to come;
+        // the same meeting told in the past is the last Monday.
+        assert_eq!(
+            values(
+                "He and Arafat meet separately Monday with Albright.",
+                "1998-05-01"
+            ),
+            ["1998-05-04"]
+        );
+        assert_eq!(
+            values(
+                "He and Arafat met separately Monday with Albright.",
+                "1998-05-01"
+            ),
+            ["1998-04-27"]
+        );
         // "planned" after an adverb describes a thing; it plans nothing.
         assert_eq!(
             values(

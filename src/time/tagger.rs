@@ -403,7 +403,8 @@ fn is_adverb(w: &str) -> bool {
 }
 
 /// Words that put what is near them in the future: "will meet on Thursday",
-/// "postponed until Tuesday", "scheduled for Friday".
+/// "postponed until Tuesday", "scheduled for Friday", and the present tense of a
+/// schedule ("they meet Monday", "the session opens Tuesday").
 fn future_cue(w: &str) -> bool {
     matches!(
         w,
@@ -428,6 +429,18 @@ fn future_cue(w: &str) -> bool {
             | "next"
             | "soon"
             | "going"
+            | "meet"
+            | "meets"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "arrives"
+            | "leaves"
+            | "visits"
+            | "travels"
+            | "convenes"
+            | "expires"
     )
 }
 
@@ -581,6 +594,18 @@ fn is_quote_mark(w: &str) -> bool {
 /// (and their plurals) can begin an expression, so `find` tries the matchers
 /// nowhere else. A test keeps the list in step with the literals of this file.
 const LITERAL_WORDS: &[&str] = &[
+    "meet",
+    "meets",
+    "begins",
+    "starts",
+    "opens",
+    "resumes",
+    "arrives",
+    "leaves",
+    "visits",
+    "travels",
+    "convenes",
+    "expires",
     "a",
     "about",
     "across",
