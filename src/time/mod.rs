@@ -373,6 +373,20 @@ fn anchor_of(found: &tagger::Found, words: &[&str]) -> Option<Date> {
     Date::new(y, if m == 0 { 7 } else { m }, if d == 0 { 15 } else { d })
 }
 
+/// Is words `start..end` inside brackets opened and closed within the sentence
+/// `sentence` ("73% of deaths (as of December 5, 2006), and ...")?
+fn in_brackets(lower: &[&str], sentence: std::ops::Range<usize>, start: usize, end: usize) -> bool {
+    let opened = lower
+        .get(sentence.start..start)
+        .and_then(|before| before.iter().rev().find(|w| matches!(**w, "(" | ")")))
+        == Some(&"(");
+    let closed = lower
+        .get(end..sentence.end)
+        .and_then(|after| after.iter().find(|w| matches!(**w, "(" | ")")))
+        == Some(&")");
+    opened && closed
+}
+
 fn tag_sentences(
     words: &[&str],
     lower: &[&str],
@@ -433,7 +447,8 @@ fn tag_sentences(
             // 513 BC"): the story stays where it was.
             let before = f.start.checked_sub(1).and_then(|k| lower.get(k)).copied();
             let aside = (before == Some("(") && lower.get(f.end) == Some(&")"))
-                || (narrative && before == Some("since"));
+                || (narrative && before == Some("since"))
+                || (narrative && in_brackets(lower, range.clone(), f.start, f.end));
             let words = lower.get(f.start..f.end).unwrap_or_default();
             if aside {
                 out.push(f);
@@ -1314,6 +1329,23 @@ mod tests {
             Some("1920-08-17"),
             "{found:?}"
         );
+        // A date in brackets is an aside ("(as of December 5, 2006)"): the story
+        // stays in 2003.
+        let text = "Plans dated from 2001 and 2002. The war began in 2003. Baghdad fell \
+            in 2003. Fighting spread in 2003. \
+            Sunni areas saw 73% of deaths (as of December 5, 2006), and more. \
+            Raids went on throughout the summer.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("2003-SU"),
+            "{found:?}"
+        );
+        // A named campaign dates its season: "the Spring Offensive of 1918".
+        let text = "The war began in 1914. It spread in 1915 and 1916. In 1917 Russia \
+            left. The German Spring Offensive of 1918 failed.";
+        let found = values(text, "2009-12-19");
+        assert!(found.contains(&"1918-SP".to_string()), "{found:?}");
     }
 
     #[test]

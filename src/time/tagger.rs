@@ -1772,6 +1772,17 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
                 return found(i, year.end, "DATE", format!("{}-{code}", year.value));
             }
         }
+        // "the Spring Offensive of 1918", "the Iraq Spring Fighting of 2004": a
+        // named campaign dates its season.
+        if cx.capitalized(i) && cx.capitalized(i + 1) && cx.at(i + 2) == "of" {
+            let a_year = |f: &Found| {
+                super::split_year(&f.value).is_some_and(|(_, rest)| rest.is_empty())
+                    && f.value_end.is_none()
+            };
+            if let Some(year) = absolute(cx, i + 3).filter(a_year) {
+                return found(i, i + 1, "DATE", format!("{}-{code}", year.value));
+            }
+        }
         // "the fall of Budapest", "the fall of the regime": a collapse, not
         // autumn ("the fall of that year" is).
         let of_a_year = matches!(cx.at(i + 2), "that" | "this" | "the" | "last" | "next")
