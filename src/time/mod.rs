@@ -1341,6 +1341,16 @@ mod tests {
             Some("2003-SU"),
             "{found:?}"
         );
+        // Half a year either way and no verb to say which: a story moves on.
+        let text = "War broke out in 1945. Talks failed in 1946. The army grew in 1947. \
+            Fighting resumed in 1948. Nanjing fell in June 1949. In December, the retreat \
+            to Taipei.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1949-12"),
+            "{found:?}"
+        );
         // A named campaign dates its season: "the Spring Offensive of 1918".
         let text = "The war began in 1914. It spread in 1915 and 1916. In 1917 Russia \
             left. The German Spring Offensive of 1918 failed.";
