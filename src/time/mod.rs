@@ -1351,6 +1351,16 @@ mod tests {
             Some("1949-12"),
             "{found:?}"
         );
+        // ... or a cue says which: "until" looks ahead.
+        let text = "War broke out in 1945. Talks failed in 1946. The army grew in 1947. \
+            Fighting resumed in 1948. Nanjing fell in April 1949. The government stayed \
+            in Canton until October 15.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1949-10-15"),
+            "{found:?}"
+        );
         // A named campaign dates its season: "the Spring Offensive of 1918".
         let text = "The war began in 1914. It spread in 1915 and 1916. In 1917 Russia \
             left. The German Spring Offensive of 1918 failed.";

@@ -1963,10 +1963,9 @@ fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
         // anywhere in it.
         None if !cx.narrative && (cx.tense == Tense::Future || has_past_verb(cx)) => (cx.tense, 7),
         // A story goes back about as often as forward, so only a tie is broken:
-        // by a verb near it ("fell on 14 January"), else forward, as a story
-        // moves on ("on April 23 ... until October 15" is the same year's).
-        None if cx.narrative && tense_cue(cx, i).is_none() => (Tense::Future, 1),
-        None if cx.narrative => (cx.tense, 1),
+        // by a cue near it ("fell on 14 January", "until October 15"), else
+        // forward, as a story moves on.
+        None if cx.narrative => (tense_cue(cx, i).unwrap_or(Tense::Future), 1),
         None => (cx.tense, 3),
     };
     (dct.year - 1..=dct.year + 1).min_by_key(|&y| {
