@@ -425,7 +425,7 @@ fn tag_sentences(
         let found: Vec<(tagger::Found, bool)> = tagger::find(&cx)
             .into_iter()
             .map(|f| {
-                let projected = narrative && tagger::looks_ahead(&cx, f.start);
+                let projected = narrative && tagger::projects(&cx, f.start);
                 (f, projected)
             })
             .collect();
@@ -1359,6 +1359,26 @@ mod tests {
         assert_eq!(
             found.last().map(String::as_str),
             Some("1949-10-15"),
+            "{found:?}"
+        );
+        // "until, in March 1980, ..." opens a clause that takes the story there;
+        // "lasted until the fall of Budapest in February 1945" only bounds it.
+        let text = "The dispute dated from 1937. Treaties followed in 1975 and 1976. \
+            The revolution came in 1979. Relations deteriorated rapidly until in March \
+            1980 Iran cut ties. The tension increased in April.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1980-04"),
+            "{found:?}"
+        );
+        let text = "The war began in 1939. It spread in 1940 and 1941. In 1942 and 1943 \
+            it turned. In September 1944 Soviet troops came, a siege that lasted until \
+            the fall of Budapest in February 1945. By the start of July, they held it.";
+        let found = values(text, "2009-12-19");
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("1944-07"),
             "{found:?}"
         );
         // A named campaign dates its season: "the Spring Offensive of 1918".

@@ -510,6 +510,20 @@ pub fn looks_ahead(cx: &Context, i: usize) -> bool {
     tense_cue(cx, i) == Some(Tense::Future)
 }
 
+/// Does a story say word `i` was still to come ("would culminate in 1976",
+/// "planned for 1944", "effective until 14 September 1978", "lasted until the
+/// fall of Budapest in February 1945")? An "until" that opens a clause of its
+/// own is not: "relations worsened until, in March 1980, Iran ..." takes the
+/// story there.
+pub fn projects(cx: &Context, i: usize) -> bool {
+    cue_at(cx, i).is_some_and(|(tense, j)| {
+        let opens_clause = matches!(cx.at(j), "until" | "till")
+            && (j + 2..=j + 3).contains(&i)
+            && (j + 1..i).all(|k| matches!(cx.at(k), "," | "in" | "on"));
+        tense == Tense::Future && !opens_clause
+    })
+}
+
 /// The nearest tense cue around word `i`, if any.
 fn tense_cue(cx: &Context, i: usize) -> Option<Tense> {
     cue_at(cx, i).map(|(tense, _)| tense)
