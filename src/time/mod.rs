@@ -1531,6 +1531,11 @@ mod tests {
             values("He will leave Tuesday, officials said.", "2000-01-07"),
             ["2000-01-11"]
         );
+        // "Sunday dawn of 25 June 1950": the date says which Sunday.
+        assert_eq!(
+            values("They crossed at Sunday dawn of 25 June 1950.", "2009-12-19"),
+            ["1950-06-25", "1950-06-25"]
+        );
         // A present-tense schedule ("meet Monday", "arrives Tuesday") is to come;
         // the same meeting told in the past is the last Monday.
         assert_eq!(

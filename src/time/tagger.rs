@@ -608,6 +608,8 @@ fn is_quote_mark(w: &str) -> bool {
 /// (and their plurals) can begin an expression, so `find` tries the matchers
 /// nowhere else. A test keeps the list in step with the literals of this file.
 const LITERAL_WORDS: &[&str] = &[
+    "dawn",
+    "dusk",
     "meet",
     "meets",
     "begins",
@@ -2548,11 +2550,18 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
             .is_some_and(|b| b.is_ascii_digit()))
         .then_some(short)
     })?;
-    // "Monday, Oct. 26": the date says which Monday.
+    // "Monday, Oct. 26": the date says which Monday; so does "Sunday dawn of 25
+    // June 1950".
     let next = if cx.at(i + 1) == "," { i + 2 } else { i + 1 };
     if let Some(mut f) = absolute(cx, next).filter(|f| f.value.len() == 10) {
         f.start = i;
         return Some(f);
+    }
+    let part_of = (part_of_day_code(cx.at(i + 1)).is_some()
+        || matches!(cx.at(i + 1), "dawn" | "dusk" | "noon" | "midnight"))
+        && cx.at(i + 2) == "of";
+    if let Some(f) = absolute(cx, i + 3).filter(|f| part_of && f.value.len() == 10) {
+        return found(i, i + 1, "DATE", f.value);
     }
     // "Wednesday's ruling" has happened.
     let tense = if matches!(cx.at(i + 1), "'s" | "’s") {
