@@ -1861,6 +1861,14 @@ mod tests {
 
     #[test]
     fn spans_follow_timeml() {
+        // An adverb takes no article: "the recently passed law" marks "recently".
+        assert_eq!(
+            tag("from the recently passed legislation", "1989-10-26")
+                .into_iter()
+                .map(|t| t.0)
+                .collect::<Vec<_>>(),
+            ["recently"]
+        );
         let spans = |text: &str| -> Vec<String> {
             tag(text, "1989-10-30").into_iter().map(|t| t.0).collect()
         };

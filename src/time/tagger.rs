@@ -1062,7 +1062,9 @@ pub fn find(cx: &Context) -> Vec<Found> {
                         && found.value.len() != 3
                         && !(found.value.starts_with("BC") && found.value.len() == 5))
                     || (first.contains('-') && !first.starts_with("year-"))
-                    || (first == "current" && found.end == found.start + 1);
+                    || (first == "current" && found.end == found.start + 1)
+                    // "the recently passed law": the adverb alone.
+                    || matches!(first, "recently" | "lately" | "currently");
                 // "the first nine months"
                 if found.kind == "DURATION"
                     && found.start == i
