@@ -2335,6 +2335,18 @@ mod tests {
 
     #[test]
     fn a_season_joined_to_another_or_to_that_is_a_date() {
+        // The year after the second season is the first's too.
+        assert_eq!(
+            values("Allied victory: summer and autumn 1918.", "2009-12-19"),
+            ["1918-SU", "1918-FA"]
+        );
+        assert_eq!(
+            values(
+                "Both spent the spring and early summer of 1943 making preparations.",
+                "2009-12-19"
+            ),
+            ["1943-SP", "1943-SU"]
+        );
         assert_eq!(
             values(
                 "The standoff went on through the fall and winter.",

@@ -1780,24 +1780,37 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         if let Some(y) = year_of(cx.at(i + 1)) {
             return found(i, i + 2, "DATE", format!("{y:04}-{code}"));
         }
-        if cx.at(i + 1) == "of" {
-            // "the winter of 1994", "the autumn of 481 BC"
-            let a_year = |f: &Found| {
+        // A year, or "of" and a year, at `at` ("481 BC" too).
+        let year_at = |at: usize| {
+            let at = if cx.at(at) == "of" { at + 1 } else { at };
+            absolute(cx, at).filter(|f| {
                 super::split_year(&f.value).is_some_and(|(_, rest)| rest.is_empty())
                     && f.value_end.is_none()
-            };
-            if let Some(year) = absolute(cx, i + 2).filter(a_year) {
+            })
+        };
+        if cx.at(i + 1) == "of" {
+            // "the winter of 1994", "the autumn of 481 BC"
+            if let Some(year) = year_at(i + 1) {
                 return found(i, year.end, "DATE", format!("{}-{code}", year.value));
             }
         }
         // "the Spring Offensive of 1918", "the Iraq Spring Fighting of 2004": a
         // named campaign dates its season.
         if cx.capitalized(i) && cx.capitalized(i + 1) && cx.at(i + 2) == "of" {
-            let a_year = |f: &Found| {
-                super::split_year(&f.value).is_some_and(|(_, rest)| rest.is_empty())
-                    && f.value_end.is_none()
+            if let Some(year) = year_at(i + 2) {
+                return found(i, i + 1, "DATE", format!("{}-{code}", year.value));
+            }
+        }
+        // "summer and autumn 1918", "the spring and early summer of 1943": the
+        // year written after the second season is the first's too.
+        if matches!(cx.at(i + 1), "and" | "or") {
+            let second = if matches!(cx.at(i + 2), "early" | "late" | "mid") {
+                i + 3
+            } else {
+                i + 2
             };
-            if let Some(year) = absolute(cx, i + 3).filter(a_year) {
+            let is_season = SEASONS.iter().any(|(s, _)| *s == cx.at(second));
+            if let Some(year) = year_at(second + 1).filter(|_| is_season) {
                 return found(i, i + 1, "DATE", format!("{}-{code}", year.value));
             }
         }
