@@ -1415,6 +1415,15 @@ mod tests {
             ),
             ["1989-Q3"]
         );
+        // A comparison over nine months is of the year before, not its quarter.
+        assert_eq!(
+            values(
+                "Net rose in the third quarter. Through the first nine months, it \
+                 earned $673 million, compared with $382 million, or $2.22 a share, a year earlier.",
+                "1989-10-30"
+            ),
+            ["1989-Q3", "P9M", "1988"]
+        );
         // Rates are not expressions.
         assert!(values("It saves $2 million a year.", "1989-11-02").is_empty());
     }

@@ -2750,7 +2750,12 @@ fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
         .words
         .iter()
         .any(|w| matches!(*w, "share" | "quarter" | "period") || w.ends_with("-quarter"));
-    if !figures {
+    // "In the first nine months, net was $306 million, compared with a loss in
+    // the 1988 period": a comparison over more than a quarter is of the year.
+    let longer = cx.words.windows(2).any(|p| {
+        matches!(p, [n, "months"] if *n != "three") || matches!(p, [_, "nine-month" | "half"])
+    });
+    if !figures || longer {
         return None;
     }
     current_quarter(cx)
