@@ -1540,6 +1540,14 @@ mod tests {
             values("He will leave Tuesday, officials said.", "2000-01-07"),
             ["2000-01-11"]
         );
+        // "as previously planned" tells of a plan made, not of what is to come.
+        assert_eq!(
+            values(
+                "Bush let the ground offensive begin as previously planned Saturday night.",
+                "1991-02-25"
+            ),
+            ["1991-02-23"]
+        );
         // "Sunday dawn of 25 June 1950": the date says which Sunday.
         assert_eq!(
             values("They crossed at Sunday dawn of 25 June 1950.", "2009-12-19"),

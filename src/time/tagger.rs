@@ -554,6 +554,15 @@ fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
             let next = cx.at(j + 1);
             let future = match w {
                 "plans" | "plan" => next == "to",
+                // "as previously planned", "the hastily scheduled trip": what was
+                // planned, not what is to come.
+                "planned" | "scheduled" | "expected"
+                    if cx.at(j.wrapping_sub(1)) == "as"
+                        || (cx.at(j.wrapping_sub(1)).len() > 3
+                            && is_adverb(cx.at(j.wrapping_sub(1)))) =>
+                {
+                    false
+                }
                 "set" => matches!(next, "to" | "for"),
                 // "ahead of the vote in March"; "their last meeting before the
                 // election in March": what follows is still to come.
