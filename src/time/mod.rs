@@ -1278,6 +1278,8 @@ mod tests {
 
     #[test]
     fn history_is_anchored_to_the_story_not_the_dct() {
+        // The value of a story's last expression, told in 2009.
+        let last = |text: &str| values(text, "2009-12-19").pop().unwrap_or_default();
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began in 1942. In September, the offensive stalled. By 1943 it was over.";
         let found = values(text, "2009-12-19");
@@ -1292,95 +1294,50 @@ mod tests {
         let text = "War broke out in 1774. Battles came in 1775 and 1776. The army marched \
             in 1777. It took the city in October 1777. Over the winter, men died. \
             The siege ended with the fall of Charleston. The Long March began.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("1778-WI"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "1778-WI", "{text}");
         // A look back ("the previous year") does not take the story back.
         let text = "The war began in 1917. In 1918 it spread. In 1919 they won. In 1920 \
             the war resumed. In August 1920 they held \
             Warsaw. They advanced, repeating their successes from the previous year. \
             On September 18 they crossed the river.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("1920-09-18"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "1920-09-18", "{text}");
         // A chronicle of recent years is a story too; what it says was to come
         // does not move it on.
         let text = "The invasion began in 2003. Elections followed in 2005. A surge came             in 2007. Violence fell in 2008. Troops stayed through 2006. Talks in 2004             failed. A deal in 2008 set terms. Cuts in 2005 hurt. Aid in 2006 rose.             Planners said funding would end in 2009. On 11 March, Basra fell.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("2006-03-11"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "2006-03-11", "{text}");
         // A year named in passing, far outside the years the story tells, does not
         // move its date: "August 17" is still 1920's.
         let text = "The war began in 1919. Minsk fell in 1919. Kiev fell in 1920. \
             In July 1920 the Soviets advanced. Warsaw held in 1920. Lwów held in 1920. \
             The battle was the subject of a 2004 film. On August 17, the cavalry attacked.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("1920-08-17"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "1920-08-17", "{text}");
         // A date in brackets is an aside ("(as of December 5, 2006)"): the story
         // stays in 2003.
         let text = "Plans dated from 2001 and 2002. The war began in 2003. Baghdad fell \
             in 2003. Fighting spread in 2003. \
             Sunni areas saw 73% of deaths (as of December 5, 2006), and more. \
             Raids went on throughout the summer.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("2003-SU"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "2003-SU", "{text}");
         // Half a year either way and no verb to say which: a story moves on.
         let text = "War broke out in 1945. Talks failed in 1946. The army grew in 1947. \
             Fighting resumed in 1948. Nanjing fell in June 1949. In December, the retreat \
             to Taipei.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("1949-12"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "1949-12", "{text}");
         // ... or a cue says which: "until" looks ahead.
         let text = "War broke out in 1945. Talks failed in 1946. The army grew in 1947. \
             Fighting resumed in 1948. Nanjing fell in April 1949. The government stayed \
             in Canton until October 15.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("1949-10-15"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "1949-10-15", "{text}");
         // "until, in March 1980, ..." opens a clause that takes the story there;
         // "lasted until the fall of Budapest in February 1945" only bounds it.
         let text = "The dispute dated from 1937. Treaties followed in 1975 and 1976. \
             The revolution came in 1979. Relations deteriorated rapidly until in March \
             1980 Iran cut ties. The tension increased in April.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("1980-04"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "1980-04", "{text}");
         let text = "The war began in 1939. It spread in 1940 and 1941. In 1942 and 1943 \
             it turned. In September 1944 Soviet troops came, a siege that lasted until \
             the fall of Budapest in February 1945. By the start of July, they held it.";
-        let found = values(text, "2009-12-19");
-        assert_eq!(
-            found.last().map(String::as_str),
-            Some("1944-07"),
-            "{found:?}"
-        );
+        assert_eq!(last(text), "1944-07", "{text}");
         // A named campaign dates its season: "the Spring Offensive of 1918".
         let text = "The war began in 1914. It spread in 1915 and 1916. In 1917 Russia \
             left. The German Spring Offensive of 1918 failed.";
