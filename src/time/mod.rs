@@ -200,6 +200,8 @@ pub fn shorthand(lower: &str) -> Option<&'static str> {
         "mths" => "months",
         "nxt" => "next",
         "tonite" | "2nite" => "tonight",
+        "nite" => "night",
+        "nites" => "nights",
         _ => return None,
     })
 }
@@ -2268,7 +2270,7 @@ mod tests {
     #[test]
     fn chat_shorthands_are_read_as_the_words_they_stand_for() {
         let text = "Been almost 7months since I swam. After 2.5 HRS of trekking, 9 mins rest. \
-                    One more member nxt yr. The min wage rose.";
+                    One more member nxt yr. The min wage rose. Show last nite!";
         assert_eq!(
             tag(text, "2015-02-07")
                 .into_iter()
@@ -2279,6 +2281,7 @@ mod tests {
                 ("2.5 HRS".into(), "PT2H30M".into()),
                 ("9 mins".into(), "PT9M".into()),
                 ("nxt yr".into(), "2016".into()),
+                ("last nite".into(), "2015-02-06TNI".into()),
             ]
         );
         // "2.5" with no unit after it is no duration.
