@@ -1499,6 +1499,11 @@ mod tests {
             values("He will leave Tuesday, officials said.", "2000-01-07"),
             ["2000-01-11"]
         );
+        // A present progressive is a plan.
+        assert_eq!(
+            values("Albright is visiting Beijing on Tuesday.", "1998-05-01"),
+            ["1998-05-05"]
+        );
         // "as previously planned" tells of a plan made, not of what is to come.
         assert_eq!(
             values(

@@ -554,6 +554,16 @@ fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
             let next = cx.at(j + 1);
             let future = match w {
                 "plans" | "plan" => next == "to",
+                // A present progressive is a plan: "he is visiting China Friday".
+                _ if w.len() > 5
+                    && w.ends_with("ing")
+                    && matches!(
+                        cx.at(j.wrapping_sub(1)),
+                        "is" | "are" | "am" | "'re" | "’re"
+                    ) =>
+                {
+                    true
+                }
                 // "as previously planned", "the hastily scheduled trip": what was
                 // planned, not what is to come.
                 "planned" | "scheduled" | "expected"
@@ -617,6 +627,7 @@ fn is_quote_mark(w: &str) -> bool {
 /// (and their plurals) can begin an expression, so `find` tries the matchers
 /// nowhere else. A test keeps the list in step with the literals of this file.
 const LITERAL_WORDS: &[&str] = &[
+    "ing",
     "dawn",
     "dusk",
     "meet",
