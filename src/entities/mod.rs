@@ -41,6 +41,7 @@ mod gazetteer;
 pub mod grouping;
 mod lexicon;
 mod numbers;
+pub(crate) use numbers::spelled_ordinal;
 pub mod tagger;
 
 use crate::text::{TextLayer, TokenKind};

@@ -150,6 +150,13 @@ const ORDINAL_WORDS: &[&str] = &[
     "millionth",
 ];
 
+/// The number a spelled ordinal from "first" to "twentieth" stands for
+/// ("eighteenth" is 18): the century words of a date.
+pub(crate) fn spelled_ordinal(lower: &str) -> Option<u32> {
+    let at = ORDINAL_WORDS.iter().take(20).position(|w| *w == lower)?;
+    u32::try_from(at + 1).ok()
+}
+
 fn is_digits(word: &str) -> bool {
     let mut digits = 0;
     for ch in word.chars() {

@@ -1062,6 +1062,14 @@ mod tests {
             ["195", "199"]
         );
         assert_eq!(values("the 20th century", "2002-11-29"), ["19"]);
+        // Spelled, or joined to what it describes.
+        assert_eq!(
+            values(
+                "In eighteenth-century France, as in the nineteenth century, 19th-century writers wrote.",
+                "2002-11-29"
+            ),
+            ["17", "18", "18"]
+        );
         assert_eq!(values("last summer", "2007-09-08"), ["2006-SU"]);
         assert_eq!(
             values("the third quarter of 1997", "1998-01-08"),

@@ -1043,6 +1043,8 @@ fn can_begin(word: &str) -> bool {
     }
     let words = &*LITERAL_WORD_SET;
     words.contains(word)
+        // "the eighteenth century"
+        || crate::entities::spelled_ordinal(word).is_some()
         || (word.ends_with('s')
             && (words.contains(word.trim_end_matches('s'))
                 || word.strip_suffix('s').is_some_and(|w| words.contains(w))))
@@ -2185,21 +2187,25 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
             }
         }
     }
-    if cx.at(i + 1) == "century" {
-        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(n) = digits.parse::<u32>() {
-            if (1..=21).contains(&n) {
-                // "the 4th century BC": BC03 (the years 400 to 301 BC).
-                let era = if crate::text::is_bc_word(cx.at(i + 2)) {
-                    "BC"
-                } else {
-                    ""
-                };
-                return found(i, i + 2, "DATE", format!("{era}{:02}", n - 1));
-            }
-        }
-    }
-    None
+    // "the 19th century", "the eighteenth century", "19th-century writers"
+    let (ordinal, end) = match w.strip_suffix("-century") {
+        Some(ordinal) => (ordinal, i + 1),
+        None if cx.at(i + 1) == "century" => (w, i + 2),
+        None => return None,
+    };
+    let digits: String = ordinal.chars().take_while(char::is_ascii_digit).collect();
+    let n = digits
+        .parse::<u32>()
+        .ok()
+        .or_else(|| crate::entities::spelled_ordinal(ordinal))
+        .filter(|n| (1..=21).contains(n))?;
+    // "the 4th century BC": BC03 (the years 400 to 301 BC).
+    let era = if crate::text::is_bc_word(cx.at(end)) {
+        "BC"
+    } else {
+        ""
+    };
+    found(i, end, "DATE", format!("{era}{:02}", n - 1))
 }
 
 fn relative_word(cx: &Context, i: usize) -> Option<Found> {
