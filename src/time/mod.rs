@@ -1678,6 +1678,10 @@ mod tests {
             ["1999-11-25"]
         );
         assert_eq!(values("Christmas shopping", "2014-10-14"), ["2014-12-25"]);
+        assert_eq!(
+            values("At month's end, month-end figures rose.", "2014-10-14"),
+            ["2014-10", "2014-10"]
+        );
         // Election Day: the Tuesday after the first Monday of November.
         assert_eq!(
             values("from now to Election Day.", "1998-10-26")[1],

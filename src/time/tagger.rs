@@ -3012,6 +3012,17 @@ fn bare_units(cx: &Context, i: usize) -> Option<Found> {
 /// (the year before, "since year-end").
 fn year_end(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    // "at month's end", "month-end figures": the month of the reference date.
+    let month_end = match w {
+        "month-end" => Some(i + 1),
+        "month's" if cx.at(i + 1) == "end" => Some(i + 2),
+        "month" if matches!(cx.at(i + 1), "'s" | "’s") && cx.at(i + 2) == "end" => Some(i + 3),
+        _ => None,
+    };
+    if let Some(end) = month_end {
+        let d = cx.dct?;
+        return found(i, end, "DATE", format!("{:04}-{:02}", d.year, d.month));
+    }
     let end = match w {
         "year-end" => i + 1,
         "year" | "year's" if cx.at(i + 1) == "end" => i + 2,
