@@ -1043,8 +1043,8 @@ fn can_begin(word: &str) -> bool {
     }
     let words = &*LITERAL_WORD_SET;
     words.contains(word)
-        // "the eighteenth century"
-        || crate::entities::spelled_ordinal(word).is_some()
+        // "the eighteenth century" ("first" to "third" are listed)
+        || (word.len() >= 5 && word.ends_with("th") && crate::entities::spelled_ordinal(word).is_some())
         || (word.ends_with('s')
             && (words.contains(word.trim_end_matches('s'))
                 || word.strip_suffix('s').is_some_and(|w| words.contains(w))))
