@@ -2620,10 +2620,10 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
         dct.add_days(offset).iso()
     });
     // "Friday night", "Friday morning": TimeML (TimeBank) mostly marks the day, a
-    // DATE; "Friday evening", "Friday afternoon" it gives the part (1989-10-27TEV).
+    // DATE; "Friday evening", "Friday afternoon" it gives the part (1989-10-27TEV,
+    // and undated XXXX-WXX-5TAF).
     if let Some((p, code)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == cx.at(i + 1)) {
-        if matches!(*p, "evening" | "afternoon") && value.starts_with(|c: char| c.is_ascii_digit())
-        {
+        if matches!(*p, "evening" | "afternoon") {
             return found(i, i + 2, "DATE", format!("{value}T{code}"));
         }
         return found(i, i + 2, "DATE", value);
