@@ -504,12 +504,6 @@ fn local_tense(cx: &Context, i: usize) -> Tense {
     tense_cue(cx, i).unwrap_or(cx.tense)
 }
 
-/// Does the nearest tense cue put word `i` in the future ("will", "would",
-/// "planned for")?
-pub fn looks_ahead(cx: &Context, i: usize) -> bool {
-    tense_cue(cx, i) == Some(Tense::Future)
-}
-
 /// Does a story say word `i` was still to come ("would culminate in 1976",
 /// "planned for 1944", "effective until 14 September 1978", "lasted until the
 /// fall of Budapest in February 1945")? An "until" that opens a clause of its
@@ -2010,16 +2004,16 @@ fn resolve_month_year(cx: &Context, m: u32, i: usize) -> Option<i32> {
     // when a verb nearby says it ("ended March 31", "will open in March") or
     // when a past verb further off in the sentence does ("Taylor, who stepped
     // down as chairman, president and chief executive in March").
-    let (tense, weight) = match tense_cue(cx, i).filter(|_| !cx.narrative) {
-        Some(t) => (t, 7),
-        // The sentence's own tense, when it says it: a "will" or a past verb
-        // anywhere in it.
-        None if !cx.narrative && (cx.tense == Tense::Future || has_past_verb(cx)) => (cx.tense, 7),
+    let (tense, weight) = match (cx.narrative, tense_cue(cx, i)) {
         // A story goes back about as often as forward, so only a tie is broken:
         // by a cue near it ("fell on 14 January", "until October 15"), else
         // forward, as a story moves on.
-        None if cx.narrative => (tense_cue(cx, i).unwrap_or(Tense::Future), 1),
-        None => (cx.tense, 3),
+        (true, cue) => (cue.unwrap_or(Tense::Future), 1),
+        (false, Some(t)) => (t, 7),
+        // The sentence's own tense, when it says it: a "will" or a past verb
+        // anywhere in it.
+        (false, None) if cx.tense == Tense::Future || has_past_verb(cx) => (cx.tense, 7),
+        (false, None) => (cx.tense, 3),
     };
     (dct.year - 1..=dct.year + 1).min_by_key(|&y| {
         let diff = y * 12 + m as i32 - here;
