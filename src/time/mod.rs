@@ -2110,8 +2110,8 @@ mod tests {
     fn parts_of_the_day() {
         // Undated, the weekday keeps its part of the day.
         let layer = undated("They met at the guesthouse Friday afternoon.");
-        let values: Vec<&str> = layer.timexes.iter().map(|t| t.value.as_str()).collect();
-        assert_eq!(values, ["XXXX-WXX-5TAF"]);
+        let undated_values: Vec<&str> = layer.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(undated_values, ["XXXX-WXX-5TAF"]);
         // 2015-04-08 was a Wednesday.
         assert_eq!(
             tag("Dealers bought heavily in the morning.", "2015-04-08"),
