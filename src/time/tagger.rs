@@ -2595,8 +2595,10 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
     let part_of = (part_of_day_code(cx.at(i + 1)).is_some()
         || matches!(cx.at(i + 1), "dawn" | "dusk" | "noon" | "midnight"))
         && cx.at(i + 2) == "of";
-    if let Some(f) = absolute(cx, i + 3).filter(|f| part_of && f.value.len() == 10) {
-        return found(i, i + 1, "DATE", f.value);
+    if part_of {
+        if let Some(f) = absolute(cx, i + 3).filter(|f| f.value.len() == 10) {
+            return found(i, i + 1, "DATE", f.value);
+        }
     }
     // "Wednesday's ruling" has happened.
     let tense = if matches!(cx.at(i + 1), "'s" | "’s") {
@@ -2772,10 +2774,12 @@ fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
         .any(|w| matches!(*w, "share" | "quarter" | "period") || w.ends_with("-quarter"));
     // "In the first nine months, net was $306 million, compared with a loss in
     // the 1988 period": a comparison over more than a quarter is of the year.
-    let longer = cx.words.windows(2).any(|p| {
-        matches!(p, [n, "months"] if *n != "three") || matches!(p, [_, "nine-month" | "half"])
-    });
-    if !figures || longer {
+    let longer = || {
+        cx.words.windows(2).any(|p| {
+            matches!(p, [n, "months"] if *n != "three") || matches!(p, [_, "nine-month" | "half"])
+        })
+    };
+    if !figures || longer() {
         return None;
     }
     current_quarter(cx)
@@ -3003,7 +3007,7 @@ fn bare_units(cx: &Context, i: usize) -> Option<Found> {
 }
 
 /// "year-end", "year end", "year's end", "(for|of) the [full] year": the DCT's year
-/// (the year before, "since year-end").
+/// (the year before, "since year-end"); "month's end", "month-end": its month.
 fn year_end(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     // "at month's end", "month-end figures": the month of the reference date.
