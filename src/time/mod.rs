@@ -389,6 +389,18 @@ fn in_brackets(lower: &[&str], sentence: std::ops::Range<usize>, start: usize, e
     opened && closed
 }
 
+/// Is a quotation open after `words`, given whether one was open before them?
+/// Curly and TeX-style marks say which way they face; a straight `"` turns the
+/// state over. An apostrophe is not counted: "the soldiers' letters".
+fn quote_left_open(words: &[&str], open_before: bool) -> bool {
+    words.iter().fold(open_before, |open, w| match *w {
+        "“" | "``" | "‘‘" => true,
+        "”" | "''" | "’’" => false,
+        "\"" => !open,
+        _ => open,
+    })
+}
+
 fn tag_sentences(
     words: &[&str],
     lower: &[&str],
@@ -403,11 +415,23 @@ fn tag_sentences(
     let mut quarter: Option<(i32, u32)> = None;
     // The value of the last date the text named itself ("that year" points there).
     let mut story: Option<String> = None;
+    // Does the sentence open inside a quotation the one before left open? For
+    // at most two sentences on: a stray mark must not turn the rest of the text
+    // into a quotation.
+    let mut quote_open = false;
+    let mut quoted_sentences = 0;
     for range in sentences {
         let (Some(original), Some(words)) = (words.get(range.clone()), lower.get(range.clone()))
         else {
             continue;
         };
+        let quote_opens_sentence = quote_open && quoted_sentences < 2;
+        quoted_sentences = if quote_opens_sentence {
+            quoted_sentences + 1
+        } else {
+            0
+        };
+        quote_open = quote_left_open(words, quote_opens_sentence);
         let cx = tagger::Context {
             words,
             original,
@@ -452,6 +476,18 @@ fn tag_sentences(
                 || (narrative && before == Some("since"))
                 || (narrative && in_brackets(lower, range.clone(), f.start, f.end));
             let words = lower.get(f.start..f.end).unwrap_or_default();
+            // A speaker quoted in a history ("It is us today. It will be you
+            // tomorrow.") speaks of their own day, which the text does not date.
+            if narrative
+                && words.first().is_some_and(|w| tagger::is_day_word(w))
+                && lower
+                    .get(range.start..f.start)
+                    .is_some_and(|before| quote_left_open(before, quote_opens_sentence))
+            {
+                if let Some(rest) = f.value.get(10..) {
+                    f.value = format!("XXXX-XX-XX{rest}");
+                }
+            }
             if aside {
                 out.push(f);
                 continue;
@@ -1272,6 +1308,28 @@ mod tests {
         // Too far from any day: the DCT's.
         let text = "He left at 9 a.m. and the talks, which had begun on Monday, resumed.";
         assert_eq!(values(text, "2007-09-08")[0], "2007-09-08T09:00");
+    }
+
+    #[test]
+    fn a_speaker_quoted_in_a_history_speaks_of_an_undated_day() {
+        let story = "War broke out in 1935. In 1936 the army advanced. In 1937 it fell. \
+            In 1938 Rome won. In 1939 it ended. ";
+        let text =
+            format!("{story}In 1936 he warned: \"It is us today. It will be you tomorrow.\"");
+        assert_eq!(
+            values(&text, "2009-12-19")[5..],
+            ["1936", "XXXX-XX-XX", "XXXX-XX-XX"]
+        );
+        let text = format!("{story}Nixon said, “I am tonight announcing plans.”");
+        assert_eq!(values(&text, "2009-12-19")[5..], ["XXXX-XX-XXTNI"]);
+        // A stray mark does not quote the rest of the text.
+        let text = format!("{story}He said \"never. It rained. It snowed. He left today.");
+        assert_eq!(values(&text, "2009-12-19")[5..], ["2009-12-19"]);
+        // Nor is a quoted "today" in the news anything but the DCT.
+        assert_eq!(
+            values("\"We vote today,\" he said.", "2009-12-19"),
+            ["2009-12-19"]
+        );
     }
 
     #[test]

@@ -2202,6 +2202,28 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
     found(i, end, "DATE", format!("{era}{:02}", n - 1))
 }
 
+/// A word that names a day from the writer's: "today", "tonight", "tomorrow",
+/// "yesterday" (and the tweets' spellings: "tdy", "tmr", "2moro").
+pub fn is_day_word(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "tdy"
+            | "2day"
+            | "tomorrow"
+            | "tmr"
+            | "tmrw"
+            | "tmw"
+            | "trmw"
+            | "tomo"
+            | "tomolo"
+            | "2moro"
+            | "2morrow"
+            | "yesterday"
+            | "tonight"
+    )
+}
+
 fn relative_word(cx: &Context, i: usize) -> Option<Found> {
     let dct = cx.now;
     let day = |offset: i64| dct.map_or("XXXX-XX-XX".to_string(), |d| d.add_days(offset).iso());
