@@ -2581,11 +2581,30 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             Some((y, q)) => format!("{:04}-Q{q}", y - 1),
             None => format!("{:04}", d.year + i32::try_from(shift).unwrap_or(0)),
         },
-        Unit::Decade => format!("{:03}", (d.year / 10) + i32::try_from(shift).unwrap_or(0)),
-        Unit::Century => format!("{:02}", (d.year / 100) + i32::try_from(shift).unwrap_or(0)),
+        Unit::Decade => era_span(d.year, 10, i32::try_from(shift).unwrap_or(0), 3),
+        Unit::Century => era_span(d.year, 100, i32::try_from(shift).unwrap_or(0), 2),
         _ => return None,
     };
     found(start, j + 1, "DATE", value)
+}
+
+/// The decade or century (`size` 10 or 100) `shift` away from the one holding
+/// the astronomical `year` (0 is 1 BC), written in `digits` digits: "198",
+/// "19", and before Christ "BC048" (the 480s BC), "BC04" (the 400s BC). "The
+/// previous century" of 478 BC is the 500s BC, "BC05".
+fn era_span(year: i32, size: i32, shift: i32, digits: usize) -> String {
+    // One axis for both eras: AD spans count up from 0, BC ones down from -1.
+    let at = if year >= 1 {
+        year / size
+    } else {
+        -((1 - year) / size) - 1
+    };
+    let n = at + shift;
+    if n >= 0 {
+        format!("{n:0digits$}")
+    } else {
+        format!("BC{:0digits$}", -n - 1)
+    }
 }
 
 /// "Saturday", "on Monday morning": the nearest such day, backward in past-tense
@@ -3582,6 +3601,22 @@ fn set(cx: &Context, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decades_and_centuries_count_across_the_eras() {
+        // 1850 is in the 1850s and the 1800s.
+        assert_eq!(era_span(1850, 10, 0, 3), "185");
+        assert_eq!(era_span(1850, 100, -1, 2), "17");
+        // 478 BC (year -477) is in the 470s BC and the 400s BC.
+        assert_eq!(era_span(-477, 10, 0, 3), "BC047");
+        assert_eq!(era_span(-477, 10, 1, 3), "BC046");
+        assert_eq!(era_span(-477, 100, -1, 2), "BC05");
+        // 470 BC (year -469) is still in the 470s BC.
+        assert_eq!(era_span(-469, 10, 0, 3), "BC047");
+        // 51 BC: the 1st century BC; the next is the 1st AD.
+        assert_eq!(era_span(-50, 100, 0, 2), "BC00");
+        assert_eq!(era_span(-50, 100, 1, 2), "00");
+    }
 
     /// Every word literal of this file is in `LITERAL_WORDS`: a matcher that
     /// starts comparing with a new word fails here until the list has it.
