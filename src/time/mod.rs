@@ -14,6 +14,8 @@ pub mod calendar;
 mod events;
 pub mod officeholders;
 pub mod tagger;
+#[cfg(test)]
+mod value_forms;
 
 /// A temporal expression.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -989,6 +991,15 @@ mod tests {
         tag(text, dct).into_iter().map(|t| t.2).collect()
     }
 
+    /// [`tag`] for a text given no date.
+    pub(super) fn tag_undated(text: &str) -> Vec<(String, String, String, Option<String>)> {
+        undated(text)
+            .timexes
+            .into_iter()
+            .map(|t| (t.span.of(text).to_string(), t.kind, t.value, t.value_end))
+            .collect()
+    }
+
     /// The time layer of a text given no date.
     fn undated(text: &str) -> TimeLayer {
         resolve(
@@ -1308,6 +1319,18 @@ mod tests {
         // Too far from any day: the DCT's.
         let text = "He left at 9 a.m. and the talks, which had begun on Monday, resumed.";
         assert_eq!(values(text, "2007-09-08")[0], "2007-09-08T09:00");
+    }
+
+    #[test]
+    fn days_a_year_or_month_lacks() {
+        // "Feb. 29" in a year without one: the leap year the tense points to.
+        let d = "2023-06-01";
+        assert_eq!(values("The deadline was Feb. 29.", d), ["2020-02-29"]);
+        assert_eq!(values("It will open on Feb. 29.", d), ["2024-02-29"]);
+        assert_eq!(values("It closed last Feb. 29.", d), ["2020-02-29"]);
+        assert_eq!(values("It opens next Feb. 29.", d), ["2024-02-29"]);
+        // A day no such month has names the month only.
+        assert_eq!(values("It happened on 31 April 2020.", d), ["2020-04"]);
     }
 
     #[test]

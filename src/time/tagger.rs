@@ -34,7 +34,7 @@
 //! sixteen-word scan for tense cues; a bare month or "Now," also one pass over
 //! its sentence).
 
-use super::calendar::Date;
+use super::calendar::{self, Date};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -1974,8 +1974,23 @@ fn date_with_range(
     start: usize,
     end: usize,
 ) -> Found {
-    let year = year.or_else(|| resolve_month_year(cx, m, start));
+    // "Feb. 29" said in a year without one is the leap year the tense points to:
+    // "the deadline was Feb. 29" the last, "opens Feb. 29" the next.
+    let year = year.or_else(|| {
+        let y = resolve_month_year(cx, m, start)?;
+        let step = if local_tense(cx, start) == Tense::Past {
+            -1
+        } else {
+            1
+        };
+        (0..8)
+            .map(|k| y + k * step)
+            .find(|&y| d <= calendar::days_in_month(y, m))
+            .or(Some(y))
+    });
+    // A day the month does not have ("31 April 2020") names only the month.
     let fmt = |day: u32| match year {
+        Some(y) if day > calendar::days_in_month(y, m) => format!("{y:04}-{m:02}"),
         Some(y) => format!("{y:04}-{m:02}-{day:02}"),
         None => format!("XXXX-{m:02}-{day:02}"),
     };
@@ -2435,18 +2450,30 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         // The month just gone is "last month": "last February" said in March is
         // the February of the year before.
         let just_gone = day.is_none() && dct.is_some_and(|d| m + 1 == d.month);
-        let value = dct.map_or(format!("XXXX-{m:02}"), |d| {
-            let y = match shift {
-                s if s < 0 => d.year - i32::from(m >= d.month || just_gone),
-                s if s > 0 => d.year + i32::from(m <= d.month),
-                _ => d.year,
-            };
-            format!("{y:04}-{m:02}")
+        let year = dct.map(|d| match shift {
+            s if s < 0 => d.year - i32::from(m >= d.month || just_gone),
+            s if s > 0 => d.year + i32::from(m <= d.month),
+            _ => d.year,
         });
-        return match day {
-            Some(day) => found(start, j + 2, "DATE", format!("{value}-{day:02}")),
-            None => found(start, j + 1, "DATE", value),
+        let Some(day) = day else {
+            let value = year.map_or(format!("XXXX-{m:02}"), |y| format!("{y:04}-{m:02}"));
+            return found(start, j + 1, "DATE", value);
         };
+        // "last Feb. 29": the latest year that had one; "next Feb. 29" the next.
+        let step = if shift < 0 { -1 } else { 1 };
+        let year = year.map(|y| {
+            (0..8)
+                .map(|k| y + k * step)
+                .find(|&y| day <= calendar::days_in_month(y, m))
+                .unwrap_or(y)
+        });
+        let value = match year {
+            // A day the month never has ("last April 31") names only the month.
+            Some(y) if day > calendar::days_in_month(y, m) => format!("{y:04}-{m:02}"),
+            Some(y) => format!("{y:04}-{m:02}-{day:02}"),
+            None => format!("XXXX-{m:02}-{day:02}"),
+        };
+        return found(start, j + 2, "DATE", value);
     }
     // "this past spring": the latest one
     if w == "this" && next == "past" {
