@@ -783,7 +783,13 @@ pub fn resolve(
             value_end: value_end.cloned(),
             modifier: f.modifier.map(str::to_string),
         };
-        timexes.push(timex(span, &f.value, f.value_end.as_ref()));
+        // A range written backwards ("the 3-1 December talks") links nothing: the
+        // two dates stay, the span between them is not claimed.
+        let value_end = f
+            .value_end
+            .as_ref()
+            .filter(|end| chronological(end) >= chronological(&f.value));
+        timexes.push(timex(span, &f.value, value_end));
         sentence_of.push(sentence);
         if let (Some(second), Some(last)) = (second, &f.value_end) {
             timexes.push(timex(second, last, None));
@@ -1818,6 +1824,14 @@ mod tests {
         let piece = |text: &str, value: &str, end: Option<&str>| {
             (text.to_string(), value.to_string(), end.map(str::to_string))
         };
+        // Written backwards: two dates, no span claimed between them.
+        assert_eq!(
+            pieces("The 3-1 December talks failed.", "2009-12-19"),
+            [
+                piece("3", "2009-12-03", None),
+                piece("1 December", "2009-12-01", None)
+            ]
+        );
         assert_eq!(
             pieces("Talks stalled in July-August 2002.", "2009-12-19"),
             [

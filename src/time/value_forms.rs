@@ -1,5 +1,6 @@
 //! Test-only: what a well-formed TIMEX3 value looks like, and a property test
-//! that the time stage writes nothing else, however odd the text around it.
+//! that the time stage writes nothing else, and no range that runs backwards,
+//! however odd the text around it.
 
 use super::calendar::Date;
 use proptest::prelude::*;
@@ -174,6 +175,10 @@ fn time_text() -> impl Strategy<Value = String> {
             "2/29 ",
             "Friday the 13th ",
             "11,000 years ago ",
+            "3-1 December ",
+            "1945-1939 ",
+            "from December 5 to December 1 ",
+            "July-March ",
         ])
         .prop_map(String::from),
         "[0-9]{1,5} ",
@@ -203,6 +208,11 @@ proptest! {
             prop_assert!(well_formed(&value), "{value:?} for {span:?} in {text:?} ({dct:?})");
             if let Some(end) = value_end {
                 prop_assert!(well_formed(&end), "{end:?} for {span:?} in {text:?} ({dct:?})");
+                // A range runs forward.
+                prop_assert!(
+                    super::chronological(&end) >= super::chronological(&value),
+                    "{value:?}..{end:?} for {span:?} in {text:?} ({dct:?})"
+                );
             }
         }
     }
