@@ -1328,6 +1328,35 @@ mod tests {
     }
 
     #[test]
+    fn quarters_halves_and_fiscal_years_as_business_news_writes_them() {
+        let d = "2026-11-30";
+        let t = tag(
+            "By the end of Q3, revenue rose. Q4 2025 sales fell, as did 3Q 2025 ones. \
+             FY2027 guidance is due; FY 27 looks weak. The H1 2026 results beat 1H25. \
+             Results for Q2 FY26 beat. Q1 of 2024 was weak. Profit in Q4 will rise.",
+            d,
+        );
+        let pieces: Vec<(&str, &str)> = t.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+        assert_eq!(
+            pieces,
+            [
+                ("Q3", "2026-Q3"),
+                ("Q4 2025", "2025-Q4"),
+                ("3Q 2025", "2025-Q3"),
+                ("FY2027", "2027"),
+                ("FY 27", "2027"),
+                ("H1 2026", "2026-H1"),
+                ("1H25", "2025-H1"),
+                ("Q2 FY26", "2026-Q2"),
+                ("Q1 of 2024", "2024-Q1"),
+                ("Q4", "2026-Q4"),
+            ]
+        );
+        // "H1" without a year is left alone: a visa, a heading.
+        assert!(tag("He holds an H1 visa.", d).is_empty());
+    }
+
+    #[test]
     fn days_a_year_or_month_lacks() {
         // "Feb. 29" in a year without one: the leap year the tense points to.
         let d = "2023-06-01";
@@ -1824,6 +1853,23 @@ mod tests {
         let piece = |text: &str, value: &str, end: Option<&str>| {
             (text.to_string(), value.to_string(), end.map(str::to_string))
         };
+        // A dash or "to" between a date and a bare day: a range.
+        for text in ["It ran Nov. 24 – 25 in Geneva.", "It ran Nov. 24 to 25."] {
+            assert_eq!(
+                pieces(text, "2026-11-30"),
+                [
+                    piece("Nov. 24", "2026-11-24", Some("2026-11-25")),
+                    piece("25", "2026-11-25", None)
+                ],
+                "{text}"
+            );
+        }
+        // Not a count after it, nor a day before the first.
+        assert_eq!(
+            values("It was June 3 to 25 people.", "2026-11-30"),
+            ["2026-06-03"]
+        );
+        assert_eq!(values("It ran Nov. 24 to 5.", "2026-11-30"), ["2026-11-24"]);
         // Written backwards: two dates, no span claimed between them.
         assert_eq!(
             pieces("The 3-1 December talks failed.", "2009-12-19"),

@@ -749,6 +749,7 @@ const LITERAL_WORDS: &[&str] = &[
     "full",
     "further",
     "future",
+    "fy",
     "games",
     "gave",
     "gd",
@@ -1078,6 +1079,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
                         && found.value.len() != 3
                         && !(found.value.starts_with("BC") && found.value.len() == 5))
                     || (first.contains('-') && !first.starts_with("year-"))
+                    // "the Q3 earnings call"
+                    || abbreviated_quarter(first).is_some()
                     || (first == "current" && found.end == found.start + 1)
                     // "the recently passed law": the adverb alone.
                     || matches!(first, "recently" | "lately" | "currently");
@@ -1131,8 +1134,19 @@ pub fn find(cx: &Context) -> Vec<Found> {
         if let Some(bc) = f.value_end.as_deref().and_then(super::bc_form) {
             f.value_end = Some(bc);
         }
+        if f.value_end.as_deref().is_some_and(beyond_9999) {
+            f.value_end = None;
+        }
     }
+    // Counting on from a date near 9999 ("February" after "9999-10-01") would
+    // write a year TIMEX3 has no form for.
+    out.retain(|f| !beyond_9999(&f.value));
     out
+}
+
+/// Does the value start with a year of five digits or more (after 9999 AD)?
+fn beyond_9999(value: &str) -> bool {
+    value.bytes().take_while(u8::is_ascii_digit).count() > 4
 }
 
 /// The two sides of a word joined by a dash or slash ("september-october",
@@ -1220,9 +1234,20 @@ fn second_days(cx: &Context, found: &mut Vec<Found>) {
     while k < found.len() {
         let Some(f) = found.get(k) else { break };
         let next_start = found.get(k + 1).map_or(usize::MAX, |n| n.start);
-        let joined = matches!(cx.at(f.end), "and" | "or" | "&");
+        // "Nov. 24 – 25" and "Nov. 24 to 25" too: a range, which `link_ranges`
+        // then links.
+        let joiner = cx.at(f.end);
+        let joined = matches!(
+            joiner,
+            "and" | "or" | "&" | "to" | "through" | "-" | "–" | "—"
+        );
+        let ranged = !matches!(joiner, "and" | "or" | "&");
         let at = f.end + 1;
-        let day = day_of(cx.at(at)).filter(|_| cx.at(at).len() <= 4);
+        let day = day_of(cx.at(at))
+            .filter(|_| cx.at(at).len() <= 4)
+            .filter(|d| {
+                !ranged || f.value.get(8..10).and_then(|v| v.parse::<u32>().ok()) < Some(*d)
+            });
         // "April 24 and 25." or "May 4 and 5 were ..." but not "June 3 and 25 people"
         let after = cx.at(at + 1);
         let ends = after.is_empty()
@@ -1648,6 +1673,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         .or_else(|| numbered(cx, i))
         .or_else(|| year_earlier(cx, i))
         .or_else(|| fiscal_year(cx, i))
+        .or_else(|| fy(cx, i))
         .or_else(|| holiday(cx, i))
         .or_else(|| bare_units(cx, i))
         .or_else(|| year_end(cx, i))
@@ -2770,6 +2796,32 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         .strip_prefix("fiscal-")
         .and_then(|o| lookup(ORDINALS, o))
         .filter(|_| cx.at(j + 1) == "quarter");
+    // "Q3", "3Q 2025", "1H26", "Q2 FY26": the abbreviations of business news.
+    if let Some((kind, n, glued)) = abbreviated_quarter(w) {
+        let (year, end) = match glued {
+            Some(yy) => (Some(yy), j + 1),
+            None => match (year_of(cx.at(j + 1)), fiscal_year_written(cx, j + 1)) {
+                (Some(y), _) => (Some(y), j + 2),
+                (None, Some((y, end))) => (Some(y), end),
+                (None, None) => match (cx.at(j + 1), year_of(cx.at(j + 2))) {
+                    ("of", Some(y)) => (Some(y), j + 3),
+                    _ => (year, j + 1),
+                },
+            },
+        };
+        let year = year.map(|y| full_year(cx, y));
+        let year = match kind {
+            "Q" => year.or_else(|| quarter_year(cx, n, i)),
+            // "H1" alone is too often something else (a visa, a heading).
+            _ => Some(year?),
+        };
+        return found(
+            i,
+            end,
+            "DATE",
+            quarter_value(year.map(|y| y + shift), kind, Some(n)),
+        );
+    }
     let (kind, n, end) = if let Some(n) = hyphenated {
         ("Q", Some(n), j + 1)
     } else if let Some(n) = fiscal {
@@ -2851,6 +2903,66 @@ fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
         return None;
     }
     current_quarter(cx)
+}
+
+/// "q3", "3q", "h1", "1h", and with a year glued on ("3q25", "1h2026"): the
+/// kind ("Q" or "H"), the number, and the year as written (25 or 2026).
+fn abbreviated_quarter(w: &str) -> Option<(&'static str, u32, Option<i32>)> {
+    let b = w.as_bytes();
+    let (kind, digit) = match (b.first()?, b.get(1)?) {
+        (b'q', d @ b'1'..=b'4') | (d @ b'1'..=b'4', b'q') => ("Q", *d),
+        (b'h', d @ b'1'..=b'2') | (d @ b'1'..=b'2', b'h') => ("H", *d),
+        _ => return None,
+    };
+    let rest = w.get(2..)?;
+    let glued = match rest.len() {
+        0 => None,
+        2 | 4 if rest.bytes().all(|b| b.is_ascii_digit()) => Some(rest.parse().ok()?),
+        _ => return None,
+    };
+    Some((kind, u32::from(digit - b'0'), glued))
+}
+
+/// "FY2027", "FY27", "FY 2027", "fiscal 2027" at `i`: the year as written and
+/// where it ends.
+fn fiscal_year_written(cx: &Context, i: usize) -> Option<(i32, usize)> {
+    let w = cx.at(i);
+    let digits = |s: &str| {
+        (matches!(s.len(), 2 | 4) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    if let Some(y) = w.strip_prefix("fy").and_then(digits) {
+        return Some((y, i + 1));
+    }
+    if matches!(w, "fy" | "fiscal") {
+        return digits(cx.at(i + 1).trim_end_matches(['.', ','])).map(|y| (y, i + 2));
+    }
+    None
+}
+
+/// A year written with two digits ("FY27", "3Q25") in the century that puts it
+/// nearest the writer's day (2000s without one).
+fn full_year(cx: &Context, y: i32) -> i32 {
+    if y >= 100 {
+        return y;
+    }
+    let now = cx.now.or(cx.dct).map_or(2000, |d| d.year);
+    let base = now - now.rem_euclid(100) + y;
+    [base - 100, base, base + 100]
+        .into_iter()
+        .filter(|c| (0..=9999).contains(c))
+        .min_by_key(|c| (c - now).abs())
+        .unwrap_or(base)
+}
+
+/// "FY2027", "FY 27": the fiscal year, named by the calendar year it ends in.
+fn fy(cx: &Context, i: usize) -> Option<Found> {
+    if !cx.at(i).starts_with("fy") {
+        return None;
+    }
+    let (y, end) = fiscal_year_written(cx, i)?;
+    found(i, end, "DATE", format!("{:04}", full_year(cx, y)))
 }
 
 /// "the year ended Sept. 30", "the fiscal year": an accounting year, which

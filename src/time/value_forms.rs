@@ -179,6 +179,13 @@ fn time_text() -> impl Strategy<Value = String> {
             "1945-1939 ",
             "from December 5 to December 1 ",
             "July-March ",
+            "Q3 ",
+            "4Q99 ",
+            "FY27 ",
+            "FY 2027 ",
+            "1H26 ",
+            "H2 ",
+            "Nov. 24 – ",
         ])
         .prop_map(String::from),
         "[0-9]{1,5} ",
