@@ -1357,6 +1357,30 @@ mod tests {
     }
 
     #[test]
+    fn dates_written_with_slashes() {
+        let d = "2026-11-30";
+        // Day first when the first number is no month.
+        assert_eq!(values("It fell on 25/12/2025.", d), ["2025-12-25"]);
+        assert_eq!(values("It was 12/25/2025.", d), ["2025-12-25"]);
+        // Without a year, only where a date is expected.
+        assert_eq!(
+            values("The vote is set for 10am on 12/15.", d),
+            ["2026-12-15T10:00", "2026-12-15"]
+        );
+        assert_eq!(values("It must end by 15/12.", d), ["2026-12-15"]);
+        assert_eq!(values("Tues 12/1 is busy.", d), ["2026-12-01"]);
+        for not_a_date in [
+            "Since 9/11, things changed.",
+            "It runs 24/7.",
+            "They won on 3/4 of the seats.",
+            "He was on 1/2 day leave.",
+            "The score was 6/4.",
+        ] {
+            assert!(tag(not_a_date, d).is_empty(), "{not_a_date}");
+        }
+    }
+
+    #[test]
     fn days_a_year_or_month_lacks() {
         // "Feb. 29" in a year without one: the leap year the tense points to.
         let d = "2023-06-01";

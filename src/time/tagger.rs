@@ -1699,6 +1699,9 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     if let Some(d) = iso_or_slashed(w) {
         return found(i, i + 1, "DATE", d);
     }
+    if let Some((m, d)) = slashed_day(cx, i) {
+        return Some(date_with_range(cx, None, m, d, None, i, i + 1));
+    }
     if let Some(f) = year_range(cx, i) {
         return Some(f);
     }
@@ -2146,14 +2149,15 @@ fn iso_or_slashed(w: &str) -> Option<String> {
         parts.first().map(|p| p.len()),
     ) {
         (Some(&y), Some(&m), Some(&d), Some(4)) => (y, m, d),
-        (Some(&m), Some(&d), Some(&y), _) if w.contains('/') => (
+        // "12/25/2020"; "25/12/2020" when the first number is no month.
+        (Some(&a), Some(&b), Some(&y), _) if w.contains('/') => (
             if y < 100 {
                 1900 + y + if y < 50 { 100 } else { 0 }
             } else {
                 y
             },
-            m,
-            d,
+            if a > 12 { b } else { a },
+            if a > 12 { a } else { b },
         ),
         _ => return None,
     };
@@ -2163,6 +2167,34 @@ fn iso_or_slashed(w: &str) -> Option<String> {
         u32::try_from(d).ok()?,
     )
     .map(Date::iso)
+}
+
+/// "on 12/15", "by 15/12", "Tuesday 12/15": a month and day written with a
+/// slash, read only where a date is expected (after "on", "by", "until",
+/// "from", "since", "before", "after", "through" or a weekday), month first
+/// unless the first number is no month. Not "9/11" (the attacks), "24/7"
+/// (always) or "3/4 of", "1/2 day" (fractions).
+fn slashed_day(cx: &Context, i: usize) -> Option<(u32, u32)> {
+    let w = cx.at(i);
+    let (a, b) = w.split_once('/')?;
+    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    // ("on 1/2 day leave": a fraction too.)
+    let fraction = cx.at(i + 1) == "of" || unit(cx.at(i + 1)).is_some();
+    if !small(a) || !small(b) || matches!(w, "9/11" | "24/7") || fraction {
+        return None;
+    }
+    let before = cx.at(i.wrapping_sub(1));
+    let expected = matches!(
+        before,
+        "on" | "by" | "until" | "till" | "from" | "since" | "before" | "after" | "through"
+    ) || weekday_number(before).is_some()
+        || lookup(SHORT_WEEKDAYS, before.trim_end_matches('.')).is_some();
+    if !expected {
+        return None;
+    }
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
 /// "the 1950s" → 195, "the '90s" → 199, "the nineties" → 199, "the mid-1990s"
