@@ -238,6 +238,26 @@ fn tokenize_punct_run(text: &str, mut i: usize, end: usize, tokens: &mut Vec<Tok
     }
 }
 
+/// Does `s` begin an ISO 8601 date and time, up to at least its hour
+/// ("2026-12-01T10", "2026-12-01T10:00:00", "2026-12-01T10:00:00.5+01")?
+fn is_iso_datetime_prefix(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    b.len() >= 13
+        && digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && matches!(b.get(10), Some(b'T' | b't'))
+        && digits(11..13)
+        && b.get(13..).is_some_and(|rest| {
+            rest.iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-'))
+        })
+}
+
 /// A word or number starting at `i`, with its clitics and abbreviation period.
 /// Returns the end.
 fn take_word(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usize {
@@ -259,6 +279,12 @@ fn take_word(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usize
             .get(j + ch.len_utf8()..bytes_end)
             .and_then(|s| s.chars().next());
         let joins = match (ch, next) {
+            // An ISO date and time is one token: "2026-12-01T10:00:00+01:00".
+            (':' | '+' | '-', Some(n))
+                if n.is_ascii_digit() && text.get(i..j).is_some_and(is_iso_datetime_prefix) =>
+            {
+                true
+            }
             // 1,000 and 3.5 and 10:30 inside numbers
             (',' | ':', Some(n)) => starts_with_digit && !has_letter && n.is_ascii_digit(),
             (c, Some(n)) if is_joiner(c) => {
@@ -419,6 +445,23 @@ mod tests {
                 "the",
                 "'90s",
                 "..."
+            ]
+        );
+    }
+
+    #[test]
+    fn iso_dates_and_times_are_one_token() {
+        assert_eq!(
+            words("At 2026-12-01T10:00:00+01:00, 2026-12-01T09:30Z and 10:30-11:00 GMT."),
+            [
+                "At",
+                "2026-12-01T10:00:00+01:00",
+                ",",
+                "2026-12-01T09:30Z",
+                "and",
+                "10:30-11:00",
+                "GMT",
+                "."
             ]
         );
     }

@@ -1357,6 +1357,62 @@ mod tests {
     }
 
     #[test]
+    fn forms_of_todays_news() {
+        let d = "2026-11-30"; // a Monday
+        let pieces = |text: &str| -> Vec<(String, String)> {
+            tag(text, d).into_iter().map(|t| (t.0, t.2)).collect()
+        };
+        let expect = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        // An ISO date and time, as pages stamp them: one expression.
+        assert_eq!(
+            pieces("Posted 2026-12-01T10:00:00+01:00 and 2026-12-01T09:30Z."),
+            expect(&[
+                ("2026-12-01T10:00:00+01:00", "2026-12-01T10:00"),
+                ("2026-12-01T09:30Z", "2026-12-01T09:30")
+            ])
+        );
+        assert_eq!(
+            pieces("It was the 2nd of December."),
+            expect(&[("the 2nd of December", "2026-12-02")])
+        );
+        // A weekday's event still to come.
+        assert_eq!(
+            values("Ahead of Thursday's meeting, aides worked.", d),
+            ["2026-12-03"]
+        );
+        assert_eq!(values("Wednesday's ruling was a shock.", d), ["2026-11-25"]);
+        assert_eq!(
+            values(
+                "They would look for ways to get around Wednesday's ruling.",
+                d
+            ),
+            ["2026-11-25"]
+        );
+        assert_eq!(
+            pieces("Talks ended this past weekend."),
+            expect(&[("this past weekend", "2026-W48-WE")])
+        );
+        assert_eq!(
+            pieces("Two weeks from now, we vote. A year hence, all is well."),
+            expect(&[("Two weeks from now", "2026-W51"), ("A year hence", "2027")])
+        );
+        assert_eq!(
+            pieces("A hearing is set for the week of March 6."),
+            expect(&[("the week of March 6", "2027-W09")])
+        );
+        // Not a rate's "from": "30 a day from the prior average of 70".
+        assert_eq!(
+            values("Attacks averaged 30 a day from the prior 70.", d),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn dates_written_with_slashes() {
         let d = "2026-11-30";
         // Day first when the first number is no month.

@@ -762,6 +762,7 @@ const LITERAL_WORDS: &[&str] = &[
     "half",
     "halloween",
     "he",
+    "hence",
     "held",
     "her",
     "high",
@@ -1663,6 +1664,7 @@ fn match_at(cx: &Context, i: usize) -> Option<Found> {
         }
     }
     quarter(cx, i)
+        .or_else(|| week_of_date(cx, i))
         .or_else(|| week_of_month(cx, i))
         .or_else(|| anaphoric(cx, i))
         .or_else(|| absolute(cx, i))
@@ -1698,6 +1700,9 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     }
     if let Some(d) = iso_or_slashed(w) {
         return found(i, i + 1, "DATE", d);
+    }
+    if let Some(t) = iso_datetime(w) {
+        return found(i, i + 1, "TIME", t);
     }
     if let Some((m, d)) = slashed_day(cx, i) {
         return Some(date_with_range(cx, None, m, d, None, i, i + 1));
@@ -2169,6 +2174,29 @@ fn iso_or_slashed(w: &str) -> Option<String> {
     .map(Date::iso)
 }
 
+/// An ISO 8601 date and time, "2026-12-01t10:00:00+01:00" (lower-cased): its
+/// date, hour and minute ("2026-12-01T10:00"), the zone left out as TimeBank
+/// does.
+fn iso_datetime(w: &str) -> Option<String> {
+    let (date, time) = w.split_once('t')?;
+    let date = iso_or_slashed(date).filter(|_| date.contains('-'))?;
+    let clock = time.trim_end_matches('z');
+    let hh = clock.get(..2)?;
+    let mm = clock.get(3..5).filter(|_| clock.get(2..3) == Some(":"));
+    let number = |s: &str, max: u32| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| *n <= max)
+    };
+    let hour = number(hh, 24)?;
+    let minute = match mm {
+        Some(mm) => number(mm, 59)?,
+        None => 0,
+    };
+    Some(format!("{date}T{hour:02}:{minute:02}"))
+}
+
 /// "on 12/15", "by 15/12", "Tuesday 12/15": a month and day written with a
 /// slash, read only where a date is expected (after "on", "by", "until",
 /// "from", "since", "before", "after", "through" or a weekday), month first
@@ -2437,7 +2465,12 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
 /// weeks" (a duration).
 fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
+    let is_season = |w: &str| SEASONS.iter().any(|(s, _)| *s == w);
+    // "this past weekend", "this past Sunday": the last one ("this past spring"
+    // is read below: this year's, where "last spring" is the year before's).
+    let this_past = w == "this" && cx.at(i + 1) == "past" && !is_season(cx.at(i + 2));
     let (shift, start): (i64, usize) = match w {
+        _ if this_past => (-1, i),
         "this" | "current" => (0, i),
         "last" | "previous" => (-1, i),
         "past" if cx.at(i.wrapping_sub(1)) == "the" => (-1, i),
@@ -2446,7 +2479,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         "earlier" | "later" if cx.at(i + 1) == "this" => (0, i + 1),
         _ => return None,
     };
-    let j = if matches!(w, "earlier" | "later") {
+    let j = if matches!(w, "earlier" | "later") || this_past {
         i + 2
     } else {
         i + 1
@@ -2726,9 +2759,23 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
             return found(i, i + 1, "DATE", f.value);
         }
     }
-    // "Wednesday's ruling" has happened.
+    // "Wednesday's ruling" has happened, unless it is still to come: "ahead of
+    // Thursday's meeting", "Thursday's scheduled vote", "Tuesday's vote will
+    // decide". (Not "would look for ways around Wednesday's ruling": that plan
+    // is not the ruling's.)
     let tense = if matches!(cx.at(i + 1), "'s" | "’s") {
-        Tense::Past
+        match cue_at(cx, i) {
+            Some((Tense::Future, j))
+                if j > i
+                    || matches!(
+                        cx.at(j),
+                        "ahead" | "before" | "upcoming" | "scheduled" | "planned" | "expected"
+                    ) =>
+            {
+                Tense::Future
+            }
+            _ => Tense::Past,
+        }
     } else {
         local_tense(cx, i)
     };
@@ -2988,6 +3035,17 @@ fn full_year(cx: &Context, y: i32) -> i32 {
         .unwrap_or(base)
 }
 
+/// "the week of March 6": the ISO week that holds the day.
+fn week_of_date(cx: &Context, i: usize) -> Option<Found> {
+    if cx.at(i) != "week" || cx.at(i + 1) != "of" {
+        return None;
+    }
+    let day = absolute(cx, i + 2).filter(|f| f.value.len() == 10)?;
+    let (y, m, d) = super::parse_iso_date(&day.value)?;
+    let (year, week) = Date::new(y, m, d)?.iso_week();
+    found(i, day.end, "DATE", format!("{year:04}-W{week:02}"))
+}
+
 /// "FY2027", "FY 27": the fiscal year, named by the calendar year it ends in.
 fn fy(cx: &Context, i: usize) -> Option<Found> {
     if !cx.at(i).starts_with("fy") {
@@ -3130,11 +3188,15 @@ fn story_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
 fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
     // "the onslaught on the 20th", "from the 13th to the 19th of October": a day
     // of the month last named.
+    // ("It was the 2nd of December": with its month, after any word.)
+    let of_month =
+        cx.at(i + 2) == "of" && month(cx.at(i + 3)).is_some_and(|_| cx.capitalized(i + 3));
     if cx.at(i) == "the"
-        && matches!(
-            cx.at(i.wrapping_sub(1)),
-            "on" | "from" | "by" | "until" | "till" | "since" | "to"
-        )
+        && (of_month
+            || matches!(
+                cx.at(i.wrapping_sub(1)),
+                "on" | "from" | "by" | "until" | "till" | "since" | "to"
+            ))
         && (!cx.at(i + 2).starts_with(|c: char| c.is_alphanumeric())
             || matches!(cx.at(i + 2), "to" | "and" | "or" | "of" | "was" | "were" | "when"))
         // "from the 18th to the 20th century" counts centuries.
@@ -3455,8 +3517,8 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
     // not "$2 million a year earlier".
     let anchored = matches!(
         cx.at(after + 1),
-        "ago" | "earlier" | "later" | "before" | "after"
-    );
+        "ago" | "earlier" | "later" | "before" | "after" | "hence"
+    ) || (cx.at(after + 1) == "from" && matches!(cx.at(after + 2), "now" | "today"));
     if matches!(w, "a" | "an") && !anchored {
         let before = cx.at(i.wrapping_sub(1));
         // "four flights a week", "700 seats a week", "24 hours a day": a count per
@@ -3487,10 +3549,21 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         );
         return copula.then(|| found(i, end + 1, "DURATION", duration(n, u)))?;
     }
-    if matches!(
-        anchor_word,
-        "ago" | "earlier" | "later" | "before" | "after"
-    ) && !matches!(cx.at(end + 1), "than" | "that")
+    // "two weeks from now", "three days from today", "a year hence": forward
+    // from the writer's day, as "ago" is back.
+    let from_now = (anchor_word == "from" && matches!(cx.at(end + 1), "now" | "today"))
+        || anchor_word == "hence";
+    let anchor_end = if anchor_word == "from" {
+        end + 2
+    } else {
+        end + 1
+    };
+    if (from_now
+        || matches!(
+            anchor_word,
+            "ago" | "earlier" | "later" | "before" | "after"
+        ))
+        && !matches!(cx.at(end + 1), "than" | "that")
     {
         let sign: i64 = if matches!(anchor_word, "ago" | "earlier" | "before") {
             -1
@@ -3501,13 +3574,17 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         if !cx.narrative && matches!(anchor_word, "later" | "before" | "after") {
             return found(i, end, "DURATION", duration(n, u));
         }
-        let reference = if anchor_word == "ago" { cx.now } else { cx.dct };
+        let reference = if anchor_word == "ago" || from_now {
+            cx.now
+        } else {
+            cx.dct
+        };
         // "a few years ago", "several days later": no count, so no date to
         // land on, only the direction (TimeML's PAST_REF / FUTURE_REF).
         let (Some(dct), Some(n)) = (reference, n) else {
             return found(
                 i,
-                end + 1,
+                anchor_end,
                 "DATE",
                 if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
             );
@@ -3515,7 +3592,7 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         let k = i64::from(n) * sign;
         // In an earnings report "a year earlier" is the same quarter a year before.
         if let (Unit::Year, Some((y, q)), -1) = (u, reported_quarter(cx), k) {
-            return found(i, end + 1, "DATE", format!("{:04}-Q{q}", y - 1));
+            return found(i, anchor_end, "DATE", format!("{:04}-Q{q}", y - 1));
         }
         let value = match u {
             Unit::Day => dct.add_days(k).iso(),
@@ -3532,13 +3609,13 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
             _ => {
                 return found(
                     i,
-                    end + 1,
+                    anchor_end,
                     "DATE",
                     if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
                 )
             }
         };
-        return found(i, end + 1, "DATE", value);
+        return found(i, anchor_end, "DATE", value);
     }
     found(i, end, "DURATION", duration(n, u))
 }
