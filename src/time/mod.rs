@@ -1413,6 +1413,60 @@ mod tests {
     }
 
     #[test]
+    fn named_days_fall_by_their_rules() {
+        let d = "2026-11-30";
+        let pieces = |text: &str| -> Vec<(String, String)> {
+            tag(text, d).into_iter().map(|t| (t.0, t.2)).collect()
+        };
+        for (text, span, value) in [
+            ("Black Friday sales soared.", "Black Friday", "2026-11-27"),
+            ("Cyber Monday sales soared.", "Cyber Monday", "2026-11-30"),
+            ("Memorial Day was rainy.", "Memorial Day", "2026-05-25"),
+            (
+                "Mother's Day brunch was sold out.",
+                "Mother's Day",
+                "2026-05-10",
+            ),
+            ("Labor Day parades were held.", "Labor Day", "2026-09-07"),
+            (
+                "The Fourth of July was hot.",
+                "The Fourth of July",
+                "2026-07-04",
+            ),
+            (
+                "New Year's Day will be quiet.",
+                "New Year's Day",
+                "2027-01-01",
+            ),
+            (
+                "New Year's Eve will be cold.",
+                "New Year's Eve",
+                "2026-12-31",
+            ),
+            ("Veterans Day was marked.", "Veterans Day", "2026-11-11"),
+            ("July Fourth was hot.", "July Fourth", "2026-07-04"),
+            (
+                "Traffic rose over Labor Day weekend.",
+                "Labor Day weekend",
+                "2026-W36-WE",
+            ),
+            ("Easter week began.", "Easter week", "2026-W14"),
+        ] {
+            assert_eq!(
+                pieces(text),
+                [(span.to_string(), value.to_string())],
+                "{text}"
+            );
+        }
+        // A good day is no holiday.
+        assert_eq!(
+            values("It was a good Friday for stocks.", d),
+            ["2026-11-27"]
+        );
+        assert!(tag("The labor day was long.", d).is_empty());
+    }
+
+    #[test]
     fn dates_written_with_slashes() {
         let d = "2026-11-30";
         // Day first when the first number is no month.

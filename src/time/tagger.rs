@@ -637,6 +637,7 @@ const LITERAL_WORDS: &[&str] = &[
     "apr",
     "april",
     "are",
+    "armistice",
     "around",
     "arrives",
     "as",
@@ -644,6 +645,7 @@ const LITERAL_WORDS: &[&str] = &[
     "aug",
     "august",
     "autumn",
+    "bastille",
     "bc",
     "bce",
     "be",
@@ -656,7 +658,9 @@ const LITERAL_WORDS: &[&str] = &[
     "being",
     "between",
     "billion",
+    "black",
     "bought",
+    "boxing",
     "broke",
     "brought",
     "business",
@@ -671,6 +675,7 @@ const LITERAL_WORDS: &[&str] = &[
     "christmas",
     "closing",
     "club",
+    "columbus",
     "coming",
     "comparable",
     "convenes",
@@ -680,6 +685,7 @@ const LITERAL_WORDS: &[&str] = &[
     "cst",
     "current",
     "currently",
+    "cyber",
     "daily",
     "date",
     "dawn",
@@ -718,6 +724,7 @@ const LITERAL_WORDS: &[&str] = &[
     "expects",
     "expires",
     "fall",
+    "father",
     "feb",
     "february",
     "fell",
@@ -762,8 +769,8 @@ const LITERAL_WORDS: &[&str] = &[
     "half",
     "halloween",
     "he",
-    "hence",
     "held",
+    "hence",
     "her",
     "high",
     "his",
@@ -784,6 +791,8 @@ const LITERAL_WORDS: &[&str] = &[
     "jun",
     "june",
     "just",
+    "king",
+    "labor",
     "last",
     "late",
     "lately",
@@ -798,13 +807,16 @@ const LITERAL_WORDS: &[&str] = &[
     "local",
     "long",
     "lost",
+    "luther",
     "made",
     "many",
     "mar",
     "march",
+    "martin",
     "may",
     "meet",
     "meets",
+    "memorial",
     "met",
     "mid",
     "midday",
@@ -813,6 +825,7 @@ const LITERAL_WORDS: &[&str] = &[
     "might",
     "million",
     "minute",
+    "mlk",
     "mon",
     "monday",
     "month",
@@ -821,6 +834,7 @@ const LITERAL_WORDS: &[&str] = &[
     "more",
     "morning",
     "most",
+    "mother",
     "multi",
     "my",
     "nd",
@@ -866,6 +880,7 @@ const LITERAL_WORDS: &[&str] = &[
     "papers",
     "paralympics",
     "past",
+    "patrick",
     "pdt",
     "per",
     "percent",
@@ -892,6 +907,7 @@ const LITERAL_WORDS: &[&str] = &[
     "rose",
     "roughly",
     "said",
+    "saint",
     "same",
     "sat",
     "saturday",
@@ -998,6 +1014,8 @@ const LITERAL_WORDS: &[&str] = &[
     "up",
     "upcoming",
     "utc",
+    "valentine",
+    "veterans",
     "visits",
     "was",
     "we",
@@ -1103,7 +1121,12 @@ pub fn find(cx: &Context) -> Vec<Found> {
                     found.start -= 1;
                 }
                 // "nearly forty years", "about two years ago", "around 7:15 p.m."
-                if found.kind != "SET" && found.start == i {
+                // (Not a named day: "over Labor Day weekend", "around Wednesday's
+                // ruling".)
+                let counted = first.starts_with(|c: char| c.is_ascii_digit())
+                    || number(cx.words, i).is_some()
+                    || matches!(first, "a" | "an" | "several" | "few");
+                if found.kind != "SET" && found.start == i && counted {
                     found.start -= quantifier(cx, i);
                 }
                 i = found.end.max(i + 1);
@@ -1733,7 +1756,10 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
             return None;
         }
         let next = cx.at(i + 1);
-        if let Some(d) = day_of(next) {
+        // "July 4", "July 4th", "July Fourth"
+        let day = day_of(next)
+            .or_else(|| crate::entities::spelled_ordinal(next).filter(|d| (1..=31).contains(d)));
+        if let Some(d) = day {
             let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
             let (year, end) = match (year_of(cx.at(after)), story_year(cx, i + 2)) {
                 (Some(y), _) => (Some(y), after + 1),
@@ -3078,71 +3104,223 @@ fn fiscal_year(cx: &Context, i: usize) -> Option<Found> {
     found(i, year + 1, "DURATION", "P1Y".into())
 }
 
-/// Fixed-date holidays and Thanksgiving (the fourth Thursday of November): the
-/// nearest one to the DCT, leaning the way the tense points.
+/// How a holiday falls in a year.
+#[derive(Clone, Copy)]
+enum HolidayRule {
+    /// Month and day.
+    Fixed(u32, u32),
+    /// The `n`th weekday (1 Monday .. 7 Sunday) of a month, counted from its
+    /// end when `n` is negative, moved by `offset` days (Black Friday is the day
+    /// after the fourth Thursday of November).
+    Nth {
+        month: u32,
+        weekday: u32,
+        n: i64,
+        offset: i64,
+    },
+    /// Days from Easter Sunday.
+    Easter(i64),
+    /// The U.S. Election Day: the Tuesday after the first Monday of November.
+    Election,
+}
+
+impl HolidayRule {
+    fn on(self, y: i32) -> Option<Date> {
+        match self {
+            HolidayRule::Fixed(m, d) => Date::new(y, m, d),
+            HolidayRule::Nth {
+                month,
+                weekday,
+                n,
+                offset,
+            } => {
+                let day = if n > 0 {
+                    let first = Date::new(y, month, 1)?;
+                    let to = (i64::from(weekday) + 7 - i64::from(first.weekday())) % 7;
+                    first.add_days(to + 7 * (n - 1))
+                } else {
+                    let last = Date::new(y, month, calendar::days_in_month(y, month))?;
+                    let back = (i64::from(last.weekday()) + 7 - i64::from(weekday)) % 7;
+                    last.add_days(-back + 7 * (n + 1))
+                };
+                Some(day.add_days(offset))
+            }
+            HolidayRule::Easter(offset) => easter_sunday(y).map(|d| d.add_days(offset)),
+            HolidayRule::Election => {
+                let second = Date::new(y, 11, 2)?;
+                Some(second.add_days((2 + 7 - i64::from(second.weekday())) % 7))
+            }
+        }
+    }
+}
+
+const THANKSGIVING: HolidayRule = HolidayRule::Nth {
+    month: 11,
+    weekday: 4,
+    n: 4,
+    offset: 0,
+};
+
+/// Named days, as lower-cased words ("'s" split off as the tokenizer does), and
+/// how each falls. U.S. days where countries differ ("Labor Day", "Memorial
+/// Day"); none whose date moves with a lunar calendar.
+const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
+    (&["new", "year", "'s", "day"], HolidayRule::Fixed(1, 1)),
+    (&["new", "years", "day"], HolidayRule::Fixed(1, 1)),
+    (&["new", "year", "'s", "eve"], HolidayRule::Fixed(12, 31)),
+    (&["new", "years", "eve"], HolidayRule::Fixed(12, 31)),
+    (&["valentine", "'s", "day"], HolidayRule::Fixed(2, 14)),
+    (&["st.", "patrick", "'s", "day"], HolidayRule::Fixed(3, 17)),
+    (
+        &["saint", "patrick", "'s", "day"],
+        HolidayRule::Fixed(3, 17),
+    ),
+    (&["fourth", "of", "july"], HolidayRule::Fixed(7, 4)),
+    (&["bastille", "day"], HolidayRule::Fixed(7, 14)),
+    (&["halloween"], HolidayRule::Fixed(10, 31)),
+    (&["veterans", "day"], HolidayRule::Fixed(11, 11)),
+    (&["armistice", "day"], HolidayRule::Fixed(11, 11)),
+    (&["christmas", "eve"], HolidayRule::Fixed(12, 24)),
+    (&["xmas", "eve"], HolidayRule::Fixed(12, 24)),
+    (&["christmas", "day"], HolidayRule::Fixed(12, 25)),
+    (&["christmas"], HolidayRule::Fixed(12, 25)),
+    (&["xmas"], HolidayRule::Fixed(12, 25)),
+    (&["boxing", "day"], HolidayRule::Fixed(12, 26)),
+    (
+        &["martin", "luther", "king", "day"],
+        HolidayRule::Nth {
+            month: 1,
+            weekday: 1,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["mlk", "day"],
+        HolidayRule::Nth {
+            month: 1,
+            weekday: 1,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["mother", "'s", "day"],
+        HolidayRule::Nth {
+            month: 5,
+            weekday: 7,
+            n: 2,
+            offset: 0,
+        },
+    ),
+    (
+        &["memorial", "day"],
+        HolidayRule::Nth {
+            month: 5,
+            weekday: 1,
+            n: -1,
+            offset: 0,
+        },
+    ),
+    (
+        &["father", "'s", "day"],
+        HolidayRule::Nth {
+            month: 6,
+            weekday: 7,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["labor", "day"],
+        HolidayRule::Nth {
+            month: 9,
+            weekday: 1,
+            n: 1,
+            offset: 0,
+        },
+    ),
+    (
+        &["columbus", "day"],
+        HolidayRule::Nth {
+            month: 10,
+            weekday: 1,
+            n: 2,
+            offset: 0,
+        },
+    ),
+    (&["thanksgiving", "day"], THANKSGIVING),
+    (&["thanksgiving"], THANKSGIVING),
+    (
+        &["black", "friday"],
+        HolidayRule::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+            offset: 1,
+        },
+    ),
+    (
+        &["cyber", "monday"],
+        HolidayRule::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+            offset: 4,
+        },
+    ),
+    (&["election", "day"], HolidayRule::Election),
+    // Easter and the days counted from it; "Easter week" is read below.
+    (&["easter", "monday"], HolidayRule::Easter(1)),
+    (&["easter", "sunday"], HolidayRule::Easter(0)),
+    (&["easter", "day"], HolidayRule::Easter(0)),
+    (&["easter", "week"], HolidayRule::Easter(0)),
+    (&["easter"], HolidayRule::Easter(0)),
+    (&["good", "friday"], HolidayRule::Easter(-2)),
+];
+
+/// Holidays ("Christmas", "Thanksgiving", "Labor Day", "Good Friday", "New
+/// Year's Eve"): the nearest one to the DCT, leaning the way the tense points;
+/// "Labor Day weekend" is the weekend beside it, "Easter week" its week.
 fn holiday(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    // Easter and the days counted from it ("Good Friday", "Easter Monday"),
-    // and "Easter week", the week of Easter Sunday.
-    let easter = match (w, cx.at(i + 1)) {
-        ("easter", "monday") => Some((1, i + 2, false)),
-        // (the week from its Monday, so "as Easter week began" is this one)
-        ("easter", "week") => Some((-6, i + 2, true)),
-        ("easter", "sunday" | "day") => Some((0, i + 2, false)),
-        ("easter", _) if cx.capitalized(i) => Some((0, i + 1, false)),
-        ("good", "friday") if cx.capitalized(i) => Some((-2, i + 2, false)),
-        _ => None,
+    // Most words leave at once.
+    if !HOLIDAYS.iter().any(|(names, _)| names.first() == Some(&w)) {
+        return None;
+    }
+    let same = |k: usize, name: &str| {
+        let at = cx.at(k);
+        at == name || (name == "'s" && at == "’s")
     };
-    // (month 14 below stands for Easter, moved by `easter_offset`)
-    let (easter_offset, easter_week) = easter.map_or((0, false), |(o, _, week)| (o, week));
-    let (m, d, end) = match w {
-        _ if easter.is_some() => (14, 0, easter.map_or(i + 1, |(_, end, _)| end)),
-        "christmas" | "xmas" => {
-            let end = if matches!(cx.at(i + 1), "day" | "eve") {
-                i + 2
-            } else {
-                i + 1
-            };
-            (12, if cx.at(i + 1) == "eve" { 24 } else { 25 }, end)
-        }
-        "halloween" => (10, 31, i + 1),
-        "thanksgiving" => (11, 0, if cx.at(i + 1) == "day" { i + 2 } else { i + 1 }),
-        "new" if matches!(cx.at(i + 1), "year's" | "years") && cx.at(i + 2) == "day" => {
-            (1, 1, i + 3)
-        }
-        // The U.S. Election Day: the Tuesday after the first Monday of November
-        // (day 0 below stands for it in month 13).
-        "election" if cx.at(i + 1) == "day" && cx.capitalized(i) && cx.capitalized(i + 1) => {
-            (13, 0, i + 2)
-        }
-        _ => return None,
-    };
-    let on = |y: i32| -> Option<Date> {
-        if d > 0 {
-            return Date::new(y, m, d);
-        }
-        if m == 14 {
-            return easter_sunday(y).map(|sunday| sunday.add_days(easter_offset));
-        }
-        if m == 13 {
-            let second = Date::new(y, 11, 2)?;
-            let tuesday = (2 + 7 - i64::from(second.weekday())) % 7;
-            return Some(second.add_days(tuesday));
-        }
-        let first = Date::new(y, 11, 1)?;
-        let thursday = (4 + 7 - i64::from(first.weekday())) % 7;
-        Some(first.add_days(thursday + 21))
-    };
+    let (names, rule) = HOLIDAYS
+        .iter()
+        .find(|(names, _)| names.iter().enumerate().all(|(k, name)| same(i + k, name)))?;
+    // A name is written with capitals ("Labor Day"), but "christmas" and
+    // "thanksgiving" are days however written; not "a good Friday".
+    let one_word = names.len() == 1 && !matches!(w, "easter");
+    if !one_word && !cx.capitalized(i) {
+        return None;
+    }
+    let mut end = i + names.len();
+    let week = names.last() == Some(&"week");
+    let weekend = cx.at(end) == "weekend";
+    if weekend {
+        end += 1;
+    }
     let Some(now) = cx.dct else {
-        // Easter has no fixed day to write without a year.
-        let d = on(2000).filter(|_| m != 14)?;
-        return found(i, end, "DATE", format!("XXXX-{:02}-{:02}", d.month, d.day));
+        // Easter and the days set by weekday have no fixed day without a year.
+        let HolidayRule::Fixed(m, d) = rule else {
+            return None;
+        };
+        return found(i, end, "DATE", format!("XXXX-{m:02}-{d:02}"));
     };
     let shift = match cx.at(i.wrapping_sub(1)) {
         "last" => Some(-1),
         "next" => Some(1),
         _ => None,
     };
+    // "Easter week" runs from its Monday: "as Easter week began" is this one.
+    let on = |y: i32| rule.on(y).map(|d| if week { d.add_days(-6) } else { d });
     let (this, before, after) = (on(now.year)?, on(now.year - 1)?, on(now.year + 1)?);
     let last = if this <= now { this } else { before };
     let next = if this >= now { this } else { after };
@@ -3159,9 +3337,20 @@ fn holiday(cx: &Context, i: usize) -> Option<Found> {
         }
     };
     let start = if shift.is_some() { i - 1 } else { i };
-    if easter_week {
+    if week {
         let (y, wk) = date.iso_week();
         return found(start, end, "DATE", format!("{y:04}-W{wk:02}"));
+    }
+    if weekend {
+        // A Monday holiday's weekend is the one before it; another day's, the
+        // one after (or its own).
+        let sunday = if date.weekday() == 1 {
+            date.add_days(-1)
+        } else {
+            date.add_days((7 - i64::from(date.weekday())) % 7)
+        };
+        let (y, wk) = sunday.iso_week();
+        return found(start, end, "DATE", format!("{y:04}-W{wk:02}-WE"));
     }
     found(start, end, "DATE", date.iso())
 }
