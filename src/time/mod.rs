@@ -1413,6 +1413,30 @@ mod tests {
     }
 
     #[test]
+    fn how_often() {
+        let d = "2026-11-30";
+        for (text, span, value) in [
+            ("It meets every other week.", "every other week", "P2W"),
+            ("They meet twice a week.", "twice a week", "P1W"),
+            ("Three times a day he eats.", "Three times a day", "P1D"),
+            ("Once a month they meet.", "Once a month", "P1M"),
+            ("Interest is 5% per annum.", "per annum", "P1Y"),
+            ("The shop closes on Mondays.", "Mondays", "XXXX-WXX-1"),
+            ("She works weekends.", "weekends", "XXXX-WXX-WE"),
+            ("Every two years, they vote.", "Every two years", "P2Y"),
+        ] {
+            let t = tag(text, d);
+            let got: Vec<(&str, &str, &str)> = t
+                .iter()
+                .map(|t| (t.0.as_str(), t.1.as_str(), t.2.as_str()))
+                .collect();
+            assert_eq!(got, [(span, "SET", value)], "{text}");
+        }
+        // A count of occasions is no frequency.
+        assert!(tag("He was here two times.", d).is_empty());
+    }
+
+    #[test]
     fn named_days_fall_by_their_rules() {
         let d = "2026-11-30";
         let pieces = |text: &str| -> Vec<(String, String)> {

@@ -633,6 +633,7 @@ const LITERAL_WORDS: &[&str] = &[
     "am",
     "an",
     "and",
+    "annum",
     "approximately",
     "apr",
     "april",
@@ -872,6 +873,7 @@ const LITERAL_WORDS: &[&str] = &[
     "opening",
     "opens",
     "or",
+    "other",
     "our",
     "over",
     "paid",
@@ -979,6 +981,7 @@ const LITERAL_WORDS: &[&str] = &[
     "thought",
     "thousand",
     "three",
+    "thrice",
     "through",
     "throughout",
     "thu",
@@ -1023,6 +1026,7 @@ const LITERAL_WORDS: &[&str] = &[
     "wednesday",
     "week",
     "weekend",
+    "weekends",
     "weekly",
     "weeks",
     "went",
@@ -4020,8 +4024,43 @@ fn set(cx: &Context, i: usize) -> Option<Found> {
     if let Some(v) = simple.filter(|_| !newspaper) {
         return found(i, i + 1, "SET", v.into());
     }
+    // "on Mondays", "Tuesdays": every such day; "weekends" every weekend.
+    if let Some(d) = w.strip_suffix('s').and_then(weekday_number) {
+        return found(i, i + 1, "SET", format!("XXXX-WXX-{d}"));
+    }
+    if w == "weekends" {
+        return found(i, i + 1, "SET", "XXXX-WXX-WE".into());
+    }
+    // "twice a week", "three times a day", "once per month": how often.
+    let (count_end, times) = match w {
+        "once" | "twice" | "thrice" => (i + 1, true),
+        _ => match number(cx.words, i) {
+            Some((_, after)) if cx.at(after) == "times" => (after + 1, true),
+            _ => (i, false),
+        },
+    };
+    if times && matches!(cx.at(count_end), "a" | "an" | "per" | "each" | "every") {
+        if let Some(u) = unit(cx.at(count_end + 1)).filter(|_| !cx.at(count_end + 1).ends_with('s'))
+        {
+            return found(i, count_end + 2, "SET", duration(Some(1), u));
+        }
+    }
+    if w == "per" && cx.at(i + 1) == "annum" {
+        return found(i, i + 2, "SET", "P1Y".into());
+    }
     if matches!(w, "every" | "each" | "per") {
         let next = cx.at(i + 1);
+        // "every other week", "every two years"
+        let (n, at) = match next {
+            "other" => (Some(2), i + 2),
+            _ => match number(cx.words, i + 1) {
+                Some((n, after)) if w == "every" => (Some(n), after),
+                _ => (None, i + 1),
+            },
+        };
+        if let (Some(n), Some(u)) = (n, unit(cx.at(at))) {
+            return found(i, at + 1, "SET", duration(Some(n), u));
+        }
         if let Some(d) = weekday_number(next) {
             return found(i, i + 2, "SET", format!("XXXX-WXX-{d}"));
         }
