@@ -821,8 +821,10 @@ pub(crate) fn spans_of(
     if f.value_end.is_none() {
         return Some((whole, None));
     }
+    // (a day, a year, a month, or a clock time: "10:00-11:30")
     let piece = |s: &str| {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())) || crate::text::is_month_word(s)
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b':'))
+            || crate::text::is_month_word(s)
     };
     for token in tokens.get(f.start..f.end).unwrap_or_default() {
         let word = token.span.of(text);
@@ -1545,6 +1547,25 @@ mod tests {
         assert_eq!(
             values("\"We vote today,\" he said.", "2009-12-19"),
             ["2009-12-19"]
+        );
+    }
+
+    #[test]
+    fn clock_ranges() {
+        let d = "2026-11-30";
+        let t = tag("Offices open from 9 a.m. to 5 p.m. and 10:00-11:30 GMT.", d);
+        let got: Vec<(&str, &str, Option<&str>)> = t
+            .iter()
+            .map(|t| (t.0.as_str(), t.2.as_str(), t.3.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("9 a.m.", "2026-11-30T09:00", Some("2026-11-30T17:00")),
+                ("5 p.m.", "2026-11-30T17:00", None),
+                ("10:00", "2026-11-30T10:00", Some("2026-11-30T11:30")),
+                ("11:30", "2026-11-30T11:30", None),
+            ]
         );
     }
 

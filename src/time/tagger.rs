@@ -1554,8 +1554,9 @@ fn link_ranges(cx: &Context, found: &mut [Found]) {
         let joined = b.start == a.end + 1
             && matches!(cx.at(a.end), "to" | "until" | "through" | "-" | "–" | "and")
             && (cx.at(a.end) != "and" || cx.at(a.start.wrapping_sub(1)) == "between");
-        let same_grain = a.kind == "DATE"
-            && b.kind == "DATE"
+        // Two dates, or two times: "from 9 a.m. to 5 p.m."
+        let same_grain = a.kind == b.kind
+            && matches!(a.kind, "DATE" | "TIME")
             && a.value.len() == b.value.len()
             && a.value.bytes().next().is_some_and(|c| c.is_ascii_digit())
             && a.value < b.value;
@@ -3885,7 +3886,21 @@ fn clock(cx: &Context, i: usize) -> Option<Found> {
     };
     (h <= 24 && m < 60).then_some(())?;
     let (date, end) = clock_day(cx, end).unwrap_or((date, end));
-    found(i, end, "TIME", format!("{date}T{h:02}:{m:02}"))
+    // "10:00-11:30": two times, the first carrying the second as its end.
+    let until = joined(w).and_then(|(_, b)| {
+        let (h, m) = b.split_once(':')?;
+        let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+        (h <= 24 && m < 60 && h * 60 + m > 0).then(|| format!("{date}T{h:02}:{m:02}"))
+    });
+    let value = format!("{date}T{h:02}:{m:02}");
+    Some(Found {
+        start: i,
+        end,
+        kind: "TIME",
+        value_end: until.filter(|u| *u > value),
+        value,
+        modifier: None,
+    })
 }
 
 /// A part of the day named alone: "in the morning", "at night", "that
