@@ -1388,6 +1388,12 @@ mod tests {
             ["2026-12-03"]
         );
         assert_eq!(values("Wednesday's ruling was a shock.", d), ["2026-11-25"]);
+        // A schedule in the present: "the deadline is midnight Tuesday".
+        assert_eq!(
+            values("The deadline is midnight Tuesday.", d),
+            ["2026-12-01T24:00"]
+        );
+        assert_eq!(values("The vote is on Friday.", d), ["2026-12-04"]);
         assert_eq!(
             values(
                 "They would look for ways to get around Wednesday's ruling.",

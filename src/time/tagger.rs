@@ -568,6 +568,8 @@ fn cue_at(cx: &Context, i: usize) -> Option<(Tense, usize)> {
                     false
                 }
                 "set" => matches!(next, "to" | "for"),
+                // "The deadline is midnight Tuesday", "the vote is on Friday".
+                "is" | "are" => j < i && i - j <= 2,
                 // "ahead of the vote in March"; "their last meeting before the
                 // election in March": what follows is still to come.
                 "ahead" => next == "of" && !past_verb_at(cx, j.wrapping_sub(1)),
