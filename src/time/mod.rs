@@ -1504,6 +1504,11 @@ mod tests {
         // Day first when the first number is no month.
         assert_eq!(values("It fell on 25/12/2025.", d), ["2025-12-25"]);
         assert_eq!(values("It was 12/25/2025.", d), ["2025-12-25"]);
+        // Dots, as Europe writes dates: always day first, and with the year.
+        assert_eq!(values("Filed 30.11.2026 in Berlin.", d), ["2026-11-30"]);
+        assert_eq!(values("Filed 3.4.2025 there.", d), ["2025-04-03"]);
+        assert_eq!(values("Filed 30-11-2026 too.", d), ["2026-11-30"]);
+        assert!(tag("Version 1.2.3 shipped; pi is 3.14.", d).is_empty());
         // Without a year, only where a date is expected.
         assert_eq!(
             values("The vote is set for 10am on 12/15.", d),
@@ -1553,6 +1558,22 @@ mod tests {
         assert_eq!(
             values("\"We vote today,\" he said.", "2009-12-19"),
             ["2009-12-19"]
+        );
+    }
+
+    #[test]
+    fn clock_times_as_britain_and_the_military_write_them() {
+        let d = "2026-11-30";
+        assert_eq!(values("Meet at 11.30am.", d), ["2026-11-30T11:30"]);
+        assert_eq!(values("It starts at 1700 GMT.", d), ["2026-11-30T17:00"]);
+        assert_eq!(
+            values("It starts at 0730 UTC Tuesday.", d),
+            ["2026-12-01T07:30"]
+        );
+        // In brackets it converts the time before it.
+        assert_eq!(
+            values("The blast came at 10:35 a.m. (0735 GMT) Friday.", d),
+            ["2026-11-27T10:35", "2026-11-27"]
         );
     }
 

@@ -666,6 +666,7 @@ const LITERAL_WORDS: &[&str] = &[
     "boxing",
     "broke",
     "brought",
+    "bst",
     "business",
     "by",
     "came",
@@ -675,6 +676,7 @@ const LITERAL_WORDS: &[&str] = &[
     "centurie",
     "centuries",
     "century",
+    "cet",
     "christmas",
     "closing",
     "club",
@@ -1853,7 +1855,11 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     if let Some(y) = year_of(w) {
         // not "1,200 troops" (no comma in years), not "$2000"
         let before = cx.at(i.wrapping_sub(1));
-        if matches!(before, "$" | "#" | "no." | "number") || unit(cx.at(i + 1)).is_some() {
+        // (nor "1700 GMT", a time)
+        if matches!(before, "$" | "#" | "no." | "number")
+            || unit(cx.at(i + 1)).is_some()
+            || is_zone(cx.at(i + 1))
+        {
             return None;
         }
         return found(i, i + 1, "DATE", y.to_string());
@@ -2171,7 +2177,12 @@ fn iso_or_slashed(w: &str) -> Option<String> {
     if !w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         return None;
     }
-    let parts: Vec<&str> = w.split(['-', '/']).collect();
+    // "30.11.2026" (day first, as Europe writes it), and only with its year.
+    let dotted = w.contains('.');
+    let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
+    if dotted && (w.contains(['-', '/']) || parts.last().is_none_or(|y| y.len() != 4)) {
+        return None;
+    }
     if parts.len() != 3
         || !parts
             .iter()
@@ -2187,16 +2198,21 @@ fn iso_or_slashed(w: &str) -> Option<String> {
         parts.first().map(|p| p.len()),
     ) {
         (Some(&y), Some(&m), Some(&d), Some(4)) => (y, m, d),
-        // "12/25/2020"; "25/12/2020" when the first number is no month.
-        (Some(&a), Some(&b), Some(&y), _) if w.contains('/') => (
-            if y < 100 {
-                1900 + y + if y < 50 { 100 } else { 0 }
-            } else {
-                y
-            },
-            if a > 12 { b } else { a },
-            if a > 12 { a } else { b },
-        ),
+        // "12/25/2020"; "25/12/2020" when the first number is no month; "30.11.2026".
+        (Some(&a), Some(&b), Some(&y), _) if dotted => (y, b, a),
+        (Some(&a), Some(&b), Some(&y), _)
+            if w.contains('/') || parts.get(2).is_some_and(|y| y.len() == 4) =>
+        {
+            (
+                if y < 100 {
+                    1900 + y + if y < 50 { 100 } else { 0 }
+                } else {
+                    y
+                },
+                if a > 12 { b } else { a },
+                if a > 12 { a } else { b },
+            )
+        }
         _ => return None,
     };
     Date::new(
@@ -3819,14 +3835,7 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
 /// The day after a clock time ("9 a.m. [EST] Tuesday", "noon today"): its date
 /// and where it ends.
 fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
-    let at = if matches!(
-        cx.at(at),
-        "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "utc" | "local"
-    ) {
-        at + 1
-    } else {
-        at
-    };
+    let at = if is_zone(cx.at(at)) { at + 1 } else { at };
     // "5 p.m. EST, Nov. 9"
     let at = if cx.at(at) == "," { at + 1 } else { at };
     let f = weekday(cx, at)
@@ -3840,7 +3849,16 @@ fn clock_day(cx: &Context, at: usize) -> Option<(String, usize)> {
         .then(|| (f.value.clone(), f.end))
 }
 
-/// "10:30 a.m.", "3 p.m.", "noon", "midday", "midnight", "9 a.m. Tuesday".
+/// A time zone written after a clock time: "EST", "GMT", "UTC", "local".
+fn is_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "utc" | "local" | "bst" | "cet"
+    )
+}
+
+/// "10:30 a.m.", "3 p.m.", "noon", "midday", "midnight", "9 a.m. Tuesday",
+/// "11.30am", "1700 GMT".
 fn clock(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     // Only words that start with a digit, "noon", "midday" or "midnight" can be clock times.
@@ -3859,14 +3877,44 @@ fn clock(cx: &Context, i: usize) -> Option<Found> {
         );
     }
     // "8am", "10:30pm" (tweets) or "8 a.m."
-    let (body, next, end) = match ["a.m.", "am", "p.m.", "pm"]
-        .iter()
-        .find_map(|x| Some((w.strip_suffix(x).filter(|b| !b.is_empty())?, *x)))
+    // ("11.30am." keeps its period as the tokenizer reads "am." as an
+    // abbreviation.)
+    let (body, next, end) = match [
+        ("a.m.", "a.m."),
+        ("am.", "am"),
+        ("am", "am"),
+        ("p.m.", "p.m."),
+        ("pm.", "pm"),
+        ("pm", "pm"),
+    ]
+    .iter()
+    .find_map(|(x, read)| Some((w.strip_suffix(x).filter(|b| !b.is_empty())?, *read)))
     {
         Some((body, x)) => (body, x, i + 1),
         None => (w, cx.at(i + 1), i + 2),
     };
-    let (h, m) = match body.split_once(':') {
+    // "1700 GMT": a 24-hour time without its colon, told by the zone after it.
+    // In brackets ("10:35 a.m. (0735 GMT) Friday") it converts the time before
+    // it, and is left to it.
+    if body.len() == 4 && body.bytes().all(|b| b.is_ascii_digit()) && is_zone(cx.at(i + 1)) {
+        if cx.at(i.wrapping_sub(1)) == "(" {
+            return None;
+        }
+        let (h, m) = (
+            body.get(..2)?.parse::<u32>().ok()?,
+            body.get(2..)?.parse::<u32>().ok()?,
+        );
+        (h < 24 && m < 60).then_some(())?;
+        let (date, end) = clock_day(cx, i + 1).unwrap_or((date, i + 2));
+        return found(i, end, "TIME", format!("{date}T{h:02}:{m:02}"));
+    }
+    // "10:30", and before "am"/"pm" "11.30" as Britain writes it
+    let separator = if next.starts_with(['a', 'p']) && !body.contains(':') {
+        '.'
+    } else {
+        ':'
+    };
+    let (h, m) = match body.split_once(separator) {
         Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
         None => (body.parse::<u32>().ok()?, 0),
     };
