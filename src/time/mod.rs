@@ -433,7 +433,8 @@ fn tag_sentences(
         } else {
             0
         };
-        quote_open = quote_left_open(words, quote_opens_sentence);
+        // (Only a narrative reads it.)
+        quote_open = narrative && quote_left_open(words, quote_opens_sentence);
         let cx = tagger::Context {
             words,
             original,

@@ -3308,7 +3308,13 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
 fn holiday(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     // Most words leave at once.
-    if !HOLIDAYS.iter().any(|(names, _)| names.first() == Some(&w)) {
+    static FIRST_WORDS: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| {
+        HOLIDAYS
+            .iter()
+            .filter_map(|(names, _)| names.first().copied())
+            .collect()
+    });
+    if !FIRST_WORDS.contains(w) {
         return None;
     }
     let same = |k: usize, name: &str| {
@@ -3402,13 +3408,12 @@ fn anaphoric(cx: &Context, i: usize) -> Option<Found> {
     // of the month last named.
     // ("It was the 2nd of December": with its month, after any word.)
     let of_month =
-        cx.at(i + 2) == "of" && month(cx.at(i + 3)).is_some_and(|_| cx.capitalized(i + 3));
+        || cx.at(i + 2) == "of" && month(cx.at(i + 3)).is_some_and(|_| cx.capitalized(i + 3));
     if cx.at(i) == "the"
-        && (of_month
-            || matches!(
-                cx.at(i.wrapping_sub(1)),
-                "on" | "from" | "by" | "until" | "till" | "since" | "to"
-            ))
+        && (matches!(
+            cx.at(i.wrapping_sub(1)),
+            "on" | "from" | "by" | "until" | "till" | "since" | "to"
+        ) || of_month())
         && (!cx.at(i + 2).starts_with(|c: char| c.is_alphanumeric())
             || matches!(cx.at(i + 2), "to" | "and" | "or" | "of" | "was" | "were" | "when"))
         // "from the 18th to the 20th century" counts centuries.
@@ -4090,19 +4095,26 @@ fn set(cx: &Context, i: usize) -> Option<Found> {
         return found(i, i + 1, "SET", v.into());
     }
     // "on Mondays", "Tuesdays": every such day; "weekends" every weekend.
-    if let Some(d) = w.strip_suffix('s').and_then(weekday_number) {
+    if let Some(d) = w
+        .strip_suffix('s')
+        .filter(|w| w.ends_with("day"))
+        .and_then(weekday_number)
+    {
         return found(i, i + 1, "SET", format!("XXXX-WXX-{d}"));
     }
     if w == "weekends" {
         return found(i, i + 1, "SET", "XXXX-WXX-WE".into());
     }
     // "twice a week", "three times a day", "once per month": how often.
+    // (A count is read only when "times" follows within three words.)
+    let times_near = (i + 1..i + 4).any(|k| cx.at(k) == "times");
     let (count_end, times) = match w {
         "once" | "twice" | "thrice" => (i + 1, true),
-        _ => match number(cx.words, i) {
+        _ if times_near => match number(cx.words, i) {
             Some((_, after)) if cx.at(after) == "times" => (after + 1, true),
             _ => (i, false),
         },
+        _ => (i, false),
     };
     if times && matches!(cx.at(count_end), "a" | "an" | "per" | "each" | "every") {
         if let Some(u) = unit(cx.at(count_end + 1)).filter(|_| !cx.at(count_end + 1).ends_with('s'))
