@@ -996,6 +996,19 @@ mod tests {
             .collect()
     }
 
+    /// (text, value, end) of every expression, against `dct`.
+    fn pieces(text: &str, dct: &str) -> Vec<(String, String, Option<String>)> {
+        tag(text, dct)
+            .into_iter()
+            .map(|t| (t.0, t.2, t.3))
+            .collect()
+    }
+
+    /// An expected (text, value, end).
+    fn piece(text: &str, value: &str, end: Option<&str>) -> (String, String, Option<String>) {
+        (text.to_string(), value.to_string(), end.map(str::to_string))
+    }
+
     fn values(text: &str, dct: &str) -> Vec<String> {
         tag(text, dct).into_iter().map(|t| t.2).collect()
     }
@@ -1362,7 +1375,7 @@ mod tests {
     #[test]
     fn forms_of_todays_news() {
         let d = "2026-11-30"; // a Monday
-        let pieces = |text: &str| -> Vec<(String, String)> {
+        let spans = |text: &str| -> Vec<(String, String)> {
             tag(text, d).into_iter().map(|t| (t.0, t.2)).collect()
         };
         let expect = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
@@ -1373,14 +1386,14 @@ mod tests {
         };
         // An ISO date and time, as pages stamp them: one expression.
         assert_eq!(
-            pieces("Posted 2026-12-01T10:00:00+01:00 and 2026-12-01T09:30Z."),
+            spans("Posted 2026-12-01T10:00:00+01:00 and 2026-12-01T09:30Z."),
             expect(&[
                 ("2026-12-01T10:00:00+01:00", "2026-12-01T10:00"),
                 ("2026-12-01T09:30Z", "2026-12-01T09:30")
             ])
         );
         assert_eq!(
-            pieces("It was the 2nd of December."),
+            spans("It was the 2nd of December."),
             expect(&[("the 2nd of December", "2026-12-02")])
         );
         // A weekday's event still to come.
@@ -1403,15 +1416,15 @@ mod tests {
             ["2026-11-25"]
         );
         assert_eq!(
-            pieces("Talks ended this past weekend."),
+            spans("Talks ended this past weekend."),
             expect(&[("this past weekend", "2026-W48-WE")])
         );
         assert_eq!(
-            pieces("Two weeks from now, we vote. A year hence, all is well."),
+            spans("Two weeks from now, we vote. A year hence, all is well."),
             expect(&[("Two weeks from now", "2026-W51"), ("A year hence", "2027")])
         );
         assert_eq!(
-            pieces("A hearing is set for the week of March 6."),
+            spans("A hearing is set for the week of March 6."),
             expect(&[("the week of March 6", "2027-W09")])
         );
         // Not a rate's "from": "30 a day from the prior average of 70".
@@ -1448,7 +1461,7 @@ mod tests {
     #[test]
     fn named_days_fall_by_their_rules() {
         let d = "2026-11-30";
-        let pieces = |text: &str| -> Vec<(String, String)> {
+        let spans = |text: &str| -> Vec<(String, String)> {
             tag(text, d).into_iter().map(|t| (t.0, t.2)).collect()
         };
         for (text, span, value) in [
@@ -1486,7 +1499,7 @@ mod tests {
             ("Easter week began.", "Easter week", "2026-W14"),
         ] {
             assert_eq!(
-                pieces(text),
+                spans(text),
                 [(span.to_string(), value.to_string())],
                 "{text}"
             );
@@ -1502,22 +1515,26 @@ mod tests {
     #[test]
     fn dates_written_with_slashes() {
         let d = "2026-11-30";
-        // Day first when the first number is no month.
-        assert_eq!(values("It fell on 25/12/2025.", d), ["2025-12-25"]);
-        assert_eq!(values("It was 12/25/2025.", d), ["2025-12-25"]);
-        // Dots, as Europe writes dates: always day first, and with the year.
-        assert_eq!(values("Filed 30.11.2026 in Berlin.", d), ["2026-11-30"]);
-        assert_eq!(values("Filed 3.4.2025 there.", d), ["2025-04-03"]);
-        assert_eq!(values("Filed 30-11-2026 too.", d), ["2026-11-30"]);
-        assert!(tag("Version 1.2.3 shipped; pi is 3.14.", d).is_empty());
-        // Without a year, only where a date is expected.
+        for (text, want) in [
+            // Day first when the first number is no month.
+            ("It fell on 25/12/2025.", "2025-12-25"),
+            ("It was 12/25/2025.", "2025-12-25"),
+            // Dots, as Europe writes dates: always day first, and with the year.
+            ("Filed 30.11.2026 in Berlin.", "2026-11-30"),
+            ("Filed 3.4.2025 there.", "2025-04-03"),
+            ("Filed 30-11-2026 too.", "2026-11-30"),
+            // Without a year, only where a date is expected.
+            ("It must end by 15/12.", "2026-12-15"),
+            ("Tues 12/1 is busy.", "2026-12-01"),
+        ] {
+            assert_eq!(values(text, d), [want], "{text}");
+        }
         assert_eq!(
             values("The vote is set for 10am on 12/15.", d),
             ["2026-12-15T10:00", "2026-12-15"]
         );
-        assert_eq!(values("It must end by 15/12.", d), ["2026-12-15"]);
-        assert_eq!(values("Tues 12/1 is busy.", d), ["2026-12-01"]);
         for not_a_date in [
+            "Version 1.2.3 shipped; pi is 3.14.",
             "Since 9/11, things changed.",
             "It runs 24/7.",
             "They won on 3/4 of the seats.",
@@ -1531,13 +1548,16 @@ mod tests {
     #[test]
     fn days_a_year_or_month_lacks() {
         // "Feb. 29" in a year without one: the leap year the tense points to.
-        let d = "2023-06-01";
-        assert_eq!(values("The deadline was Feb. 29.", d), ["2020-02-29"]);
-        assert_eq!(values("It will open on Feb. 29.", d), ["2024-02-29"]);
-        assert_eq!(values("It closed last Feb. 29.", d), ["2020-02-29"]);
-        assert_eq!(values("It opens next Feb. 29.", d), ["2024-02-29"]);
-        // A day no such month has names the month only.
-        assert_eq!(values("It happened on 31 April 2020.", d), ["2020-04"]);
+        for (text, want) in [
+            ("The deadline was Feb. 29.", "2020-02-29"),
+            ("It will open on Feb. 29.", "2024-02-29"),
+            ("It closed last Feb. 29.", "2020-02-29"),
+            ("It opens next Feb. 29.", "2024-02-29"),
+            // A day no such month has names the month only.
+            ("It happened on 31 April 2020.", "2020-04"),
+        ] {
+            assert_eq!(values(text, "2023-06-01"), [want], "{text}");
+        }
     }
 
     #[test]
@@ -1580,19 +1600,16 @@ mod tests {
 
     #[test]
     fn clock_ranges() {
-        let d = "2026-11-30";
-        let t = tag("Offices open from 9 a.m. to 5 p.m. and 10:00-11:30 GMT.", d);
-        let got: Vec<(&str, &str, Option<&str>)> = t
-            .iter()
-            .map(|t| (t.0.as_str(), t.2.as_str(), t.3.as_deref()))
-            .collect();
         assert_eq!(
-            got,
+            pieces(
+                "Offices open from 9 a.m. to 5 p.m. and 10:00-11:30 GMT.",
+                "2026-11-30"
+            ),
             [
-                ("9 a.m.", "2026-11-30T09:00", Some("2026-11-30T17:00")),
-                ("5 p.m.", "2026-11-30T17:00", None),
-                ("10:00", "2026-11-30T10:00", Some("2026-11-30T11:30")),
-                ("11:30", "2026-11-30T11:30", None),
+                piece("9 a.m.", "2026-11-30T09:00", Some("2026-11-30T17:00")),
+                piece("5 p.m.", "2026-11-30T17:00", None),
+                piece("10:00", "2026-11-30T10:00", Some("2026-11-30T11:30")),
+                piece("11:30", "2026-11-30T11:30", None),
             ]
         );
     }
@@ -2051,15 +2068,6 @@ mod tests {
 
     #[test]
     fn ranges_with_the_dash_inside_a_word_are_two_linked_expressions() {
-        let pieces = |text: &str, dct: &str| -> Vec<(String, String, Option<String>)> {
-            tag(text, dct)
-                .into_iter()
-                .map(|t| (t.0, t.2, t.3))
-                .collect()
-        };
-        let piece = |text: &str, value: &str, end: Option<&str>| {
-            (text.to_string(), value.to_string(), end.map(str::to_string))
-        };
         // A dash or "to" between a date and a bare day: a range.
         for text in ["It ran Nov. 24 – 25 in Geneva.", "It ran Nov. 24 to 25."] {
             assert_eq!(
@@ -2142,23 +2150,18 @@ mod tests {
     fn year_ranges_and_eras() {
         // A range written as one word is two expressions, as TimeML marks it: the
         // first carries the last as its end.
-        let era = tag(
-            "Eastern Theater 1861–1863 and the siege (1915-17), 499-493 BC.",
-            "2009-12-19",
-        );
-        let pieces: Vec<(&str, &str, Option<&str>)> = era
-            .iter()
-            .map(|t| (t.0.as_str(), t.2.as_str(), t.3.as_deref()))
-            .collect();
         assert_eq!(
-            pieces,
+            pieces(
+                "Eastern Theater 1861–1863 and the siege (1915-17), 499-493 BC.",
+                "2009-12-19",
+            ),
             [
-                ("1861", "1861", Some("1863")),
-                ("1863", "1863", None),
-                ("1915", "1915", Some("1917")),
-                ("17", "1917", None),
-                ("499", "BC0499", Some("BC0493")),
-                ("493 BC", "BC0493", None),
+                piece("1861", "1861", Some("1863")),
+                piece("1863", "1863", None),
+                piece("1915", "1915", Some("1917")),
+                piece("17", "1917", None),
+                piece("499", "BC0499", Some("BC0493")),
+                piece("493 BC", "BC0493", None),
             ]
         );
         assert_eq!(
