@@ -14,7 +14,8 @@ pub mod calendar;
 mod events;
 pub mod officeholders;
 pub mod tagger;
-#[cfg(test)]
+// (proptest, a dev-dependency, is native only)
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod value_forms;
 
 /// A temporal expression.
@@ -1014,6 +1015,7 @@ mod tests {
     }
 
     /// [`tag`] for a text given no date.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn tag_undated(text: &str) -> Vec<(String, String, String, Option<String>)> {
         undated(text)
             .timexes
