@@ -1726,7 +1726,7 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
     if !w.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && month(w).is_none()
         && !matches!(w, "year" | "nineteen")
-        && !SEASONS.iter().any(|(s, _)| *s == w)
+        && !is_season(w)
     {
         return None;
     }
@@ -1898,8 +1898,8 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
             } else {
                 i + 2
             };
-            let is_season = SEASONS.iter().any(|(s, _)| *s == cx.at(second));
-            if let Some(year) = year_at(second + 1).filter(|_| is_season) {
+            let second_is_season = is_season(cx.at(second));
+            if let Some(year) = year_at(second + 1).filter(|_| second_is_season) {
                 return found(i, i + 1, "DATE", format!("{}-{code}", year.value));
             }
         }
@@ -1918,7 +1918,6 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
             return None;
         }
         let before = cx.at(i.wrapping_sub(1));
-        let is_season = |w: &str| SEASONS.iter().any(|(s, _)| *s == w);
         // "the fall and winter", "that same spring", and in a history "their
         // summer offensive": the season of the year in question.
         // Not "that spring collection", "a spring and summer wardrobe": after
@@ -2056,10 +2055,7 @@ fn date_with_range(
         } else {
             1
         };
-        (0..8)
-            .map(|k| y + k * step)
-            .find(|&y| d <= calendar::days_in_month(y, m))
-            .or(Some(y))
+        Some(year_with_day(y, m, d, step))
     });
     // A day the month does not have ("31 April 2020") names only the month.
     let fmt = |day: u32| match year {
@@ -2352,6 +2348,20 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
     found(i, end, "DATE", format!("{era}{:02}", n - 1))
 }
 
+/// "spring", "summer", "fall", "autumn", "winter".
+fn is_season(w: &str) -> bool {
+    SEASONS.iter().any(|(s, _)| *s == w)
+}
+
+/// The year nearest `year`, stepping by `step` (1 or -1), whose month `m` has day
+/// `d`: "Feb. 29" said in 2023 is 2024's going forward, 2020's going back.
+fn year_with_day(year: i32, m: u32, d: u32, step: i32) -> i32 {
+    (0..8)
+        .map(|k| year + k * step)
+        .find(|&y| d <= calendar::days_in_month(y, m))
+        .unwrap_or(year)
+}
+
 /// A word that names a day from the writer's: "today", "tonight", "tomorrow",
 /// "yesterday" (and the tweets' spellings: "tdy", "tmr", "2moro").
 pub fn is_day_word(w: &str) -> bool {
@@ -2395,8 +2405,7 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
     }
     Some(match w {
         // The informal spellings are from tweets.
-        "today" | "tdy" | "2day" | "tomorrow" | "tmr" | "tmrw" | "tmw" | "trmw" | "tomo"
-        | "tomolo" | "2moro" | "2morrow" | "yesterday" => {
+        _ if is_day_word(w) && w != "tonight" => {
             let offset = match w {
                 "yesterday" => -1,
                 "today" | "tdy" | "2day" => 0,
@@ -2514,7 +2523,6 @@ fn relative_word(cx: &Context, i: usize) -> Option<Found> {
 /// weeks" (a duration).
 fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    let is_season = |w: &str| SEASONS.iter().any(|(s, _)| *s == w);
     // "this past weekend", "this past Sunday": the last one ("this past spring"
     // is read below: this year's, where "last spring" is the year before's).
     let this_past = w == "this" && cx.at(i + 1) == "past" && !is_season(cx.at(i + 2));
@@ -2601,12 +2609,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         };
         // "last Feb. 29": the latest year that had one; "next Feb. 29" the next.
         let step = if shift < 0 { -1 } else { 1 };
-        let year = year.map(|y| {
-            (0..8)
-                .map(|k| y + k * step)
-                .find(|&y| day <= calendar::days_in_month(y, m))
-                .unwrap_or(y)
-        });
+        let year = year.map(|y| year_with_day(y, m, day, step));
         let value = match year {
             // A day the month never has ("last April 31") names only the month.
             Some(y) if day > calendar::days_in_month(y, m) => format!("{y:04}-{m:02}"),
