@@ -1614,6 +1614,18 @@ mod tests {
                 piece("11:30", "2026-11-30T11:30", None),
             ]
         );
+        // A first time without its day is on the second's.
+        assert_eq!(
+            pieces(
+                "Polls are open from 7 a.m. to 8 p.m. on Election Day.",
+                "2026-11-30"
+            ),
+            [
+                piece("7 a.m.", "2026-11-03T07:00", Some("2026-11-03T20:00")),
+                piece("8 p.m.", "2026-11-03T20:00", None),
+                piece("Election Day", "2026-11-03", None),
+            ]
+        );
     }
 
     #[test]

@@ -1156,8 +1156,9 @@ pub fn find(cx: &Context) -> Vec<Found> {
     second_days(cx, &mut out);
     first_days(cx, &mut out);
     share_years(cx, &mut out);
-    link_ranges(cx, &mut out);
     date_clock_times(cx, &mut out);
+    // (after the times have their days: "from 7 a.m. to 8 p.m. on Election Day")
+    link_ranges(cx, &mut out);
     years_of_quarters(cx, &mut out);
     for f in &mut out {
         if let Some(bc) = super::bc_form(&f.value) {
@@ -1448,15 +1449,7 @@ fn years_of_quarters(cx: &Context, found: &mut [Found]) {
 fn date_clock_times(cx: &Context, found: &mut [Found]) {
     for k in 0..found.len() {
         let Some(f) = found.get(k) else { continue };
-        let last = cx.at(f.end.wrapping_sub(1));
-        let bare = f.kind == "TIME"
-            && f.value.get(10..11) == Some("T")
-            && (last.contains(':')
-                || matches!(last, "noon" | "midday" | "midnight")
-                || ["a.m.", "am", "p.m.", "pm", "a.m", "p.m"]
-                    .iter()
-                    .any(|x| last.ends_with(x)));
-        if !bare {
+        if !is_bare_clock(cx, f) {
             continue;
         }
         // The nearest full date within four words either side, with no other
@@ -1486,6 +1479,19 @@ fn date_clock_times(cx: &Context, found: &mut [Found]) {
             }
         }
     }
+}
+
+/// A clock time written without its day ("10:30", "9 a.m.", "noon"), which
+/// took the DCT's or the story's.
+fn is_bare_clock(cx: &Context, f: &Found) -> bool {
+    let last = cx.at(f.end.wrapping_sub(1));
+    f.kind == "TIME"
+        && f.value.get(10..11) == Some("T")
+        && (last.contains(':')
+            || matches!(last, "noon" | "midday" | "midnight")
+            || ["a.m.", "am", "p.m.", "pm", "a.m", "p.m"]
+                .iter()
+                .any(|x| last.ends_with(x)))
 }
 
 /// How many words before `i` hedge an amount ("nearly", "more than", "at least").
@@ -1558,6 +1564,21 @@ fn link_ranges(cx: &Context, found: &mut [Found]) {
         let joined = b.start == a.end + 1
             && matches!(cx.at(a.end), "to" | "until" | "through" | "-" | "–" | "and")
             && (cx.at(a.end) != "and" || cx.at(a.start.wrapping_sub(1)) == "between");
+        // "from 9 a.m. to 5 p.m. Tuesday": a first time left on the DCT's day is
+        // on the second's, when that was named.
+        let dct_day = cx.dct.map(Date::iso);
+        let on_dct = |f: &Found| f.value.get(..10) == dct_day.as_deref();
+        let shares = joined && is_bare_clock(cx, a) && on_dct(a) && b.kind == "TIME" && !on_dct(b);
+        let shared_day = shares
+            .then(|| b.value.get(..10).zip(a.value.get(10..)))
+            .flatten()
+            .map(|(day, time)| format!("{day}{time}"));
+        if let (Some(value), Some(first)) = (shared_day, found.get_mut(k - 1)) {
+            first.value = value;
+        }
+        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+            continue;
+        };
         // Two dates, or two times: "from 9 a.m. to 5 p.m."
         let same_grain = a.kind == b.kind
             && matches!(a.kind, "DATE" | "TIME")
