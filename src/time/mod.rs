@@ -2099,6 +2099,23 @@ mod tests {
             ["2026-06-03"]
         );
         assert_eq!(values("It ran Nov. 24 to 5.", "2026-11-30"), ["2026-11-24"]);
+        // Two weekdays run forward: said on a Monday, "ran from Monday to
+        // Wednesday" is last week's; "will run from Friday to Monday" ends next
+        // week.
+        assert_eq!(
+            pieces("The talks ran from Monday to Wednesday.", "2026-11-30"),
+            [
+                piece("Monday", "2026-11-23", Some("2026-11-25")),
+                piece("Wednesday", "2026-11-25", None)
+            ]
+        );
+        assert_eq!(
+            pieces("The fair will run from Friday to Monday.", "2026-11-30"),
+            [
+                piece("Friday", "2026-12-04", Some("2026-12-07")),
+                piece("Monday", "2026-12-07", None)
+            ]
+        );
         // Written backwards: two dates, no span claimed between them.
         assert_eq!(
             pieces("The 3-1 December talks failed.", "2009-12-19"),

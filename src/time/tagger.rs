@@ -1576,6 +1576,32 @@ fn link_ranges(cx: &Context, found: &mut [Found]) {
         if let (Some(value), Some(first)) = (shared_day, found.get_mut(k - 1)) {
             first.value = value;
         }
+        // "ran from Monday to Wednesday", said on a Monday: last week's Monday,
+        // so that the range runs forward ("will run from Friday to Monday": next
+        // week's Monday).
+        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+            continue;
+        };
+        let weekdays = joined
+            && weekday_number(cx.at(a.start)).is_some()
+            && weekday_number(cx.at(b.start)).is_some()
+            && a.value.len() == 10
+            && b.value.len() == 10
+            && a.value > b.value;
+        if weekdays {
+            let past = local_tense(cx, a.start) == Tense::Past;
+            let (at, value) = if past {
+                (k - 1, &a.value)
+            } else {
+                (k, &b.value)
+            };
+            let moved = super::parse_iso_date(value)
+                .and_then(|(y, m, d)| Date::new(y, m, d))
+                .map(|d| d.add_days(if past { -7 } else { 7 }).iso());
+            if let (Some(moved), Some(f)) = (moved, found.get_mut(at)) {
+                f.value = moved;
+            }
+        }
         let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
             continue;
         };
