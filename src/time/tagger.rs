@@ -1557,65 +1557,57 @@ fn share_years(cx: &Context, found: &mut [Found]) {
 /// range carries the last as its `value_end` (both stay expressions of their own,
 /// as TimeML marks them).
 fn link_ranges(cx: &Context, found: &mut [Found]) {
+    let dct_day = cx.dct.map(Date::iso);
+    let on_dct = |f: &Found| f.value.get(..10) == dct_day.as_deref();
     for k in 1..found.len() {
-        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+        let (head, tail) = found.split_at_mut(k);
+        let (Some(a), Some(b)) = (head.last_mut(), tail.first_mut()) else {
             continue;
         };
         let joined = b.start == a.end + 1
             && matches!(cx.at(a.end), "to" | "until" | "through" | "-" | "–" | "and")
             && (cx.at(a.end) != "and" || cx.at(a.start.wrapping_sub(1)) == "between");
+        if !joined {
+            continue;
+        }
         // "from 9 a.m. to 5 p.m. Tuesday": a first time left on the DCT's day is
         // on the second's, when that was named.
-        let dct_day = cx.dct.map(Date::iso);
-        let on_dct = |f: &Found| f.value.get(..10) == dct_day.as_deref();
-        let shares = joined && is_bare_clock(cx, a) && on_dct(a) && b.kind == "TIME" && !on_dct(b);
-        let shared_day = shares
-            .then(|| b.value.get(..10).zip(a.value.get(10..)))
-            .flatten()
-            .map(|(day, time)| format!("{day}{time}"));
-        if let (Some(value), Some(first)) = (shared_day, found.get_mut(k - 1)) {
-            first.value = value;
+        if is_bare_clock(cx, a) && on_dct(a) && b.kind == "TIME" && !on_dct(b) {
+            if let Some(value) = b
+                .value
+                .get(..10)
+                .zip(a.value.get(10..))
+                .map(|(day, time)| format!("{day}{time}"))
+            {
+                a.value = value;
+            }
         }
         // "ran from Monday to Wednesday", said on a Monday: last week's Monday,
         // so that the range runs forward ("will run from Friday to Monday": next
         // week's Monday).
-        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
-            continue;
-        };
-        let weekdays = joined
-            && weekday_number(cx.at(a.start)).is_some()
+        let weekdays = weekday_number(cx.at(a.start)).is_some()
             && weekday_number(cx.at(b.start)).is_some()
             && a.value.len() == 10
             && b.value.len() == 10
             && a.value > b.value;
         if weekdays {
             let past = local_tense(cx, a.start) == Tense::Past;
-            let (at, value) = if past {
-                (k - 1, &a.value)
-            } else {
-                (k, &b.value)
-            };
-            let moved = super::parse_iso_date(value)
+            let (f, days) = if past { (&mut *a, -7) } else { (&mut *b, 7) };
+            if let Some(moved) = super::parse_iso_date(&f.value)
                 .and_then(|(y, m, d)| Date::new(y, m, d))
-                .map(|d| d.add_days(if past { -7 } else { 7 }).iso());
-            if let (Some(moved), Some(f)) = (moved, found.get_mut(at)) {
+                .map(|d| d.add_days(days).iso())
+            {
                 f.value = moved;
             }
         }
-        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
-            continue;
-        };
         // Two dates, or two times: "from 9 a.m. to 5 p.m."
         let same_grain = a.kind == b.kind
             && matches!(a.kind, "DATE" | "TIME")
             && a.value.len() == b.value.len()
             && a.value.bytes().next().is_some_and(|c| c.is_ascii_digit())
             && a.value < b.value;
-        if joined && same_grain && a.value_end.is_none() {
-            let end = b.value.clone();
-            if let Some(a) = found.get_mut(k - 1) {
-                a.value_end = Some(end);
-            }
+        if same_grain && a.value_end.is_none() {
+            a.value_end = Some(b.value.clone());
         }
     }
 }
