@@ -204,12 +204,20 @@ fn text_articles(raw: &str, split: bool, from_html: bool) -> Vec<Article> {
     let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut groups: Vec<Vec<Line>> = vec![Vec::new()];
     let mut blank = false;
+    // What a line of invisible characters alone ("\u{ad}") had: it goes, and
+    // its repairs are recorded at the start of the next line.
+    let mut carried: Vec<repair::LocalRepair> = Vec::new();
     for raw_line in normalized.split('\n') {
         let (text, repairs) = repair::repair(raw_line.trim_end(), true);
         if text.trim().is_empty() {
+            carried.extend(repairs.into_iter().map(|mut r| {
+                r.span = crate::Span::new(0, 0);
+                r
+            }));
             blank = true;
             continue;
         }
+        let repairs: Vec<repair::LocalRepair> = carried.drain(..).chain(repairs).collect();
         // Two articles run together: "…The Diplomat Brief(Tribune News Service) — …"
         if let Some(at) = lines::glued_article_start(&text).filter(|_| split) {
             let (head, tail) = text.split_at(at);
@@ -355,17 +363,19 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
                 let lead = line.text.len() - line.text.trim_start().len();
                 let base = article.text.len();
                 article.text.push_str(trimmed);
+                // A repair in the blank trimmed off either end (a soft hyphen
+                // before a leading space) stays, at that end: nothing pasted is
+                // lost without a record.
+                let inside = |at: usize| at.clamp(lead, lead + trimmed.len()) - lead;
                 for r in &line.repairs {
-                    if r.span.start >= lead && r.span.end <= lead + trimmed.len() {
-                        article.repairs.push(Repair {
-                            span: crate::Span::new(
-                                base + r.span.start - lead,
-                                base + r.span.end - lead,
-                            ),
-                            original: r.original.clone(),
-                            kind: r.kind.to_string(),
-                        });
-                    }
+                    article.repairs.push(Repair {
+                        span: crate::Span::new(
+                            base + inside(r.span.start),
+                            base + inside(r.span.end),
+                        ),
+                        original: r.original.clone(),
+                        kind: r.kind.to_string(),
+                    });
                 }
                 if is_title {
                     article.meta.title = Some(trimmed.to_string());
@@ -426,6 +436,24 @@ pub mod tools;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_at_a_line_end_or_alone_are_recorded() {
+        for text in [
+            "\u{ad} Dock workers struck.",
+            "\u{ad}\nDock workers struck.",
+        ] {
+            let articles = text_articles(text, true, false);
+            let article = articles.first().expect("an article");
+            assert_eq!(article.text, "Dock workers struck.", "{text:?}");
+            let originals: Vec<&str> = article
+                .repairs
+                .iter()
+                .map(|r| r.original.as_str())
+                .collect();
+            assert_eq!(originals, ["\u{ad}"], "{text:?}");
+        }
+    }
 
     #[test]
     fn a_sentence_case_headline_on_the_first_line_is_the_title() {
