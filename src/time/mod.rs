@@ -1745,6 +1745,26 @@ mod tests {
             ),
             ["1989-Q3", "P9M", "1988"]
         );
+        // Once a quarter is reported, a figure set against "a year earlier" is of
+        // that quarter a year before, also in a sentence that does not say
+        // "quarter" again; "year-earlier" in the sentence naming the quarter too.
+        assert_eq!(
+            values(
+                "Savin reported a third-quarter net loss of $35.2 million, compared with \
+                 year-earlier profit of $3.8 million. Revenue declined 8% to $85.7 million, \
+                 from $93.3 million a year earlier.",
+                "1989-11-02"
+            ),
+            ["1989-Q3", "1988-Q3", "1988-Q3"]
+        );
+        // Without a figure it stays a year.
+        assert_eq!(
+            values(
+                "Net rose in the third quarter. Borrowing costs were higher than a year earlier.",
+                "1989-10-26"
+            ),
+            ["1989-Q3", "1988"]
+        );
         // Rates are not expressions.
         assert!(values("It saves $2 million a year.", "1989-11-02").is_empty());
     }

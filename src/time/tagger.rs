@@ -3055,24 +3055,32 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
 }
 
 /// The quarter a sentence of an earnings report speaks of: one that gives figures
-/// per share or names a quarter or period, in a document that has named a quarter
-/// (else the last quarter to have ended).
+/// per share or names a quarter or period, or, once the document has named a
+/// quarter, gives any sum or percentage ("Revenue declined 8% to $85.7 million,
+/// from $93.3 million a year earlier"). That quarter, else the last one to have
+/// ended.
 fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
     let figures = cx
         .words
         .iter()
-        .any(|w| matches!(*w, "share" | "quarter" | "period") || w.ends_with("-quarter"));
-    // "In the first nine months, net was $306 million, compared with a loss in
-    // the 1988 period": a comparison over more than a quarter is of the year.
-    let longer = || {
-        cx.words.windows(2).any(|p| {
-            matches!(p, [n, "months"] if *n != "three") || matches!(p, [_, "nine-month" | "half"])
-        })
-    };
-    if !figures || longer() {
+        .any(|w| matches!(*w, "share" | "quarter" | "period") || w.ends_with("-quarter"))
+        || (cx.quarter.is_some()
+            && cx
+                .words
+                .iter()
+                .any(|w| matches!(*w, "million" | "billion" | "%" | "percent")));
+    if !figures || over_months(cx) {
         return None;
     }
     current_quarter(cx)
+}
+
+/// "In the first nine months, net was $306 million, compared with a loss in the
+/// 1988 period": a comparison over more than a quarter is of the year.
+fn over_months(cx: &Context) -> bool {
+    cx.words.windows(2).any(|p| {
+        matches!(p, [n, "months"] if *n != "three") || matches!(p, [_, "nine-month" | "half"])
+    })
 }
 
 /// "q3", "3q", "h1", "1h", and with a year glued on ("3q25", "1h2026"): the
@@ -3670,7 +3678,8 @@ fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
     if !matches!(cx.at(i), "year-earlier" | "year-ago") {
         return None;
     }
-    let value = match (cx.quarter, cx.dct) {
+    let quarter = reported_quarter(cx).or(cx.quarter.filter(|_| !over_months(cx)));
+    let value = match (quarter, cx.dct) {
         (Some((y, q)), _) => format!("{:04}-Q{q}", y - 1),
         (None, Some(d)) => format!("{:04}", d.year - 1),
         (None, None) => "PAST_REF".into(),
