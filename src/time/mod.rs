@@ -1448,6 +1448,11 @@ mod tests {
             ("The shop closes on Mondays.", "Mondays", "XXXX-WXX-1"),
             ("She works weekends.", "weekends", "XXXX-WXX-WE"),
             ("Every two years, they vote.", "Every two years", "P2Y"),
+            (
+                "The show airs Friday evenings.",
+                "Friday evenings",
+                "XXXX-WXX-5TEV",
+            ),
         ] {
             let t = tag(text, d);
             let got: Vec<(&str, &str, &str)> = t
@@ -1458,6 +1463,11 @@ mod tests {
         }
         // A count of occasions is no frequency.
         assert!(tag("He was here two times.", d).is_empty());
+        // The plural part of the day makes both days sets.
+        assert_eq!(
+            values("Flights leave on Monday and Tuesday nights.", d),
+            ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]
+        );
     }
 
     #[test]

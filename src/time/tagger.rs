@@ -2835,6 +2835,19 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
             .is_some_and(|b| b.is_ascii_digit()))
         .then_some(short)
     })?;
+    // "Tuesday nights", "on Monday and Tuesday nights": every such night, a SET.
+    let every_part = |k: usize| {
+        let w = cx.at(k);
+        w.ends_with('s').then(|| part_of_day_code(w)).flatten()
+    };
+    if let Some(code) = every_part(i + 1) {
+        return found(i, i + 2, "SET", format!("XXXX-WXX-{day}T{code}"));
+    }
+    if matches!(cx.at(i + 1), "and" | "or") && weekday_number(cx.at(i + 2)).is_some() {
+        if let Some(code) = every_part(i + 3) {
+            return found(i, i + 1, "SET", format!("XXXX-WXX-{day}T{code}"));
+        }
+    }
     // "Monday, Oct. 26": the date says which Monday; so does "Sunday dawn of 25
     // June 1950".
     let next = if cx.at(i + 1) == "," { i + 2 } else { i + 1 };
