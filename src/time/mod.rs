@@ -1767,6 +1767,17 @@ mod tests {
             ),
             ["1989-Q3", "1988-Q3", "1988-Q3"]
         );
+        // A quarter named earlier in the sentence is the one compared, not the
+        // one the report spoke of before.
+        assert_eq!(
+            values(
+                "Delta's earnings soared in the fiscal first quarter. Separately, America \
+                 West reported third-quarter profit of $5.8 million, up from $4 million, or 24 \
+                 cents a share, a year earlier.",
+                "1989-10-26"
+            ),
+            ["1989-Q1", "1989-Q3", "1988-Q3"]
+        );
         // Without a figure it stays a year.
         assert_eq!(
             values(

@@ -2780,7 +2780,7 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
             let total = d.year * 4 + q0 as i32 + i32::try_from(shift).unwrap_or(0);
             format!("{:04}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
         }
-        Unit::Year => match reported_quarter(cx).filter(|_| {
+        Unit::Year => match reported_quarter(cx, i).filter(|_| {
             let before = cx.at(i.wrapping_sub(1));
             shift < 0
                 && (matches!(before, "million" | "billion")
@@ -3072,7 +3072,7 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
 /// quarter, gives any sum or percentage ("Revenue declined 8% to $85.7 million,
 /// from $93.3 million a year earlier"). That quarter, else the last one to have
 /// ended.
-fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
+fn reported_quarter(cx: &Context, i: usize) -> Option<(i32, u32)> {
     let figures = cx
         .words
         .iter()
@@ -3085,7 +3085,22 @@ fn reported_quarter(cx: &Context) -> Option<(i32, u32)> {
     if !figures || over_months(cx) {
         return None;
     }
-    current_quarter(cx)
+    quarter_named_before(cx, i).or_else(|| current_quarter(cx))
+}
+
+/// The quarter the sentence itself names before `i` ("America West reported
+/// third-quarter profit of $5.8 million, up from $4 million a year earlier"): it
+/// overrides the one under discussion so far.
+fn quarter_named_before(cx: &Context, i: usize) -> Option<(i32, u32)> {
+    (0..i.min(cx.words.len())).rev().find_map(|k| {
+        let w = cx.at(k);
+        let n = match w.strip_suffix("-quarter") {
+            Some(o) => lookup(ORDINALS, o.trim_start_matches("fiscal-")),
+            None if cx.at(k + 1) == "quarter" => lookup(ORDINALS, w),
+            None => None,
+        }?;
+        Some((quarter_year(cx, n, k)?, n))
+    })
 }
 
 /// "In the first nine months, net was $306 million, compared with a loss in the
@@ -3691,7 +3706,7 @@ fn year_earlier(cx: &Context, i: usize) -> Option<Found> {
     if !matches!(cx.at(i), "year-earlier" | "year-ago") {
         return None;
     }
-    let quarter = reported_quarter(cx).or(cx.quarter.filter(|_| !over_months(cx)));
+    let quarter = reported_quarter(cx, i).or(cx.quarter.filter(|_| !over_months(cx)));
     let value = match (quarter, cx.dct) {
         (Some((y, q)), _) => format!("{:04}-Q{q}", y - 1),
         (None, Some(d)) => format!("{:04}", d.year - 1),
@@ -3872,7 +3887,7 @@ fn numbered(cx: &Context, i: usize) -> Option<Found> {
         };
         let k = i64::from(n) * sign;
         // In an earnings report "a year earlier" is the same quarter a year before.
-        if let (Unit::Year, Some((y, q)), -1) = (u, reported_quarter(cx), k) {
+        if let (Unit::Year, Some((y, q)), -1) = (u, reported_quarter(cx, i), k) {
             return found(i, anchor_end, "DATE", format!("{:04}-Q{q}", y - 1));
         }
         let value = match u {
