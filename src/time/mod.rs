@@ -1608,6 +1608,11 @@ mod tests {
             values("The blast came at 10:35 a.m. (0735 GMT) Friday.", d),
             ["2026-11-27T10:35", "2026-11-27"]
         );
+        // A conversion in brackets that names its day dates the time before it.
+        assert_eq!(
+            values("He will leave at 4 in the morning (4 a.m. EDT Tuesday).", d),
+            ["2026-12-01T04:00", "2026-12-01T04:00"]
+        );
     }
 
     #[test]

@@ -1455,13 +1455,22 @@ fn date_clock_times(cx: &Context, found: &mut [Found]) {
         // The nearest full date within four words either side, with no other
         // time between.
         let (start, end) = (f.start, f.end);
+        let dated = |g: &Found| g.value.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        // "at 4 in the morning (4 a.m. EDT Thursday)": the conversion in brackets
+        // names the day.
+        let converted = found
+            .get(k + 1)
+            .filter(|g| g.kind == "TIME" && dated(g) && cx.at(end) == "(" && g.start == end + 1)
+            .and_then(|g| g.value.get(..10))
+            .filter(|d| d.len() == 10 && d.as_bytes().get(4) == Some(&b'-'))
+            .map(str::to_string);
         let day = [k.wrapping_sub(1), k + 1]
             .into_iter()
             .filter_map(|j| found.get(j))
             .filter(|g| {
                 g.kind == "DATE"
                     && g.value.len() == 10
-                    && g.value.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                    && dated(g)
                     && (g.start >= end && g.start - end <= 4
                         || g.end <= start && start - g.end <= 4)
             })
@@ -1472,7 +1481,8 @@ fn date_clock_times(cx: &Context, found: &mut [Found]) {
                     start - g.end
                 }
             })
-            .map(|g| g.value.clone());
+            .map(|g| g.value.clone())
+            .or(converted);
         if let (Some(day), Some(f)) = (day, found.get_mut(k)) {
             if let Some(time) = f.value.get(10..) {
                 f.value = format!("{day}{time}");
@@ -1485,9 +1495,13 @@ fn date_clock_times(cx: &Context, found: &mut [Found]) {
 /// took the DCT's or the story's.
 fn is_bare_clock(cx: &Context, f: &Found) -> bool {
     let last = cx.at(f.end.wrapping_sub(1));
+    // "4 in the morning"
+    let hour_of_part = matches!(last, "morning" | "afternoon" | "evening" | "night")
+        && cx.at(f.start).bytes().all(|b| b.is_ascii_digit());
     f.kind == "TIME"
         && f.value.get(10..11) == Some("T")
         && (last.contains(':')
+            || hour_of_part
             || matches!(last, "noon" | "midday" | "midnight")
             || ["a.m.", "am", "p.m.", "pm", "a.m", "p.m"]
                 .iter()
