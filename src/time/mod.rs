@@ -450,6 +450,10 @@ fn tag_sentences(
             quarter,
             story: story.as_deref(),
         };
+        let reports = cx.tense == tagger::Tense::Past
+            && words
+                .iter()
+                .any(|w| matches!(*w, "reported" | "posted" | "earned"));
         // What a story says was to come ("would culminate in 1976") does not move
         // it on.
         let found: Vec<(tagger::Found, bool)> = tagger::find(&cx)
@@ -464,10 +468,17 @@ fn tag_sentences(
             f.end += range.start;
             // The quarter under discussion: the latest one named that had ended by
             // the DCT, within a year of it (not "the third quarter of 1984").
+            // A fiscal quarter reported as past ("Ralston reported a decline in
+            // fourth-quarter earnings" in November, "its fourth quarter ended
+            // Sept. 30") counts too, however the calendar numbers it.
             if let (Some(q), Some(d)) = (quarter_of(&f.value), dct) {
                 let ended = (d.year * 4 + (d.month as i32 - 1) / 3) - 1;
                 let at = q.0 * 4 + q.1 as i32 - 1;
-                if at <= ended && ended - at < 4 && quarter.is_none_or(|old| q >= old) {
+                let reported = reports || matches!(lower.get(f.end), Some(&"ended"));
+                if (at <= ended || (reported && at - ended <= 1))
+                    && ended - at < 4
+                    && quarter.is_none_or(|old| q >= old)
+                {
                     quarter = Some(q);
                 }
             }
@@ -1522,6 +1533,22 @@ mod tests {
             ["2026-11-27"]
         );
         assert!(tag("The labor day was long.", d).is_empty());
+        // "next week's election" in the week of the U.S. Election Day is that day;
+        // in another week it stays the week.
+        assert_eq!(
+            values(
+                "No candidate can ignore next week's election.",
+                "1998-10-26"
+            ),
+            ["1998-11-03"]
+        );
+        assert_eq!(
+            values(
+                "No candidate can ignore next week's election.",
+                "1998-06-01"
+            ),
+            ["1998-W24"]
+        );
     }
 
     #[test]
@@ -1782,6 +1809,34 @@ mod tests {
                 "1989-10-26"
             ),
             ["1989-Q1", "1989-Q3", "1988-Q3"]
+        );
+        // A fiscal quarter reported as past is under discussion, whatever the
+        // calendar says: Ralston's fourth quarter, reported in November.
+        assert_eq!(
+            values(
+                "Ralston reported a 47% decline in fourth-quarter earnings. It earned \
+                 $45.2 million, or 65 cents a share, compared with $84.9 million a year \
+                 earlier. Sales in the latest period rose 13% from last year's $1.55 billion.",
+                "1989-11-02"
+            ),
+            ["1989-Q4", "1988-Q4", "1989-Q4", "1988-Q4"]
+        );
+        // "the quarter ended July 31" (May to July) is the second, unless a
+        // fiscal quarter was named before.
+        assert_eq!(
+            values(
+                "In the quarter ended July 31, Jayark had 5.6 million shares.",
+                "1989-10-30"
+            ),
+            ["1989-Q2", "1989-07-31"]
+        );
+        assert_eq!(
+            values(
+                "Sun's profit fell in its fiscal first quarter. Sales for the quarter \
+                 ended Sept. 29 rose 39%.",
+                "1989-10-26"
+            ),
+            ["1989-Q1", "1989-Q1", "1989-09-29"]
         );
         // Without a figure it stays a year.
         assert_eq!(

@@ -23,7 +23,9 @@
 //! - Dates joined by "and", "to" or a dash share the year one of them writes
 //!   ("in April and June 1955").
 //! - In earnings reports "a year earlier", "year-ago" and "last year" next to a
-//!   figure mean the quarter under discussion a year before (`1988-Q3`).
+//!   figure mean the quarter under discussion a year before (`1988-Q3`): the one
+//!   the sentence names, else the last one reported (a fiscal quarter reported as
+//!   past counts, whatever the calendar says), else the last to have ended.
 //! - Spans follow TimeML as TimeBank annotates it: "the" belongs to "the third
 //!   quarter" but not to "the Aug. 7 attack"; hedges ("nearly", "at least") belong;
 //!   "three days later" in news marks the duration "three days".
@@ -717,6 +719,7 @@ const LITERAL_WORDS: &[&str] = &[
     "eighties",
     "eighty",
     "election",
+    "elections",
     "eleven",
     "end",
     "ended",
@@ -2773,7 +2776,19 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         Unit::Day => d.add_days(shift).iso(),
         Unit::Week => {
             let (y, wk) = d.add_days(7 * shift).iso_week();
-            format!("{y:04}-W{wk:02}")
+            // "next week's election" in the week of the U.S. Election Day: that
+            // day.
+            let election = HolidayRule::Election
+                .on(y)
+                .filter(|e| e.iso_week() == (y, wk))
+                .filter(|_| {
+                    matches!(cx.at(j + 1), "'s" | "’s")
+                        && matches!(cx.at(j + 2), "election" | "elections")
+                });
+            match election {
+                Some(e) => e.iso(),
+                None => format!("{y:04}-W{wk:02}"),
+            }
         }
         Unit::Month => {
             let m = d.add_months(i32::try_from(shift).unwrap_or(0));
@@ -2796,11 +2811,14 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         }
         Unit::Year => match reported_quarter(cx, i).filter(|_| {
             let before = cx.at(i.wrapping_sub(1));
+            let sum = |w: &str| w.starts_with('$') || w.bytes().any(|b| b.is_ascii_digit());
             shift < 0
                 && (matches!(before, "million" | "billion")
-                    || before.bytes().any(|b| b.is_ascii_digit()))
+                    || sum(before)
+                    || (matches!(cx.at(j + 1), "'s" | "’s") && sum(cx.at(j + 2))))
         }) {
-            // "compared with $3 million last year" in an earnings report
+            // "compared with $3 million last year", "up from last year's $1.55
+            // billion" in an earnings report
             Some((y, q)) => format!("{:04}-Q{q}", y - 1),
             None => format!("{:04}", d.year + i32::try_from(shift).unwrap_or(0)),
         },
@@ -3068,7 +3086,13 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     let (year, n) = match n {
         Some(n) if kind == "Q" => (year.or_else(|| quarter_year(cx, n, i)), Some(n)),
         Some(n) => (year.or(cx.dct.map(|d| d.year)), Some(n)),
-        None => match current_quarter(cx) {
+        // A fiscal quarter already named keeps its number ("the fiscal first
+        // quarter ... for the quarter ended Sept. 30").
+        None => match cx
+            .quarter
+            .or_else(|| ended_quarter(cx, end))
+            .or_else(|| current_quarter(cx))
+        {
             Some((y, q)) => (Some(year.unwrap_or(y)), Some(q)),
             None => (year, None),
         },
@@ -3079,6 +3103,34 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         "DATE",
         quarter_value(year.map(|y| y + shift), kind, n),
     )
+}
+
+/// "the quarter ended July 31": the three months to that day, named by the
+/// calendar quarter holding most of them (May to July is the second), when no
+/// quarter has been named before.
+fn ended_quarter(cx: &Context, at: usize) -> Option<(i32, u32)> {
+    if !matches!(cx.at(at), "ended" | "ending") {
+        return None;
+    }
+    let m = month(cx.at(at + 1).trim_end_matches('.'))?;
+    let day: u32 = cx
+        .at(at + 2)
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    let dct = cx.dct?;
+    let year = if cx.at(at) == "ended" && (m, day) > (dct.month, dct.day) {
+        dct.year - 1
+    } else {
+        dct.year
+    };
+    // The middle month of the three.
+    let (year, middle) = if m == 1 {
+        (year - 1, 12)
+    } else {
+        (year, m - 1)
+    };
+    Some((year, (middle - 1) / 3 + 1))
 }
 
 /// The quarter a sentence of an earnings report speaks of: one that gives figures
