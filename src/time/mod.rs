@@ -249,8 +249,11 @@ fn tag_lowered(
     if is_narrative(&found, lower, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
-        let era = era_of(&found, lower).unwrap_or((i32::MIN, i32::MAX));
-        found = tag_sentences(words, lower, sentences, dct, Some(era));
+        let story = Story {
+            era: era_of(&found, lower).unwrap_or((i32::MIN, i32::MAX)),
+            asides: flash_asides(&found, lower),
+        };
+        found = tag_sentences(words, lower, sentences, dct, Some(&story));
     }
     events::anchor_to_events(lower, sentences, dct, &mut found);
     found
@@ -277,6 +280,14 @@ fn is_narrative(found: &[tagger::Found], words: &[&str], dct: Option<Date>) -> b
 
 /// The years of the dates that write their year out.
 fn written_years(found: &[tagger::Found], words: &[&str]) -> Vec<i32> {
+    written_dates(found, words).map(|(_, y)| y).collect()
+}
+
+/// Where each date that writes its year out starts, and its year.
+fn written_dates<'a>(
+    found: &'a [tagger::Found],
+    words: &'a [&str],
+) -> impl Iterator<Item = (usize, i32)> + 'a {
     found
         .iter()
         .filter(|f| f.kind == "DATE")
@@ -287,7 +298,34 @@ fn written_years(found: &[tagger::Found], words: &[&str]) -> Vec<i32> {
                     .any(|w| (3..=4).contains(&w.bytes().filter(u8::is_ascii_digit).count()))
             })
         })
-        .filter_map(|f| Some(split_year(&f.value)?.0))
+        .filter_map(|f| Some((f.start, split_year(&f.value)?.0)))
+}
+
+/// What a first reading of a history tells the second: the years it is about,
+/// and where its flash-forwards and flashbacks start.
+struct Story {
+    era: (i32, i32),
+    asides: Vec<usize>,
+}
+
+/// Dates a history names in passing, years away from the dates written on
+/// either side of them, which agree with each other: "On April 9 2003 Baghdad
+/// fell. In November 2008, protesters staged a similar stomping. ... On April 15
+/// 2003 ...". The story does not move to them.
+fn flash_asides(found: &[tagger::Found], words: &[&str]) -> Vec<usize> {
+    let dates: Vec<(usize, i32)> = written_dates(found, words).collect();
+    dates
+        .windows(3)
+        .filter_map(|w| match w {
+            [(_, before), (at, year), (_, after)]
+                if (year - before).abs() >= 3
+                    && (year - after).abs() >= 3
+                    && (before - after).abs() <= 1 =>
+            {
+                Some(*at)
+            }
+            _ => None,
+        })
         .collect()
 }
 
@@ -409,10 +447,10 @@ fn tag_sentences(
     lower: &[&str],
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
-    narrative_era: Option<(i32, i32)>,
+    story_told: Option<&Story>,
 ) -> Vec<tagger::Found> {
-    let narrative = narrative_era.is_some();
-    let (era_from, era_to) = narrative_era.unwrap_or((i32::MIN, i32::MAX));
+    let narrative = story_told.is_some();
+    let (era_from, era_to) = story_told.map_or((i32::MIN, i32::MAX), |s| s.era);
     let mut out = Vec::new();
     let mut anchor = dct;
     let mut quarter: Option<(i32, u32)> = None;
@@ -488,6 +526,7 @@ fn tag_sentences(
             // 513 BC"): the story stays where it was.
             let before = f.start.checked_sub(1).and_then(|k| lower.get(k)).copied();
             let aside = (before == Some("(") && lower.get(f.end) == Some(&")"))
+                || story_told.is_some_and(|s| s.asides.contains(&f.start))
                 || (narrative && before == Some("since"))
                 || (narrative && in_brackets(lower, range.clone(), f.start, f.end));
             let words = lower.get(f.start..f.end).unwrap_or_default();
@@ -1724,6 +1763,16 @@ mod tests {
             Sunni areas saw 73% of deaths (as of December 5, 2006), and more. \
             Raids went on throughout the summer.";
         assert_eq!(last(text), "2003-SU", "{text}");
+        // A flash-forward between two dates of the same year is an aside too:
+        // "April 15" after "In November 2008" is 2003's. A resolution's number is
+        // no year.
+        let text = "Plans dated from 2001 and 2002. The war began on March 20, 2003. \
+            On April 9 Baghdad fell. In November 2008, protesters staged a similar \
+            stomping. On April 15 the coalition declared the invasion over. Citing \
+            Resolution 1483 (May 22, 2003), the authority took power.";
+        let found = values(text, "2009-12-19");
+        assert!(found.contains(&"2003-04-15".to_string()), "{found:?}");
+        assert!(!found.contains(&"1483".to_string()), "{found:?}");
         // Half a year either way and no verb to say which: a story moves on.
         let text = "War broke out in 1945. Talks failed in 1946. The army grew in 1947. \
             Fighting resumed in 1948. Nanjing fell in June 1949. In December, the retreat \
