@@ -1346,6 +1346,12 @@ mod tests {
         assert!(values("This is VOA Today.", d).is_empty());
         assert!(values("Speaking on MSNBC's Morning Joe program, he said", d).is_empty());
         assert!(values("hours before the Winter Olympics kicked off", d).is_empty());
+        // Numbers that name a thing or count one are no years.
+        assert!(values("Citing Resolution 1483, it took power.", d).is_empty());
+        assert!(values("Flight 1549 landed.", d).is_empty());
+        assert!(values("About 1500 troops arrived.", d).is_empty());
+        assert!(values("It injured more than 1000 people.", d).is_empty());
+        assert_eq!(values("The 2000 elections were close.", d), ["2000"]);
         assert_eq!(values("KARAOKE NIGHT WITH CB", d), [format!("{d}TNI")]);
         assert_eq!(values("USA Today reported it today.", d), [d]);
         assert_eq!(values("Qantas plans daily flights.", d), ["P1D"]);

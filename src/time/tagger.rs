@@ -708,6 +708,7 @@ const LITERAL_WORDS: &[&str] = &[
     "century",
     "cet",
     "chapter",
+    "children",
     "christmas",
     "closing",
     "club",
@@ -861,6 +862,7 @@ const LITERAL_WORDS: &[&str] = &[
     "meet",
     "meets",
     "memorial",
+    "men",
     "met",
     "mid",
     "midday",
@@ -929,6 +931,7 @@ const LITERAL_WORDS: &[&str] = &[
     "past",
     "patrick",
     "pdt",
+    "people",
     "per",
     "percent",
     "period",
@@ -1090,6 +1093,7 @@ const LITERAL_WORDS: &[&str] = &[
     "winter",
     "within",
     "wo",
+    "women",
     "won",
     "working",
     "would",
@@ -1959,7 +1963,14 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         let before = cx.at(i.wrapping_sub(1));
         // (nor "1700 GMT", a time; nor "Resolution 1483", "Flight 1549", "Room
         // 1600": a number that names a thing)
+        // (nor "about 1500 troops", "nearly 2000 people": a count)
+        let next = cx.original.get(i + 1).copied().unwrap_or("");
+        let counted = quantifier(cx, i) > 0
+            && next.len() > 2
+            && (next.ends_with('s') || matches!(next, "people" | "men" | "women" | "children"))
+            && next.bytes().all(|b| b.is_ascii_lowercase());
         if matches!(before, "$" | "#" | "no." | "number")
+            || counted
             || NUMBERED_THINGS.contains(&before)
             || unit(cx.at(i + 1)).is_some()
             || is_zone(cx.at(i + 1))
