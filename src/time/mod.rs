@@ -488,10 +488,7 @@ fn tag_sentences(
             quarter,
             story: story.as_deref(),
         };
-        let reports = cx.tense == tagger::Tense::Past
-            && words
-                .iter()
-                .any(|w| matches!(*w, "reported" | "posted" | "earned"));
+        let (sentence_words, sentence_past) = (words, cx.tense == tagger::Tense::Past);
         // What a story says was to come ("would culminate in 1976") does not move
         // it on.
         let found: Vec<(tagger::Found, bool)> = tagger::find(&cx)
@@ -512,8 +509,14 @@ fn tag_sentences(
             if let (Some(q), Some(d)) = (quarter_of(&f.value), dct) {
                 let ended = (d.year * 4 + (d.month as i32 - 1) / 3) - 1;
                 let at = q.0 * 4 + q.1 as i32 - 1;
-                let reported = reports || matches!(lower.get(f.end), Some(&"ended"));
-                if (at <= ended || (reported && at - ended <= 1))
+                let reported = || {
+                    matches!(lower.get(f.end), Some(&"ended"))
+                        || (sentence_past
+                            && sentence_words
+                                .iter()
+                                .any(|w| matches!(*w, "reported" | "posted" | "earned")))
+                };
+                if (at <= ended || (at - ended <= 1 && reported()))
                     && ended - at < 4
                     && quarter.is_none_or(|old| q >= old)
                 {
