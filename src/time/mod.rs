@@ -1355,6 +1355,7 @@ mod tests {
         assert!(values("About 1500 troops arrived.", d).is_empty());
         assert!(values("It injured more than 1000 people.", d).is_empty());
         assert_eq!(values("The 2000 elections were close.", d), ["2000"]);
+        assert_eq!(values("Emissions rose 5% over 1990 levels.", d), ["1990"]);
         assert_eq!(values("KARAOKE NIGHT WITH CB", d), [format!("{d}TNI")]);
         assert_eq!(values("USA Today reported it today.", d), [d]);
         assert_eq!(values("Qantas plans daily flights.", d), ["P1D"]);
