@@ -1966,14 +1966,8 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         // (nor "about 1500 troops", "nearly 2000 people": a count; but "over
         // 1990 levels" is a year)
         let next = cx.original.get(i + 1).copied().unwrap_or("");
-        let hedged = matches!(
-            before,
-            "about" | "nearly" | "almost" | "some" | "roughly" | "approximately" | "around"
-        ) || matches!(
-            (cx.at(i.wrapping_sub(2)), before),
-            ("more" | "less" | "fewer", "than") | ("at", "least") | ("up", "to")
-        );
-        let counted = hedged
+        let counted = quantifier(cx, i) > 0
+            && before != "over"
             && next.len() > 2
             && (next.ends_with('s') || matches!(next, "people" | "men" | "women" | "children"))
             && next.bytes().all(|b| b.is_ascii_lowercase());
