@@ -3062,11 +3062,7 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         j += 1;
     }
     let w = cx.at(j);
-    // "third-quarter" (results), "fiscal-first-quarter"
-    let hyphenated = Some(w)
-        .filter(|w| w.ends_with("-quarter"))
-        .and_then(|w| w.trim_start_matches("fiscal-").strip_suffix("-quarter"))
-        .and_then(|o| lookup(ORDINALS, o));
+    let hyphenated = hyphenated_quarter(w);
     // "the fiscal-first quarter"
     let fiscal = w
         .strip_prefix("fiscal-")
@@ -3221,13 +3217,19 @@ fn reported_quarter(cx: &Context, i: usize) -> Option<(i32, u32)> {
 fn quarter_named_before(cx: &Context, i: usize) -> Option<(i32, u32)> {
     (0..i.min(cx.words.len())).rev().find_map(|k| {
         let w = cx.at(k);
-        let n = match w.strip_suffix("-quarter") {
-            Some(o) => lookup(ORDINALS, o.trim_start_matches("fiscal-")),
-            None if cx.at(k + 1) == "quarter" => lookup(ORDINALS, w),
-            None => None,
-        }?;
+        let n = hyphenated_quarter(w).or_else(|| {
+            (cx.at(k + 1) == "quarter")
+                .then(|| lookup(ORDINALS, w))
+                .flatten()
+        })?;
         Some((quarter_year(cx, n, k)?, n))
     })
+}
+
+/// "third-quarter" (results), "fiscal-first-quarter": the quarter's number.
+fn hyphenated_quarter(w: &str) -> Option<u32> {
+    let ordinal = w.trim_start_matches("fiscal-").strip_suffix("-quarter")?;
+    lookup(ORDINALS, ordinal)
 }
 
 /// "In the first nine months, net was $306 million, compared with a loss in the
