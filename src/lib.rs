@@ -29,13 +29,13 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-mod span;
+pub mod ground;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod devtools;
 
+pub use ground::span::Span;
 pub use report::{Analysis, Document};
-pub use span::Span;
 
 use serde::Deserialize;
 
@@ -169,7 +169,7 @@ pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
             options
                 .targets
                 .iter()
-                .filter_map(|t| span::from_utf16(&article.text, t.start, t.end))
+                .filter_map(|t| ground::span::from_utf16(&article.text, t.start, t.end))
                 .collect()
         } else {
             Vec::new()

@@ -69,9 +69,9 @@ impl Entries {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Lower-cased phrase (tokens joined by one space) → entries.
-    phrases: HashMap<Cow<'static, str>, Entries, super::tagger::FxBuild>,
+    phrases: HashMap<Cow<'static, str>, Entries, crate::ground::hashing::FxBuild>,
     /// Lower-cased first token → the longest phrase length (in tokens) starting with it.
-    first_token: HashMap<Cow<'static, str>, usize, super::tagger::FxBuild>,
+    first_token: HashMap<Cow<'static, str>, usize, crate::ground::hashing::FxBuild>,
 }
 
 /// The embedded gazetteer, parsed once.
@@ -135,7 +135,7 @@ impl Gazetteer {
             phrases: HashMap::with_capacity_and_hasher(lines, Default::default()),
             first_token: HashMap::with_capacity_and_hasher(lines, Default::default()),
         };
-        for (line, tab) in crate::text::table_lines(text) {
+        for (line, tab) in crate::ground::lexical::table_lines(text) {
             let Some(tab) = tab.filter(|_| !line.starts_with('#')) else {
                 continue;
             };

@@ -18,7 +18,8 @@
 use super::gazetteer::{gazetteer, PlaceKind};
 use super::numbers::Numeric;
 use super::{Entity, EntityLayer, Mention};
-use crate::text::{TextLayer, WordSet};
+use crate::ground::lexical::WordSet;
+use crate::text::TextLayer;
 use crate::Span;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -265,7 +266,7 @@ pub(crate) fn lower_phrase(words: &[&str]) -> String {
         if i > 0 {
             phrase.push(' ');
         }
-        crate::text::push_lowercase(w, &mut phrase);
+        crate::ground::lexical::push_lowercase(w, &mut phrase);
     }
     phrase
 }
@@ -322,8 +323,8 @@ pub fn is_title_word(word: &str) -> bool {
 pub fn is_calendar_or_place(word: &str) -> bool {
     let lower = word.to_lowercase();
     // cities are left out: many are also given names ("Vladimir", "Florence")
-    crate::text::WEEKDAYS.contains(&lower.as_str())
-        || crate::text::MONTHS.contains(&lower.as_str())
+    crate::ground::lexical::WEEKDAYS.contains(&lower.as_str())
+        || crate::ground::lexical::MONTHS.contains(&lower.as_str())
         || place(&lower).is_some_and(|(kind, _)| kind != PlaceKind::City)
 }
 

@@ -41,7 +41,6 @@ mod gazetteer;
 pub mod grouping;
 mod lexicon;
 mod numbers;
-pub(crate) use numbers::spelled_ordinal;
 pub mod tagger;
 
 use crate::text::{TextLayer, TokenKind};
@@ -139,8 +138,8 @@ pub struct EntityLayer {
     pub entities: Vec<Entity>,
 }
 
-impl crate::span::Remap for EntityLayer {
-    fn remap(&mut self, map: &crate::span::OffsetMap) {
+impl crate::ground::span::Remap for EntityLayer {
+    fn remap(&mut self, map: &crate::ground::span::OffsetMap) {
         for mention in &mut self.mentions {
             mention.span.remap(map);
         }
@@ -275,7 +274,7 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
             // acronym stays ("World War I", "Serie A", "Bank of the US")
             let title_cased_function_word = word.len() > 1
                 && word.chars().skip(1).all(char::is_lowercase)
-                && FUNCTION_WORDS.contains(&word.to_lowercase().as_str());
+                && NEVER_A_NAME_ALONE.contains(&word.to_lowercase().as_str());
             let trailing = is_weekday(word) || title_cased_function_word;
             if matches!(word, "'s" | "’s" | "'" | "’") || kind == Some(TokenKind::Punct) || trailing
             {
@@ -364,7 +363,7 @@ fn complete_officeholders(words: &[&str], chunks: &mut Vec<Chunk>) {
 
 /// A day of the week ("Friday", "FRIDAY"): a date, never a name.
 fn is_weekday(word: &str) -> bool {
-    crate::text::WEEKDAYS
+    crate::ground::lexical::WEEKDAYS
         .iter()
         .any(|d| word.eq_ignore_ascii_case(d))
 }
@@ -375,7 +374,7 @@ fn is_weekday(word: &str) -> bool {
 fn never_a_name(words: &[&str], cased: bool) -> bool {
     let has = |test: fn(char) -> bool| words.iter().any(|w| w.chars().any(test));
     let lone_function_word = match words {
-        [w] => FUNCTION_WORDS.contains(&w.to_lowercase().as_str()),
+        [w] => NEVER_A_NAME_ALONE.contains(&w.to_lowercase().as_str()),
         _ => false,
     };
     let lone_weekday = matches!(words, [w] if is_weekday(w));
@@ -406,8 +405,8 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
         return organization;
     }
     // "the Kuril Islands", "the Ural Mountains", "the East China Sea": a place.
-    static LOC: std::sync::LazyLock<crate::text::WordSet> =
-        std::sync::LazyLock::new(|| crate::text::WordSet::new(&[LOC_HEADS]));
+    static LOC: std::sync::LazyLock<crate::ground::lexical::WordSet> =
+        std::sync::LazyLock::new(|| crate::ground::lexical::WordSet::new(&[LOC_HEADS]));
     if let (Some(place), [_, .., last]) = (place, name) {
         if chunk.kind != place && LOC.contains_ignoring_case(last) {
             return place;
@@ -473,15 +472,10 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     chunk.kind
 }
 
-/// Heads of state and government with their terms, compiled by hand from the
-/// public record: their names make people here; the time stage dates articles
-/// by their terms (`time::officeholders`).
-pub(crate) const OFFICEHOLDERS_TABLE: &str = include_str!("officeholders.tsv");
-
-/// The full names (two words or more, lower-cased) of [`OFFICEHOLDERS_TABLE`].
+/// The full names (two words or more, lower-cased) of the office-holders table.
 static OFFICEHOLDERS: std::sync::LazyLock<std::collections::HashSet<String>> =
     std::sync::LazyLock::new(|| {
-        OFFICEHOLDERS_TABLE
+        crate::ground::knowledge::OFFICEHOLDERS_TABLE
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split('\t').nth(1))
@@ -548,8 +542,8 @@ fn is_cased(words: &[&str], sentences: &[std::ops::Range<usize>]) -> bool {
 /// Does a name of two words or more say it is a body: by its last word ("Russian
 /// Security Council") or its first before "of" ("Ministry of Defense")?
 pub(crate) fn names_a_body(name: &[&str]) -> bool {
-    static ORG: std::sync::LazyLock<crate::text::WordSet> =
-        std::sync::LazyLock::new(|| crate::text::WordSet::new(&[ORG_HEADS]));
+    static ORG: std::sync::LazyLock<crate::ground::lexical::WordSet> =
+        std::sync::LazyLock::new(|| crate::ground::lexical::WordSet::new(&[ORG_HEADS]));
     let head = |w: &&str| ORG.contains_ignoring_case(w);
     match name {
         [first, second, ..] if *second == "of" && head(first) => true,
@@ -606,7 +600,7 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 /// Words that are never a name on their own (lower-case).
-const FUNCTION_WORDS: &[&str] = &[
+const NEVER_A_NAME_ALONE: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "all",
     "both", "no", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they",
     "we", "i", "you", "him", "them", "us", "me", "and", "or", "but", "nor", "of", "in", "on", "at",
@@ -620,7 +614,8 @@ const FUNCTION_WORDS: &[&str] = &[
 fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     use std::collections::HashMap;
     let key = |c: &Chunk| words.get(c.tokens.clone()).unwrap_or(&[]).join(" ");
-    let mut votes: HashMap<String, [usize; 4], tagger::FxBuild> = HashMap::default();
+    let mut votes: HashMap<String, [usize; 4], crate::ground::hashing::FxBuild> =
+        HashMap::default();
     for c in chunks.iter() {
         if let Some(v) = votes.entry(key(c)).or_default().get_mut(c.kind) {
             *v += 1;
@@ -675,7 +670,7 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     let mut looked_up: Vec<(String, bool)> = Vec::new();
     let mut common = |w: &str| {
         let lower = w.to_lowercase();
-        if FUNCTION_WORDS.contains(&lower.as_str()) {
+        if NEVER_A_NAME_ALONE.contains(&lower.as_str()) {
             return true;
         }
         if let Some((_, seen)) = looked_up.iter().find(|(l, _)| *l == lower) {
@@ -713,7 +708,7 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     }
     chunks.extend(titled);
     chunks.sort_by_key(|c| c.tokens.start);
-    let mut forms: HashMap<Vec<&str>, usize, tagger::FxBuild> = HashMap::default();
+    let mut forms: HashMap<Vec<&str>, usize, crate::ground::hashing::FxBuild> = HashMap::default();
     for c in chunks.iter() {
         let form: Vec<&str> = words.get(c.tokens.clone()).unwrap_or(&[]).to_vec();
         let capitalized = form
@@ -739,7 +734,7 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     }
     let max_len = forms.keys().map(Vec::len).max().unwrap_or(1).min(8);
     // Only a word that begins some known form can begin a match.
-    let first_words: std::collections::HashSet<&str, tagger::FxBuild> =
+    let first_words: std::collections::HashSet<&str, crate::ground::hashing::FxBuild> =
         forms.keys().filter_map(|f| f.first().copied()).collect();
     let mut added = Vec::new();
     let mut i = 0;

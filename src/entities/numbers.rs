@@ -6,11 +6,19 @@
 //! Works on tokens (PTB-like: "$ 10", "10 %"), so pasted prose and tokenized text
 //! give the same results. Never panics; each expression is a half-open token range.
 
-use crate::text::is_month_word;
-use crate::text::WordSet;
+use crate::ground::lexical::{self, is_month_word, WordSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Number words beyond the cardinals of [`lexical::CARDINALS`].
+const LARGE_NUMBER_WORDS: &[&str] = &[
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+];
 const CURRENCY_SIGNS: &[&str] = &[
     "$", "us$", "€", "£", "¥", "c$", "a$", "hk$", "s$", "nz$", "r$", "₽", "₹", "₩", "rmb",
 ];
@@ -86,76 +94,6 @@ const UNITS: &[&[&str]] = &[
     &["bushels"],
     &["calories"],
 ];
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-];
-const ORDINAL_WORDS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "hundredth",
-    "thousandth",
-    "millionth",
-];
-
-/// The number a spelled ordinal from "first" to "twentieth" stands for
-/// ("eighteenth" is 18): the century words of a date.
-pub(crate) fn spelled_ordinal(lower: &str) -> Option<u32> {
-    let at = ORDINAL_WORDS.iter().take(20).position(|w| *w == lower)?;
-    u32::try_from(at + 1).ok()
-}
 
 fn is_digits(word: &str) -> bool {
     let mut digits = 0;
@@ -170,7 +108,13 @@ fn is_digits(word: &str) -> bool {
 }
 
 fn is_number_word(lower: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[NUMBER_WORDS]));
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        lexical::CARDINALS
+            .iter()
+            .map(|(word, _)| *word)
+            .chain(LARGE_NUMBER_WORDS.iter().copied())
+            .collect()
+    });
     SET.contains(lower)
         || lower
             .split_once('-')
@@ -178,7 +122,7 @@ fn is_number_word(lower: &str) -> bool {
 }
 
 fn is_ordinal(lower: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[ORDINAL_WORDS]));
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[&lexical::ORDINAL_WORDS]));
     if SET.contains(lower) {
         return true;
     }
@@ -291,7 +235,7 @@ pub fn find(words: &[&str], lower: &[&str], blocked: &[bool]) -> Vec<Numeric> {
             let next = at(end);
             let single = end == start + 1;
             // A year before Christ, alone or opening a range: "480 BC", "499 to 493 BC".
-            let bc = |k: usize| crate::text::is_bc_word(at(k));
+            let bc = |k: usize| crate::ground::lexical::is_bc_word(at(k));
             let bc_year = bc(end)
                 || (matches!(next, "to" | "-" | "–" | "and")
                     && is_digits(at(end + 1))
@@ -323,7 +267,7 @@ mod tests {
         let blocked = vec![false; words.len()];
         find(
             &words,
-            &crate::text::LowerWords::new(&words).refs(),
+            &crate::ground::lexical::LowerWords::new(&words).refs(),
             &blocked,
         )
         .into_iter()
@@ -387,7 +331,7 @@ mod tests {
         let blocked = [true, true, false, false, false];
         assert!(find(
             &words,
-            &crate::text::LowerWords::new(&words).refs(),
+            &crate::ground::lexical::LowerWords::new(&words).refs(),
             &blocked
         )
         .is_empty());

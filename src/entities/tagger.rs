@@ -35,8 +35,9 @@ const NO_LEXICAL: Lexical = Lexical {
     common: false,
     proper: false,
 };
+use crate::ground::hashing::{feature, FxBuild, FX_K};
+use crate::ground::lexical::lower_normalized;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// The four types the tagger predicts, in tag order.
@@ -70,47 +71,6 @@ fn allowed(prev: usize, tag: usize) -> bool {
     tag_type(prev).is_some() && tag_type(prev) == tag_type(tag)
 }
 
-/// A fast non-cryptographic hasher (FxHash) for short string keys.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-const FX_K: u64 = 0x517c_c1b7_2722_0a95;
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(FX_K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX_K);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(FX_K);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-pub type FxBuild = BuildHasherDefault<FxHasher>;
-
-/// Hash of a feature: a template id and up to three strings (also used by the
-/// sentiment stage's target model).
-pub(crate) fn feature(template: u8, parts: &[&str]) -> u64 {
-    let mut h = FxHasher(u64::from(template).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    for part in parts {
-        h.write(part.as_bytes());
-        h.write_u8(0xff);
-    }
-    // final avalanche so the top bits (used as bucket) are well mixed
-    let mut x = h.0;
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x
-}
-
 /// Word shape: upper → X, lower → x, digit → d, others kept; runs collapsed.
 fn shape(word: &str, out: &mut String) {
     out.clear();
@@ -133,25 +93,6 @@ fn shape(word: &str, out: &mut String) {
         if class != last {
             out.push(class);
             last = class;
-        }
-    }
-}
-
-/// Append the lower-cased word with digits as 0 and curly quotes straightened.
-pub(crate) fn lower_normalized(word: &str, out: &mut String) {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    for ch in word.chars() {
-        if ch.is_ascii_digit() {
-            out.push('0');
-        } else if ch == '’' || ch == '‘' {
-            out.push('\'');
-        } else if ch == '“' || ch == '”' {
-            out.push('"');
-        } else {
-            out.extend(ch.to_lowercase());
         }
     }
 }
@@ -202,7 +143,7 @@ struct Casing {
 pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> DocFeatures {
     let n = words.len();
     // lower-cased forms in one buffer
-    let lowered = crate::text::LowerWords::with(words, lower_normalized);
+    let lowered = crate::ground::lexical::LowerWords::with(words, lower_normalized);
     let lower = lowered.refs();
     let mut headline = vec![false; n];
     let mut first = vec![false; n];
@@ -460,9 +401,9 @@ fn token_shapes(
     lower: &[&str],
     headline: &[bool],
     casing: &HashMap<&str, Casing, FxBuild>,
-) -> crate::text::LowerWords {
+) -> crate::ground::lexical::LowerWords {
     let mut buf = String::new();
-    crate::text::LowerWords::each(words.len(), words.len() * 4, |i, shape_buf| {
+    crate::ground::lexical::LowerWords::each(words.len(), words.len() * 4, |i, shape_buf| {
         let Some(w) = words.get(i) else { return };
         if headline.get(i).copied().unwrap_or(false) {
             let c = lower

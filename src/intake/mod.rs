@@ -72,14 +72,14 @@ pub struct Article {
     pub removed: Vec<Removal>,
 }
 
-impl crate::span::Remap for Repair {
-    fn remap(&mut self, map: &crate::span::OffsetMap) {
+impl crate::ground::span::Remap for Repair {
+    fn remap(&mut self, map: &crate::ground::span::OffsetMap) {
         self.span.remap(map);
     }
 }
 
-impl crate::span::Remap for Removal {
-    fn remap(&mut self, map: &crate::span::OffsetMap) {
+impl crate::ground::span::Remap for Removal {
+    fn remap(&mut self, map: &crate::ground::span::OffsetMap) {
         self.span.remap(map);
     }
 }

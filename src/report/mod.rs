@@ -5,9 +5,9 @@
 //! offset into `text`, with `start <= end <= text.encode_utf16().count()`.
 
 use crate::entities::{Entity, EntityLayer, Mention};
+use crate::ground::span::{OffsetMap, Remap};
 use crate::intake::{Article, Metadata, Published, Removal, Repair};
 use crate::sentiment::{EntityTone, SentimentLayer, TargetTone, Tone};
-use crate::span::{OffsetMap, Remap};
 use crate::text::{TextLayer, Token, TokenKind};
 use crate::time::{Event, TimeLayer, Timex};
 use crate::{Span, SCHEMA};

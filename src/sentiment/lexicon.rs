@@ -210,11 +210,11 @@ pub const HEDGES: &[&str] = &[
 
 /// The valence of a lower-cased word, if it has one.
 pub fn valence(word: &str) -> Option<f32> {
-    type Table = HashMap<&'static str, f32, crate::entities::tagger::FxBuild>;
+    type Table = HashMap<&'static str, f32, crate::ground::hashing::FxBuild>;
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = Table::with_capacity_and_hasher(8192, Default::default());
-        for (line, tab) in crate::text::table_lines(LEXICON_TSV) {
+        for (line, tab) in crate::ground::lexical::table_lines(LEXICON_TSV) {
             let word = tab.and_then(|t| line.get(..t));
             let value = tab.and_then(|t| line.get(t + 1..)).and_then(parse_valence);
             if let (Some(word), Some(value)) = (word, value) {

@@ -73,8 +73,8 @@ pub struct SentimentLayer {
     pub targets: Vec<TargetTone>,
 }
 
-impl crate::span::Remap for SentimentLayer {
-    fn remap(&mut self, map: &crate::span::OffsetMap) {
+impl crate::ground::span::Remap for SentimentLayer {
+    fn remap(&mut self, map: &crate::ground::span::OffsetMap) {
         for target in &mut self.targets {
             target.span.remap(map);
         }
@@ -89,7 +89,10 @@ fn normalize(sum: f32) -> f32 {
 /// The sentiment each word of a sentence contributes, after negation (the three
 /// words before), boosters, hedges, "but" contrast and capitals.
 pub fn contributions(words: &[&str]) -> Vec<f32> {
-    contributions_lowered(words, &crate::text::LowerWords::new(words).refs())
+    contributions_lowered(
+        words,
+        &crate::ground::lexical::LowerWords::new(words).refs(),
+    )
 }
 
 /// [`contributions`] given the words lower-cased too.

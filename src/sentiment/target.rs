@@ -30,8 +30,9 @@
 //! training is deterministic (fixed seed, fixed order), so the model file is
 //! reproducible byte for byte on the same platform.
 
-use crate::entities::tagger::{feature, lower_normalized};
-use crate::text::LowerWords;
+use crate::ground::hashing::feature;
+use crate::ground::lexical::lower_normalized;
+use crate::ground::lexical::LowerWords;
 
 /// Classes in weight order.
 pub const CLASSES: [&str; 3] = ["negative", "neutral", "positive"];
@@ -78,7 +79,7 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Words skipped when looking for the content word next to a target.
-const FUNCTION_WORDS: &[&str] = &[
+const SKIPPED_BESIDE_TARGET: &[&str] = &[
     "the", "and", "for", "has", "have", "had", "was", "were", "are", "been", "will", "would",
     "also", "who", "that", "which", "with", "from", "its", "his", "her", "their", "this", "then",
     "not", "but", "can", "could", "did", "does", "should", "may", "might", "into", "than",
@@ -290,7 +291,9 @@ pub fn features(ctx: &Context, start: usize, end: usize, bits: u32, out: &mut Ve
     // the nearest content word on each side (the verb that governs the target, often)
     let content = |i: isize| {
         let w = word(i);
-        w.chars().count() > 2 && w.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w)
+        w.chars().count() > 2
+            && w.chars().all(char::is_alphabetic)
+            && !SKIPPED_BESIDE_TARGET.contains(&w)
     };
     if let Some(i) = (1..=6).map(|k| s - k).find(|&i| i >= 0 && content(i)) {
         push(feature(23, &["L", word(i)]));

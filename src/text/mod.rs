@@ -13,182 +13,12 @@
 mod sentences;
 mod tokens;
 
+use crate::ground::lexical::{push_lowercase, LowerWords};
 use crate::Span;
 use serde::Serialize;
 
 pub use sentences::split_sentences;
 pub use tokens::tokenize;
-
-/// Append `word` lower-cased to `out` (an ASCII word the cheap way).
-pub fn push_lowercase(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.push_str(&word.to_lowercase());
-    }
-}
-
-/// Words lower-cased once, in one buffer (ASCII words the cheap way).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LowerWords {
-    buffer: String,
-    ranges: Vec<std::ops::Range<usize>>,
-}
-
-impl LowerWords {
-    pub fn new(words: &[&str]) -> LowerWords {
-        LowerWords::with(words, push_lowercase)
-    }
-
-    /// Each word in the form `append` writes (a lower-casing that also normalizes).
-    pub fn with(words: &[&str], append: fn(&str, &mut String)) -> LowerWords {
-        let bytes = words.iter().map(|w| w.len()).sum();
-        LowerWords::each(words.len(), bytes, |i, buffer| {
-            if let Some(w) = words.get(i) {
-                append(w, buffer);
-            }
-        })
-    }
-
-    /// `count` forms in one buffer (of about `bytes` bytes), the i-th written by
-    /// `append(i, buffer)`: any per-word form, such as a word's shape.
-    pub fn each(
-        count: usize,
-        bytes: usize,
-        mut append: impl FnMut(usize, &mut String),
-    ) -> LowerWords {
-        let mut buffer = String::with_capacity(bytes);
-        let mut ranges = Vec::with_capacity(count);
-        for i in 0..count {
-            let start = buffer.len();
-            append(i, &mut buffer);
-            ranges.push(start..buffer.len());
-        }
-        LowerWords { buffer, ranges }
-    }
-
-    /// The word at `i`.
-    pub fn get(&self, i: usize) -> Option<&str> {
-        self.buffer.get(self.ranges.get(i)?.clone())
-    }
-
-    /// The words, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.ranges
-            .iter()
-            .map(|r| self.buffer.get(r.clone()).unwrap_or(""))
-    }
-
-    pub fn len(&self) -> usize {
-        self.ranges.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
-    }
-
-    /// The lower-cased words, in order.
-    pub fn refs(&self) -> Vec<&str> {
-        self.iter().collect()
-    }
-}
-
-/// A fixed set of lower-case words, looked up by hash instead of scanning a list.
-pub struct WordSet(std::collections::HashSet<&'static str, crate::entities::tagger::FxBuild>);
-
-impl WordSet {
-    pub fn new(lists: &[&[&'static str]]) -> WordSet {
-        WordSet(lists.iter().flat_map(|l| l.iter().copied()).collect())
-    }
-
-    /// Is this lower-case word in the set?
-    pub fn contains(&self, lower: &str) -> bool {
-        self.0.contains(lower)
-    }
-
-    /// Is this word, lower-cased, in the set? Without allocating for short ASCII words.
-    pub fn contains_ignoring_case(&self, word: &str) -> bool {
-        let mut buffer = [0u8; 32];
-        match buffer.get_mut(..word.len()) {
-            Some(slot) if word.is_ascii() => {
-                slot.copy_from_slice(word.as_bytes());
-                slot.make_ascii_lowercase();
-                std::str::from_utf8(slot).is_ok_and(|lower| self.0.contains(lower))
-            }
-            _ => self.0.contains(word.to_lowercase().as_str()),
-        }
-    }
-}
-
-/// The lines of an embedded table and the position of the first tab in each: a
-/// plain byte scan (faster than `str::lines` and `split_once` on many short lines,
-/// which matters because tables are read on the first analysis). A trailing `\r`
-/// is dropped, as `str::lines` does.
-pub fn table_lines(text: &str) -> impl Iterator<Item = (&str, Option<usize>)> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let (mut end, mut tab) = (rest.len(), None);
-        for (i, &b) in rest.as_bytes().iter().enumerate() {
-            if b == b'\n' {
-                end = i;
-                break;
-            }
-            if b == b'\t' && tab.is_none() {
-                tab = Some(i);
-            }
-        }
-        let line = rest.get(..end).unwrap_or("");
-        rest = rest.get(end + 1..).unwrap_or("");
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        Some((line, tab.filter(|&t| t < line.len())))
-    })
-}
-
-/// Month names, lower-case, January first.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Weekday names, lower-case, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// "BC" (or "B.C.", "BCE"), lower-cased: the era after a year before Christ.
-pub fn is_bc_word(lower: &str) -> bool {
-    matches!(lower, "bc" | "b.c." | "bce" | "b.c")
-}
-
-/// A month name or its common abbreviation ("Sept", "Jan."), any case.
-pub fn is_month_word(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.contains(&lower.as_str())
-        || (lower.len() >= 3
-            && (lower == "sept"
-                || MONTHS
-                    .iter()
-                    .any(|m| m.len() > 3 && m.get(..3) == Some(lower.as_str()))))
-}
 
 /// What kind of unit a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -243,8 +73,8 @@ impl TextLayer {
     }
 }
 
-impl crate::span::Remap for TextLayer {
-    fn remap(&mut self, map: &crate::span::OffsetMap) {
+impl crate::ground::span::Remap for TextLayer {
+    fn remap(&mut self, map: &crate::ground::span::OffsetMap) {
         for token in &mut self.tokens {
             token.span.remap(map);
         }
@@ -365,7 +195,7 @@ mod tests {
     #[test]
     fn table_lines_split_as_lines_and_split_once() {
         for text in ["a\tb\nc\n\nd\te\tf\r\n", "", "\n", "x", "é\t1\n\t\n"] {
-            let fast: Vec<(&str, Option<&str>)> = table_lines(text)
+            let fast: Vec<(&str, Option<&str>)> = crate::ground::lexical::table_lines(text)
                 .map(|(line, tab)| (line, tab.and_then(|t| line.get(t + 1..))))
                 .collect();
             let slow: Vec<(&str, Option<&str>)> = text

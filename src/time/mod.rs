@@ -66,8 +66,8 @@ pub struct TimeLayer {
     pub timeline: Vec<Event>,
 }
 
-impl crate::span::Remap for TimeLayer {
-    fn remap(&mut self, map: &crate::span::OffsetMap) {
+impl crate::ground::span::Remap for TimeLayer {
+    fn remap(&mut self, map: &crate::ground::span::OffsetMap) {
         for timex in &mut self.timexes {
             timex.span.remap(map);
         }
@@ -234,7 +234,7 @@ pub fn tag_words(
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
 ) -> Vec<tagger::Found> {
-    let lower = crate::text::LowerWords::new(words);
+    let lower = crate::ground::lexical::LowerWords::new(words);
     tag_lowered(words, &full_forms(lower.iter()), sentences, dct)
 }
 
@@ -879,7 +879,7 @@ pub(crate) fn spans_of(
     // (a day, a year, a month, or a clock time: "10:00-11:30")
     let piece = |s: &str| {
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b':'))
-            || crate::text::is_month_word(s)
+            || crate::ground::lexical::is_month_word(s)
     };
     for token in tokens.get(f.start..f.end).unwrap_or_default() {
         let word = token.span.of(text);

@@ -3,7 +3,7 @@
 //! Prime Minister Shinzo Abe" in one article can only have been written while all
 //! three held office together: between 26 September 2006 and 26 September 2007.
 //!
-//! The table (`entities/officeholders.tsv`, compiled by hand from the public
+//! The table (`models/officeholders.tsv`, compiled by hand from the public
 //! record; the entity stage reads its names too) lists heads of state and
 //! government most named in English-language news, one line per term. A mention counts only as "TITLE Name" with no "former", "late", "vice"…
 //! before the title; the same surname under several holders ("President Bush")
@@ -16,7 +16,7 @@ use crate::intake::Published;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TABLE: &str = crate::entities::OFFICEHOLDERS_TABLE;
+const TABLE: &str = crate::ground::knowledge::OFFICEHOLDERS_TABLE;
 
 /// A day number far beyond any article: the end of a term still running.
 const OPEN: i64 = i64::MAX / 4;

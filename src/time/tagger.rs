@@ -37,6 +37,7 @@
 //! its sentence).
 
 use super::calendar::{self, Date};
+use crate::ground::lexical;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -58,91 +59,9 @@ pub enum Tense {
     Future,
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-const WEEKDAYS: &[(&str, u32)] = &[
-    ("monday", 1),
-    ("tuesday", 2),
-    ("wednesday", 3),
-    ("thursday", 4),
-    ("friday", 5),
-    ("saturday", 6),
-    ("sunday", 7),
-];
-const SHORT_WEEKDAYS: &[(&str, u32)] = &[
-    ("mon", 1),
-    ("tue", 2),
-    ("tues", 2),
-    ("wed", 3),
-    ("thu", 4),
-    ("thur", 4),
-    ("thurs", 4),
-    ("fri", 5),
-    ("sat", 6),
-    ("sun", 7),
-];
-const SMALL_NUMBERS: &[(&str, u32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("couple", 2),
-    ("half", 0),
-];
 const VAGUE_NUMBERS: &[&str] = &[
     "several", "few", "many", "some", "recent", "coming", "next", "past", "last",
 ];
-const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
 const SEASONS: &[(&str, &str)] = &[
     ("spring", "SP"),
     ("summer", "SU"),
@@ -258,10 +177,35 @@ fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
 }
 
 /// A word table asked about every token, as a hash map built on first use.
-type WordTable = LazyLock<HashMap<&'static str, u32, crate::entities::tagger::FxBuild>>;
-static MONTH_TABLE: WordTable = LazyLock::new(|| MONTHS.iter().copied().collect());
-static SMALL_NUMBER_TABLE: WordTable = LazyLock::new(|| SMALL_NUMBERS.iter().copied().collect());
-static WEEKDAY_TABLE: WordTable = LazyLock::new(|| WEEKDAYS.iter().copied().collect());
+type WordTable = LazyLock<HashMap<&'static str, u32, crate::ground::hashing::FxBuild>>;
+static MONTH_TABLE: WordTable = LazyLock::new(|| {
+    counted_from_one(&lexical::MONTHS)
+        .chain(lexical::MONTH_ABBREVIATIONS.iter().copied())
+        .collect()
+});
+static SMALL_NUMBER_TABLE: WordTable = LazyLock::new(|| {
+    [
+        ("a", 1),
+        ("an", 1),
+        ("hundred", 100),
+        ("couple", 2),
+        ("half", 0),
+    ]
+    .into_iter()
+    .chain(lexical::CARDINALS.iter().copied())
+    .collect()
+});
+static WEEKDAY_TABLE: WordTable = LazyLock::new(|| counted_from_one(&lexical::WEEKDAYS).collect());
+
+/// Each word of a calendar list with its number, counting from 1.
+fn counted_from_one(words: &'static [&'static str]) -> impl Iterator<Item = (&'static str, u32)> {
+    words.iter().copied().zip(1..)
+}
+
+/// The number of "first" to "fourth" (quarters, halves, weeks of a month).
+fn small_ordinal(word: &str) -> Option<u32> {
+    lexical::spelled_ordinal(word).filter(|n| *n <= 4)
+}
 
 fn month(word: &str) -> Option<u32> {
     MONTH_TABLE.get(word.trim_end_matches('.')).copied()
@@ -290,7 +234,7 @@ fn bc_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
         .then(|| w.parse().ok())
         .flatten()
         .filter(|n| *n > 0)?;
-    crate::text::is_bc_word(cx.at(i + 1)).then_some((1 - n, i + 2))
+    crate::ground::lexical::is_bc_word(cx.at(i + 1)).then_some((1 - n, i + 2))
 }
 
 fn day_of(word: &str) -> Option<u32> {
@@ -1106,8 +1050,8 @@ const LITERAL_WORDS: &[&str] = &[
     "you",
     "your",
 ];
-static LITERAL_WORD_SET: LazyLock<crate::text::WordSet> =
-    LazyLock::new(|| crate::text::WordSet::new(&[LITERAL_WORDS]));
+static LITERAL_WORD_SET: LazyLock<crate::ground::lexical::WordSet> =
+    LazyLock::new(|| crate::ground::lexical::WordSet::new(&[LITERAL_WORDS]));
 
 /// Can an expression begin at this (lower-cased) word? Words of ASCII letters
 /// begin one only if they, or they without a plural "s", are words this file
@@ -1119,7 +1063,7 @@ fn can_begin(word: &str) -> bool {
     let words = &*LITERAL_WORD_SET;
     words.contains(word)
         // "the eighteenth century" ("first" to "third" are listed)
-        || (word.len() >= 5 && word.ends_with("th") && crate::entities::spelled_ordinal(word).is_some())
+        || (word.len() >= 5 && word.ends_with("th") && lexical::spelled_ordinal(word).is_some())
         || (word.ends_with('s')
             && (words.contains(word.trim_end_matches('s'))
                 || word.strip_suffix('s').is_some_and(|w| words.contains(w))))
@@ -1873,7 +1817,7 @@ fn absolute(cx: &Context, i: usize) -> Option<Found> {
         let next = cx.at(i + 1);
         // "July 4", "July 4th", "July Fourth"
         let day = day_of(next)
-            .or_else(|| crate::entities::spelled_ordinal(next).filter(|d| (1..=31).contains(d)));
+            .or_else(|| lexical::spelled_ordinal(next).filter(|d| (1..=31).contains(d)));
         if let Some(d) = day {
             let after = if cx.at(i + 2) == "," { i + 3 } else { i + 2 };
             let (year, end) = match (year_of(cx.at(after)), story_year(cx, i + 2)) {
@@ -2099,13 +2043,13 @@ fn spelled_year(cx: &Context, i: usize) -> Option<(i32, usize)> {
 /// one token.
 fn year_range(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
-    let bc = crate::text::is_bc_word(cx.at(i + 1));
+    let bc = crate::ground::lexical::is_bc_word(cx.at(i + 1));
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     // "from 499 to 493 BC", "(264 to 241 BC)": the first year of a range that
     // says BC once, at its end (BC years count down).
     if digits(w)
         && matches!(cx.at(i + 1), "to" | "-" | "–" | "and" | "until")
-        && crate::text::is_bc_word(cx.at(i + 3))
+        && crate::ground::lexical::is_bc_word(cx.at(i + 3))
     {
         let (first, last): (i32, i32) = (w.parse().ok()?, cx.at(i + 2).parse().ok()?);
         return (first > last && last > 0 && digits(cx.at(i + 2))).then(|| Found {
@@ -2378,7 +2322,11 @@ fn slashed_day(cx: &Context, i: usize) -> Option<(u32, u32)> {
         before,
         "on" | "by" | "until" | "till" | "from" | "since" | "before" | "after" | "through"
     ) || weekday_number(before).is_some()
-        || lookup(SHORT_WEEKDAYS, before.trim_end_matches('.')).is_some();
+        || lookup(
+            &lexical::WEEKDAY_ABBREVIATIONS,
+            before.trim_end_matches('.'),
+        )
+        .is_some();
     if !expected {
         return None;
     }
@@ -2422,7 +2370,7 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
     }
     if let Some(stem) = w.strip_suffix('s') {
         // "the 470s BC"
-        if crate::text::is_bc_word(cx.at(i + 1))
+        if crate::ground::lexical::is_bc_word(cx.at(i + 1))
             && (3..=4).contains(&stem.len())
             && stem.ends_with('0')
             && stem.bytes().all(|b| b.is_ascii_digit())
@@ -2454,10 +2402,10 @@ fn decade(cx: &Context, i: usize) -> Option<Found> {
     let n = digits
         .parse::<u32>()
         .ok()
-        .or_else(|| crate::entities::spelled_ordinal(ordinal))
+        .or_else(|| lexical::spelled_ordinal(ordinal))
         .filter(|n| (1..=21).contains(n))?;
     // "the 4th century BC": BC03 (the years 400 to 301 BC).
-    let era = if crate::text::is_bc_word(cx.at(end)) {
+    let era = if crate::ground::lexical::is_bc_word(cx.at(end)) {
         "BC"
     } else {
         ""
@@ -2770,8 +2718,8 @@ fn this_last_next(cx: &Context, i: usize) -> Option<Found> {
         });
         return found(start, j + 1, "DATE", value);
     }
-    if let Some(d) =
-        weekday_number(next).or_else(|| lookup(SHORT_WEEKDAYS, next.trim_end_matches('.')))
+    if let Some(d) = weekday_number(next)
+        .or_else(|| lookup(&lexical::WEEKDAY_ABBREVIATIONS, next.trim_end_matches('.')))
     {
         // "last Tuesday": the latest Tuesday before the DCT; "next Tuesday", "this
         // coming Tuesday": the first one after it; "this Tuesday": the DCT's week.
@@ -2917,7 +2865,7 @@ fn weekday(cx: &Context, i: usize) -> Option<Found> {
     // ("Sat", "Wed", but also "Sun" the company) only after "this", "on", "next"...
     // or before a time ("Sat 7pm").
     let day = weekday_number(w).or_else(|| {
-        let short = lookup(SHORT_WEEKDAYS, w.trim_end_matches('.'))?;
+        let short = lookup(&lexical::WEEKDAY_ABBREVIATIONS, w.trim_end_matches('.'))?;
         (matches!(
             cx.at(i.wrapping_sub(1)),
             "this" | "on" | "next" | "last" | "by" | "until" | "til"
@@ -3066,7 +3014,7 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     // "the fiscal-first quarter"
     let fiscal = w
         .strip_prefix("fiscal-")
-        .and_then(|o| lookup(ORDINALS, o))
+        .and_then(|o| small_ordinal(o))
         .filter(|_| cx.at(j + 1) == "quarter");
     // "Q3", "3Q 2025", "1H26", "Q2 FY26": the abbreviations of business news.
     if let Some((kind, n, glued)) = abbreviated_quarter(w) {
@@ -3098,7 +3046,7 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
         ("Q", Some(n), j + 1)
     } else if let Some(n) = fiscal {
         ("Q", Some(n), j + 2)
-    } else if let Some(n) = lookup(ORDINALS, w).or((w == "last").then_some(2)) {
+    } else if let Some(n) = small_ordinal(w).or((w == "last").then_some(2)) {
         match cx.at(j + 1) {
             "quarter" => ("Q", Some(n), j + 2),
             "half" if n <= 2 => ("H", Some(n), j + 2),
@@ -3219,7 +3167,7 @@ fn quarter_named_before(cx: &Context, i: usize) -> Option<(i32, u32)> {
         let w = cx.at(k);
         let n = hyphenated_quarter(w).or_else(|| {
             (cx.at(k + 1) == "quarter")
-                .then(|| lookup(ORDINALS, w))
+                .then(|| small_ordinal(w))
                 .flatten()
         })?;
         Some((quarter_year(cx, n, k)?, n))
@@ -3229,7 +3177,7 @@ fn quarter_named_before(cx: &Context, i: usize) -> Option<(i32, u32)> {
 /// "third-quarter" (results), "fiscal-first-quarter": the quarter's number.
 fn hyphenated_quarter(w: &str) -> Option<u32> {
     let ordinal = w.trim_start_matches("fiscal-").strip_suffix("-quarter")?;
-    lookup(ORDINALS, ordinal)
+    small_ordinal(ordinal)
 }
 
 /// "In the first nine months, net was $306 million, compared with a loss in the
