@@ -23,19 +23,19 @@ www: wasm
 	@node scripts/build-www.mjs
 
 cli:
-	cargo build --release --bin lede
+	cargo build --release -p lede-cli
 
 test: setup-test check native-test wasm-test www e2e
 	@echo "make test: all passed"
 
 check:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p lede -p lede-wasm --lib -- -D warnings
 
 native-test:
-	cargo test --all-targets
-	cargo test --doc
+	cargo test --workspace --all-targets
+	cargo test --workspace --doc
 
 wasm-test:
 	@scripts/wasm-test.sh

@@ -9,7 +9,7 @@ input=$(mktemp)
 trap 'rm -f "$input"' EXIT
 python3 - "$COPIES" > "$input" <<'PY'
 import json, sys, glob
-texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("../shared/samples/*.txt"))]
+texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("tests/fixtures/samples/*.txt"))]
 for i in range(int(sys.argv[1])):
     for j, t in enumerate(texts):
         print(json.dumps({"id": f"{i}-{j}", "text": t}))

@@ -8,9 +8,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use lede::{analyze, Input, Options};
 use std::path::Path;
 
-/// The samples, read from ../shared/samples (skipped when absent).
+/// The samples, read from tests/fixtures/samples.
 fn samples() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the wasm core into www/pkg (wasm-bindgen glue + wasm-opt -O3) and prints its size.
+# Builds the wasm bindings (crates/wasm) into www/pkg (wasm-bindgen glue + wasm-opt -O3) and prints its size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --profile wasm --target wasm32-unknown-unknown --lib
-wasm-bindgen --target web --no-typescript --out-dir www/pkg target/wasm32-unknown-unknown/wasm/lede.wasm
+cargo build --profile wasm --target wasm32-unknown-unknown -p lede-wasm --lib
+wasm-bindgen --target web --no-typescript --out-name lede --out-dir www/pkg target/wasm32-unknown-unknown/wasm/lede_wasm.wasm
 # -ocimfs 1000: do not inline large functions into their only caller. Otherwise every
 # stage lands inside one ~97 KB `analyze`, which V8 optimizes as a single job, so
 # the first analyses run on baseline code for longer (first round ~30 % slower).

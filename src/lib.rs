@@ -19,6 +19,10 @@
 //! assert_eq!(analysis.documents[0].sentences.len(), 1);
 //! ```
 
+// Every public item of the product is documented. (The `lab` feature opens
+// internals to the lab, which are documented where they are, not all item by item.)
+#![cfg_attr(not(feature = "lab"), deny(missing_docs))]
+
 pub mod entities;
 pub mod intake;
 pub mod report;
@@ -26,13 +30,11 @@ pub mod sentiment;
 pub mod text;
 pub mod time;
 
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod ground;
 
-pub mod ground;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod devtools;
+#[cfg(feature = "lab")]
+#[doc(hidden)]
+pub mod lab;
 
 pub use ground::span::Span;
 pub use report::{Analysis, Document};
@@ -51,21 +53,30 @@ pub enum Input {
     /// Plain text, as pasted or read from a .txt file.
     Text(String),
     /// An HTML page, with the address it came from when known (for relative links).
-    Html { html: String, url: Option<String> },
+    Html {
+        /// The page's markup.
+        html: String,
+        /// Where the page came from.
+        url: Option<String>,
+    },
 }
 
 /// A span given by the caller in UTF-16 code units (as JavaScript counts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct Utf16Span {
+    /// The first UTF-16 code unit.
     pub start: usize,
+    /// One past the last UTF-16 code unit.
     pub end: usize,
 }
 
 /// A name the caller wants recognized with a given type, taking priority over the model.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct DictionaryEntry {
+    /// The name as it is written.
     pub name: String,
     #[serde(rename = "type")]
+    /// Its type (PERSON, ORG, GPE, LOC, NORP, EVENT or MISC).
     pub label: String,
 }
 
@@ -111,7 +122,10 @@ pub enum Error {
     /// The input had content, but no article text was left in it (only markup or page furniture).
     NoText,
     /// Larger than [`MAX_INPUT_BYTES`].
-    TooLarge { bytes: usize },
+    TooLarge {
+        /// The input's size.
+        bytes: usize,
+    },
     /// The options or request could not be understood.
     BadRequest(String),
 }

@@ -1,4 +1,4 @@
-//! The five pasted samples of ../shared/samples through the whole pipeline:
+//! The five pasted samples (tests/fixtures/samples, copied from ../shared/samples) through the whole pipeline:
 //! furniture removed and recorded, encodings repaired, metadata found, two
 //! articles pasted together split apart, the same people grouped. Skipped when
 //! the samples are not beside the checkout.
@@ -8,7 +8,7 @@ use lede::{analyze, Analysis, Input, Options};
 use std::path::Path;
 
 fn sample(prefix: &str) -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples");
     let entry = std::fs::read_dir(dir)
         .ok()?
         .filter_map(Result::ok)

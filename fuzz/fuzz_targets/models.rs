@@ -3,8 +3,8 @@
 //! row indices are exercised too.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use lede::entities::{recognize_with, tagger::QuantizedModel, Dictionary};
-use lede::sentiment::target::{features, Context, Model};
+use lede::lab::entities::{recognize_with, Dictionary, QuantizedModel};
+use lede::lab::sentiment::{features, Context, Model};
 
 const TEXT: &str = "Zoë 😀 met Vladimir Putin in Moscow on Saturday; NATO criticized him.";
 

@@ -38,10 +38,10 @@
 //! mentions point back at it.
 
 mod gazetteer;
-pub mod grouping;
+pub(crate) mod grouping;
 mod lexicon;
 mod numbers;
-pub mod tagger;
+pub(crate) mod tagger;
 
 use crate::text::{TextLayer, TokenKind};
 use crate::{DictionaryEntry, Span};
@@ -51,16 +51,18 @@ use serde::Serialize;
 use tagger::{QuantizedModel, Weights};
 
 /// The shipped tagger model, trained by `lede train entities`.
-static MODEL_BYTES: &[u8] = include_bytes!("../../models/entities.bin");
+pub static MODEL_BYTES: &[u8] = include_bytes!("../../models/entities.bin");
 
 /// A caller's dictionary of names, prepared for matching.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
+    /// The caller's names, in the order given.
     pub entries: Vec<DictionaryEntry>,
     matcher: Option<AhoCorasick>,
 }
 
 impl Dictionary {
+    /// The dictionary of these entries (names and types as the caller wrote them).
     pub fn new(entries: &[DictionaryEntry]) -> Dictionary {
         let entries: Vec<DictionaryEntry> = entries
             .iter()
@@ -95,10 +97,12 @@ impl Dictionary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
     #[serde(flatten)]
+    /// Where the mention is (UTF-8 bytes inside the core; UTF-16 code units in the JSON).
     pub span: Span,
     /// Index into [`EntityLayer::entities`].
     pub entity: usize,
     #[serde(rename = "type")]
+    /// Its type: PERSON, ORG, GPE, LOC, NORP, EVENT, MISC, MONEY, PERCENT, QUANTITY, CARDINAL or ORDINAL.
     pub label: String,
     /// "name" for names, "value" for numeric expressions.
     pub kind: &'static str,
@@ -109,10 +113,12 @@ pub struct Mention {
 /// A real-world thing mentioned in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {
+    /// Its index in the document's entities.
     pub id: usize,
     /// The canonical name: the fullest form used, without titles.
     pub name: String,
     #[serde(rename = "type")]
+    /// Its type (as for [`Mention::label`]).
     pub label: String,
     /// Other forms used in the text ("Putin" for "Vladimir Putin").
     pub aliases: Vec<String>,
@@ -134,7 +140,9 @@ pub struct Entity {
 /// What the entities stage adds.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EntityLayer {
+    /// Every mention, in text order.
     pub mentions: Vec<Mention>,
+    /// The mentions grouped into entities.
     pub entities: Vec<Entity>,
 }
 
@@ -848,6 +856,3 @@ pub fn recognize_with<W: Weights>(
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools;

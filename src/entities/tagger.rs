@@ -56,9 +56,11 @@ pub fn tag_type(tag: usize) -> Option<usize> {
 pub fn is_inside(tag: usize) -> bool {
     tag != 0 && tag < N_TAGS && (tag - 1) % 2 == 1
 }
+#[cfg(feature = "train")]
 pub fn begin_tag(kind: usize) -> usize {
     1 + 2 * kind
 }
+#[cfg(feature = "train")]
 pub fn inside_tag(kind: usize) -> usize {
     2 + 2 * kind
 }
@@ -702,65 +704,11 @@ impl Weights for QuantizedModel<'_> {
     }
 }
 
-/// A logarithmic codebook of one-byte weight codes reaching `limit`: code 128 is
-/// zero, 128 ± k is ±expm1(k·step), about 1% relative precision. Returns the
-/// step and the codebook (code 0 is never produced by [`log_code`]; it reads as zero).
-/// Shuffle in place (Fisher–Yates with xorshift64): the same seed gives the same
-/// order on every machine, so training is reproducible.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn shuffle<T>(items: &mut [T], rng: &mut u64) {
-    for i in (1..items.len()).rev() {
-        *rng ^= *rng << 13;
-        *rng ^= *rng >> 7;
-        *rng ^= *rng << 17;
-        let j = (*rng % (i as u64 + 1)) as usize;
-        items.swap(i, j);
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// The start of a quantized model file: magic, hash bits, classes, codebook; room
-/// reserved for `weights` more bytes.
-pub(crate) fn model_header(
-    magic: &[u8; 8],
-    bits: u32,
-    classes: usize,
-    codebook: &[f32; 256],
-    weights: usize,
-) -> Vec<u8> {
-    let mut out = Vec::with_capacity(weights + 1040);
-    out.extend_from_slice(magic);
-    out.push(bits as u8);
-    out.push(classes as u8);
-    for value in codebook {
-        out.extend_from_slice(&value.to_le_bytes());
-    }
-    out
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn log_codebook(limit: f32) -> (f32, [f32; 256]) {
-    let step = limit.ln_1p() / 127.0;
-    let mut codebook = [0f32; 256];
-    for (code, value) in codebook.iter_mut().enumerate().skip(1) {
-        let k = code as f32 - 128.0;
-        *value = k.signum() * (k.abs() * step).exp_m1();
-    }
-    (step, codebook)
-}
-
-/// The code of weight `w` in the [`log_codebook`] of `step` (1..=255).
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn log_code(w: f32, step: f32) -> u8 {
-    let k = (w.abs().ln_1p() / step).round().min(127.0);
-    let code = if w < 0.0 { 128.0 - k } else { 128.0 + k };
-    code as u8
-}
-
-/// Training: an averaged perceptron over the same features (native only).
-#[cfg(not(target_arch = "wasm32"))]
+/// Training: an averaged perceptron over the same features (the `train` feature).
+#[cfg(feature = "train")]
 pub mod training {
     use super::*;
+    use crate::ground::codec::{log_code, log_codebook, model_header, shuffle};
 
     /// Full-precision weights with the running sums for averaging.
     pub struct Perceptron {

@@ -1,5 +1,5 @@
 //! Tests of the whole entities stage: recognition, grouping, dictionary, numbers,
-//! robustness, and the samples in ../shared/samples.
+//! robustness, and the samples (tests/fixtures/samples).
 
 use super::*;
 use crate::text::segment;
@@ -209,10 +209,10 @@ fn hostile_input_never_panics() {
 
 #[test]
 fn samples_group_the_main_people() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples");
     let read = |name: &str| -> String {
         let path = std::fs::read_dir(&dir)
-            .expect("../shared/samples exists")
+            .expect("tests/fixtures/samples exists")
             .filter_map(Result::ok)
             .map(|e| e.path())
             .find(|p| {

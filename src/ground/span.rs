@@ -10,17 +10,22 @@ use serde::Serialize;
 /// After [`crate::report`] runs, the serialized values are UTF-16 code units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Span {
+    /// The first byte (UTF-16 code unit once reported).
     pub start: usize,
+    /// One past the last byte (UTF-16 code unit once reported).
     pub end: usize,
 }
 
 impl Span {
+    /// The span `[start, end)`.
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
+    /// Its length (0 when empty or reversed).
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)
     }
+    /// True when it covers nothing.
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
@@ -28,6 +33,7 @@ impl Span {
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
     }
+    /// Does this span cover all of `other`?
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }

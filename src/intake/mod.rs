@@ -7,10 +7,10 @@
 use crate::{Error, Input, Options, Span};
 
 pub mod charset;
-pub mod html;
-pub mod lines;
-pub mod meta;
-pub mod repair;
+pub(crate) mod html;
+pub(crate) mod lines;
+pub(crate) mod meta;
+pub(crate) mod repair;
 use serde::Serialize;
 
 /// Where a date came from and how sure we are of it.
@@ -28,6 +28,7 @@ pub struct Published {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Repair {
     #[serde(flatten)]
+    /// What was changed, in the cleaned text.
     pub span: Span,
     /// What stood there in the input.
     pub original: String,
@@ -41,6 +42,7 @@ pub struct Removal {
     /// The removed text would stand at `start` of the cleaned text (`end == start`).
     #[serde(flatten)]
     pub span: Span,
+    /// The text that was taken out.
     pub text: String,
     /// The line as it was pasted, when repairs changed it (so nothing is lost).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -52,23 +54,33 @@ pub struct Removal {
 /// What an article says about itself, found in the page or the pasted text.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Metadata {
+    /// The headline.
     pub title: Option<String>,
+    /// The author line.
     pub byline: Option<String>,
     /// The place of the dateline ("SYDNEY").
     pub dateline: Option<String>,
+    /// The publication's name.
     pub site_name: Option<String>,
+    /// The document's language (a BCP 47 tag), when the page says.
     pub language: Option<String>,
+    /// The copyright line.
     pub copyright: Option<String>,
 }
 
 /// An article found in the input.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Article {
+    /// The cleaned article text every offset points into.
     pub text: String,
     #[serde(flatten)]
+    /// What the page says about the article.
     pub meta: Metadata,
+    /// The article's date, when one was found or given.
     pub published: Option<Published>,
+    /// Repairs made to the text (encodings, invisible characters).
     pub repairs: Vec<Repair>,
+    /// Page furniture taken out.
     pub removed: Vec<Removal>,
 }
 
@@ -429,9 +441,6 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
     });
     article
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools;
 
 #[cfg(test)]
 mod tests {

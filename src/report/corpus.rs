@@ -11,26 +11,36 @@ use std::collections::BTreeMap;
 /// Two entities mentioned in the same sentence, and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cooccurrence {
+    /// One entity (an index into the corpus's entities).
     pub a: usize,
+    /// The other entity (an index into the corpus's entities).
     pub b: usize,
+    /// In how many sentences they appear together.
     pub count: usize,
 }
 
 /// Where a corpus entity appears: a document and that document's entity index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Appearance {
+    /// The document (an index into the analysis's documents).
     pub document: usize,
+    /// The entity in that document (an index into its entities).
     pub entity: usize,
 }
 
 /// One real-world thing across all documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CorpusEntity {
+    /// Its index in the corpus's entities.
     pub id: usize,
+    /// Its canonical name.
     pub name: String,
     #[serde(rename = "type")]
+    /// Its type.
     pub label: String,
+    /// Other names it goes by across the documents.
     pub aliases: Vec<String>,
+    /// Where it appears: one entry per document.
     pub appearances: Vec<Appearance>,
     /// Mentions summed over documents.
     pub mentions: usize,
@@ -41,6 +51,7 @@ pub struct CorpusEntity {
 /// A timeline event of one document, in corpus order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CorpusEvent {
+    /// The document the event is in.
     pub document: usize,
     /// Index into that document's timeline.
     pub event: usize,
@@ -53,9 +64,11 @@ pub struct CorpusEvent {
 /// The view across every document of an analysis.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Corpus {
+    /// Entities merged across documents.
     pub entities: Vec<CorpusEntity>,
     /// Between corpus entity ids, most frequent first.
     pub cooccurrence: Vec<Cooccurrence>,
+    /// The events of all documents in chronological order.
     pub timeline: Vec<CorpusEvent>,
 }
 

@@ -21,6 +21,7 @@ pub use corpus::{Appearance, Cooccurrence, Corpus, CorpusEntity, CorpusEvent};
 pub struct Analysis {
     /// Always [`SCHEMA`] (`"lede/1"`).
     pub schema: &'static str,
+    /// One per article (several when articles pasted together were split).
     pub documents: Vec<Document>,
     /// Entities merged across documents, co-occurrence and one timeline.
     pub corpus: Corpus,
@@ -30,7 +31,9 @@ pub struct Analysis {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SentenceOut {
     #[serde(flatten)]
+    /// Where the sentence is.
     pub span: Span,
+    /// Its tone.
     pub sentiment: Option<Tone>,
 }
 
@@ -38,7 +41,9 @@ pub struct SentenceOut {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityOut {
     #[serde(flatten)]
+    /// The entity.
     pub entity: Entity,
+    /// How the article portrays it, when it can tell.
     pub sentiment: Option<EntityTone>,
 }
 
@@ -56,15 +61,23 @@ pub struct Document {
     pub repairs: Vec<Repair>,
     /// Text removed from the input (zero-width spans mark where it stood).
     pub removed: Vec<Removal>,
+    /// Paragraph spans.
     pub paragraphs: Vec<Span>,
     /// Words and numbers in `text` (counted even when tokens are left out).
     pub word_count: usize,
+    /// Sentences with their tone.
     pub sentences: Vec<SentenceOut>,
+    /// Every token (empty when the caller asked for none).
     pub tokens: Vec<Token>,
+    /// Stretches of quoted speech, quotation marks included.
     pub quotes: Vec<Span>,
+    /// Every name and number found, in text order.
     pub mentions: Vec<Mention>,
+    /// The mentions grouped into entities, with salience and tone.
     pub entities: Vec<EntityOut>,
+    /// Temporal expressions with their TIMEX3 values.
     pub timexes: Vec<Timex>,
+    /// Dated sentences in chronological order.
     pub timeline: Vec<Event>,
     /// The tone of the whole article.
     pub sentiment: Tone,
@@ -145,4 +158,5 @@ pub fn analysis(documents: Vec<Document>) -> Analysis {
 
 /// Event and Timex are re-exported for typed consumers.
 pub type TimelineEvent = Event;
+/// The name the JSON schema's documentation uses for a [`Timex`].
 pub type TemporalExpression = Timex;

@@ -20,12 +20,14 @@ use serde::Serialize;
 /// A tone: a score in [-1, 1] and its label.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tone {
+    /// From -1 (most negative) to 1 (most positive).
     pub score: f32,
     /// "negative", "neutral" or "positive".
     pub label: &'static str,
 }
 
 impl Tone {
+    /// The tone of a score, labelled negative, neutral or positive.
     pub fn from_score(score: f32) -> Tone {
         let score = if score.is_finite() {
             score.clamp(-1.0, 1.0)
@@ -47,8 +49,10 @@ impl Tone {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TargetTone {
     #[serde(flatten)]
+    /// The span the caller named.
     pub span: Span,
     #[serde(flatten)]
+    /// Its portrayed tone.
     pub tone: Tone,
 }
 
@@ -57,6 +61,7 @@ pub struct TargetTone {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityTone {
     #[serde(flatten)]
+    /// Its tone across the sentences that mention it.
     pub tone: Tone,
     /// Indices of the sentences that carry the most tone toward the entity, strongest first.
     pub evidence: Vec<usize>,
@@ -67,9 +72,11 @@ pub struct EntityTone {
 pub struct SentimentLayer {
     /// One tone per sentence of the text layer, in order.
     pub sentences: Vec<Tone>,
+    /// The whole article's tone.
     pub document: Tone,
     /// One tone per entity, in entity order (none for numbers and amounts).
     pub entities: Vec<Option<EntityTone>>,
+    /// The tone of each span the caller named.
     pub targets: Vec<TargetTone>,
 }
 
@@ -180,7 +187,7 @@ pub fn target_score(contributions: &[f32], start: usize, end: usize) -> f32 {
 pub const TARGET_NEUTRAL: f32 = 0.1;
 
 /// The shipped targeted-sentiment model, trained by `lede train sentiment`.
-pub(crate) static TARGET_MODEL_BYTES: &[u8] = include_bytes!("../../models/sentiment-targets.bin");
+pub static TARGET_MODEL_BYTES: &[u8] = include_bytes!("../../models/sentiment-targets.bin");
 
 /// The shipped target model; `None` only if the embedded file is damaged, in
 /// which case targets fall back to the lexicon's nearness-weighted score.
@@ -379,11 +386,8 @@ pub fn score(
     }
 }
 
-pub mod lexicon;
-pub mod target;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools;
+pub(crate) mod lexicon;
+pub(crate) mod target;
 
 #[cfg(test)]
 mod tests {

@@ -86,6 +86,8 @@ const SKIPPED_BESIDE_TARGET: &[&str] = &[
 ];
 
 impl Context {
+    /// The context of a sentence's words, scoring them with the lexicon (for the lab).
+    #[cfg(feature = "train")]
     pub fn new(words: &[&str]) -> Context {
         let contributions = super::contributions(words);
         let score = super::score_of(words, &contributions);
@@ -144,6 +146,7 @@ impl Context {
         self.lower.len()
     }
 
+    #[cfg(feature = "train")]
     pub fn is_empty(&self) -> bool {
         self.lower.is_empty()
     }
@@ -384,11 +387,11 @@ pub fn argmax(p: &[f32; N]) -> usize {
     best
 }
 
-/// Training: multinomial logistic regression by AdaGrad with L2 (native only).
-#[cfg(not(target_arch = "wasm32"))]
+/// Training: multinomial logistic regression by AdaGrad with L2 (the `train` feature).
+#[cfg(feature = "train")]
 pub mod training {
     use super::*;
-    use crate::entities::tagger::{log_code, log_codebook, model_header, shuffle};
+    use crate::ground::codec::{log_code, log_codebook, model_header, shuffle};
 
     /// One training item: feature buckets and the gold class.
     pub struct Example {

@@ -40,7 +40,9 @@ pub enum TokenKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Token {
     #[serde(flatten)]
+    /// Where the token is.
     pub span: Span,
+    /// What kind of unit it is.
     pub kind: TokenKind,
 }
 
@@ -48,16 +50,21 @@ pub struct Token {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {
     #[serde(flatten)]
+    /// Where the sentence is.
     pub span: Span,
     #[serde(skip)]
+    /// Its tokens (indices into the layer's tokens).
     pub tokens: std::ops::Range<usize>,
 }
 
 /// The segmented text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct TextLayer {
+    /// Every token, in order.
     pub tokens: Vec<Token>,
+    /// Every sentence, in order.
     pub sentences: Vec<Sentence>,
+    /// Paragraph spans, in order.
     pub paragraphs: Vec<Span>,
     /// Stretches of quoted speech, quotation marks included.
     pub quotes: Vec<Span>,

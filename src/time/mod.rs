@@ -10,10 +10,10 @@ use crate::Span;
 use calendar::Date;
 use serde::Serialize;
 
-pub mod calendar;
+pub(crate) mod calendar;
 mod events;
-pub mod officeholders;
-pub mod tagger;
+pub(crate) mod officeholders;
+pub(crate) mod tagger;
 // (proptest, a dev-dependency, is native only)
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod value_forms;
@@ -22,6 +22,7 @@ mod value_forms;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timex {
     #[serde(flatten)]
+    /// Where the expression is.
     pub span: Span,
     /// DATE, TIME, DURATION or SET.
     #[serde(rename = "type")]
@@ -61,6 +62,7 @@ pub struct Event {
 pub struct TimeLayer {
     /// The document creation time used to resolve relative dates.
     pub published: Option<Published>,
+    /// Every temporal expression, in text order.
     pub timexes: Vec<Timex>,
     /// Dated sentences in chronological order.
     pub timeline: Vec<Event>,
@@ -865,7 +867,7 @@ pub fn resolve(
 /// of its own ("July" and "August 2002"), the first carrying the range's end as
 /// its `value_end`. Only a dash between two date pieces (digits or a month name)
 /// splits: "mid-1990s" stays whole.
-pub(crate) fn spans_of(
+pub fn spans_of(
     text: &str,
     tokens: &[crate::text::Token],
     f: &tagger::Found,
@@ -1027,9 +1029,6 @@ fn timeline(
     });
     events
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools;
 
 #[cfg(test)]
 mod tests {

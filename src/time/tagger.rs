@@ -3014,7 +3014,7 @@ fn quarter(cx: &Context, i: usize) -> Option<Found> {
     // "the fiscal-first quarter"
     let fiscal = w
         .strip_prefix("fiscal-")
-        .and_then(|o| small_ordinal(o))
+        .and_then(small_ordinal)
         .filter(|_| cx.at(j + 1) == "quarter");
     // "Q3", "3Q 2025", "1H26", "Q2 FY26": the abbreviations of business news.
     if let Some((kind, n, glued)) = abbreviated_quarter(w) {

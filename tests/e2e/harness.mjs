@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const www = join(root, "www");
-export const samples = join(root, "..", "shared", "samples");
+export const samples = join(root, "tests", "fixtures", "samples");
 export const screenshots = join(root, "tests", "e2e", "screenshots");
 
 const TYPES = {

@@ -18,9 +18,9 @@
 //! A value Lede gives that is not right is counted as wrong, none as missing.
 //! Native only.
 
-use super::Metadata;
-use crate::devtools::{data_dir, flag};
-use crate::{Input, Options};
+use crate::common::{data_dir, flag};
+use lede::lab::intake::Metadata;
+use lede::{Input, Options};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ fn gunzip(path: &Path) -> Result<String, String> {
     flate2::read::GzDecoder::new(file)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(super::charset::decode_page(&bytes))
+    Ok(lede::lab::intake::decode_page(&bytes))
 }
 
 /// The article text Lede extracts from a page (all articles, as the CLI returns them).
@@ -45,7 +45,7 @@ fn extracted_with_meta(html: &str) -> (String, Metadata, Option<String>) {
         split: false,
         ..Options::default()
     };
-    let articles = super::intake(
+    let articles = lede::lab::intake::intake(
         &Input::Html {
             html: html.to_string(),
             url: None,
@@ -406,7 +406,7 @@ fn all_text(html: &str) -> String {
             _ => {}
         }
     }
-    super::repair::repair(&out, true).0
+    lede::lab::intake::repair(&out, true).0
 }
 
 /// Extraction speed over the pages of a folder of gzipped pages (read and
@@ -432,7 +432,7 @@ fn speed(dir: &Path) -> Result<String, String> {
             })
             .fold(f64::INFINITY, f64::min)
     };
-    let scan = timed(&|p| super::html::extract(p).text.len());
+    let scan = timed(&|p| lede::lab::intake::extract(p).text.len());
     let whole = timed(&|p| extracted(p).len());
     let n = pages.len() as f64;
     Ok(format!(
@@ -463,11 +463,11 @@ pub fn eval(args: &[String]) -> Result<String, String> {
             gunzip(path)?
         } else {
             let bytes = std::fs::read(path).map_err(|e| format!("{page}: {e}"))?;
-            super::charset::decode_page(&bytes)
+            lede::lab::intake::decode_page(&bytes)
         };
         if args.iter().any(|a| a == "--raw") {
             // The HTML stage alone, before the text is cleaned.
-            return Ok(super::html::extract(&html).text + "\n");
+            return Ok(lede::lab::intake::extract(&html).text + "\n");
         }
         return Ok(extracted(&html) + "\n");
     }

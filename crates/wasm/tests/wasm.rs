@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect};
-use lede::wasm::{analyze_html, analyze_text, info};
+use lede_wasm::{analyze_html, analyze_text, info};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

@@ -4,9 +4,9 @@
 //! against its own DCT; then TBAQ again with the DCT withheld, as an undated
 //! paste, with how often the date inferred from the text is right. Native only.
 
-use super::calendar::Date;
-use super::{parse_iso_date, spans_of, tag_words};
-use crate::devtools::{data_dir, throughput};
+use crate::common::{data_dir, throughput};
+use lede::lab::time::Date;
+use lede::lab::time::{parse_iso_date, spans_of, tag_words};
 use std::path::{Path, PathBuf};
 
 /// A gold expression: byte span in the stripped text, type, value.
@@ -264,7 +264,7 @@ struct Dating {
 }
 
 impl Dating {
-    fn add(&mut self, inferred: Option<&super::Published>, gold: Option<Date>) {
+    fn add(&mut self, inferred: Option<&lede::lab::time::Published>, gold: Option<Date>) {
         let Some(gold) = gold else { return };
         self.documents += 1;
         let Some((y, m, d)) = inferred.and_then(|p| parse_iso_date(&p.value)) else {
@@ -333,13 +333,13 @@ fn score_dir(
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let Some(doc) = parse(&body) else { continue };
         docs += 1;
-        let layer = crate::text::segment(&doc.text);
+        let layer = lede::text::segment(&doc.text);
         let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let ranges: Vec<_> = layer.sentences.iter().map(|s| s.tokens.clone()).collect();
         let mut found: Vec<(usize, usize, String, String)> = Vec::new();
         if withhold_dct {
             // The whole time stage, as an undated paste goes through it.
-            let time = super::resolve(&doc.text, &layer, &Default::default(), None);
+            let time = lede::lab::time::resolve(&doc.text, &layer, &Default::default(), None);
             dating.add(time.published.as_ref(), doc.dct);
 
             found.extend(
@@ -423,14 +423,19 @@ fn speed(dir: &Path) -> Result<String, String> {
             texts.push(doc.text);
         }
     }
-    let empty = crate::entities::EntityLayer::default();
-    let published = super::Published {
+    let empty = lede::entities::EntityLayer::default();
+    let published = lede::lab::time::Published {
         value: "1998-01-08".into(),
         source: "caller".into(),
         confidence: 1.0,
     };
     let (tokens, documents) = throughput(&texts, 1.5, |text, layer| {
-        std::hint::black_box(super::resolve(text, layer, &empty, Some(&published)));
+        std::hint::black_box(lede::lab::time::resolve(
+            text,
+            layer,
+            &empty,
+            Some(&published),
+        ));
     });
     Ok(format!("throughput: {tokens:.0} tokens/s, {documents:.0} documents/s for the time stage (one core)\n"))
 }

@@ -3,12 +3,12 @@
 //! the VADER ground-truth sets and the SemEval-2007 headline trial set), and
 //! Financial PhraseBank (AllAgree) polarity as a development check. Native only.
 
-use super::target::training::{self, Example, Settings};
-use super::target::{argmax, features, Context, Model};
-use super::{score, sentence_score};
-use crate::devtools::{data_dir, flag, throughput};
-use crate::entities::EntityLayer;
-use crate::Span;
+use crate::common::{data_dir, flag, throughput};
+use lede::entities::EntityLayer;
+use lede::lab::sentiment::training::{self, Example, Settings};
+use lede::lab::sentiment::{argmax, features, Context, Model};
+use lede::lab::sentiment::{score, sentence_score};
+use lede::Span;
 
 fn read(path: &std::path::Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
@@ -57,7 +57,7 @@ fn macro_f1(confusion: &[[usize; 3]; 3]) -> (f64, f64) {
 fn newsmtsc(path: &std::path::Path) -> Result<String, String> {
     let mut confusion = [[0usize; 3]; 3];
     for item in load_newsmtsc(path)? {
-        let layer = crate::text::segment(&item.sentence);
+        let layer = lede::text::segment(&item.sentence);
         for (span, gold) in item.targets {
             let result = score(&item.sentence, &layer, &EntityLayer::default(), &[span]);
             let predicted = result
@@ -89,7 +89,7 @@ fn pearson(pairs: &[(f64, f64)]) -> f64 {
 }
 
 fn words(text: &str) -> Vec<&str> {
-    crate::text::tokenize(text)
+    lede::text::tokenize(text)
         .iter()
         .map(|t| t.span.of(text))
         .collect()
@@ -97,7 +97,7 @@ fn words(text: &str) -> Vec<&str> {
 
 /// A document's tone, as `analyze` computes it, for a snippet.
 fn snippet_score(text: &str) -> f64 {
-    let layer = crate::text::segment(text);
+    let layer = lede::text::segment(text);
     f64::from(
         score(text, &layer, &EntityLayer::default(), &[])
             .document
@@ -202,8 +202,8 @@ fn speed(data: &std::path::Path) -> Result<String, String> {
     let found: Vec<EntityLayer> = articles
         .iter()
         .map(|text| {
-            let layer = crate::text::segment(text);
-            crate::entities::recognize(text, &layer, &crate::entities::Dictionary::default())
+            let layer = lede::text::segment(text);
+            lede::entities::recognize(text, &layer, &lede::entities::Dictionary::default())
         })
         .collect();
     let mentions: usize = found.iter().map(|f| f.mentions.len()).sum();
@@ -216,7 +216,7 @@ fn speed(data: &std::path::Path) -> Result<String, String> {
     Ok(format!(
         "throughput: {tokens:.0} tokens/s for the sentiment stage with entity tone ({mentions} mentions in {} articles), {plain:.0} tokens/s without entities (one core)\nmodel: models/sentiment-targets.bin {} bytes embedded\n",
         articles.len(),
-        super::TARGET_MODEL_BYTES.len()
+        lede::lab::sentiment::TARGET_MODEL_BYTES.len()
     ))
 }
 
@@ -270,13 +270,14 @@ fn examples(items: &[Item], bits: u32) -> Vec<Vec<Example>> {
     items
         .iter()
         .map(|item| {
-            let tokens = crate::text::tokenize(&item.sentence);
+            let tokens = lede::text::tokenize(&item.sentence);
             let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&item.sentence)).collect();
             let ctx = Context::new(&words);
             item.targets
                 .iter()
                 .map(|&(span, gold)| {
-                    let (start, end) = super::token_range(&tokens, span).unwrap_or((0, 0));
+                    let (start, end) =
+                        lede::lab::sentiment::token_range(&tokens, span).unwrap_or((0, 0));
                     let mut buckets = Vec::new();
                     features(&ctx, start, end, bits, &mut buckets);
                     Example { buckets, gold }

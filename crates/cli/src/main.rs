@@ -1,5 +1,5 @@
 //! The `lede` command line: a thin shell over `lede::analyze`, plus the project's
-//! training and evaluation commands. See `lede --help`.
+//! training and evaluation commands (handed to the lab, `lede-lab`). See `lede --help`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -343,14 +343,8 @@ mod cli {
             return usage(&format!("{command} needs a STAGE"));
         };
         let args = rest.get(1..).unwrap_or(&[]);
-        let result = match (command, stage.as_str()) {
-            ("eval", "entities") => lede::entities::tools::eval(args),
-            ("train", "entities") => lede::entities::tools::train(args),
-            ("eval", "time") => lede::time::tools::eval(args),
-            ("eval", "sentiment") => lede::sentiment::tools::eval(args),
-            ("train", "sentiment") => lede::sentiment::tools::train(args),
-            ("eval", "extract") => lede::intake::tools::eval(args),
-            _ => return usage(&format!("no {command} for stage {stage:?}")),
+        let Some(result) = lede_lab::run(command, stage, args) else {
+            return usage(&format!("no {command} for stage {stage:?}"));
         };
         match result {
             Ok(report) => {

@@ -1,8 +1,10 @@
-//! The WebAssembly bindings: a thin shell that exposes [`crate::analyze`] to
+//! The WebAssembly bindings: a thin shell that exposes [`lede::analyze`] to
 //! JavaScript. Results cross as plain JS objects (via serde-wasm-bindgen); every
-//! offset in them is a UTF-16 code unit, as JS strings count.
+//! offset in them is a UTF-16 code unit, as JS strings count. Built for
+//! `wasm32-unknown-unknown` only (`scripts/build-wasm.sh`); empty elsewhere.
+#![cfg(target_arch = "wasm32")]
 
-use crate::{analyze, Input, Options};
+use lede::{analyze, Input, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -50,5 +52,5 @@ pub fn analyze_html(
 /// The version and schema of this build.
 #[wasm_bindgen]
 pub fn info() -> Result<JsValue, JsValue> {
-    to_js(&crate::info())
+    to_js(&lede::info())
 }

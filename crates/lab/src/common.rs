@@ -20,9 +20,9 @@ pub fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 /// and three rounds; returns (tokens per second, documents per second).
 pub fn throughput<F>(texts: &[String], seconds: f64, mut work: F) -> (f64, f64)
 where
-    F: FnMut(&str, &crate::text::TextLayer),
+    F: FnMut(&str, &lede::text::TextLayer),
 {
-    let layers: Vec<_> = texts.iter().map(|t| crate::text::segment(t)).collect();
+    let layers: Vec<_> = texts.iter().map(|t| lede::text::segment(t)).collect();
     let tokens: usize = layers.iter().map(|l| l.tokens.len()).sum();
     let started = std::time::Instant::now();
     let mut rounds = 0;

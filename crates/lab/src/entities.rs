@@ -18,11 +18,11 @@
 //! (every fifth) of WikiGold with a model retrained without them, and on UNER-EWT
 //! dev (held-out fifth; unseen in training unless `--uner`).
 
-use super::tagger::training::{Perceptron, TrainDoc};
-use super::tagger::{begin_tag, inside_tag, QuantizedModel, Weights, TYPES};
-use super::{recognize_with, Dictionary};
-use crate::text::{Sentence, TextLayer, Token, TokenKind};
-use crate::Span;
+use lede::lab::entities::{begin_tag, inside_tag, QuantizedModel, Weights, TYPES};
+use lede::lab::entities::{recognize_with, Dictionary};
+use lede::lab::entities::{Perceptron, TrainDoc};
+use lede::text::{Sentence, TextLayer, Token, TokenKind};
+use lede::Span;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -575,7 +575,7 @@ pub fn eval(args: &[String]) -> Result<String, String> {
     let args = parse_args(args)?;
     let model_bytes = match &args.model {
         Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => super::MODEL_BYTES.to_vec(),
+        None => lede::lab::entities::MODEL_BYTES.to_vec(),
     };
     let model = QuantizedModel::from_bytes(&model_bytes)
         .ok_or("the model file is not an entities model (run `lede train entities`)")?;

@@ -1,0 +1,32 @@
+//! What the lab (`crates/lab`: `lede eval`, `lede train`) reads of the stages'
+//! internals, gathered in one place so that the stages keep them private to the
+//! crate. Only with the `lab` feature; not part of the product's API.
+
+/// The entity tagger's model, decoder and trainer.
+pub mod entities {
+    pub use crate::entities::tagger::training::{Perceptron, TrainDoc};
+    pub use crate::entities::tagger::{begin_tag, inside_tag, QuantizedModel, Weights, TYPES};
+    pub use crate::entities::{recognize_with, Dictionary, MODEL_BYTES};
+}
+
+/// Intake's steps, scored one by one.
+pub mod intake {
+    pub use crate::intake::charset::decode_page;
+    pub use crate::intake::html::extract;
+    pub use crate::intake::repair::repair;
+    pub use crate::intake::{intake, Metadata};
+}
+
+/// The sentence lexicon and the targeted-sentiment model and its trainer.
+pub mod sentiment {
+    pub use crate::sentiment::target::training;
+    pub use crate::sentiment::target::{argmax, features, Context, Model};
+    pub use crate::sentiment::{score, sentence_score, token_range, TARGET_MODEL_BYTES};
+}
+
+/// Date-expression recognition and the time stage.
+pub mod time {
+    pub use crate::intake::Published;
+    pub use crate::time::calendar::Date;
+    pub use crate::time::{parse_iso_date, resolve, spans_of, tag_words};
+}
