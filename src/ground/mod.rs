@@ -1,6 +1,7 @@
-//! The ground floor every stage stands on: spans and offsets, lexical helpers
-//! (lower-casing, word sets, word lists, table readers), and hashing shared by the
-//! hashed linear models. Nothing here imports a stage.
+//! The ground floor every stage stands on: spans and offsets, the tokenizer,
+//! lexical helpers (lower-casing, word sets, word lists, table readers), the
+//! hashing and weight codec of the hashed linear models, and knowledge tables more
+//! than one stage reads. Nothing here imports a stage.
 
 #[cfg(feature = "train")]
 pub mod codec;
@@ -8,3 +9,4 @@ pub mod hashing;
 pub mod knowledge;
 pub mod lexical;
 pub mod span;
+pub mod tokens;

@@ -170,8 +170,8 @@ pub fn date_value(text: &str) -> Option<String> {
             return Some(prefix.to_string());
         }
     }
-    let layer = crate::text::segment(t);
-    let words: Vec<&str> = layer.tokens.iter().map(|tok| tok.span.of(t)).collect();
+    let tokens = crate::ground::tokens::tokenize(t);
+    let words: Vec<&str> = tokens.iter().map(|tok| tok.span.of(t)).collect();
     let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..words.len()).collect();
     crate::time::tag_words(&words, &whole, None)
         .into_iter()

@@ -11,40 +11,13 @@
 //! sentence, and sentences are in order and do not overlap.
 
 mod sentences;
-mod tokens;
 
 use crate::ground::lexical::{push_lowercase, LowerWords};
 use crate::Span;
 use serde::Serialize;
 
+pub use crate::ground::tokens::{tokenize, Token, TokenKind};
 pub use sentences::split_sentences;
-pub use tokens::tokenize;
-
-/// What kind of unit a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TokenKind {
-    /// Letters (with internal hyphens, apostrophes, periods: "U.S.", "O'Neill").
-    Word,
-    /// Digits, possibly with separators: "1,000", "3.5", "10:30", "1990s".
-    Number,
-    /// Punctuation: ".", ",", "--", "“".
-    Punct,
-    /// Anything else: currency signs, emoji, other symbols.
-    Symbol,
-    /// A web address or e-mail address.
-    Url,
-}
-
-/// One token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Token {
-    #[serde(flatten)]
-    /// Where the token is.
-    pub span: Span,
-    /// What kind of unit it is.
-    pub kind: TokenKind,
-}
 
 /// One sentence: its span and the half-open range of its tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,9 +1,35 @@
 //! The tokenizer: whitespace chunks split into words, numbers, punctuation and
 //! symbols, news-corpus style.
 
-use super::{Token, TokenKind};
 use crate::Span;
+use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// What kind of unit a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters (with internal hyphens, apostrophes, periods: "U.S.", "O'Neill").
+    Word,
+    /// Digits, possibly with separators: "1,000", "3.5", "10:30", "1990s".
+    Number,
+    /// Punctuation: ".", ",", "--", "“".
+    Punct,
+    /// Anything else: currency signs, emoji, other symbols.
+    Symbol,
+    /// A web address or e-mail address.
+    Url,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Token {
+    #[serde(flatten)]
+    /// Where the token is.
+    pub span: Span,
+    /// What kind of unit it is.
+    pub kind: TokenKind,
+}
 
 /// Abbreviations that keep their period ("Gen." "Inc."), lower-cased, without the period.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
