@@ -1,8 +1,8 @@
 //! The byline the page shows (apart from its metadata): the first element
 //! marked as the author's outside navigation, sidebars and comments, read
 //! whole, and its name cut from "By", separators and dates. Fed tag by tag and
-//! text chunk by text chunk by the scanner. Guarantees: bounded work per chunk
-//! (captured text stops growing at 400 bytes); never panics.
+//! text chunk by text chunk by the scanner. Guarantees: bounded memory (an
+//! element read stops taking text once past 400 bytes); never panics.
 
 use super::tags::{attr, class_and_id};
 
