@@ -1,5 +1,5 @@
 //! HTML → article: a small, non-recursive tag scanner (no recursion anywhere,
-//! so no depth limit to blow; nesting deeper than [`scan::MAX_DEPTH`] is
+//! so no depth limit to blow; nesting deeper than `scan::MAX_DEPTH` is
 //! flattened) that records the block elements of the page as a flat, preorder
 //! table (parent, last descendant, class/id weight) and the text blocks inside
 //! them (link text, commas), then finds the article the way Readability does:
@@ -7,7 +7,7 @@
 //! and id names weigh a container up (article, body, content…) or down
 //! (comment, footer, sidebar, share…), link density weighs it down; the best
 //! container and the siblings that score near it are the article, with the
-//! headline and standfirst before it (in its <article>, or named lead, intro,
+//! headline and standfirst before it (in its `<article>`, or named lead, intro,
 //! teaser…), cleaned of link lists, hidden parts and, as trafilatura does, of
 //! furniture named by class (share bars, author boxes, related stories, meta
 //! lines, captions). When that leaves too little, looser passes follow
@@ -17,14 +17,14 @@
 //!
 //! The rooms, in the order a page goes through them:
 //!
-//! - [`tags`]: reading one tag (its end, name, attributes, hidden or not);
-//! - [`node`]: what a block element's tag says about it (class/id weight,
+//! - `tags`: reading one tag (its end, name, attributes, hidden or not);
+//! - `node`: what a block element's tag says about it (class/id weight,
 //!   unlikely, furniture, standfirst);
-//! - [`byline`]: the byline element the page shows;
-//! - [`scan`]: the one pass over the page, into nodes and text blocks;
-//! - [`score`]: one pass of the article finder, [`score::select`], as a
+//! - `byline`: the byline element the page shows;
+//! - `scan`: the one pass over the page, into nodes and text blocks;
+//! - `score`: one pass of the article finder, `score::select`, as a
 //!   pipeline of its phases, up to the article's roots;
-//! - [`clean`]: furniture removal inside the roots, the standfirst, and the
+//! - `clean`: furniture removal inside the roots, the standfirst, and the
 //!   text assembled from the blocks kept.
 //!
 //! Guarantees: [`extract`] never panics on any input and never recurses.
