@@ -1,0 +1,397 @@
+//! What a block element's start tag says about it: its class, id and role
+//! weighed as Readability weighs them (article-like up, furniture-like down),
+//! whether they name it unlikely, furniture to discard or a standfirst, and
+//! whether it is hidden or furniture by its tag. Each [`Node`] also carries
+//! the per-pass totals that the article finder fills in.
+//! Guarantees: the verdicts depend on the tag alone; never panics.
+
+use super::tags::{attr, is_hidden};
+
+/// Class, id or role words of parts that are not the article (Readability's
+/// "unlikely candidates" plus the furniture of news sites).
+const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ad-break",
+    "agegate",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cookie",
+    "consent",
+    "cover-wrap",
+    "disqus",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "pagination",
+    "pager",
+    "popup",
+    "modal",
+    "share",
+    "sharing",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "promo",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "navigation",
+    "navbar",
+    "toolbar",
+    "skip",
+    "byline",
+    "author-info",
+    "caption",
+    "credit",
+    "widget",
+    "masthead",
+    "tags",
+    "complementary",
+    "dialog",
+    "alert",
+];
+/// Class or id words of furniture inside an article (trafilatura's discard list, abridged).
+const DISCARD: &[&str] = &[
+    "footer",
+    "related",
+    "viral",
+    "share",
+    "sharing",
+    "social",
+    "sociable",
+    "syndication",
+    "embed",
+    "newsletter",
+    "subnav",
+    "cookie",
+    "consent",
+    "sidebar",
+    "banner",
+    "breadcrumb",
+    "bread-crumb",
+    "author",
+    "byline",
+    "button",
+    "rating",
+    "attachment",
+    "timestamp",
+    "user-info",
+    "user-profile",
+    "-ad-",
+    "article-infos",
+    "infoline",
+    "outbrain",
+    "taboola",
+    "criteo",
+    "modal",
+    "paid-content",
+    "paywall",
+    "next-post",
+    "post-nav",
+    "side-stories",
+    "most-popular",
+    "factbox",
+    "comments-title",
+    "nocomments",
+    "akismet",
+    "noprint",
+    "hide-",
+    "caption",
+    "credit",
+    "subscribe",
+    "signup",
+    "promo",
+    "recommend",
+    "widget",
+    "menu",
+    "navigation",
+    "navbar",
+    "skip",
+    "print-only",
+    "disclaimer",
+    "disclosure",
+    "meta",
+    "teasers",
+    "kommentar",
+    "respond",
+    "toc_container",
+    "toc-container",
+    "entry-utility",
+];
+/// Class or id words of a standfirst, which often stands apart from the body.
+const LEAD: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "chapo",
+    "excerpt",
+    "summary",
+    "standfirst",
+    "abstract",
+    "vorspann",
+    "perex",
+    "bajada",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "deck",
+    "kicker",
+    "sumario",
+];
+/// Words that keep a part with an unlikely word in its name ("article-header").
+const MAYBE: &[&str] = &[
+    "and",
+    "article",
+    "body",
+    "column",
+    "content",
+    "main",
+    "mathjax",
+    "shadow",
+    "story",
+    "entry",
+    "post-text",
+];
+/// Class and id words that weigh a container up.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story", "prose",
+];
+/// Class and id words that weigh a container down.
+const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "nav",
+    "menu",
+    "social",
+    "byline",
+    "author",
+    "caption",
+    "cookie",
+    "newsletter",
+    "breadcrumb",
+];
+/// No node: the root's parent, a node outside any list or table.
+pub(super) const NONE: usize = usize::MAX;
+
+/// A block element of the page, in document (preorder) order.
+#[derive(Debug, Clone)]
+pub(super) struct Node {
+    pub(super) name: String,
+    pub(super) parent: usize,
+    /// Index of the last node inside this one (the subtree is `self..=end`).
+    pub(super) end: usize,
+    /// Class and id weight (Readability's ±25 each).
+    pub(super) weight: f64,
+    /// Its own class, id or role names it as furniture.
+    pub(super) unlikely: bool,
+    /// Its class or id names furniture that may sit inside an article (share
+    /// bar, author box, related links, embedded post): dropped from inside the
+    /// article whatever else the name says.
+    pub(super) discard: bool,
+    /// Its class or id names the standfirst (lead, intro, teaser, summary).
+    pub(super) lead: bool,
+    /// Furniture by its tag (nav, aside, footer) or hidden by style or attribute.
+    pub(super) hard: bool,
+    /// The class attribute, to find siblings of the same kind.
+    pub(super) class: String,
+    /// A table marked as data by its markup (summary, th, thead, caption, col…).
+    pub(super) data_hint: bool,
+    /// A table marked as layout (role=presentation).
+    pub(super) layout: bool,
+    /// Inside a data table (or one itself).
+    pub(super) in_data: bool,
+    /// Holds a data table.
+    pub(super) has_data: bool,
+    /// Inside a list (or one itself).
+    pub(super) in_list: bool,
+    /// The outermost list this node is in (or itself), or `NONE`.
+    pub(super) list_top: usize,
+    /// Text inside lists, of `chars`.
+    pub(super) list_chars: usize,
+
+    // Totals over the text inside (the blocks kept in the current pass).
+    pub(super) chars: usize,
+    pub(super) link_chars: usize,
+    pub(super) commas: usize,
+    pub(super) paragraphs: usize,
+    /// Headings inside that are all link text (the headlines of teasers).
+    pub(super) headlines: usize,
+    pub(super) score: f64,
+    pub(super) scored: bool,
+}
+
+/// Readability's class weight: +25 for an article-like class, −25 for a
+/// furniture-like one, the same again for the id.
+fn class_weight(class: &str, id: &str, slug: bool) -> f64 {
+    let mut weight = 0.0;
+    for name in [class, id] {
+        if name.is_empty() {
+            continue;
+        }
+        if NEGATIVE.iter().any(|w| name.contains(w)) && !(slug && name == id) {
+            weight -= 25.0;
+        }
+        if POSITIVE.iter().any(|w| name.contains(w)) {
+            weight += 25.0;
+        }
+    }
+    weight
+}
+
+/// The node for a block element's start `tag` (`name` lower-cased), its totals zero.
+pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
+    let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
+    let id = attr(tag, "id").unwrap_or_default().to_ascii_lowercase();
+    // An id made of a heading's words ("sharing-with-a-single-developer") names
+    // the text, not a part of the page.
+    let slug = id.len() >= 24 && id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
+    let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
+    // A class that says a part is absent ("no-sidebar", "no_caption") does not name it.
+    let named: std::borrow::Cow<str> = if class.contains("no-") || class.contains("no_") {
+        class
+            .split_whitespace()
+            .filter(|c| !c.starts_with("no-") && !c.starts_with("no_"))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into()
+    } else {
+        class.as_str().into()
+    };
+    let names = if slug {
+        format!("{named} {role}")
+    } else {
+        format!("{named} {id} {role}")
+    };
+    let hidden = is_hidden(tag, &class);
+    let article_body =
+        attr(tag, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"));
+    // Tables are data, whatever their class says ("table-header").
+    let unlikely = !matches!(
+        name,
+        "body" | "table" | "thead" | "tbody" | "tr" | "td" | "th"
+    ) && !article_body
+        && UNLIKELY.iter().any(|w| names.contains(w))
+        && !MAYBE.iter().any(|w| names.contains(w))
+        || matches!(
+            role.as_str(),
+            "navigation"
+                | "menu"
+                | "menubar"
+                | "complementary"
+                | "alert"
+                | "alertdialog"
+                | "dialog"
+        );
+    Node {
+        name: name.to_string(),
+        parent,
+        end: 0,
+        weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
+        unlikely,
+        lead: LEAD.iter().any(|w| names.contains(w)),
+        discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
+        hard: hidden
+            || matches!(name, "nav" | "aside" | "footer")
+            || matches!(name, "figure" | "figcaption" | "picture"),
+        data_hint: name == "table" && attr(tag, "summary").is_some(),
+        layout: name == "table"
+            && (role == "presentation" || attr(tag, "datatable").is_some_and(|v| v == "0")),
+        in_data: false,
+        has_data: false,
+        in_list: false,
+        list_top: NONE,
+        list_chars: 0,
+        class,
+        chars: 0,
+        link_chars: 0,
+        commas: 0,
+        paragraphs: 0,
+        headlines: 0,
+        score: 0.0,
+        scored: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::intake::html::{extract, fixtures::para};
+
+    #[test]
+    fn a_class_that_says_a_part_is_absent_does_not_name_it() {
+        let html = format!(
+            r#"<div class="post">{}<div class="item no_caption"><h2>The mother said her daughter was burning up from within before she died.</h2></div>{}<div class="item photo-caption"><p>A caption under the picture of the house, seen from the street.</p></div></div>"#,
+            para("Post words", 3),
+            para("More words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("burning up from within"), "{text}");
+        assert!(!text.contains("A caption under"), "{text}");
+    }
+
+    #[test]
+    fn heading_slug_ids_and_deep_parts_of_the_same_kind() {
+        // An id made from a heading does not name furniture.
+        let html = format!(
+            r#"<div class="doc">{}<div class="section" id="sharing-with-a-single-developer"><h2>Sharing</h2>{}</div></div>"#,
+            para("Intro words", 4),
+            para("Section words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Section words number 3"), "{text}");
+        // Parts of one class: the first holds its paragraphs too deep to be scored.
+        let deep = |w: &str| {
+            format!(
+                r#"<div class="part"><div><div><div><div><div><div>{}</div></div></div></div></div></div></div>"#,
+                para(w, 6)
+            )
+        };
+        let html = format!(
+            r#"<div class="wrap">{}<div class="part"><div>{}</div></div><div class="other"><a href="/">Home</a></div></div>"#,
+            deep("Opening words"),
+            para("Main words", 10)
+        );
+        let text = extract(&html).text;
+        assert!(
+            text.contains("Opening words number 5") && text.contains("Main words number 9"),
+            "{text}"
+        );
+    }
+}
