@@ -4,9 +4,10 @@
 //! against its own DCT; then TBAQ again with the DCT withheld, as an undated
 //! paste, with how often the date inferred from the text is right. Native only.
 
-use super::calendar::Date;
-use super::{parse_iso_date, spans_of, tag_words};
+use super::spans_of;
 use crate::devtools::{data_dir, throughput};
+use crate::ground::dates::calendar::Date;
+use crate::ground::dates::{parse_iso_date, tag_words};
 use std::path::{Path, PathBuf};
 
 /// A gold expression: byte span in the stripped text, type, value.

@@ -12,7 +12,7 @@
 
 use super::calendar::Date;
 use super::tagger::{is_punctuation_word, Found};
-use super::{parse_iso_date, split_year};
+use super::values::{parse_iso_date, split_year};
 use std::ops::Range;
 
 /// Words that name an event, and the event they name: a killing is one event
