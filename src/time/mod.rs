@@ -13,6 +13,8 @@ use crate::text::TextLayer;
 use crate::Span;
 use serde::Serialize;
 
+#[cfg(test)]
+mod cases;
 pub mod officeholders;
 // (proptest, a dev-dependency, is native only)
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -561,17 +563,11 @@ pub(crate) mod tests {
             .collect()
     }
 
-    /// An expected (text, value, end).
-    fn piece(text: &str, value: &str, end: Option<&str>) -> (String, String, Option<String>) {
-        (text.to_string(), value.to_string(), end.map(str::to_string))
-    }
-
     fn values(text: &str, dct: &str) -> Vec<String> {
         tag(text, dct).into_iter().map(|t| t.2).collect()
     }
 
     /// [`tag`] for a text given no date.
-    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn tag_undated(text: &str) -> Vec<(String, String, String, Option<String>)> {
         undated(text)
             .timexes
@@ -660,241 +656,26 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn absolute_dates() {
-        assert_eq!(
-            values("Moscow, 29 November 2002 (RFE/RL)", "2002-11-29"),
-            ["2002-11-29"]
-        );
-        assert_eq!(
-            values("On September 1, 1939, war broke out.", "2009-12-19"),
-            ["1939-09-01"]
-        );
-        assert_eq!(
-            values(
-                "Sales in Nov. 2002 and in 2002-11-03 and 07/27/2016.",
-                "2002-12-01"
-            ),
-            ["2002-11", "2002-11-03", "2016-07-27"]
-        );
-        assert_eq!(values("It was founded in 1998.", "2002-12-01"), ["1998"]);
-    }
-
-    #[test]
     fn ranges_decades_centuries_seasons_quarters() {
         let range = tag("The summit runs 1-3 December.", "2002-11-29");
         assert_eq!(range[0].2, "2002-12-01");
         assert_eq!(range[0].3.as_deref(), Some("2002-12-03"));
-        assert_eq!(
-            values("in the 1950s and the '90s", "2002-11-29"),
-            ["195", "199"]
-        );
-        assert_eq!(values("the 20th century", "2002-11-29"), ["19"]);
-        // Spelled, or joined to what it describes.
-        assert_eq!(
-            values(
-                "In eighteenth-century France, as in the nineteenth century, 19th-century writers wrote.",
-                "2002-11-29"
-            ),
-            ["17", "18", "18"]
-        );
-        assert_eq!(values("last summer", "2007-09-08"), ["2006-SU"]);
-        assert_eq!(
-            values("the third quarter of 1997", "1998-01-08"),
-            ["1997-Q3"]
-        );
-    }
-
-    #[test]
-    fn relative_dates_resolve_against_the_dct() {
-        // 2007-09-08 was a Saturday.
-        assert_eq!(
-            values(
-                "Putin told the leaders on Saturday that policy would not change.",
-                "2007-09-08"
-            ),
-            ["2007-09-08"]
-        );
-        assert_eq!(
-            values("He met Bush on Thursday.", "2007-09-08"),
-            ["2007-09-06"]
-        );
-        assert_eq!(
-            values("He will meet Bush on Thursday.", "2007-09-08"),
-            ["2007-09-13"]
-        );
-        assert_eq!(
-            values("He leaves office next year.", "2007-09-08"),
-            ["2008"]
-        );
-        assert_eq!(values("Prices rose last month.", "2007-09-08"), ["2007-08"]);
-        assert_eq!(
-            values("It happened earlier this month.", "2007-09-08"),
-            ["2007-09"]
-        );
-        assert_eq!(
-            values("It happened three years ago.", "2007-09-08"),
-            ["2004"]
-        );
-        assert_eq!(
-            values("yesterday and today and tomorrow", "2007-09-08"),
-            ["2007-09-07", "2007-09-08", "2007-09-09"]
-        );
-        assert_eq!(values("last week", "2002-11-29"), ["2002-W47"]);
-        assert_eq!(
-            values(
-                "The presidential election will be held in March.",
-                "2007-09-08"
-            ),
-            ["2008-03"]
-        );
-        assert_eq!(
-            values("The vote was held in March.", "2007-09-08"),
-            ["2007-03"]
-        );
     }
 
     #[test]
     fn durations_sets_times_and_references() {
-        assert_eq!(values("for three days", "2007-09-08"), ["P3D"]);
-        assert_eq!(values("for 2 1/2 years", "2007-09-08"), ["P2Y6M"]);
-        assert_eq!(values("for at least two more weeks", "2007-09-08"), ["P2W"]);
-        assert_eq!(
-            values("extended for an additional year", "2007-09-08"),
-            ["P1Y"]
-        );
-        assert!(values("two more people", "2007-09-08").is_empty());
-        assert_eq!(
-            values("then 5 1/2 hours in Nairobi", "2007-09-08"),
-            ["PT5H30M"]
-        );
-        assert_eq!(values("the past three months", "2007-09-08"), ["P3M"]);
-        assert_eq!(values("a five-year plan", "2007-09-08"), ["P5Y"]);
-        assert_eq!(values("every Monday", "2007-09-08"), ["XXXX-WXX-1"]);
-        assert_eq!(values("at 10:30 a.m.", "2007-09-08"), ["2007-09-08T10:30"]);
-        assert_eq!(values("now", "2007-09-08"), ["PRESENT_REF"]);
         assert_eq!(tag("for three days", "2007-09-08")[0].1, "DURATION");
         assert_eq!(tag("every Monday", "2007-09-08")[0].1, "SET");
     }
 
     #[test]
-    fn a_years_quarter_is_that_quarter() {
-        let d = "1989-10-31";
-        assert_eq!(
-            values(
-                "It could be effective as early as next year's first quarter.",
-                d
-            ),
-            ["1990-Q1", "1990-Q1"]
-        );
-        assert_eq!(
-            values(
-                "Net sales for this year's third quarter were $14 million.",
-                d
-            ),
-            ["1989-Q3", "1989-Q3"]
-        );
-        // Not a quarter: the year stays a year.
-        assert_eq!(
-            values("Last year's results were hurt by charges.", d),
-            ["1988"]
-        );
-        // In an earnings report "this quarter" is the one reported, and a period
-        // "last year" is that quarter a year before.
-        let text = "The company posted a third-quarter loss of $2 million, or 10 cents a \
-            share. That compares with net income of $1.8 million for the corresponding \
-            period last year. This quarter's loss includes charges.";
-        assert_eq!(
-            values(text, "1989-11-01"),
-            ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
-        );
-    }
-
-    #[test]
-    fn the_future_of_the_past_is_past() {
-        let d = "1989-10-30";
-        assert_eq!(
-            values("The offer is scheduled to expire Friday.", d),
-            ["1989-11-03"]
-        );
-        assert_eq!(
-            values(
-                "The offer had been scheduled to expire at midnight Friday.",
-                d
-            ),
-            ["1989-10-27T24:00"]
-        );
-        assert_eq!(
-            values("It had been due to expire Friday.", d),
-            ["1989-10-27"]
-        );
-        assert_eq!(
-            values(
-                "Until Thursday, they had not called Kopp a suspect.",
-                "1999-05-07"
-            ),
-            ["1999-05-06"]
-        );
-        assert_eq!(
-            values("He will stay until Thursday.", "1999-05-07"),
-            ["1999-05-13"]
-        );
-    }
-
-    #[test]
     fn marches_and_films_are_not_times() {
         let d = "1999-01-22";
-        assert!(values("protesters at the annual March for Life", d).is_empty());
-        assert!(values("at the head of the March of the Combatant Mothers", d).is_empty());
-        assert!(values("a picture from the film High Noon.", d).is_empty());
-        // Newspapers, programmes and shows named for a time.
-        assert!(values("The Communist Party daily Granma said.", d).is_empty());
-        assert!(values("said on state TV's morning talk show.", d).is_empty());
-        assert!(values("This is VOA Today.", d).is_empty());
-        assert!(values("Speaking on MSNBC's Morning Joe program, he said", d).is_empty());
-        assert!(values("hours before the Winter Olympics kicked off", d).is_empty());
-        // Numbers that name a thing or count one are no years.
-        assert!(values("Citing Resolution 1483, it took power.", d).is_empty());
-        assert!(values("Flight 1549 landed.", d).is_empty());
-        assert!(values("About 1500 troops arrived.", d).is_empty());
-        assert!(values("It injured more than 1000 people.", d).is_empty());
-        assert_eq!(values("The 2000 elections were close.", d), ["2000"]);
-        assert_eq!(values("Emissions rose 5% over 1990 levels.", d), ["1990"]);
         assert_eq!(values("KARAOKE NIGHT WITH CB", d), [format!("{d}TNI")]);
         assert_eq!(values("USA Today reported it today.", d), [d]);
-        assert_eq!(values("Qantas plans daily flights.", d), ["P1D"]);
         assert_eq!(values("NOT WORKING TODAY wins a prize", d), [d]);
         // "It's the second day of an offensive": the day written on.
         assert_eq!(values("It's the second day of an offensive.", d), [d]);
-        assert_eq!(
-            values("He left in March for health reasons.", "1999-06-22"),
-            ["1999-03"]
-        );
-        assert_eq!(values("in March of 1998", d), ["1998-03"]);
-        assert_eq!(values("at noon", d), ["1999-01-22T12:00"]);
-        assert_eq!(
-            values(
-                "On April 14, 1865, Lincoln was shot. He died early the next morning.",
-                d
-            ),
-            ["1865-04-14", "1865-04-15TMO"]
-        );
-        assert_eq!(
-            values("to appear before a judge at midday", d),
-            ["1999-01-22T12:00"]
-        );
-        // A title-cased unit: the programme "This Week".
-        assert!(values("Baker, speaking on ABC News' \"This Week,\" said", d).is_empty());
-        assert_eq!(values("This week he said", d), ["1999-W03"]);
-        assert_eq!(values("THIS WEEK ONLY", d), ["1999-W03"]);
-    }
-
-    #[test]
-    fn counts_per_unit_are_rates_not_times() {
-        let d = "1998-02-13";
-        assert!(values("up from four flights a week", d).is_empty());
-        assert!(values("This will add nearly 700 seats a week.", d).is_empty());
-        assert_eq!(values("He left a week ago.", d), ["1998-W06"]);
-        assert_eq!(values("It took them a week.", d), ["P1W"]);
     }
 
     #[test]
@@ -933,70 +714,6 @@ pub(crate) mod tests {
                 ("Q4", "2026-Q4"),
             ]
         );
-        // "H1" without a year is left alone: a visa, a heading.
-        assert!(tag("He holds an H1 visa.", d).is_empty());
-    }
-
-    #[test]
-    fn forms_of_todays_news() {
-        let d = "2026-11-30"; // a Monday
-        let spans = |text: &str| -> Vec<(String, String)> {
-            tag(text, d).into_iter().map(|t| (t.0, t.2)).collect()
-        };
-        let expect = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
-            pairs
-                .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect()
-        };
-        // An ISO date and time, as pages stamp them: one expression.
-        assert_eq!(
-            spans("Posted 2026-12-01T10:00:00+01:00 and 2026-12-01T09:30Z."),
-            expect(&[
-                ("2026-12-01T10:00:00+01:00", "2026-12-01T10:00"),
-                ("2026-12-01T09:30Z", "2026-12-01T09:30")
-            ])
-        );
-        assert_eq!(
-            spans("It was the 2nd of December."),
-            expect(&[("the 2nd of December", "2026-12-02")])
-        );
-        // A weekday's event still to come.
-        assert_eq!(
-            values("Ahead of Thursday's meeting, aides worked.", d),
-            ["2026-12-03"]
-        );
-        assert_eq!(values("Wednesday's ruling was a shock.", d), ["2026-11-25"]);
-        // A schedule in the present: "the deadline is midnight Tuesday".
-        assert_eq!(
-            values("The deadline is midnight Tuesday.", d),
-            ["2026-12-01T24:00"]
-        );
-        assert_eq!(values("The vote is on Friday.", d), ["2026-12-04"]);
-        assert_eq!(
-            values(
-                "They would look for ways to get around Wednesday's ruling.",
-                d
-            ),
-            ["2026-11-25"]
-        );
-        assert_eq!(
-            spans("Talks ended this past weekend."),
-            expect(&[("this past weekend", "2026-W48-WE")])
-        );
-        assert_eq!(
-            spans("Two weeks from now, we vote. A year hence, all is well."),
-            expect(&[("Two weeks from now", "2026-W51"), ("A year hence", "2027")])
-        );
-        assert_eq!(
-            spans("A hearing is set for the week of March 6."),
-            expect(&[("the week of March 6", "2027-W09")])
-        );
-        // Not a rate's "from": "30 a day from the prior average of 70".
-        assert_eq!(
-            values("Attacks averaged 30 a day from the prior 70.", d),
-            Vec::<String>::new()
-        );
     }
 
     #[test]
@@ -1024,13 +741,6 @@ pub(crate) mod tests {
                 .collect();
             assert_eq!(got, [(span, "SET", value)], "{text}");
         }
-        // A count of occasions is no frequency.
-        assert!(tag("He was here two times.", d).is_empty());
-        // The plural part of the day makes both days sets.
-        assert_eq!(
-            values("Flights leave on Monday and Tuesday nights.", d),
-            ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]
-        );
     }
 
     #[test]
@@ -1079,28 +789,6 @@ pub(crate) mod tests {
                 "{text}"
             );
         }
-        // A good day is no holiday.
-        assert_eq!(
-            values("It was a good Friday for stocks.", d),
-            ["2026-11-27"]
-        );
-        assert!(tag("The labor day was long.", d).is_empty());
-        // "next week's election" in the week of the U.S. Election Day is that day;
-        // in another week it stays the week.
-        assert_eq!(
-            values(
-                "No candidate can ignore next week's election.",
-                "1998-10-26"
-            ),
-            ["1998-11-03"]
-        );
-        assert_eq!(
-            values(
-                "No candidate can ignore next week's election.",
-                "1998-06-01"
-            ),
-            ["1998-W24"]
-        );
     }
 
     #[test]
@@ -1119,20 +807,6 @@ pub(crate) mod tests {
             ("Tues 12/1 is busy.", "2026-12-01"),
         ] {
             assert_eq!(values(text, d), [want], "{text}");
-        }
-        assert_eq!(
-            values("The vote is set for 10am on 12/15.", d),
-            ["2026-12-15T10:00", "2026-12-15"]
-        );
-        for not_a_date in [
-            "Version 1.2.3 shipped; pi is 3.14.",
-            "Since 9/11, things changed.",
-            "It runs 24/7.",
-            "They won on 3/4 of the seats.",
-            "He was on 1/2 day leave.",
-            "The score was 6/4.",
-        ] {
-            assert!(tag(not_a_date, d).is_empty(), "{not_a_date}");
         }
     }
 
@@ -1166,116 +840,22 @@ pub(crate) mod tests {
         // A stray mark does not quote the rest of the text.
         let text = format!("{story}He said \"never. It rained. It snowed. He left today.");
         assert_eq!(values(&text, "2009-12-19")[5..], ["2009-12-19"]);
-        // Nor is a quoted "today" in the news anything but the DCT.
-        assert_eq!(
-            values("\"We vote today,\" he said.", "2009-12-19"),
-            ["2009-12-19"]
-        );
-    }
-
-    #[test]
-    fn clock_times_as_britain_and_the_military_write_them() {
-        let d = "2026-11-30";
-        assert_eq!(values("Meet at 11.30am.", d), ["2026-11-30T11:30"]);
-        assert_eq!(values("It starts at 1700 GMT.", d), ["2026-11-30T17:00"]);
-        assert_eq!(
-            values("It starts at 0730 UTC Tuesday.", d),
-            ["2026-12-01T07:30"]
-        );
-        // In brackets it converts the time before it.
-        assert_eq!(
-            values("The blast came at 10:35 a.m. (0735 GMT) Friday.", d),
-            ["2026-11-27T10:35", "2026-11-27"]
-        );
-        // A conversion in brackets that names its day dates the time before it.
-        assert_eq!(
-            values("He will leave at 4 in the morning (4 a.m. EDT Tuesday).", d),
-            ["2026-12-01T04:00", "2026-12-01T04:00"]
-        );
-    }
-
-    #[test]
-    fn clock_ranges() {
-        assert_eq!(
-            pieces(
-                "Offices open from 9 a.m. to 5 p.m. and 10:00-11:30 GMT.",
-                "2026-11-30"
-            ),
-            [
-                piece("9 a.m.", "2026-11-30T09:00", Some("2026-11-30T17:00")),
-                piece("5 p.m.", "2026-11-30T17:00", None),
-                piece("10:00", "2026-11-30T10:00", Some("2026-11-30T11:30")),
-                piece("11:30", "2026-11-30T11:30", None),
-            ]
-        );
-        // A first time without its day is on the second's.
-        assert_eq!(
-            pieces(
-                "Polls are open from 7 a.m. to 8 p.m. on Election Day.",
-                "2026-11-30"
-            ),
-            [
-                piece("7 a.m.", "2026-11-03T07:00", Some("2026-11-03T20:00")),
-                piece("8 p.m.", "2026-11-03T20:00", None),
-                piece("Election Day", "2026-11-03", None),
-            ]
-        );
     }
 
     #[test]
     fn ages_are_left_out_unless_they_are_the_predicate() {
         let d = "2007-09-08";
-        assert!(tag("Mr. Reupke, 52 years old, will succeed him.", d).is_empty());
-        assert!(tag("employees 55 years old or older", d).is_empty());
         let t = tag("All males who were 18 years old were called up.", d);
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].0.as_str(), t[0].2.as_str()), ("18 years old", "P18Y"));
-        assert_eq!(values("She's 16 days old", d), ["P16D"]);
-        assert_eq!(values("He stayed 52 years.", d), ["P52Y"]);
     }
 
     #[test]
     fn history_is_anchored_to_the_story_not_the_dct() {
-        // The value of a story's last expression, told in 2009.
-        let last = |text: &str| values(text, "2009-12-19").pop().unwrap_or_default();
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began in 1942. In September, the offensive stalled. By 1943 it was over.";
         let found = values(text, "2009-12-19");
         assert!(found.contains(&"1942-09".to_string()), "{found:?}");
-        // News stays anchored to its DCT.
-        assert_eq!(
-            values("Talks resume in September.", "2009-12-19"),
-            ["2009-09"]
-        );
-        // A story's winter after its autumn is next year's; "the fall of" a city
-        // and "the Long March" are no times.
-        let text = "War broke out in 1774. Battles came in 1775 and 1776. The army marched \
-            in 1777. It took the city in October 1777. Over the winter, men died. \
-            The siege ended with the fall of Charleston. The Long March began.";
-        assert_eq!(last(text), "1778-WI", "{text}");
-        // A look back ("the previous year") does not take the story back.
-        let text = "The war began in 1917. In 1918 it spread. In 1919 they won. In 1920 \
-            the war resumed. In August 1920 they held \
-            Warsaw. They advanced, repeating their successes from the previous year. \
-            On September 18 they crossed the river.";
-        assert_eq!(last(text), "1920-09-18", "{text}");
-        // A chronicle of recent years is a story too; what it says was to come
-        // does not move it on.
-        let text = "The invasion began in 2003. Elections followed in 2005. A surge came             in 2007. Violence fell in 2008. Troops stayed through 2006. Talks in 2004             failed. A deal in 2008 set terms. Cuts in 2005 hurt. Aid in 2006 rose.             Planners said funding would end in 2009. On 11 March, Basra fell.";
-        assert_eq!(last(text), "2006-03-11", "{text}");
-        // A year named in passing, far outside the years the story tells, does not
-        // move its date: "August 17" is still 1920's.
-        let text = "The war began in 1919. Minsk fell in 1919. Kiev fell in 1920. \
-            In July 1920 the Soviets advanced. Warsaw held in 1920. Lwów held in 1920. \
-            The battle was the subject of a 2004 film. On August 17, the cavalry attacked.";
-        assert_eq!(last(text), "1920-08-17", "{text}");
-        // A date in brackets is an aside ("(as of December 5, 2006)"): the story
-        // stays in 2003.
-        let text = "Plans dated from 2001 and 2002. The war began in 2003. Baghdad fell \
-            in 2003. Fighting spread in 2003. \
-            Sunni areas saw 73% of deaths (as of December 5, 2006), and more. \
-            Raids went on throughout the summer.";
-        assert_eq!(last(text), "2003-SU", "{text}");
         // A flash-forward between two dates of the same year is an aside too:
         // "April 15" after "In November 2008" is 2003's. A resolution's number is
         // no year.
@@ -1286,26 +866,6 @@ pub(crate) mod tests {
         let found = values(text, "2009-12-19");
         assert!(found.contains(&"2003-04-15".to_string()), "{found:?}");
         assert!(!found.contains(&"1483".to_string()), "{found:?}");
-        // Half a year either way and no verb to say which: a story moves on.
-        let text = "War broke out in 1945. Talks failed in 1946. The army grew in 1947. \
-            Fighting resumed in 1948. Nanjing fell in June 1949. In December, the retreat \
-            to Taipei.";
-        assert_eq!(last(text), "1949-12", "{text}");
-        // ... or a cue says which: "until" looks ahead.
-        let text = "War broke out in 1945. Talks failed in 1946. The army grew in 1947. \
-            Fighting resumed in 1948. Nanjing fell in April 1949. The government stayed \
-            in Canton until October 15.";
-        assert_eq!(last(text), "1949-10-15", "{text}");
-        // "until, in March 1980, ..." opens a clause that takes the story there;
-        // "lasted until the fall of Budapest in February 1945" only bounds it.
-        let text = "The dispute dated from 1937. Treaties followed in 1975 and 1976. \
-            The revolution came in 1979. Relations deteriorated rapidly until in March \
-            1980 Iran cut ties. The tension increased in April.";
-        assert_eq!(last(text), "1980-04", "{text}");
-        let text = "The war began in 1939. It spread in 1940 and 1941. In 1942 and 1943 \
-            it turned. In September 1944 Soviet troops came, a siege that lasted until \
-            the fall of Budapest in February 1945. By the start of July, they held it.";
-        assert_eq!(last(text), "1944-07", "{text}");
         // A named campaign dates its season: "the Spring Offensive of 1918".
         let text = "The war began in 1914. It spread in 1915 and 1916. In 1917 Russia \
             left. The German Spring Offensive of 1918 failed.";
@@ -1314,185 +874,8 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn earnings_reports_compare_quarters() {
-        assert_eq!(
-            values(
-                "Net rose in the third quarter. A year earlier, it earned 5 cents a share. \
-                 In the year-earlier quarter sales were flat.",
-                "1989-10-26"
-            ),
-            ["1989-Q3", "1988-Q3", "1988-Q3"]
-        );
-        // Without a quarter named: the last one to have ended.
-        assert_eq!(
-            values("Sales rose in the quarter.", "1989-11-02"),
-            ["1989-Q3"]
-        );
-        assert_eq!(
-            values("Fourth-quarter profit fell.", "1990-01-20"),
-            ["1989-Q4"]
-        );
-        // "the latest period" is the last quarter reported, named or not.
-        assert_eq!(
-            values(
-                "There were no one-time gains in the latest period.",
-                "1989-11-02"
-            ),
-            ["1989-Q3"]
-        );
-        // A comparison over nine months is of the year before, not its quarter.
-        assert_eq!(
-            values(
-                "Net rose in the third quarter. Through the first nine months, it \
-                 earned $673 million, compared with $382 million, or $2.22 a share, a year earlier.",
-                "1989-10-30"
-            ),
-            ["1989-Q3", "P9M", "1988"]
-        );
-        // Once a quarter is reported, a figure set against "a year earlier" is of
-        // that quarter a year before, also in a sentence that does not say
-        // "quarter" again; "year-earlier" in the sentence naming the quarter too.
-        assert_eq!(
-            values(
-                "Savin reported a third-quarter net loss of $35.2 million, compared with \
-                 year-earlier profit of $3.8 million. Revenue declined 8% to $85.7 million, \
-                 from $93.3 million a year earlier.",
-                "1989-11-02"
-            ),
-            ["1989-Q3", "1988-Q3", "1988-Q3"]
-        );
-        // A quarter named earlier in the sentence is the one compared, not the
-        // one the report spoke of before.
-        assert_eq!(
-            values(
-                "Delta's earnings soared in the fiscal first quarter. Separately, America \
-                 West reported third-quarter profit of $5.8 million, up from $4 million, or 24 \
-                 cents a share, a year earlier.",
-                "1989-10-26"
-            ),
-            ["1989-Q1", "1989-Q3", "1988-Q3"]
-        );
-        // A fiscal quarter reported as past is under discussion, whatever the
-        // calendar says: Ralston's fourth quarter, reported in November.
-        assert_eq!(
-            values(
-                "Ralston reported a 47% decline in fourth-quarter earnings. It earned \
-                 $45.2 million, or 65 cents a share, compared with $84.9 million a year \
-                 earlier. Sales in the latest period rose 13% from last year's $1.55 billion.",
-                "1989-11-02"
-            ),
-            ["1989-Q4", "1988-Q4", "1989-Q4", "1988-Q4"]
-        );
-        // "the quarter ended July 31" (May to July) is the second, unless a
-        // fiscal quarter was named before.
-        assert_eq!(
-            values(
-                "In the quarter ended July 31, Jayark had 5.6 million shares.",
-                "1989-10-30"
-            ),
-            ["1989-Q2", "1989-07-31"]
-        );
-        assert_eq!(
-            values(
-                "Sun's profit fell in its fiscal first quarter. Sales for the quarter \
-                 ended Sept. 29 rose 39%.",
-                "1989-10-26"
-            ),
-            ["1989-Q1", "1989-Q1", "1989-09-29"]
-        );
-        // Without a figure it stays a year.
-        assert_eq!(
-            values(
-                "Net rose in the third quarter. Borrowing costs were higher than a year earlier.",
-                "1989-10-26"
-            ),
-            ["1989-Q3", "1988"]
-        );
-        // Rates are not expressions.
-        assert!(values("It saves $2 million a year.", "1989-11-02").is_empty());
-    }
-
-    #[test]
-    fn tense_cues_read_in_context() {
-        // "United" is a name, not a past verb.
-        assert_eq!(
-            values(
-                "He announced that the father would be traveling to the United States Thursday.",
-                "2000-04-05"
-            ),
-            ["2000-04-06"]
-        );
-        // "vacation plans" is a noun, no plan for Friday.
-        assert_eq!(
-            values(
-                "On Friday, when Albright set aside vacation plans for the trip, the department lifted a warning.",
-                "1998-08-17"
-            ),
-            ["1998-08-14"]
-        );
-        assert_eq!(
-            values("The peace process is set to resume Monday.", "1998-03-22"),
-            ["1998-03-23"]
-        );
-        // "faster than expected" looks back.
-        assert_eq!(
-            values(
-                "The announcement Friday showed the company is moving faster than expected.",
-                "1989-10-30"
-            ),
-            ["1989-10-27"]
-        );
-        assert_eq!(
-            values(
-                "Protesters planned a rally on Saturday and were planning to drive around the airport on Monday.",
-                "2000-01-07"
-            ),
-            ["2000-01-08", "2000-01-10"]
-        );
-        assert_eq!(
-            values("The change is effective Feb. 1.", "1989-10-26"),
-            ["1990-02-01"]
-        );
-        // A past verb further off still says which March.
-        assert_eq!(
-            values(
-                "Taylor, who stepped down as chairman, president and chief executive in March for health reasons.",
-                "1989-11-02"
-            ),
-            ["1989-03"]
-        );
-        // A "will" further off says which December.
-        assert_eq!(
-            values(
-                "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
-                "1998-03-04"
-            ),
-            ["1998-12"]
-        );
-        // "unspecified" is an adjective, no past verb.
-        assert_eq!(
-            values(
-                "The split would be paid on a still unspecified date in January.",
-                "1989-10-26"
-            ),
-            ["1990-01"]
-        );
-    }
-
-    #[test]
     fn vague_references_and_discourse_now() {
         let d = "1989-10-30";
-        assert!(values("Now, he says, it looks bad.", d).is_empty());
-        assert_eq!(values("Now the alliance is bigger.", d), ["PRESENT_REF"]);
-        assert_eq!(values("It hurts more these days.", d), ["PRESENT_REF"]);
-        assert_eq!(
-            values("It will be financed at a later date.", d),
-            ["FUTURE_REF"]
-        );
-        assert_eq!(
-            values("It cuts taxes in future quarters.", d),
-            ["FUTURE_REF"]
-        );
         let ahead = tag("Funds may sell in the weeks ahead.", d);
         assert_eq!(
             (ahead[0].0.as_str(), ahead[0].2.as_str()),
@@ -1503,107 +886,14 @@ pub(crate) mod tests {
             (years[0].0.as_str(), years[0].2.as_str()),
             ("the years", "PXY")
         );
-        assert_eq!(
-            values("In the years that followed, they fought.", d),
-            ["PXY"]
-        );
-        assert!(values("It was published over the years of the war.", d).is_empty());
     }
 
     #[test]
     fn weekdays_follow_the_nearest_verb() {
-        // 2000-01-07 was a Friday.
-        assert_eq!(
-            values(
-                "Cuba predicted Wednesday that they will appeal.",
-                "2000-01-07"
-            ),
-            ["2000-01-05"]
-        );
-        assert_eq!(
-            values("He will leave Tuesday, officials said.", "2000-01-07"),
-            ["2000-01-11"]
-        );
-        // A present progressive is a plan.
-        assert_eq!(
-            values("Albright is visiting Beijing on Tuesday.", "1998-05-01"),
-            ["1998-05-05"]
-        );
-        // "as previously planned" tells of a plan made, not of what is to come.
-        assert_eq!(
-            values(
-                "Bush let the ground offensive begin as previously planned Saturday night.",
-                "1991-02-25"
-            ),
-            ["1991-02-23"]
-        );
-        // "Sunday dawn of 25 June 1950": the date says which Sunday.
-        assert_eq!(
-            values("They crossed at Sunday dawn of 25 June 1950.", "2009-12-19"),
-            ["1950-06-25", "1950-06-25"]
-        );
-        // A present-tense schedule ("meet Monday", "arrives Tuesday") is to come;
-        // the same meeting told in the past is the last Monday.
-        assert_eq!(
-            values(
-                "He and Arafat meet separately Monday with Albright.",
-                "1998-05-01"
-            ),
-            ["1998-05-04"]
-        );
-        assert_eq!(
-            values(
-                "He and Arafat met separately Monday with Albright.",
-                "1998-05-01"
-            ),
-            ["1998-04-27"]
-        );
-        // "planned" after an adverb describes a thing; it plans nothing.
-        assert_eq!(
-            values(
-                "On Friday, when Albright set aside vacation plans for the hastily planned trip, aides packed.",
-                "1998-08-17"
-            ),
-            ["1998-08-14"]
-        );
-        // The verb that reports a quote does not set the tense inside it.
-        for quoted in [
-            "''The father will fly home with the boy early Tuesday,'' Castro said.",
-            "\u{201c}The father will fly home with the boy early Tuesday,\u{201d} Castro said.",
-        ] {
-            assert_eq!(values(quoted, "2000-01-07"), ["2000-01-11"], "{quoted}");
-        }
         let night = tag("They rallied Friday night.", "2000-01-07");
         assert_eq!(
             (night[0].1.as_str(), night[0].2.as_str()),
             ("DATE", "2000-01-07")
-        );
-        assert_eq!(
-            values("A woman was killed Thursday evening.", "1998-02-12"),
-            ["1998-02-12TEV"]
-        );
-        assert_eq!(
-            values("They met Friday afternoon.", "2000-01-08"),
-            ["2000-01-07TAF"]
-        );
-        assert_eq!(
-            values(
-                "The deadline was extended until 9 a.m. Tuesday.",
-                "2000-04-03"
-            ),
-            ["2000-04-04T09:00"]
-        );
-        assert_eq!(
-            values("It happened last Tuesday.", "2000-02-24"),
-            ["2000-02-22"]
-        );
-        assert_eq!(
-            values("They met last night.", "2000-02-24"),
-            ["2000-02-23TNI"]
-        );
-        assert_eq!(
-            values("They met over the weekend.", "2000-02-24"),
-            ["2000-W07-WE"]
         );
     }
 
@@ -1614,102 +904,15 @@ pub(crate) mod tests {
             (later[0].0.as_str(), later[0].2.as_str()),
             ("Three days", "P3D")
         );
-        assert_eq!(values("in recent weeks", "1989-10-30"), ["PXW"]);
-        assert_eq!(
-            values("It is currently closed.", "1989-10-30"),
-            ["PRESENT_REF"]
-        );
         assert_eq!(tag("daily flights", "1989-10-30")[0].1, "SET");
-        assert_eq!(values("in nineteen ninety-six", "1998-01-15"), ["1996"]);
-    }
-
-    #[test]
-    fn months_follow_the_nearest_verb() {
-        // A participle that describes ("untouched by") is no past verb.
-        assert_eq!(
-            values(
-                "Qantas will almost double its flights between Australia and India by August in search of markets untouched by the crisis.",
-                "1998-02-13"
-            ),
-            ["1998-08"]
-        );
-        // A past verb next to it: the last such month; a future one: the next.
-        assert_eq!(
-            values(
-                "Revenue was $76 million for the year ended March 31.",
-                "1989-11-01"
-            ),
-            ["P1Y", "1989-03-31"]
-        );
-        assert_eq!(
-            values("Flights will double by August.", "1998-02-13"),
-            ["1998-08"]
-        );
-        assert_eq!(values("The talks end in May.", "1998-03-22"), ["1998-05"]);
-        assert!(values("Prices may rise.", "1998-03-22").is_empty());
-        assert_eq!(
-            values("It was bought last December.", "1989-10-30"),
-            ["1988-12"]
-        );
-        assert_eq!(
-            values("It was signed last April.", "1989-10-27"),
-            ["1989-04"]
-        );
-        // The month just gone would be "last month": "last February" in March is
-        // a year back.
-        assert_eq!(
-            values("Two helicopters crashed last February.", "1998-03-01"),
-            ["1997-02"]
-        );
-        assert_eq!(
-            values("It was signed last January.", "1998-03-01"),
-            ["1998-01"]
-        );
-        // "would" reports a plan: what it plans is to come.
-        assert_eq!(
-            values(
-                "It said two new flights would leave Bombay, the third departing from August 6.",
-                "1998-02-13"
-            ),
-            ["1998-08-06"]
-        );
-        assert_eq!(values("in June last year", "1998-02-19"), ["1997-06"]);
-        assert_eq!(values("until mid-November", "1989-10-30"), ["1989-11"]);
-        assert_eq!(values("over the past year", "1998-03-03"), ["1997"]);
-        assert_eq!(values("in the past decade", "1998-03-03"), ["P10Y"]);
-        assert_eq!(values("for two decades", "1998-03-03"), ["P20Y"]);
-        assert_eq!(values("in the fiscal year", "1998-03-03"), ["P1Y"]);
-        assert_eq!(
-            values(
-                "The Times said in an editorial on Monday, Oct. 26:",
-                "1998-10-25"
-            ),
-            ["1998-10-26"]
-        );
     }
 
     #[test]
     fn holidays_year_ends_and_informal_forms() {
-        assert_eq!(
-            values("He was found on Thanksgiving Day.", "2000-01-07"),
-            ["1999-11-25"]
-        );
-        assert_eq!(values("Christmas shopping", "2014-10-14"), ["2014-12-25"]);
-        assert_eq!(
-            values("At month's end, month-end figures rose.", "2014-10-14"),
-            ["2014-10", "2014-10"]
-        );
         // Election Day: the Tuesday after the first Monday of November.
         assert_eq!(
             values("from now to Election Day.", "1998-10-26")[1],
             "1998-11-03"
-        );
-        assert_eq!(values("before Election Day", "2016-10-01"), ["2016-11-08"]);
-        assert_eq!(values("before Election Day", "2015-10-01"), ["2015-11-03"]);
-        assert_eq!(values("a deal by year-end", "1989-11-02"), ["1989-12-31"]);
-        assert_eq!(
-            values("Sales for the full year rose.", "1989-11-02"),
-            ["1989"]
         );
         // The end of the month or week the text is in; "the month" alone is none.
         let end = tag(
@@ -1718,104 +921,10 @@ pub(crate) mod tests {
         );
         assert_eq!(end[0].0, "the end of the month");
         assert_eq!(end[0].2, "1990-08");
-        assert_eq!(
-            values("at the start of the week", "1990-08-13"),
-            ["1990-W33"]
-        );
-        assert!(values("The month was hard.", "1990-08-13").is_empty());
-        assert_eq!(
-            values("see u tmr at 8pm", "2014-05-03"),
-            ["2014-05-04", "2014-05-04T20:00"]
-        );
-        assert_eq!(values("party this sat", "2013-03-27"), ["2013-03-30"]);
-        // Easter moves: Sunday 23 April in 2000, 20 April in 2014.
-        assert_eq!(
-            values("Protesters prayed as Easter week began.", "2000-04-17"),
-            ["2000-W16"]
-        );
-        assert_eq!(
-            values("He died on Good Friday.", "2000-04-25"),
-            ["2000-04-21"]
-        );
-        assert_eq!(values("We meet at Easter.", "2014-03-01"), ["2014-04-20"]);
-        assert_eq!(values("We met last Easter.", "2014-06-01"), ["2014-04-20"]);
-        // "Sun" the company is no Sunday.
-        assert!(values("Sun Microsystems said", "1989-10-27").is_empty());
     }
 
     #[test]
     fn ranges_with_the_dash_inside_a_word_are_two_linked_expressions() {
-        // A dash or "to" between a date and a bare day: a range.
-        for text in ["It ran Nov. 24 – 25 in Geneva.", "It ran Nov. 24 to 25."] {
-            assert_eq!(
-                pieces(text, "2026-11-30"),
-                [
-                    piece("Nov. 24", "2026-11-24", Some("2026-11-25")),
-                    piece("25", "2026-11-25", None)
-                ],
-                "{text}"
-            );
-        }
-        // Not a count after it, nor a day before the first.
-        assert_eq!(
-            values("It was June 3 to 25 people.", "2026-11-30"),
-            ["2026-06-03"]
-        );
-        assert_eq!(values("It ran Nov. 24 to 5.", "2026-11-30"), ["2026-11-24"]);
-        // Two weekdays run forward: said on a Monday, "ran from Monday to
-        // Wednesday" is last week's; "will run from Friday to Monday" ends next
-        // week.
-        assert_eq!(
-            pieces("The talks ran from Monday to Wednesday.", "2026-11-30"),
-            [
-                piece("Monday", "2026-11-23", Some("2026-11-25")),
-                piece("Wednesday", "2026-11-25", None)
-            ]
-        );
-        assert_eq!(
-            pieces("The fair will run from Friday to Monday.", "2026-11-30"),
-            [
-                piece("Friday", "2026-12-04", Some("2026-12-07")),
-                piece("Monday", "2026-12-07", None)
-            ]
-        );
-        // Written backwards: two dates, no span claimed between them.
-        assert_eq!(
-            pieces("The 3-1 December talks failed.", "2009-12-19"),
-            [
-                piece("3", "2009-12-03", None),
-                piece("1 December", "2009-12-01", None)
-            ]
-        );
-        assert_eq!(
-            pieces("Talks stalled in July-August 2002.", "2009-12-19"),
-            [
-                piece("July", "2002-07", Some("2002-08")),
-                piece("August 2002", "2002-08", None)
-            ]
-        );
-        assert_eq!(
-            pieces("The exit, April 1985-January 1987, began.", "2009-12-19"),
-            [
-                piece("April 1985", "1985-04", Some("1987-01")),
-                piece("January 1987", "1987-01", None)
-            ]
-        );
-        assert_eq!(
-            pieces(
-                "The battle (17 August-2 September 1914) was lost.",
-                "2009-12-19"
-            ),
-            [
-                piece("17 August", "1914-08-17", Some("1914-09-02")),
-                piece("2 September 1914", "1914-09-02", None)
-            ]
-        );
-        // December to January crosses into the year written
-        assert_eq!(
-            values("Talks in Dec-Jan 1990 failed.", "2009-12-19"),
-            ["1989-12", "1990-01"]
-        );
         // a prefix is no range
         assert_eq!(
             pieces("Prices rose in the mid-1990s.", "2009-12-19").len(),
@@ -1824,77 +933,17 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_bare_day_after_a_date_is_a_date_of_that_month() {
-        assert_eq!(
-            values("The summit is on April 24 and 25.", "1999-02-10"),
-            ["1999-04-24", "1999-04-25"]
-        );
-        assert_eq!(
-            values("Surrendering on May 4 and 5 were two armies.", "1865-06-01"),
-            ["1865-05-04", "1865-05-05"]
-        );
-        // a count is not a day
-        assert_eq!(
-            values("On June 3 and 25 people fled.", "1999-07-01"),
-            ["1999-06-03"]
-        );
-    }
-
-    #[test]
     fn year_ranges_and_eras() {
-        // A range written as one word is two expressions, as TimeML marks it: the
-        // first carries the last as its end.
-        assert_eq!(
-            pieces(
-                "Eastern Theater 1861–1863 and the siege (1915-17), 499-493 BC.",
-                "2009-12-19",
-            ),
-            [
-                piece("1861", "1861", Some("1863")),
-                piece("1863", "1863", None),
-                piece("1915", "1915", Some("1917")),
-                piece("17", "1917", None),
-                piece("499", "BC0499", Some("BC0493")),
-                piece("493 BC", "BC0493", None),
-            ]
-        );
-        assert_eq!(
-            values("In 499 BC the revolt began.", "2009-12-19"),
-            ["BC0499"]
-        );
         // "from 2000 to 2008": two expressions, the first linked to the second.
         let span = tag("Prices rose from 2000 to 2008.", "2009-12-19");
         assert_eq!(span.len(), 2);
         assert_eq!(span[0].3.as_deref(), Some("2008"));
-        assert_eq!(values("It went on for weeks.", "2009-12-19"), ["PXW"]);
-        assert!(values("more than a quarter of the market", "2009-12-19").is_empty());
-    }
-
-    #[test]
-    fn clock_times_take_their_day_and_compounds_their_length() {
-        assert_eq!(
-            values("The offer runs until 5 p.m. EST, Nov. 9.", "1989-11-02"),
-            ["1989-11-09T17:00"]
-        );
-        assert_eq!(values("a day-long meeting", "2000-04-03"), ["P1D"]);
-        assert_eq!(values("a decades-long battle", "2000-04-03"), ["PXY"]);
-        assert!(values("the 6-year-old boy", "2000-04-03").is_empty());
-        assert_eq!(values("in the near future", "2000-04-03"), ["FUTURE_REF"]);
     }
 
     #[test]
     fn decades_seasons_halves_and_sets() {
-        assert_eq!(values("through the nineties", "1998-03-03"), ["199"]);
         let mid = tag("a 50% share by the mid-1990s", "1989-10-30");
         assert_eq!(mid[0].2, "199");
-        assert_eq!(values("the winter of 1994", "1998-02-23"), ["1994-WI"]);
-        assert_eq!(values("the last half of 1989", "1989-10-30"), ["1989-H2"]);
-        assert_eq!(values("They march each July.", "1998-03-22"), ["XXXX-07"]);
-        // A past summer said in spring is last year's.
-        assert_eq!(
-            values("It rained in the summer.", "1998-03-22"),
-            ["1997-SU"]
-        );
     }
 
     #[test]
@@ -1907,21 +956,6 @@ pub(crate) mod tests {
                 .collect::<Vec<_>>(),
             ["recently"]
         );
-        let spans = |text: &str| -> Vec<String> {
-            tag(text, "1989-10-30").into_iter().map(|t| t.0).collect()
-        };
-        assert_eq!(spans("since the Aug. 7 attack"), ["Aug. 7"]);
-        assert_eq!(spans("in the third quarter"), ["the third quarter"]);
-        assert_eq!(spans("the third-quarter results"), ["third-quarter"]);
-        assert_eq!(
-            spans("for the first nine months"),
-            ["the first nine months"]
-        );
-        assert_eq!(spans("nearly forty years ago"), ["nearly forty years ago"]);
-        assert_eq!(spans("for at least 72 hours"), ["at least 72 hours"]);
-        assert_eq!(spans("It rose early this week."), ["early this week"]);
-        assert_eq!(spans("It rose earlier this week."), ["this week"]);
-        assert_eq!(spans("sales in fiscal 1989"), ["fiscal 1989"]);
         let end = tag("by the end of November", "1989-10-30");
         assert_eq!(
             (end[0].0.as_str(), end[0].2.as_str()),
@@ -1931,18 +965,6 @@ pub(crate) mod tests {
 
     #[test]
     fn anaphora_within_a_sentence_and_spelled_years() {
-        assert_eq!(
-            values(
-                "He fled in June 1998 and returned later that year.",
-                "2000-01-28"
-            ),
-            ["1998-06", "1998"]
-        );
-        assert_eq!(values("by the year two thousand", "1998-02-05"), ["2000"]);
-        assert_eq!(
-            values("January nineteen ninety-seven.", "1998-02-27"),
-            ["1997-01"]
-        );
         let late = tag("the late-November trip", "2000-01-28");
         assert_eq!(late[0].2, "1999-11");
     }
@@ -2019,40 +1041,6 @@ pub(crate) mod tests {
             (current[0].0.as_str(), current[0].2.as_str()),
             ("current", "PRESENT_REF")
         );
-        assert_eq!(values("in the current year", "1989-10-30"), ["1989"]);
-        assert_eq!(
-            values("He was shot last Oct. 23.", "1999-04-19"),
-            ["1998-10-23"]
-        );
-        assert_eq!(
-            values("It closed this past spring.", "1989-10-30"),
-            ["1989-SP"]
-        );
-    }
-
-    #[test]
-    fn anaphora_point_at_the_last_date_named() {
-        assert_eq!(
-            values(
-                "On May 22, 1995, he was promoted. The following year he moved.",
-                "1998-04-18"
-            ),
-            ["1995-05-22", "1996"]
-        );
-        assert_eq!(
-            values(
-                "Talks failed in 1940. In August of that year, war came.",
-                "2009-12-19"
-            ),
-            ["1940", "1940-08"]
-        );
-        assert_eq!(
-            values(
-                "He was shot on Oct. 23, 1998. Earlier that day, he had called.",
-                "1999-10-24"
-            ),
-            ["1998-10-23", "1998-10-23"]
-        );
     }
 
     #[test]
@@ -2065,31 +1053,6 @@ pub(crate) mod tests {
         assert_eq!(
             (before[0].0.as_str(), before[0].2.as_str()),
             ("day before last Tuesday", "2000-02-21")
-        );
-        assert_eq!(
-            values("They left the day after Christmas.", "2000-01-07"),
-            ["1999-12-26"]
-        );
-        // Not a day: no shift.
-        assert_eq!(
-            values("The day after the vote, in 1999, they left.", "2000-01-07"),
-            ["1999"]
-        );
-        // The day last named, a weekday too, anchors "the next morning" and "the
-        // previous Friday".
-        assert_eq!(
-            values(
-                "The hearing was on Tuesday. He appeared in court the next morning.",
-                "2000-02-24"
-            ),
-            ["2000-02-22", "2000-02-23TMO"]
-        );
-        assert_eq!(
-            values(
-                "Stocks fell Friday. The index was down 4.5% from the previous Friday.",
-                "1989-10-30"
-            ),
-            ["1989-10-27", "1989-10-20"]
         );
     }
 
@@ -2157,47 +1120,6 @@ pub(crate) mod tests {
         let layer = undated("They met at the guesthouse Friday afternoon.");
         let undated_values: Vec<&str> = layer.timexes.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(undated_values, ["XXXX-WXX-5TAF"]);
-        // 2015-04-08 was a Wednesday.
-        assert_eq!(
-            tag("Dealers bought heavily in the morning.", "2015-04-08"),
-            [(
-                "the morning".to_string(),
-                "TIME".to_string(),
-                "2015-04-08TMO".to_string(),
-                None
-            )]
-        );
-        assert_eq!(values("so quiet at night", "2015-04-08"), ["2015-04-08TNI"]);
-        assert_eq!(values("BBQ tmr night!", "2015-04-08"), ["2015-04-09TNI"]);
-        assert_eq!(
-            values("Shares rose by mid-afternoon yesterday.", "1989-11-02"),
-            ["1989-11-01TAF"]
-        );
-        // The day last named.
-        assert_eq!(
-            values(
-                "Prices fell Friday. Buyers came in the morning.",
-                "1989-10-30"
-            ),
-            ["1989-10-27", "1989-10-27TMO"]
-        );
-        assert_eq!(
-            values("He will leave at 4 in the morning.", "2000-04-05"),
-            ["2000-04-05T04:00"]
-        );
-        assert_eq!(
-            values("back at 7 in the evening", "2000-04-05"),
-            ["2000-04-05T19:00"]
-        );
-        // Not times: rates, greetings, a night a clause names.
-        assert!(values("Rooms cost $55 a night.", "1989-10-30").is_empty());
-        assert!(values("Good morning, Lynne.", "1998-01-14").is_empty());
-        assert!(values("tapes from the night the plane went down", "1998-01-14").is_empty());
-        // News marks the date alone; a narrative the night of it, one expression.
-        assert_eq!(
-            values("He was shot on the night of Oct. 23.", "1998-10-26"),
-            ["1998-10-23"]
-        );
         let text = "War broke out in 1902. In 1903 talks failed. In 1904 Japan struck. \
             On the night of 8 February 1904, the fleet attacked. In 1905 peace came. \
             They travelled at night.";
@@ -2213,56 +1135,20 @@ pub(crate) mod tests {
 
     #[test]
     fn halves_prefixed_years_and_some_day() {
-        assert_eq!(
-            values("a minute and a half later", "1998-01-14"),
-            ["PT1M30S"]
-        );
-        assert_eq!(values("for two and a half years", "1998-01-14"), ["P2Y6M"]);
-        assert_eq!(values("an hour and a half", "1998-01-14"), ["PT1H30M"]);
         let post = tag("the post-1959 politics", "2000-02-24");
         assert_eq!(
             (post[0].0.as_str(), post[0].2.as_str()),
             ("post-1959", "1959")
-        );
-        assert_eq!(
-            values("for the fiscal-first quarter ended Sept. 30", "1989-10-26"),
-            ["1989-Q1", "1989-09-30"]
         );
         let half = tag("the trend of the last half of the '80s", "1989-10-26");
         assert_eq!(
             (half[0].0.as_str(), half[0].2.as_str()),
             ("the last half of the '80s", "198")
         );
-        assert_eq!(
-            values("Islam will one day be the second religion.", "1998-03-03"),
-            ["FUTURE_REF"]
-        );
-        assert_eq!(values("It took one day.", "1998-03-03"), ["P1D"]);
     }
 
     #[test]
     fn joined_dates_share_the_written_year() {
-        assert_eq!(
-            values(
-                "In April and June 1955, Diem cleared the decks.",
-                "2009-12-19"
-            ),
-            ["1955-04", "1955-06"]
-        );
-        assert_eq!(
-            values(
-                "losses between March and April 1918 were high",
-                "2009-12-19"
-            ),
-            ["1918-03", "1918-04"]
-        );
-        assert_eq!(
-            values(
-                "On 15 October, 1969, the Moratorium was held.",
-                "2009-12-19"
-            ),
-            ["1969-10-15"]
-        );
         // A decade is no year for a narrative to count from.
         let text = "War broke out in 1939. In 1940 France fell. In 1941 Germany attacked. \
             The siege began in 1942. By 1943 it was over. The 1960s were calm. \
@@ -2275,61 +1161,11 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_weekend_named_alone_is_this_weeks() {
-        // 2014-12-14 was a Sunday, in ISO week 50.
-        assert_eq!(
-            values("Aft a long weekend full of wedding!", "2014-12-14"),
-            ["2014-W50-WE"]
-        );
-        assert!(values("After a weekend of bitter accusations", "2000-04-03").is_empty());
-    }
-
-    #[test]
     fn vague_stretches_and_trading_days() {
-        assert_eq!(
-            values(
-                "prisoners taken in the first hours of the war",
-                "1991-02-25"
-            ),
-            ["PTXH"]
-        );
-        assert_eq!(
-            values("lives saved in the early years", "1998-03-31"),
-            ["PXY"]
-        );
         assert!(
             values("arrested in the early hours of the night", "1998-03-31")
                 .iter()
                 .all(|v| v != "PTXH")
-        );
-        assert_eq!(values("Eight trading days after it", "1989-10-30"), ["P8D"]);
-        assert_eq!(values("a several-year tenure", "1989-11-02"), ["PXY"]);
-    }
-
-    #[test]
-    fn a_vague_count_gives_a_direction_not_a_date() {
-        // "a few years ago" is not one year ago: no year to land on.
-        assert_eq!(
-            tag("The machines were removed a few years ago.", "1998-02-12"),
-            [(
-                "a few years ago".into(),
-                "DATE".into(),
-                "PAST_REF".into(),
-                None
-            )]
-        );
-        assert_eq!(
-            values("support of several years ago", "1998-02-13"),
-            ["PAST_REF"]
-        );
-        assert_eq!(
-            values("Many years earlier it rose.", "1998-02-13"),
-            ["PAST_REF"]
-        );
-        // A count still lands on its day.
-        assert_eq!(
-            values("It fell three days ago.", "1998-02-13"),
-            ["1998-02-10"]
         );
     }
 
@@ -2350,8 +1186,6 @@ pub(crate) mod tests {
                 ("last nite".into(), "2015-02-06TNI".into()),
             ]
         );
-        // "2.5" with no unit after it is no duration.
-        assert!(values("Prices rose 2.5 percent.", "2015-02-07").is_empty());
     }
 
     #[test]
@@ -2374,39 +1208,6 @@ pub(crate) mod tests {
         ] {
             assert!(tagged.contains(&want), "{want:?} in {tagged:?}");
         }
-    }
-
-    #[test]
-    fn a_season_joined_to_another_or_to_that_is_a_date() {
-        // The year after the second season is the first's too.
-        assert_eq!(
-            values("Allied victory: summer and autumn 1918.", "2009-12-19"),
-            ["1918-SU", "1918-FA"]
-        );
-        assert_eq!(
-            values(
-                "Both spent the spring and early summer of 1943 making preparations.",
-                "2009-12-19"
-            ),
-            ["1943-SP", "1943-SU"]
-        );
-        assert_eq!(
-            values(
-                "The standoff went on through the fall and winter.",
-                "1998-02-12"
-            ),
-            ["1997-FA", "1998-WI"]
-        );
-        assert_eq!(
-            values("Laos was overrun that same spring.", "1975-06-01"),
-            ["1975-SP"]
-        );
-        // A season that is only a word of a name or a thing stays out.
-        assert!(values(
-            "They drank spring water after the Arab Spring.",
-            "2012-06-01"
-        )
-        .is_empty());
     }
 
     #[test]
@@ -2505,86 +1306,6 @@ pub(crate) mod tests {
         );
         assert_eq!(parse_iso_date("BC0480-04"), Some((-479, 4, 0)));
         assert_eq!(bc_form("-479-04").as_deref(), Some("BC0480-04"));
-        // Year 0 is 1 BC; "that year" and a written day keep the BC form; a BC
-        // year is read before an AD-looking one ("1200 BC").
-        let found = values(
-            "In 44 BC Caesar was killed. Later that year, Octavian rose. In 2 BC it began. \
-             The following year it ended. In April 1200 BC Troy fell. On 22 April 480 BC \
-             they sailed. In 0 BC nothing.",
-            "2009-12-19",
-        );
-        assert_eq!(
-            found,
-            [
-                "BC0044",
-                "BC0044",
-                "BC0002",
-                "BC0001",
-                "BC1200-04",
-                "BC0480-04-22"
-            ]
-        );
-        // An article is not dated before Christ: such a date is no reference.
-        assert_eq!(values("This year it rose.", "BC0001"), ["PRESENT_REF"]);
-    }
-
-    #[test]
-    fn no_day_the_calendar_lacks_and_no_century_as_a_day() {
-        assert_eq!(
-            values(
-                "It was February 28 and 30th. Art from the 18th to the 20th century.",
-                "2010-03-05"
-            ),
-            ["2010-02-28", "19"]
-        );
-        assert_eq!(values("They took 0.5 hrs.", "2010-03-05"), ["PT30M"]);
-        // "that spring" names a season only where it ends its phrase.
-        assert!(values("That spring collection sold out.", "2010-03-05").is_empty());
-    }
-
-    #[test]
-    fn what_comes_after_ahead_of_or_a_last_before_is_to_come() {
-        assert_eq!(
-            values(
-                "It was their last meeting before the election in March.",
-                "2007-09-08"
-            ),
-            ["2008-03"]
-        );
-        assert_eq!(
-            values(
-                "Troops are massing ahead of the vote in March.",
-                "2007-09-08"
-            ),
-            ["2008-03"]
-        );
-        // A past verb before "ahead", no article before "last": March is the one before.
-        assert_eq!(
-            values(
-                "He finished ahead of rivals in the primary in March.",
-                "2007-09-08"
-            ),
-            ["2007-03"]
-        );
-        assert_eq!(
-            values("He was last seen before the crash in March.", "2007-09-08"),
-            ["2007-03"]
-        );
-        assert_eq!(
-            values(
-                "Plans for the upcoming year, in the upcoming weeks.",
-                "2014-12-20"
-            ),
-            ["2015", "PXW"]
-        );
-        // Without the cue, March is the one before.
-        assert_eq!(
-            values(
-                "It was their meeting before the election in March.",
-                "2007-09-08"
-            ),
-            ["2007-03"]
-        );
     }
 
     #[test]
@@ -2631,5 +1352,40 @@ pub(crate) mod tests {
         let values: Vec<&str> = dated.timexes.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(values, ["2002-11-29", "2002-11-29", "2003"]);
         assert_eq!(dated.timeline.len(), 2);
+    }
+
+    /// (text, value) of every expression, against 1999-04-19: dates counted
+    /// from an event the text dates (`ground::dates::events`).
+    fn event_values(text: &str) -> Vec<(String, String)> {
+        tag(text, "1999-04-19")
+            .into_iter()
+            .map(|(text, _, value, _)| (text, value))
+            .collect()
+    }
+
+    #[test]
+    fn the_first_of_two_equally_fine_dated_events_anchors() {
+        let got = event_values(
+            "The Oct. 23 shooting shocked the city. The Nov. 4 shooting followed. \
+             The car was seen two days before the shooting.",
+        );
+        assert_eq!(
+            got.last().map(|(_, v)| v.as_str()),
+            Some("1998-10-21"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_undated_event_anchors_nothing() {
+        let got = event_values("He was seen two days before the shooting, at 10 p.m. on a Sunday.");
+        assert!(got.iter().all(|(_, v)| !v.starts_with("1998")), "{got:?}");
+        let got = event_values(
+            "The death penalty was imposed on Oct. 23. It came two days after the hearing.",
+        );
+        assert!(
+            got.iter().any(|(t, v)| t == "two days" && v == "P2D"),
+            "{got:?}"
+        );
     }
 }
