@@ -10,6 +10,7 @@
 //! - `pairs`: [text, value] of each;
 //! - `pieces`: [text, value] or [text, value, value_end] of each;
 //! - `timexes`: [text, type, value] or [text, type, value, value_end] of each;
+//! - `typed`: [text, type, value] of each (value_end not compared);
 //! - `last`: the value of the last expression ("" when there is none).
 //!
 //! Guarantees: every file is compiled in (`include_str!`, so the wasm test build,
@@ -83,6 +84,7 @@ struct Case {
     pairs: Option<Vec<Vec<String>>>,
     pieces: Option<Vec<Vec<String>>>,
     timexes: Option<Vec<Vec<String>>>,
+    typed: Option<Vec<Vec<String>>>,
     last: Option<String>,
 }
 
@@ -126,6 +128,13 @@ impl Case {
             let got = found
                 .iter()
                 .map(|t| with_end(vec![t.0.clone(), t.1.clone(), t.2.clone()], &t.3))
+                .collect();
+            named.push((rows(want), got));
+        }
+        if let Some(want) = &self.typed {
+            let got = found
+                .iter()
+                .map(|t| format!("{:?}", [&t.0, &t.1, &t.2]))
                 .collect();
             named.push((rows(want), got));
         }

@@ -669,16 +669,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn marches_and_films_are_not_times() {
-        let d = "1999-01-22";
-        assert_eq!(values("KARAOKE NIGHT WITH CB", d), [format!("{d}TNI")]);
-        assert_eq!(values("USA Today reported it today.", d), [d]);
-        assert_eq!(values("NOT WORKING TODAY wins a prize", d), [d]);
-        // "It's the second day of an offensive": the day written on.
-        assert_eq!(values("It's the second day of an offensive.", d), [d]);
-    }
-
-    #[test]
     fn clock_times_take_the_day_named_beside_them() {
         let text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.";
         assert!(values(text, "1998-08-08").contains(&"1998-08-07T10:35".to_string()));
@@ -714,115 +704,6 @@ pub(crate) mod tests {
                 ("Q4", "2026-Q4"),
             ]
         );
-    }
-
-    #[test]
-    fn how_often() {
-        let d = "2026-11-30";
-        for (text, span, value) in [
-            ("It meets every other week.", "every other week", "P2W"),
-            ("They meet twice a week.", "twice a week", "P1W"),
-            ("Three times a day he eats.", "Three times a day", "P1D"),
-            ("Once a month they meet.", "Once a month", "P1M"),
-            ("Interest is 5% per annum.", "per annum", "P1Y"),
-            ("The shop closes on Mondays.", "Mondays", "XXXX-WXX-1"),
-            ("She works weekends.", "weekends", "XXXX-WXX-WE"),
-            ("Every two years, they vote.", "Every two years", "P2Y"),
-            (
-                "The show airs Friday evenings.",
-                "Friday evenings",
-                "XXXX-WXX-5TEV",
-            ),
-        ] {
-            let t = tag(text, d);
-            let got: Vec<(&str, &str, &str)> = t
-                .iter()
-                .map(|t| (t.0.as_str(), t.1.as_str(), t.2.as_str()))
-                .collect();
-            assert_eq!(got, [(span, "SET", value)], "{text}");
-        }
-    }
-
-    #[test]
-    fn named_days_fall_by_their_rules() {
-        let d = "2026-11-30";
-        let spans = |text: &str| -> Vec<(String, String)> {
-            tag(text, d).into_iter().map(|t| (t.0, t.2)).collect()
-        };
-        for (text, span, value) in [
-            ("Black Friday sales soared.", "Black Friday", "2026-11-27"),
-            ("Cyber Monday sales soared.", "Cyber Monday", "2026-11-30"),
-            ("Memorial Day was rainy.", "Memorial Day", "2026-05-25"),
-            (
-                "Mother's Day brunch was sold out.",
-                "Mother's Day",
-                "2026-05-10",
-            ),
-            ("Labor Day parades were held.", "Labor Day", "2026-09-07"),
-            (
-                "The Fourth of July was hot.",
-                "The Fourth of July",
-                "2026-07-04",
-            ),
-            (
-                "New Year's Day will be quiet.",
-                "New Year's Day",
-                "2027-01-01",
-            ),
-            (
-                "New Year's Eve will be cold.",
-                "New Year's Eve",
-                "2026-12-31",
-            ),
-            ("Veterans Day was marked.", "Veterans Day", "2026-11-11"),
-            ("July Fourth was hot.", "July Fourth", "2026-07-04"),
-            (
-                "Traffic rose over Labor Day weekend.",
-                "Labor Day weekend",
-                "2026-W36-WE",
-            ),
-            ("Easter week began.", "Easter week", "2026-W14"),
-        ] {
-            assert_eq!(
-                spans(text),
-                [(span.to_string(), value.to_string())],
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn dates_written_with_slashes() {
-        let d = "2026-11-30";
-        for (text, want) in [
-            // Day first when the first number is no month.
-            ("It fell on 25/12/2025.", "2025-12-25"),
-            ("It was 12/25/2025.", "2025-12-25"),
-            // Dots, as Europe writes dates: always day first, and with the year.
-            ("Filed 30.11.2026 in Berlin.", "2026-11-30"),
-            ("Filed 3.4.2025 there.", "2025-04-03"),
-            ("Filed 30-11-2026 too.", "2026-11-30"),
-            // Without a year, only where a date is expected.
-            ("It must end by 15/12.", "2026-12-15"),
-            ("Tues 12/1 is busy.", "2026-12-01"),
-        ] {
-            assert_eq!(values(text, d), [want], "{text}");
-        }
-    }
-
-    #[test]
-    fn days_a_year_or_month_lacks() {
-        // "Feb. 29" in a year without one: the leap year the tense points to.
-        for (text, want) in [
-            ("The deadline was Feb. 29.", "2020-02-29"),
-            ("It will open on Feb. 29.", "2024-02-29"),
-            ("It closed last Feb. 29.", "2020-02-29"),
-            ("It opens next Feb. 29.", "2024-02-29"),
-            // A day no such month has names the month only.
-            ("It happened on 31 April 2020.", "2020-04"),
-        ] {
-            assert_eq!(values(text, "2023-06-01"), [want], "{text}");
-        }
     }
 
     #[test]
