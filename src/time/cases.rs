@@ -14,8 +14,8 @@
 //! - `last`: the value of the last expression ("" when there is none).
 //!
 //! Guarantees: every file is compiled in (`include_str!`, so the wasm test build,
-//! which has no filesystem, runs them too) and a native test checks that none in
-//! the directory is left out; a failing case reports its file, its name and the
+//! which has no filesystem, runs them too, in headless Chromium) and a native
+//! test checks that none in the directory is left out; a failing case reports its file, its name and the
 //! difference between what it wants and what the stage found.
 
 use super::tests::{tag, tag_undated};
@@ -168,7 +168,12 @@ fn diff(want: &[String], got: &[String]) -> String {
     out
 }
 
-#[test]
+// (the lib's #[test]s do not run in the wasm test build; this one does, in the browser)
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_case_of_the_data_files_holds() {
     let mut failures = Vec::new();
     let mut count = 0;

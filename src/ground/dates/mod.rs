@@ -4,9 +4,8 @@
 //! dates in pasted text; the time stage to date the article and build the
 //! timeline.
 //!
-//! Guarantees: never panics; every expression found lies inside the words given
-//! (`start < end <= words.len()`); the same words, sentences and DCT give the same
-//! expressions. Nothing here imports a stage.
+//! Guarantees: never panics; every expression found lies within its sentence.
+//! Nothing here imports a stage.
 
 pub mod calendar;
 mod events;
@@ -17,7 +16,7 @@ mod values;
 use calendar::Date;
 use story::{era_of, flash_asides, is_narrative, Story};
 pub(crate) use story::{tag_sentences, written_years};
-// (the tagger reads these through `super::`)
+// (for the tagger)
 use story::{anchor_of, deictic, is_day};
 pub use tagger::Found;
 pub use values::parse_iso_date;
@@ -75,12 +74,12 @@ pub(crate) fn full_forms<'a>(lower: impl IntoIterator<Item = &'a str>) -> Vec<&'
 }
 
 /// Find the expressions of a text given as words and sentence token ranges,
-/// against `dct`. Used by intake, by [`crate::time::resolve`] and by the evaluation.
+/// against `dct`. Used by intake, by the time stage and by the evaluation.
 pub fn tag_words(
     words: &[&str],
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
-) -> Vec<tagger::Found> {
+) -> Vec<Found> {
     let lower = crate::ground::lexical::LowerWords::new(words);
     tag_lowered(words, &full_forms(lower.iter()), sentences, dct)
 }
@@ -91,7 +90,7 @@ pub(crate) fn tag_lowered(
     lower: &[&str],
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
-) -> Vec<tagger::Found> {
+) -> Vec<Found> {
     let mut found = tag_sentences(words, lower, sentences, dct, None);
     if is_narrative(&found, lower, dct) {
         // History rather than news: "in September" means the September of the

@@ -2,8 +2,8 @@
 //! "2.5 hrs"), dates counted from a day ("three years ago", "a day earlier") and
 //! sets ("every day", "each week", "daily", "annually", "every Monday").
 //!
-//! Guarantees: a duration's value is a TIMEX3 period (`P3Y`, `PT24H`, `PXY` when
-//! the count is unknown); never panics.
+//! Guarantees: a duration's value is a TIMEX3 period (`P3Y`, `PT24H`; `X` for a
+//! count the text does not give: `PXW`); never panics.
 
 use super::*;
 

@@ -2,8 +2,8 @@
 //! rest, each with the rule that places it in a year (a fixed day, the nth weekday
 //! of a month, days from Easter, the U.S. Election Day).
 //!
-//! Guarantees: a holiday's day is computed for the year the text or the reference
-//! date gives, never guessed; never panics.
+//! Guarantees: a holiday's day is computed by its rule for the year the text or
+//! the reference date gives; never panics.
 
 use super::*;
 
