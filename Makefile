@@ -30,6 +30,7 @@ test: setup-test check native-test wasm-test www e2e
 
 check:
 	cargo fmt --all -- --check
+	python3 tools/stage_imports.py
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p lede -p lede-wasm --lib -- -D warnings
 

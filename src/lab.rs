@@ -26,7 +26,8 @@ pub mod sentiment {
 
 /// Date-expression recognition and the time stage.
 pub mod time {
+    pub use crate::ground::dates::calendar::Date;
+    pub use crate::ground::dates::{parse_iso_date, tag_words};
     pub use crate::intake::Published;
-    pub use crate::time::calendar::Date;
-    pub use crate::time::{parse_iso_date, resolve, spans_of, tag_words};
+    pub use crate::time::{resolve, spans_of};
 }

@@ -99,7 +99,7 @@ impl crate::ground::span::Remap for Removal {
 /// Turn the input into one or more articles.
 pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
     let caller_date = match options.published.as_deref() {
-        Some(value) if crate::time::parse_iso_date(value).is_some() => Some(Published {
+        Some(value) if crate::ground::dates::parse_iso_date(value).is_some() => Some(Published {
             value: value.to_string(),
             source: "caller".into(),
             confidence: 1.0,
@@ -166,17 +166,17 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
 pub fn date_value(text: &str) -> Option<String> {
     let t = text.trim();
     if let Some(prefix) = t.get(..10) {
-        if crate::time::parse_iso_date(prefix).is_some() {
+        if crate::ground::dates::parse_iso_date(prefix).is_some() {
             return Some(prefix.to_string());
         }
     }
     let tokens = crate::ground::tokens::tokenize(t);
     let words: Vec<&str> = tokens.iter().map(|tok| tok.span.of(t)).collect();
     let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..words.len()).collect();
-    crate::time::tag_words(&words, &whole, None)
+    crate::ground::dates::tag_words(&words, &whole, None)
         .into_iter()
         .map(|f| f.value)
-        .find(|v| crate::time::parse_iso_date(v).is_some())
+        .find(|v| crate::ground::dates::parse_iso_date(v).is_some())
 }
 
 /// One line of input, repaired, with what it is.
@@ -428,7 +428,7 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
     };
     dates.sort_by_key(|d| rank(d.1));
     article.published = dates.into_iter().find_map(|(text, source, confidence)| {
-        let value = if crate::time::parse_iso_date(&text).is_some() {
+        let value = if crate::ground::dates::parse_iso_date(&text).is_some() {
             Some(text)
         } else {
             date_value(&text)

@@ -11,7 +11,8 @@
 //!
 //! Guarantees: never panics; no allocation unless a title word is in the text.
 
-use super::calendar::Date;
+use crate::ground::dates::calendar::{self, Date};
+use crate::ground::dates::parse_iso_date;
 use crate::intake::Published;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -34,7 +35,7 @@ struct Holders {
 }
 
 fn day_number(value: &str) -> Option<i64> {
-    let (y, m, d) = super::parse_iso_date(value)?;
+    let (y, m, d) = parse_iso_date(value)?;
     Some(Date::new(y, m, d)?.days())
 }
 
@@ -198,7 +199,7 @@ pub struct Window {
 impl Window {
     /// Whether a date value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) overlaps the window.
     pub fn admits(&self, value: &str) -> bool {
-        let Some((y, m, d)) = super::parse_iso_date(value) else {
+        let Some((y, m, d)) = parse_iso_date(value) else {
             return true;
         };
         let first = Date::new(y, m.max(1), d.max(1));
@@ -206,7 +207,7 @@ impl Window {
             y,
             if m == 0 { 12 } else { m },
             if d == 0 {
-                super::calendar::days_in_month(y, if m == 0 { 12 } else { m })
+                calendar::days_in_month(y, if m == 0 { 12 } else { m })
             } else {
                 d
             },

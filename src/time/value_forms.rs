@@ -2,7 +2,7 @@
 //! that the time stage writes nothing else, and no range that runs backwards,
 //! however odd the text around it.
 
-use super::calendar::Date;
+use crate::ground::dates::calendar::Date;
 use proptest::prelude::*;
 
 /// Is `v` a value TimeML allows: a date ("2002-11-29", "2002-W48-WE",

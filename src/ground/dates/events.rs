@@ -12,7 +12,7 @@
 
 use super::calendar::Date;
 use super::tagger::{is_punctuation_word, Found};
-use super::{parse_iso_date, split_year};
+use super::values::{parse_iso_date, split_year};
 use std::ops::Range;
 
 /// Words that name an event, and the event they name: a killing is one event
@@ -405,81 +405,4 @@ fn is_determiner(w: &str) -> bool {
         w,
         "a" | "an" | "the" | "two" | "three" | "few" | "several" | "many"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    fn values(text: &str) -> Vec<(String, String)> {
-        crate::time::tests::tag(text, "1999-04-19")
-            .into_iter()
-            .map(|(text, _, value, _)| (text, value))
-            .collect()
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(text, value)| (text.to_string(), value.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn a_dated_killing_dates_what_is_counted_from_it() {
-        let got = values(
-            "Slepian was shot to death at his home on Oct. 23. A jogger saw the car at \
-             6 a.m. ten days before the shooting. The car was seen in the weeks before \
-             the shooting. Two men came the day after his death. She crossed the border \
-             days after a sniper killed Slepian. He was shot to death at 10 p.m. as he \
-             stood in his kitchen.",
-        );
-        let want = pairs(&[
-            ("Oct. 23", "1998-10-23"),
-            ("6 a.m.", "1998-10-13T06:00"),
-            ("ten days", "1998-10-13"),
-            ("weeks", "1998-10"),
-            ("day", "1998-10-24"),
-            ("days", "1998-10"),
-            ("10 p.m.", "1998-10-23T22:00"),
-        ]);
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn the_first_of_two_equally_fine_dates_anchors() {
-        let got = values(
-            "The Oct. 23 shooting shocked the city. The Nov. 4 shooting followed. \
-             The car was seen two days before the shooting.",
-        );
-        assert_eq!(
-            got.last().map(|(_, v)| v.as_str()),
-            Some("1998-10-21"),
-            "{got:?}"
-        );
-    }
-
-    #[test]
-    fn a_season_dates_the_weeks_before() {
-        let got = values(
-            "Slepian was killed in his kitchen by a sniper's bullet last fall. The car \
-             was seen in the days before the slaying.",
-        );
-        assert_eq!(got, pairs(&[("last fall", "1998-FA"), ("days", "1998-FA")]));
-    }
-
-    #[test]
-    fn an_undated_event_anchors_nothing() {
-        let got = values("He was seen two days before the shooting, at 10 p.m. on a Sunday.");
-        assert!(got.iter().all(|(_, v)| !v.starts_with("1998")), "{got:?}");
-        let got =
-            values("The death penalty was imposed on Oct. 23. It came two days after the hearing.");
-        assert!(
-            got.iter().any(|(t, v)| t == "two days" && v == "P2D"),
-            "{got:?}"
-        );
-        // What someone is charged with on a day is not an event of that day.
-        let got = values(
-            "He was charged with murder Thursday in the slaying. His car was seen in the \
-             weeks before the shooting.",
-        );
-        assert_eq!(got, pairs(&[("Thursday", "1999-04-15")]));
-    }
 }
