@@ -16,7 +16,7 @@ mod tokens;
 use crate::Span;
 use serde::Serialize;
 
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, MAX_SENTENCE_TOKENS};
 pub use tokens::tokenize;
 
 /// Append `word` lower-cased to `out` (an ASCII word the cheap way).
@@ -234,6 +234,10 @@ pub struct TextLayer {
     /// Every token lower-cased, once for the stages that compare words.
     #[serde(skip)]
     pub lower: LowerWords,
+    /// How many sentences were cut at [`MAX_SENTENCE_TOKENS`] (a run
+    /// of text without sentence punctuation).
+    #[serde(skip)]
+    pub long_sentences: usize,
 }
 
 impl TextLayer {
@@ -260,7 +264,7 @@ impl crate::span::Remap for TextLayer {
 pub fn segment(text: &str) -> TextLayer {
     let tokens = tokenize(text);
     let wrapped = is_hard_wrapped(text);
-    let sentences = split_sentences(text, &tokens, wrapped);
+    let (sentences, long_sentences) = split_sentences(text, &tokens, wrapped);
     let paragraphs = paragraphs(text, wrapped);
     let quotes = quotations(text, &paragraphs);
     let lower = LowerWords::each(tokens.len(), text.len(), |i, buffer| {
@@ -274,6 +278,7 @@ pub fn segment(text: &str) -> TextLayer {
         paragraphs,
         quotes,
         lower,
+        long_sentences,
     }
 }
 
