@@ -13,9 +13,10 @@ RUNS=${RUNS:-10000000}
 targets=${*:-analyze_text analyze_html options models}
 export RUSTC_BOOTSTRAP=1
 limit=(-runs="$RUNS")
-if [ -n "${SECONDS_EACH:-}" ]; then limit=(-max_total_time="$SECONDS_EACH"); fi
+budget="$RUNS runs"
+if [ -n "${SECONDS_EACH:-}" ]; then limit=(-max_total_time="$SECONDS_EACH"); budget="$SECONDS_EACH s"; fi
 for target in $targets; do
-  echo "fuzz: $target (${SECONDS_EACH:+$SECONDS_EACH s}${SECONDS_EACH:-$RUNS runs}, max_len ${MAX_LEN:-65536}, timeout ${TIMEOUT:-5} s, rss ${RSS_MB:-512} MB)"
+  echo "fuzz: $target ($budget, max_len ${MAX_LEN:-65536}, timeout ${TIMEOUT:-5} s, rss ${RSS_MB:-512} MB)"
   cargo fuzz run -s none -O -a "$target" -- "${limit[@]}" -max_len="${MAX_LEN:-65536}" \
     -timeout="${TIMEOUT:-5}" -rss_limit_mb="${RSS_MB:-512}" -malloc_limit_mb="${RSS_MB:-512}" -print_final_stats=1 2>&1 \
     | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|panicked|SUMMARY|Done|timeout|out-of-memory' || true

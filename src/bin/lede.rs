@@ -92,8 +92,14 @@ mod cli {
 
     /// Run analyze, turning a panic (a bug) into an error message so a batch goes on.
     fn analyze_guarded(input: &Input, options: &Options) -> Result<lede::Analysis, String> {
-        match catch_unwind(AssertUnwindSafe(|| analyze(input, options))) {
-            Ok(Ok(analysis)) => Ok(analysis),
+        guarded(|| analyze(input, options))
+    }
+
+    /// Run `work`, turning a panic into an error message (the release profile
+    /// unwinds; the browser build aborts, and the page restarts its worker).
+    fn guarded<T, E: std::fmt::Display>(work: impl FnOnce() -> Result<T, E>) -> Result<T, String> {
+        match catch_unwind(AssertUnwindSafe(work)) {
+            Ok(Ok(value)) => Ok(value),
             Ok(Err(error)) => Err(error.to_string()),
             Err(_) => Err("internal error while analyzing this document (please report it)".into()),
         }
@@ -337,11 +343,14 @@ mod cli {
                 let mut batch: Vec<Line> = Vec::with_capacity(BATCH_LINES);
                 let mut bytes = 0usize;
                 let mut eof = false;
+                // a batch holding a large document holds nothing else
+                let mut alone = false;
                 if let Some(line) = held.take() {
                     bytes += line_bytes(&line);
+                    alone = line_bytes(&line) >= ALONE_BYTES;
                     batch.push(line);
                 }
-                while batch.len() < BATCH_LINES && bytes < BATCH_BYTES && bytes < ALONE_BYTES {
+                while batch.len() < BATCH_LINES && bytes < BATCH_BYTES && !alone {
                     match read_line(source.as_mut()) {
                         Ok(None) => {
                             eof = true;
@@ -356,6 +365,7 @@ mod cli {
                                 break;
                             }
                             bytes += len;
+                            alone = len >= ALONE_BYTES;
                             batch.push(line);
                         }
                         Err(e) => {
@@ -366,7 +376,7 @@ mod cli {
                         }
                     }
                 }
-                let threads = if bytes >= ALONE_BYTES { 1 } else { threads };
+                let threads = if alone { 1 } else { threads };
                 let answers = answer_batch(&batch, threads);
                 for a in answers {
                     if writeln!(out, "{a}").is_err() {
@@ -643,6 +653,17 @@ mod cli {
                 // cut off inside an escape
                 assert!(replace_lone_surrogates(r#"{"text":"\ud8"#).1.is_empty());
                 assert_eq!(replace_lone_surrogates(r#"{"text":"\ud800"#).1.len(), 1);
+            }
+
+            #[test]
+            fn a_panic_becomes_an_error_answer() {
+                let caught = super::super::guarded(|| -> Result<u8, String> {
+                    let empty: Vec<u8> = Vec::new();
+                    // an out-of-bounds index, as a bug would make
+                    let at = std::hint::black_box(empty.len() + 1);
+                    Ok(empty[at])
+                });
+                assert!(caught.is_err_and(|e| e.contains("internal error")));
             }
 
             #[test]

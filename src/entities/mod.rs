@@ -813,10 +813,14 @@ pub fn recognize_with<W: Weights>(
                 dictionary_names.push((first..last + 1, e.label.trim().to_uppercase()));
             }
         }
+        // The matches are leftmost-longest, so in text order and apart: the one
+        // that could overlap a chunk is the first ending after the chunk starts
+        // (a binary search, not a scan of every match for every chunk).
         chunks.retain(|c| {
+            let first = dictionary_names.partition_point(|(r, _)| r.end <= c.tokens.start);
             !dictionary_names
-                .iter()
-                .any(|(r, _)| r.start < c.tokens.end && c.tokens.start < r.end)
+                .get(first)
+                .is_some_and(|(r, _)| r.start < c.tokens.end && c.tokens.start < r.end)
         });
     }
 

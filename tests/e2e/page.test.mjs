@@ -229,6 +229,10 @@ test("a pathological paste (a number table, a name list without a full stop) is 
     const result = await pasteAndAnalyze(page, text);
     assert.equal(result.kind, "ok", result.message);
     assert.ok(Date.now() - started < 20000, `took ${Date.now() - started} ms`);
+    // the limits reached are shown, and the entity table lists the most salient only
+    assert.match(await page.textContent("p.limits"), /Limits reached: .*cut into sentences/);
+    assert.match(await page.textContent("table.entities caption"), /the 500 most salient of \d+/);
+    assert.equal(await page.locator("table.entities tbody tr").count(), 500);
   }
   assert.deepEqual(errors, []);
   await context.close();
