@@ -4,7 +4,7 @@ PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
 # `www` builds the page's d3 bundle, the widget (dist/widget/) and the single file (dist/lede.html).
-.PHONY: run test setup setup-test wasm www cli check native-test wasm-test e2e bench clean-pkg
+.PHONY: run test setup setup-test wasm www cli check native-test scaling wasm-test e2e bench clean-pkg
 
 run: setup wasm www
 	@echo "Lede is at http://127.0.0.1:$(PORT)/  (single-file build: dist/lede.html; Ctrl+C stops)"
@@ -25,7 +25,7 @@ www: wasm
 cli:
 	cargo build --release -p lede-cli
 
-test: setup-test check native-test wasm-test www e2e
+test: setup-test check native-test scaling wasm-test www e2e
 	@echo "make test: all passed"
 
 check:
@@ -37,6 +37,11 @@ check:
 native-test:
 	cargo test --workspace --all-targets
 	cargo test --workspace --doc
+
+# Hostile inputs at n and 2n: time and peak heap must grow at most 2.5x per doubling
+# (the full table: `cargo bench --bench scaling`, `-- --long` for a second doubling).
+scaling:
+	cargo bench --bench scaling -- --check
 
 wasm-test:
 	@scripts/wasm-test.sh

@@ -173,9 +173,10 @@ pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
         });
     }
     let mut documents = Vec::with_capacity(articles.len());
+    // built once, not once per article of a paste that holds many
+    let dictionary = entities::Dictionary::new(&options.dictionary);
     for (index, article) in articles.into_iter().enumerate() {
         let layer = text::segment(&article.text);
-        let dictionary = entities::Dictionary::new(&options.dictionary);
         let found = entities::recognize(&article.text, &layer, &dictionary);
         let dated = time::resolve(&article.text, &layer, &found, article.published.as_ref());
         // Caller-named targets refer to the first document.

@@ -1,5 +1,8 @@
 // The page's handle on the analysis worker: promise-based requests, cancellation
 // (by restarting the worker) and a fallback message when workers are unavailable.
+// A worker whose engine dies (a wasm trap: a Rust panic or running out of memory,
+// or an uncaught error) is replaced by a fresh one; what was pending is refused
+// with a message saying so, and onStatus gets {kind: "restarted", error}.
 
 /* global LEDE_WORKER_SOURCE */
 
@@ -23,23 +26,45 @@ export class Analyzer {
 
   start() {
     this.worker = startWorker();
+    this.loaded = false;
     this.ready = new Promise((resolve) => {
       this.markReady = resolve;
     });
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => {
+      // A worker that ran and then failed is replaced; one that never loaded is
+      // reported (starting it again would fail the same way).
+      if (this.loaded) {
+        event.preventDefault?.();
+        this.restart(event.message || "an uncaught error");
+        return;
+      }
       const message = `the analysis engine failed: ${event.message || "unknown error"}`;
       this.onStatus({ kind: "error", error: message });
       this.rejectAll(message);
     };
   }
 
+  /** Replace a worker that died, refusing what was pending with a message saying so. */
+  restart(reason) {
+    this.worker.terminate();
+    this.restarts = (this.restarts ?? 0) + 1;
+    const message =
+      `the analysis engine stopped (${reason}) and was restarted: ` +
+      "analyze again, or split a very large text into parts";
+    this.rejectAll(message);
+    this.start();
+    this.onStatus({ kind: "restarted", error: message });
+  }
+
   receive(message) {
     if (message.kind === "loading") return this.onStatus({ kind: "loading" });
     if (message.kind === "ready") {
+      this.loaded = message.ok;
       this.markReady(message);
       return this.onStatus(message);
     }
+    if (message.fatal) return this.restart(message.error);
     const request = this.pending.get(message.id);
     if (!request) return;
     this.pending.delete(message.id);
@@ -53,6 +78,18 @@ export class Analyzer {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, input, options });
+    });
+  }
+
+  /**
+   * Make the worker die on purpose, for tests of the recovery: "abort" (a real
+   * Rust panic in the engine) or "throw" (an uncaught error in the worker).
+   */
+  crashForTest(how = "abort") {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, kind: "test-crash", how });
     });
   }
 

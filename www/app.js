@@ -30,7 +30,10 @@ const analyzer = new Analyzer((event) => {
   if (event.kind === "loading" && idle) say("Loading the analysis engine…", "loading");
   else if (event.kind === "ready" && event.ok && idle) say("Ready. Paste an article or drop a file.");
   else if ((event.kind === "ready" && !event.ok) || event.kind === "error") say(event.error, "error");
+  else if (event.kind === "restarted") say(`The ${event.error.replace(/^the /, "")}.`, "error");
 });
+// For the page's tests: make the worker die on purpose and watch the page recover.
+globalThis.__ledeTest = { crash: (how) => analyzer.crashForTest(how).catch((e) => e.message) };
 
 /** Does this pasted text look like an HTML page rather than prose? */
 export function looksLikeHtml(text) {

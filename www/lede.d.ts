@@ -29,7 +29,8 @@ export interface Published {
 /** A repair of the pasted text: `original` became the text at the span. */
 export interface Repair extends Span {
   original: string;
-  /** "hex-utf8", "mojibake", "entity", "control", "whitespace"… */
+  /** "hex-utf8", "mojibake", "entity", "control", "whitespace"… ("lone-surrogate":
+   * a `\ud800`-style escape in a CLI request, read as U+FFFD) */
   kind: string;
 }
 
@@ -138,6 +139,20 @@ export interface Document {
   /** Tone toward each span the caller named in `targets`. */
   targets: (Span & Tone)[];
   cooccurrence: Cooccurrence[];
+  /** Limits this document reached (absent on normal articles): a run of text
+   * without sentence punctuation cut into sentences, co-occurrence made from the
+   * first entities of a crowded sentence. */
+  truncated?: Truncation[];
+}
+
+/** A limit a document reached, how often, and what was left out. */
+export interface Truncation {
+  /** "sentences" (cut at `limit` tokens) or "cooccurrence" (the first `limit` entities of a sentence). */
+  what: "sentences" | "cooccurrence";
+  limit: number;
+  /** How many sentences it applied to. */
+  count: number;
+  note: string;
 }
 
 export interface Corpus {

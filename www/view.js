@@ -88,11 +88,19 @@ function evidence(doc, entity) {
     sentences.map((i) => doc.sentences?.[i]).filter(Boolean).map((s) => h("blockquote", {}, doc.text.slice(s.start, s.end))));
 }
 
+/** Rows of the entity table: a pasted number table or name list has tens of
+ * thousands of entities, and laying out that many rows takes the browser seconds. */
+const MAX_ENTITY_ROWS = 500;
+
 function renderEntities(doc) {
-  const entities = [...(doc.entities ?? [])].sort((a, b) => b.salience - a.salience);
-  if (!entities.length) return h("p", { class: "empty" }, "No names found.");
+  const all = [...(doc.entities ?? [])].sort((a, b) => b.salience - a.salience);
+  if (!all.length) return h("p", { class: "empty" }, "No names found.");
+  const entities = all.slice(0, MAX_ENTITY_ROWS);
+  const caption = all.length > entities.length
+    ? `Who and what is in it: the ${entities.length} most salient of ${all.length} (the JSON export has all)`
+    : "Who and what is in it";
   return h("table", { class: "entities" },
-    h("caption", {}, "Who and what is in it"),
+    h("caption", {}, caption),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Type"),
       h("th", { scope: "col" }, "Mentions"), h("th", { scope: "col" }, "Salience"), h("th", { scope: "col" }, "Tone"))),
     h("tbody", {}, entities.map((e) => h("tr", {},
@@ -298,6 +306,7 @@ export function renderDocument(doc, index, source) {
     h("h2", { id: `doc-${index}` }, title),
     source ? h("p", { class: "source" }, `From ${source}`) : null,
     h("p", { class: "facts" }, facts.join(" · ")),
+    doc.truncated?.length ? h("p", { class: "limits" }, `Limits reached: ${doc.truncated.map((t) => t.note).join("; ")}.`) : null,
     renderLegend(doc),
     renderToneArc(doc),
     timeline || network ? h("section", { class: "charts", "aria-label": `Timeline and relations of ${title}` }, timeline, network) : null,

@@ -29,8 +29,32 @@ function warmUp(core) {
 }
 
 /**
+ * Is this error the engine dying rather than refusing an input? A trap (a Rust
+ * panic, which aborts in the browser build, or running out of memory) and a
+ * stack overflow leave the wasm module's state unusable.
+ */
+function isFatal(error) {
+  return error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+}
+
+/**
+ * Make the worker fail on purpose, for the page's tests: "abort" calls the
+ * engine's testAbort (a real Rust panic, a real wasm trap); "throw" leaves an
+ * uncaught error in the worker.
+ */
+function crashForTest(core, how) {
+  if (how === "throw") {
+    setTimeout(() => {
+      throw new Error("test: an uncaught error in the analysis worker");
+    }, 0);
+    return;
+  }
+  core.testAbort();
+}
+
+/**
  * @param {() => Promise<unknown>} load  initializes the wasm module
- * @param {{analyzeText: Function, analyzeHtml: Function, info: Function}} core
+ * @param {{analyzeText: Function, analyzeHtml: Function, info: Function, testAbort: Function}} core
  */
 export function serveAnalyses(load, core) {
   const ready = load().then(
@@ -50,7 +74,7 @@ export function serveAnalyses(load, core) {
   ready.then((state) => self.postMessage({ kind: "ready", ...state }));
   self.onmessage = async (event) => {
     requested = true;
-    const { id, input, options } = event.data || {};
+    const { id, input, options, kind, how } = event.data || {};
     const state = await ready;
     if (!state.ok) {
       self.postMessage({ id, ok: false, error: state.error });
@@ -58,13 +82,24 @@ export function serveAnalyses(load, core) {
     }
     const started = performance.now();
     try {
+      if (kind === "test-crash") {
+        crashForTest(core, how);
+        return;
+      }
       const analysis =
         input && input.html !== undefined
           ? core.analyzeHtml(String(input.html), input.url ?? undefined, options ?? undefined)
           : core.analyzeText(String(input?.text ?? ""), options ?? undefined);
       self.postMessage({ id, ok: true, analysis, ms: performance.now() - started });
     } catch (error) {
-      self.postMessage({ id, ok: false, error: String(error?.message ?? error) });
+      const message = String(error?.message ?? error);
+      if (isFatal(error)) {
+        // The page replaces this worker with a fresh one.
+        self.postMessage({ id, ok: false, fatal: true, error: `${error?.name ?? "Error"}: ${message}` });
+        self.close();
+        return;
+      }
+      self.postMessage({ id, ok: false, error: message });
     }
   };
 }

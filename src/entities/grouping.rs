@@ -372,6 +372,104 @@ struct Builder {
     country: Option<String>,
 }
 
+/// The entities built so far, indexed by what [`find_person`] and
+/// [`acronym_match`] look for, so each name is matched by lookups rather than a
+/// scan of every entity (a casualty list names thousands of people). Words are
+/// keyed ASCII-lower-cased, as the matching compares them. An entity is taken
+/// out before its canonical name or `last_seen` changes and put back after.
+#[derive(Default)]
+struct Index {
+    /// People by the first and by the last word of their name, most recent last.
+    person_end_word: HashMap<String, std::collections::BTreeSet<(usize, usize)>>,
+    /// People by their whole name (two words or more).
+    person_name: HashMap<String, std::collections::BTreeSet<usize>>,
+    /// People so far named by one word only, by that word.
+    person_single: HashMap<String, std::collections::BTreeSet<usize>>,
+    /// Organizations with a name of two words or more, by its initials.
+    org_initials: HashMap<String, std::collections::BTreeSet<usize>>,
+}
+
+/// The key of a name for [`Index::person_name`].
+fn name_key<S: AsRef<str>>(words: &[S]) -> String {
+    let mut key = String::new();
+    for w in words {
+        key.push_str(&w.as_ref().to_ascii_lowercase());
+        key.push('\u{1}');
+    }
+    key
+}
+
+impl Index {
+    /// The keys a builder is filed under: end words, whole name, single word, initials.
+    fn keys(b: &Builder) -> Vec<(u8, String)> {
+        let mut keys = Vec::new();
+        if b.label == "PERSON" {
+            if let (Some(first), Some(last)) = (b.canonical.first(), b.canonical.last()) {
+                keys.push((0, first.to_ascii_lowercase()));
+                keys.push((0, last.to_ascii_lowercase()));
+                if b.canonical.len() == 1 {
+                    keys.push((2, first.to_ascii_lowercase()));
+                } else {
+                    keys.push((1, name_key(&b.canonical)));
+                }
+            }
+        } else if b.label == "ORG" && b.canonical.len() > 1 {
+            let words: Vec<&str> = b.canonical.iter().map(String::as_str).collect();
+            keys.push((3, initials(&words)));
+        }
+        keys
+    }
+
+    fn insert(&mut self, id: usize, b: &Builder) {
+        for (kind, key) in Index::keys(b) {
+            match kind {
+                0 => {
+                    self.person_end_word
+                        .entry(key)
+                        .or_default()
+                        .insert((b.last_seen, id));
+                }
+                1 => {
+                    self.person_name.entry(key).or_default().insert(id);
+                }
+                2 => {
+                    self.person_single.entry(key).or_default().insert(id);
+                }
+                _ => {
+                    self.org_initials.entry(key).or_default().insert(id);
+                }
+            }
+        }
+    }
+
+    fn remove(&mut self, id: usize, b: &Builder) {
+        for (kind, key) in Index::keys(b) {
+            match kind {
+                0 => {
+                    if let Some(set) = self.person_end_word.get_mut(&key) {
+                        set.remove(&(b.last_seen, id));
+                    }
+                }
+                1 => {
+                    if let Some(set) = self.person_name.get_mut(&key) {
+                        set.remove(&id);
+                    }
+                }
+                2 => {
+                    if let Some(set) = self.person_single.get_mut(&key) {
+                        set.remove(&id);
+                    }
+                }
+                _ => {
+                    if let Some(set) = self.org_initials.get_mut(&key) {
+                        set.remove(&id);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Group typed names and numeric values into mentions and entities.
 pub fn build(
     text: &str,
@@ -426,6 +524,7 @@ pub fn build(
     let mut out = EntityLayer::default();
     let mut builders: Vec<Builder> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+    let mut index_of = Index::default();
 
     for (order, name) in names.iter().enumerate() {
         let mut tokens = name.tokens.clone();
@@ -478,13 +577,13 @@ pub fn build(
         };
 
         let entity = if name.label == "PERSON" {
-            find_person(&builders, &name_words)
+            find_person(&index_of, &name_words)
         } else {
             let key = non_person_key(&name.label, &name_words);
             by_key
                 .get(&(name.label.clone(), key.clone()))
                 .copied()
-                .or_else(|| acronym_match(&builders, &name.label, &name_words))
+                .or_else(|| acronym_match(&index_of, &name.label, &name_words))
                 .or_else(|| {
                     // the acronym came first: "UN" … later "United Nations"
                     (name_words.len() > 1 && name.label == "ORG")
@@ -525,6 +624,7 @@ pub fn build(
         let Some(b) = builders.get_mut(index) else {
             continue;
         };
+        index_of.remove(index, b);
         let shouting = |t: &str| !t.chars().any(char::is_lowercase);
         if name_words.len() > b.canonical.len()
             || (name_words.len() == b.canonical.len()
@@ -543,6 +643,7 @@ pub fn build(
             }
         }
         b.last_seen = order;
+        index_of.insert(index, b);
         b.score += weight;
         b.mentions.push(out.mentions.len());
         out.mentions.push(Mention {
@@ -654,8 +755,9 @@ fn non_person_key(label: &str, words: &[&str]) -> String {
     plain_key(words)
 }
 
-/// An all-caps single word that spells the initials of an organization seen before.
-fn acronym_match(builders: &[Builder], label: &str, words: &[&str]) -> Option<usize> {
+/// An all-caps single word that spells the initials of an organization seen before
+/// (the latest such organization).
+fn acronym_match(index: &Index, label: &str, words: &[&str]) -> Option<usize> {
     let [word] = words else {
         return None;
     };
@@ -664,49 +766,38 @@ fn acronym_match(builders: &[Builder], label: &str, words: &[&str]) -> Option<us
         return None;
     }
     let wanted = letters.to_lowercase();
-    builders.iter().rposition(|b| {
-        b.label == "ORG" && b.canonical.len() > 1 && {
-            let words: Vec<&str> = b.canonical.iter().map(String::as_str).collect();
-            initials(&words) == wanted
-        }
-    })
+    index.org_initials.get(&wanted)?.last().copied()
 }
 
 /// The person entity a name refers to, if any.
-fn find_person(builders: &[Builder], words: &[&str]) -> Option<usize> {
-    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+fn find_person(index: &Index, words: &[&str]) -> Option<usize> {
     if words.len() == 1 {
-        let word = words.first()?;
+        let word = words.first()?.to_ascii_lowercase();
         // the most recently mentioned person whose name starts or ends with it
-        return builders
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.label == "PERSON")
-            .filter(|(_, b)| {
-                b.canonical.first().is_some_and(|w| same(w, word))
-                    || b.canonical.last().is_some_and(|w| same(w, word))
-            })
-            .max_by_key(|(_, b)| b.last_seen)
-            .map(|(i, _)| i);
+        return index.person_end_word.get(&word)?.last().map(|&(_, id)| id);
     }
-    // the same full name
-    if let Some(i) = builders.iter().position(|b| {
-        b.label == "PERSON"
-            && b.canonical.len() == words.len()
-            && b.canonical.iter().zip(words).all(|(a, b)| same(a, b))
-    }) {
-        return Some(i);
+    // the same full name (the first such person)
+    if let Some(&id) = index
+        .person_name
+        .get(&name_key(words))
+        .and_then(|set| set.first())
+    {
+        return Some(id);
     }
-    // a person so far named by one word only, which this full name ends or starts with
-    let first = words.first()?;
-    let last = words.last()?;
-    builders.iter().position(|b| {
-        b.label == "PERSON"
-            && b.canonical.len() == 1
-            && b.canonical
-                .first()
-                .is_some_and(|w| same(w, last) || same(w, first))
-    })
+    // a person so far named by one word only, which this full name ends or starts
+    // with (the first such person)
+    let first = words.first()?.to_ascii_lowercase();
+    let last = words.last()?.to_ascii_lowercase();
+    let earliest = |key: &str| {
+        index
+            .person_single
+            .get(key)
+            .and_then(|set| set.first().copied())
+    };
+    match (earliest(&last), earliest(&first)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Split a name that swallowed a title and a person ("Thai Prime Minister Surayud

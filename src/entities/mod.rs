@@ -674,19 +674,19 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     };
     // Words the text also writes in lower case are common words, capitalized
     // only by a title-cased headline ("President Putin Plans To Visit China").
-    // Few words follow a title, so each is looked up once, by a scan, and kept.
-    let mut looked_up: Vec<(String, bool)> = Vec::new();
+    // The text's words are gathered into a set the first time a word after a
+    // title needs it (a list of titled names would otherwise scan the text once
+    // per name).
+    let mut text_words: Option<std::collections::HashSet<&str, crate::ground::hashing::FxBuild>> =
+        None;
     let mut common = |w: &str| {
         let lower = w.to_lowercase();
         if NEVER_A_NAME_ALONE.contains(&lower.as_str()) {
             return true;
         }
-        if let Some((_, seen)) = looked_up.iter().find(|(l, _)| *l == lower) {
-            return *seen;
-        }
-        let seen = words.iter().any(|x| *x == lower);
-        looked_up.push((lower, seen));
-        seen
+        text_words
+            .get_or_insert_with(|| words.iter().copied().collect())
+            .contains(lower.as_str())
     };
     let mut titled = Vec::new();
     for (i, w) in words.iter().enumerate() {
@@ -817,10 +817,14 @@ pub fn recognize_with<W: Weights>(
                 dictionary_names.push((first..last + 1, e.label.trim().to_uppercase()));
             }
         }
+        // The matches are leftmost-longest, so in text order and apart: the one
+        // that could overlap a chunk is the first ending after the chunk starts
+        // (a binary search, not a scan of every match for every chunk).
         chunks.retain(|c| {
+            let first = dictionary_names.partition_point(|(r, _)| r.end <= c.tokens.start);
             !dictionary_names
-                .iter()
-                .any(|(r, _)| r.start < c.tokens.end && c.tokens.start < r.end)
+                .get(first)
+                .is_some_and(|(r, _)| r.start < c.tokens.end && c.tokens.start < r.end)
         });
     }
 

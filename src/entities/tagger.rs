@@ -646,10 +646,11 @@ impl<'a> QuantizedModel<'a> {
             *value = f32::from_le_bytes(rest.get(2 + 4 * k..6 + 4 * k)?.try_into().ok()?);
         }
         let rest = rest.get(2 + 4 * 256..)?;
-        let size = N_TAGS << bits;
+        // checked before the shift: a damaged file's bits (246) would overflow it
         if tags != N_TAGS || !(8..=24).contains(&bits) {
             return None;
         }
+        let size = N_TAGS << bits;
         let weights = rest.get(..size)?;
         let rest = rest.get(size..)?;
         let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
@@ -915,6 +916,15 @@ pub mod training {
 mod tests {
     use super::training::Perceptron;
     use super::*;
+
+    #[test]
+    fn a_model_file_with_impossible_bits_is_refused_not_shifted() {
+        // found by the models fuzz target: bits 246 overflowed `N_TAGS << bits`
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend([246u8, N_TAGS as u8]);
+        bytes.extend(std::iter::repeat_n(0u8, 4 * 256 + 64));
+        assert!(QuantizedModel::from_bytes(&bytes).is_none());
+    }
 
     #[test]
     fn quantized_rows_follow_the_full_weights() {

@@ -238,7 +238,14 @@ fn take_punct(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usiz
             return s_end;
         }
     }
-    let run = rest.chars().take_while(|&c| c == ch).count();
+    // Only the characters that merge are counted on: a run of brackets is one
+    // token per bracket, and counting it at each would cost its square.
+    let merges = matches!(ch, '-' | '.' | '!' | '?' | '=' | '*' | '_' | '~');
+    let run = if merges {
+        rest.chars().take_while(|&c| c == ch).count()
+    } else {
+        1
+    };
     let run_bytes = run * ch.len_utf8();
     let kind = if is_currency(ch)
         || matches!(
@@ -249,7 +256,7 @@ fn take_punct(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usiz
     } else {
         TokenKind::Punct
     };
-    if run > 1 && matches!(ch, '-' | '.' | '!' | '?' | '=' | '*' | '_' | '~') {
+    if run > 1 {
         push(tokens, i, i + run_bytes, kind);
         i + run_bytes
     } else {

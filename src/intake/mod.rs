@@ -99,16 +99,28 @@ impl crate::ground::span::Remap for Removal {
 /// Turn the input into one or more articles.
 pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
     let caller_date = match options.published.as_deref() {
-        Some(value) if crate::ground::dates::parse_iso_date(value).is_some() => Some(Published {
-            value: value.to_string(),
-            source: "caller".into(),
-            confidence: 1.0,
-        }),
-        Some(value) => {
-            return Err(Error::BadRequest(format!(
-                "published date {value:?} is not a date: use YYYY-MM-DD"
-            )))
-        }
+        Some(value) => match crate::ground::dates::parse_iso_date(value) {
+            // a day that the month does not have ("2023-02-30") is no date either
+            Some((year, month, day))
+                if day == 0 || crate::ground::dates::calendar::Date::new(year, month, day).is_some() =>
+            {
+                Some(Published {
+                    value: value.to_string(),
+                    source: "caller".into(),
+                    confidence: 1.0,
+                })
+            }
+            Some((year, month, day)) => {
+                return Err(Error::BadRequest(format!(
+                    "\"published\": {value:?} is not a calendar date: month {month} of {year} has no day {day}; use YYYY-MM-DD"
+                )))
+            }
+            None => {
+                return Err(Error::BadRequest(format!(
+                    "\"published\": {value:?} is not a date: use YYYY-MM-DD"
+                )))
+            }
+        },
         None => None,
     };
     let mut articles = match input {
@@ -165,6 +177,13 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
 /// A date string in any common form as `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
 pub fn date_value(text: &str) -> Option<String> {
     let t = text.trim();
+    // A date is short: the time tagger reads its words as one sentence, so only
+    // the beginning of a (hostile) megabyte-long meta value is read.
+    let t = t
+        .char_indices()
+        .nth(DATE_VALUE_CHARS)
+        .and_then(|(at, _)| t.get(..at))
+        .unwrap_or(t);
     if let Some(prefix) = t.get(..10) {
         if crate::ground::dates::parse_iso_date(prefix).is_some() {
             return Some(prefix.to_string());
@@ -178,6 +197,9 @@ pub fn date_value(text: &str) -> Option<String> {
         .map(|f| f.value)
         .find(|v| crate::ground::dates::parse_iso_date(v).is_some())
 }
+
+/// How many characters of a metadata value [`date_value`] reads.
+const DATE_VALUE_CHARS: usize = 200;
 
 /// One line of input, repaired, with what it is.
 struct Line {
@@ -445,6 +467,42 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_callers_date_must_be_on_the_calendar() {
+        let with = |date: &str| Options {
+            published: Some(date.into()),
+            ..Options::default()
+        };
+        let input = Input::Text("Dock workers struck on Monday.".into());
+        for bad in [
+            "2023-02-30",
+            "2023-04-31",
+            "2100-02-29",
+            "2023-13-01",
+            "yesterday",
+        ] {
+            let error = intake(&input, &with(bad)).map(|_| ()).unwrap_err();
+            let message = error.to_string();
+            assert!(
+                message.contains("\"published\"") && message.contains(bad),
+                "{message}"
+            );
+        }
+        for good in ["2024-02-29", "2000-02-29", "2023-02-28", "2023-02", "2023"] {
+            let articles = intake(&input, &with(good)).unwrap_or_default();
+            let date = articles.first().and_then(|a| a.published.as_ref());
+            assert_eq!(date.map(|p| p.value.as_str()), Some(good));
+        }
+    }
+
+    #[test]
+    fn a_huge_metadata_date_is_read_from_its_beginning() {
+        let value = format!("2013-03-22 {}", "word ".repeat(200_000));
+        assert_eq!(date_value(&value).as_deref(), Some("2013-03-22"));
+        let value = format!("March 22, 2013 {}", "12 ".repeat(200_000));
+        assert_eq!(date_value(&value).as_deref(), Some("2013-03-22"));
+    }
 
     #[test]
     fn invisible_characters_at_a_line_end_or_alone_are_recorded() {

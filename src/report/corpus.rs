@@ -6,7 +6,7 @@
 
 use super::Document;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Two entities mentioned in the same sentence, and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -72,8 +72,16 @@ pub struct Corpus {
     pub timeline: Vec<CorpusEvent>,
 }
 
-/// Pairs of entities (document entity indices) mentioned in the same sentence.
-pub fn cooccurrence(doc: &Document) -> Vec<Cooccurrence> {
+/// The most entities of one sentence that co-occurrence pairs: the first this
+/// many distinct entities mentioned in it. A sentence naming k entities makes
+/// k(k-1)/2 pairs; a news sentence names a handful, a pasted casualty list or
+/// number table thousands (millions of pairs). Sentences over the limit are
+/// counted and reported under the document's `truncated`.
+pub const MAX_COOCCURRING: usize = 48;
+
+/// Pairs of entities (document entity indices) mentioned in the same sentence,
+/// and how many sentences named more than [`MAX_COOCCURRING`] entities.
+pub fn cooccurrence(doc: &Document) -> (Vec<Cooccurrence>, usize) {
     let mut per_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for mention in &doc.mentions {
         let at = doc
@@ -84,16 +92,40 @@ pub fn cooccurrence(doc: &Document) -> Vec<Cooccurrence> {
         }
     }
     let mut counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for mut list in per_sentence {
+    let mut truncated = 0usize;
+    let mut seen = vec![false; doc.entities.len()];
+    for list in per_sentence {
+        // the first MAX_COOCCURRING distinct entities, in the order first mentioned
+        let mut kept = Vec::with_capacity(list.len().min(MAX_COOCCURRING));
+        let mut more = false;
+        for &e in &list {
+            match seen.get_mut(e) {
+                Some(slot) if !*slot => {
+                    if kept.len() == MAX_COOCCURRING {
+                        more = true;
+                        break;
+                    }
+                    *slot = true;
+                    kept.push(e);
+                }
+                _ => {}
+            }
+        }
+        for &e in &kept {
+            if let Some(slot) = seen.get_mut(e) {
+                *slot = false;
+            }
+        }
+        truncated += usize::from(more);
+        let mut list = kept;
         list.sort_unstable();
-        list.dedup();
         for (i, &a) in list.iter().enumerate() {
             for &b in list.iter().skip(i + 1) {
                 *counts.entry((a, b)).or_default() += 1;
             }
         }
     }
-    sorted_pairs(counts)
+    (sorted_pairs(counts), truncated)
 }
 
 fn sorted_pairs(counts: BTreeMap<(usize, usize), usize>) -> Vec<Cooccurrence> {
@@ -105,31 +137,65 @@ fn sorted_pairs(counts: BTreeMap<(usize, usize), usize>) -> Vec<Cooccurrence> {
     pairs
 }
 
-/// Is `lower` what `word` lower-cases to? Without allocating for ASCII words.
-fn lowercases_to(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.to_lowercase() == lower
-    }
-}
-
 fn key(label: &str, name: &str) -> (String, String) {
     (label.to_string(), name.to_lowercase())
+}
+
+/// The corpus people by their whole name and by their last word (both
+/// lower-cased), so a name is matched in a lookup rather than a scan of every
+/// person (a corpus of name lists holds thousands).
+#[derive(Default)]
+struct People {
+    by_name: HashMap<String, BTreeSet<usize>>,
+    by_last: HashMap<String, BTreeSet<usize>>,
+}
+
+impl People {
+    fn keys(name: &str) -> (String, String) {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        (name.to_lowercase(), last.to_lowercase())
+    }
+
+    fn insert(&mut self, id: usize, name: &str) {
+        let (whole, last) = People::keys(name);
+        self.by_name.entry(whole).or_default().insert(id);
+        self.by_last.entry(last).or_default().insert(id);
+    }
+
+    fn remove(&mut self, id: usize, name: &str) {
+        let (whole, last) = People::keys(name);
+        if let Some(ids) = self.by_name.get_mut(&whole) {
+            ids.remove(&id);
+        }
+        if let Some(ids) = self.by_last.get_mut(&last) {
+            ids.remove(&id);
+        }
+    }
+
+    /// The one person in `index` under `key`, if exactly one.
+    fn only(index: &HashMap<String, BTreeSet<usize>>, key: &str) -> Option<usize> {
+        let ids = index.get(key)?;
+        match (ids.first(), ids.len()) {
+            (Some(&id), 1) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// Merge every document's entities, co-occurrences and timeline.
 pub fn corpus(documents: &[Document]) -> Corpus {
     let mut entities: Vec<CorpusEntity> = Vec::new();
     let mut by_key: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut people = People::default();
     // corpus id of each (document, entity)
     let mut ids: Vec<Vec<usize>> = Vec::with_capacity(documents.len());
     for (d, doc) in documents.iter().enumerate() {
         let mut doc_ids = Vec::with_capacity(doc.entities.len());
         for (e, out) in doc.entities.iter().enumerate() {
             let entity = &out.entity;
+            let person = entity.label == "PERSON";
             let id =
-                find_same(&entities, &by_key, &entity.label, &entity.name).unwrap_or_else(|| {
+                find_same(&by_key, &people, &entity.label, &entity.name).unwrap_or_else(|| {
                     let id = entities.len();
                     entities.push(CorpusEntity {
                         id,
@@ -141,6 +207,9 @@ pub fn corpus(documents: &[Document]) -> Corpus {
                         salience: 0.0,
                     });
                     by_key.insert(key(&entity.label, &entity.name), id);
+                    if person {
+                        people.insert(id, &entity.name);
+                    }
                     id
                 });
             if let Some(merged) = entities.get_mut(id) {
@@ -151,6 +220,7 @@ pub fn corpus(documents: &[Document]) -> Corpus {
                 merged.mentions += entity.mentions.len();
                 merged.salience += entity.salience;
                 // The longest name seen is the canonical one ("Vladimir Putin" over "Putin").
+                let before = person.then(|| merged.name.clone());
                 let mut names = vec![entity.name.clone()];
                 names.extend(entity.aliases.iter().cloned());
                 for name in names {
@@ -165,6 +235,10 @@ pub fn corpus(documents: &[Document]) -> Corpus {
                 merged.aliases.dedup();
                 let canonical = merged.name.clone();
                 merged.aliases.retain(|a| *a != canonical);
+                if let Some(before) = before.filter(|b| *b != merged.name) {
+                    people.remove(id, &before);
+                    people.insert(id, &merged.name);
+                }
             }
             doc_ids.push(id);
         }
@@ -210,8 +284,8 @@ pub fn corpus(documents: &[Document]) -> Corpus {
 /// The corpus entity this (type, name) is: the same name and type, or for a
 /// one-word PERSON name the one corpus person whose name ends with it.
 fn find_same(
-    entities: &[CorpusEntity],
     by_key: &BTreeMap<(String, String), usize>,
+    people: &People,
     label: &str,
     name: &str,
 ) -> Option<usize> {
@@ -227,27 +301,9 @@ fn find_same(
         .flatten()
     {
         // "Vladimir Putin" after a document that only said "Putin".
-        let last = last.to_lowercase();
-        let mut matches = entities
-            .iter()
-            .filter(|e| e.label == "PERSON" && lowercases_to(&e.name, &last));
-        return match (matches.next(), matches.next()) {
-            (Some(only), None) => Some(only.id),
-            _ => None,
-        };
+        return People::only(&people.by_name, &last.to_lowercase());
     }
-    let lower = name.to_lowercase();
-    let mut matches = entities.iter().filter(|e| {
-        e.label == "PERSON"
-            && e.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| lowercases_to(last, &lower))
-    });
-    match (matches.next(), matches.next()) {
-        (Some(only), None) => Some(only.id),
-        _ => None,
-    }
+    People::only(&people.by_last, &name.to_lowercase())
 }
 
 #[cfg(test)]

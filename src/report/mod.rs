@@ -85,6 +85,27 @@ pub struct Document {
     pub targets: Vec<TargetTone>,
     /// Entities (indices into `entities`) mentioned in the same sentence.
     pub cooccurrence: Vec<Cooccurrence>,
+    /// Limits this document reached, each with what was left out (absent when
+    /// none was: every normal article). They keep work and memory linear in the
+    /// input on pathological text (a number table, a name list, a megabyte
+    /// without a full stop).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub truncated: Vec<Truncation>,
+}
+
+/// A limit a document reached: what it applies to, the limit, how many times it
+/// was reached and a sentence saying what was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Truncation {
+    /// "sentences" (a sentence cut into pieces of `limit` tokens) or
+    /// "cooccurrence" (pairs made from the first `limit` entities of a sentence).
+    pub what: &'static str,
+    /// The limit (tokens of a sentence, or entities of a sentence).
+    pub limit: usize,
+    /// How many sentences it applied to.
+    pub count: usize,
+    /// A sentence for the reader saying what was left out.
+    pub note: String,
 }
 
 /// Assemble one document from every stage's output, converting offsets to UTF-16.
@@ -95,6 +116,7 @@ pub fn document(
     mut time_layer: TimeLayer,
     mut tone: SentimentLayer,
 ) -> Document {
+    let long_sentences = text_layer.long_sentences;
     let map = OffsetMap::new(&article.text);
     article.repairs.remap(&map);
     article.removed.remap(&map);
@@ -142,8 +164,32 @@ pub fn document(
         sentiment: tone.document,
         targets: tone.targets,
         cooccurrence: Vec::new(),
+        truncated: Vec::new(),
     };
-    document.cooccurrence = corpus::cooccurrence(&document);
+    if long_sentences > 0 {
+        let limit = crate::text::MAX_SENTENCE_TOKENS;
+        document.truncated.push(Truncation {
+            what: "sentences",
+            limit,
+            count: long_sentences,
+            note: format!(
+                "{long_sentences} run(s) of more than {limit} tokens without sentence punctuation were cut into sentences of at most {limit} tokens"
+            ),
+        });
+    }
+    let (pairs, crowded) = corpus::cooccurrence(&document);
+    document.cooccurrence = pairs;
+    if crowded > 0 {
+        let limit = corpus::MAX_COOCCURRING;
+        document.truncated.push(Truncation {
+            what: "cooccurrence",
+            limit,
+            count: crowded,
+            note: format!(
+                "{crowded} sentence(s) named more than {limit} entities: co-occurrence pairs only their first {limit}"
+            ),
+        });
+    }
     document
 }
 

@@ -199,13 +199,50 @@ pub fn target_model() -> Option<&'static target::Model<'static>> {
 }
 
 /// The token range `[start, end)` covering a byte span, among `tokens`.
+/// Tokens are in text order and do not overlap, so both ends are found by binary
+/// search (a sentence may hold thousands of mentions).
 pub fn token_range(tokens: &[crate::text::Token], span: Span) -> Option<(usize, usize)> {
-    let start = tokens.iter().position(|t| t.span.end > span.start)?;
-    let end = tokens
-        .iter()
-        .rposition(|t| t.span.start < span.end)
-        .map_or(start + 1, |e| e + 1);
+    let start = tokens.partition_point(|t| t.span.end <= span.start);
+    if start >= tokens.len() {
+        return None;
+    }
+    let end = tokens.partition_point(|t| t.span.start < span.end);
     Some((start, end.max(start + 1)))
+}
+
+/// For each sentence, is it quoted speech: inside a quotation, or holding one
+/// that is at least half of it? One pass over the quotations sorted by start
+/// (not every quotation for every sentence).
+fn quoted_sentences(sentences: &[crate::text::Sentence], quotes: &[Span]) -> Vec<bool> {
+    let mut sorted = quotes.to_vec();
+    sorted.sort_by_key(|q| q.start);
+    let mut reach = 0usize;
+    let furthest_end: Vec<usize> = sorted
+        .iter()
+        .map(|q| {
+            reach = reach.max(q.end);
+            reach
+        })
+        .collect();
+    sentences
+        .iter()
+        .map(|sentence| {
+            let s = sentence.span;
+            let before = sorted.partition_point(|q| q.start <= s.start);
+            let inside_one = before
+                .checked_sub(1)
+                .and_then(|i| furthest_end.get(i))
+                .is_some_and(|&end| end >= s.end);
+            let first = sorted.partition_point(|q| q.start < s.start);
+            let holds_one = sorted
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|q| q.start <= s.end)
+                .any(|q| s.contains(*q) && q.len() * 2 >= s.len());
+            inside_one || holds_one
+        })
+        .collect()
 }
 
 /// Class probabilities (negative, neutral, positive) toward a mention.
@@ -290,7 +327,8 @@ pub fn score(
     let mut per_sentence: Vec<Vec<f32>> = Vec::with_capacity(layer.sentences.len());
     let (mut weighted, mut weights) = (0.0, 0.0);
     let all_lower = layer.lower.refs();
-    for sentence in &layer.sentences {
+    let quoted_speech = quoted_sentences(&layer.sentences, &layer.quotes);
+    for (k, sentence) in layer.sentences.iter().enumerate() {
         let words: Vec<&str> = layer
             .sentence_tokens(sentence)
             .iter()
@@ -300,10 +338,7 @@ pub fn score(
         let word_scores = contributions_lowered(&words, lower);
         let s = score_of(&words, &word_scores);
         // Quoted speech is the speaker's tone, not the writer's: it counts half.
-        let quoted = layer.quotes.iter().any(|q| {
-            q.contains(sentence.span)
-                || (sentence.span.contains(*q) && q.len() * 2 >= sentence.span.len())
-        });
+        let quoted = quoted_speech.get(k).copied().unwrap_or(false);
         let w = if quoted { 0.5 } else { 1.0 };
         if s != 0.0 {
             weighted += s * w;

@@ -17,7 +17,7 @@ use crate::Span;
 use serde::Serialize;
 
 pub use crate::ground::tokens::{tokenize, Token, TokenKind};
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, MAX_SENTENCE_TOKENS};
 
 /// One sentence: its span and the half-open range of its tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,6 +44,10 @@ pub struct TextLayer {
     /// Every token lower-cased, once for the stages that compare words.
     #[serde(skip)]
     pub lower: LowerWords,
+    /// How many sentences were cut at [`MAX_SENTENCE_TOKENS`] (a run
+    /// of text without sentence punctuation).
+    #[serde(skip)]
+    pub long_sentences: usize,
 }
 
 impl TextLayer {
@@ -70,7 +74,7 @@ impl crate::ground::span::Remap for TextLayer {
 pub fn segment(text: &str) -> TextLayer {
     let tokens = tokenize(text);
     let wrapped = is_hard_wrapped(text);
-    let sentences = split_sentences(text, &tokens, wrapped);
+    let (sentences, long_sentences) = split_sentences(text, &tokens, wrapped);
     let paragraphs = paragraphs(text, wrapped);
     let quotes = quotations(text, &paragraphs);
     let lower = LowerWords::each(tokens.len(), text.len(), |i, buffer| {
@@ -84,6 +88,7 @@ pub fn segment(text: &str) -> TextLayer {
         paragraphs,
         quotes,
         lower,
+        long_sentences,
     }
 }
 

@@ -69,6 +69,16 @@ const SENTENCE_STARTERS: &[&str] = &[
     "you",
 ];
 
+/// The most tokens a sentence may hold. Prose never comes near it (the longest
+/// sentence in the development data is ~210 tokens, in a web page's link list);
+/// a text without sentence punctuation (a pasted number table, a name list, a
+/// megabyte with no full stop) would otherwise be one sentence, and the stages
+/// that look at a whole sentence for each word or mention in it would cost its
+/// square. A longer run is cut after its last comma, semicolon or colon in the
+/// final quarter of the limit, else at the limit; [`split_sentences`] counts the
+/// cuts, and the report lists them under `truncated`.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
 fn closes(ch: char) -> bool {
     matches!(ch, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}' | '›')
 }
@@ -97,9 +107,11 @@ fn gap_breaks(text: &str, gap: Span, prev: &str, wrapped: bool) -> bool {
     false
 }
 
-/// Split tokens into sentences.
-pub fn split_sentences(text: &str, tokens: &[Token], wrapped: bool) -> Vec<Sentence> {
+/// Split tokens into sentences; also returns how many sentences were cut at
+/// [`MAX_SENTENCE_TOKENS`].
+pub fn split_sentences(text: &str, tokens: &[Token], wrapped: bool) -> (Vec<Sentence>, usize) {
     let mut sentences = Vec::new();
+    let mut cuts = 0usize;
     let mut first = 0usize;
     let mut i = 0usize;
     while i < tokens.len() {
@@ -145,10 +157,22 @@ pub fn split_sentences(text: &str, tokens: &[Token], wrapped: bool) -> Vec<Sente
         if boundary || end >= tokens.len() {
             push_sentence(tokens, first, end, &mut sentences);
             first = end;
+        } else if end - first >= MAX_SENTENCE_TOKENS {
+            let cut = (first + MAX_SENTENCE_TOKENS * 3 / 4..end)
+                .rev()
+                .find(|&k| {
+                    tokens
+                        .get(k)
+                        .is_some_and(|t| matches!(t.span.of(text), "," | ";" | ":"))
+                })
+                .map_or(end, |k| k + 1);
+            push_sentence(tokens, first, cut, &mut sentences);
+            cuts += 1;
+            first = cut;
         }
         i = end;
     }
-    sentences
+    (sentences, cuts)
 }
 
 /// Could `next` begin a new sentence? `strict` requires a typical sentence starter.
@@ -245,6 +269,34 @@ mod tests {
                 "A day earlier, they met."
             ]
         );
+    }
+
+    #[test]
+    fn a_run_without_punctuation_is_cut_at_the_limit() {
+        use super::MAX_SENTENCE_TOKENS;
+        let numbers: Vec<String> = (0..1000).map(|i| (i * 7919 % 10007).to_string()).collect();
+        let text = numbers.join(" ");
+        let layer = segment(&text);
+        assert_eq!(layer.long_sentences, 1000 / MAX_SENTENCE_TOKENS);
+        assert!(layer
+            .sentences
+            .iter()
+            .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        assert_eq!(layer.sentences.first().map(|s| s.tokens.start), Some(0));
+        assert_eq!(layer.sentences.last().map(|s| s.tokens.end), Some(1000));
+        // after a comma near the limit when there is one
+        let words: Vec<String> = (0..300)
+            .map(|i| {
+                if i == 230 {
+                    "w,".into()
+                } else {
+                    format!("w{i}")
+                }
+            })
+            .collect();
+        let text = words.join(" ");
+        let first = sentences(&text).first().map(|s| s.to_string());
+        assert!(first.is_some_and(|s| s.ends_with("w,")));
     }
 
     #[test]

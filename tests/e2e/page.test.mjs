@@ -198,3 +198,42 @@ test("a 10 MB paste: progress shown, the page answers while it runs, it can be c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("when the analysis worker dies it is restarted, the page says what happened, and the next analysis works", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.waitForFunction(() => /Ready/.test(document.getElementById("status").textContent));
+  const sample = await readFile(join(samples, sampleFiles[0]), "utf8");
+  // "abort": a real Rust panic in the engine, which traps the wasm module (as running
+  // out of memory does); "throw": an uncaught error in the worker.
+  for (const how of ["abort", "throw"]) {
+    const refused = await page.evaluate((h) => globalThis.__ledeTest.crash(h), how);
+    assert.match(String(refused), /analysis engine stopped .* and was restarted/, how);
+    const status = await page.textContent("#status");
+    assert.match(status, /^The analysis engine stopped \(.+\) and was restarted/, `${how}: ${status}`);
+    assert.equal(await page.evaluate(() => document.getElementById("status").dataset.kind), "error");
+    // a fresh worker answers the next request
+    const result = await pasteAndAnalyze(page, sample);
+    assert.equal(result.kind, "ok", `${how}: ${result.message}`);
+    assert.ok(await page.locator("#results").isVisible());
+  }
+  await context.close();
+});
+
+test("a pathological paste (a number table, a name list without a full stop) is analyzed within bounds", async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.waitForFunction(() => /Ready/.test(document.getElementById("status").textContent));
+  const numbers = Array.from({ length: 20000 }, (_, i) => String((i * 7919) % 99991)).join(" ");
+  const names = "The dead were " + Array.from({ length: 7000 }, (_, i) => `Maria Garcia${i}`).join(", ") + ".";
+  for (const text of [numbers, names]) {
+    const started = Date.now();
+    const result = await pasteAndAnalyze(page, text);
+    assert.equal(result.kind, "ok", result.message);
+    assert.ok(Date.now() - started < 20000, `took ${Date.now() - started} ms`);
+    // the limits reached are shown, and the entity table lists the most salient only
+    assert.match(await page.textContent("p.limits"), /Limits reached: .*cut into sentences/);
+    assert.match(await page.textContent("table.entities caption"), /the 500 most salient of \d+/);
+    assert.equal(await page.locator("table.entities tbody tr").count(), 500);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -24,7 +24,10 @@ test("www/lede.d.ts describes the analyses the core returns (tsc --strict)", asy
     lede.analyzeHtml("<html><head><title>T</title><meta property=\"article:published_time\" content=\"2021-06-02\"></head>"
       + "<body><article><h1>T</h1><p>Ministers from Hungary and Austria agreed on Tuesday to clean up the Danube, officials said.</p></article></body></html>",
     "https://example.com/a", { tokens: false }),
+    // a number table without punctuation reaches the limits (`truncated`)
+    lede.analyzeText(Array.from({ length: 600 }, (_, i) => String((i * 7919) % 10007)).join(" "), { tokens: false }),
   ];
+  assert.ok(analyses.at(-1).documents[0].truncated?.length === 2, "the number table reports its limits");
   const dir = await mkdtemp(join(tmpdir(), "lede-types-"));
   const file = join(dir, "check.ts");
   await writeFile(file, `import type { Analysis } from ${JSON.stringify(join(root, "www/lede"))};\n`

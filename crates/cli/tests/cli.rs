@@ -156,3 +156,81 @@ fn exit_codes_and_help() {
     let version = lede(&["--version"], "");
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("lede "));
 }
+
+#[test]
+fn jsonl_a_hostile_line_costs_no_other_line() {
+    // good, a 20,000-number table (cubic time and square memory once), good
+    let numbers: Vec<String> = (0..20_000u64)
+        .map(|i| (i * 7919 % 99_991).to_string())
+        .collect();
+    let good = r#"{"id": "good", "text": "Putin met Merkel in Berlin on Monday. They talked."}"#;
+    let hostile = serde_json::json!({"id": "numbers", "text": numbers.join(" ")}).to_string();
+    let input = [good, hostile.as_str(), good].join("\n");
+    let output = lede(&["analyze", "--jsonl"], &input);
+    assert!(output.status.success());
+    let answers = lines(&output);
+    assert_eq!(answers.len(), 3);
+    assert_eq!(answers[0], answers[2]);
+    assert_eq!(answers[1]["id"], "numbers");
+    let limits: Vec<&str> = answers[1]["documents"][0]["truncated"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|t| t["what"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(limits, ["sentences", "cooccurrence"]);
+    // a normal article reports no limit at all
+    assert!(answers[0]["documents"][0].get("truncated").is_none());
+}
+
+#[test]
+fn jsonl_repairs_surrogates_refuses_impossible_dates_and_recovers_ids() {
+    let input = [
+        r#"{"id": "s", "text": "Putin met \ud800 Merkel."}"#,
+        r#"{"id": "d", "text": "Putin met Merkel.", "published": "2023-02-30"}"#,
+        r#"{"id": "o", "text": "Putin met Merkel.", "options": {"published": "2023-04-31"}}"#,
+        r#"{"text": "a \"} b", "id": {"n": 9}, "options": oops"#,
+        r#"{"id": "leap", "text": "Putin met Merkel.", "published": "2024-02-29"}"#,
+    ]
+    .join("\n");
+    let answers = lines(&lede(&["analyze", "--jsonl"], &input));
+    assert_eq!(answers.len(), 5);
+    let doc = &answers[0]["documents"][0];
+    assert_eq!(doc["text"], "Putin met \u{FFFD} Merkel.");
+    assert_eq!(
+        doc["repairs"][0],
+        serde_json::json!({"start": 10, "end": 11, "original": "\\ud800", "kind": "lone-surrogate"})
+    );
+    for (answer, id) in answers[1..3].iter().zip(["d", "o"]) {
+        assert_eq!(answer["id"], id);
+        let error = answer["error"].as_str().unwrap_or("");
+        assert!(
+            error.contains("\"published\"") && error.contains("calendar"),
+            "{error}"
+        );
+    }
+    assert_eq!(answers[3]["id"], serde_json::json!({"n": 9}));
+    assert!(answers[3]["error"].is_string());
+    assert_eq!(
+        answers[4]["documents"][0]["published"]["value"],
+        "2024-02-29"
+    );
+}
+
+#[test]
+fn jsonl_a_line_over_the_limit_is_skipped_not_read() {
+    let huge = format!(
+        r#"{{"id": "huge", "text": "{}"}}"#,
+        "word ".repeat(2 * lede::MAX_INPUT_BYTES / 5 + 1000)
+    );
+    let good = r#"{"id": "good", "text": "Putin met Merkel."}"#;
+    let input = [good, huge.as_str(), good].join("\n");
+    let output = lede(&["analyze", "--jsonl"], &input);
+    let answers = lines(&output);
+    assert_eq!(answers.len(), 3);
+    assert_eq!(answers[1]["id"], "huge");
+    assert!(answers[1]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("the limit is 64 MB"));
+    assert_eq!(answers[2]["id"], "good");
+    assert!(answers[2]["schema"].is_string());
+}

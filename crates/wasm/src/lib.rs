@@ -54,3 +54,11 @@ pub fn analyze_html(
 pub fn info() -> Result<JsValue, JsValue> {
     to_js(&lede::info())
 }
+
+/// Abort as a Rust panic does in the browser build (`panic = "abort"`: a wasm
+/// trap). Only the page's tests call it, to check that a worker whose engine
+/// died is replaced and the page says so.
+#[wasm_bindgen(js_name = testAbort)]
+pub fn test_abort() {
+    panic!("testAbort: the page's tests asked the engine to abort");
+}
