@@ -274,6 +274,18 @@ const BUDGET: f64 = 2.5;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    // `cargo test --all-targets` runs this without `--bench`: then each shape is
+    // only analyzed once at a small size (does it run?), not measured.
+    if !args.iter().any(|a| a == "--bench") {
+        for shape in SHAPES {
+            let _ = measure(&generate(shape, 300), 1);
+        }
+        println!(
+            "scaling: {} shapes analyzed once (cargo bench --bench scaling measures them)",
+            SHAPES.len()
+        );
+        return;
+    }
     let check = args.iter().any(|a| a == "--check");
     let long = args.iter().any(|a| a == "--long");
     let runs = if check { 3 } else { 5 };
