@@ -4,7 +4,8 @@ PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
 # `www` builds the page's d3 bundle, the widget (dist/widget/) and the single file (dist/lede.html).
-.PHONY: run test setup setup-test wasm www cli check native-test wasm-test e2e bench clean-pkg
+.PHONY: run test setup setup-test wasm www cli check native-test wasm-test e2e bench clean-pkg \
+	npm-package npm-test wheel python-test
 
 run: setup wasm www
 	@echo "Lede is at http://127.0.0.1:$(PORT)/  (single-file build: dist/lede.html; Ctrl+C stops)"
@@ -25,13 +26,15 @@ www: wasm
 cli:
 	cargo build --release -p lede-cli
 
-test: setup-test check native-test wasm-test www e2e
+test: setup-test check native-test wasm-test www e2e npm-test python-test
 	@echo "make test: all passed"
 
 check:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p lede -p lede-wasm --lib -- -D warnings
+	cargo clippy -p lede-python --features python --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc -p lede --no-deps
 
 native-test:
 	cargo test --workspace --all-targets
@@ -42,6 +45,25 @@ wasm-test:
 
 e2e:
 	node --test tests/e2e/
+
+# The npm package (packages/lede) packed into target/npm/, then installed into a scratch
+# app, bundled with esbuild and Vite and run in Chromium and Node (tests/packages/).
+npm-package: www
+	@node scripts/build-npm.mjs
+
+npm-test: npm-package
+	node --test tests/packages/
+
+# The Python package (crates/python): an abi3 wheel in target/wheels/, installed into
+# .venv and tested with pytest (Spark local[2] included) against the CLI's output.
+wheel:
+	.venv/bin/maturin build --release --quiet -m crates/python/Cargo.toml -o target/wheels
+	.venv/bin/python -m pip install -q --disable-pip-version-check --force-reinstall --no-deps \
+	  target/wheels/lede-$$(sed -n 's/^version = "\(.*\)"/\1/p' crates/python/pyproject.toml)-cp39-abi3-*.whl
+
+python-test: wheel
+	cargo build -p lede-cli
+	LEDE_CLI=target/debug/lede .venv/bin/python -m pytest -q crates/python/tests
 
 bench: setup-test wasm
 	cargo bench --bench pipeline
