@@ -90,7 +90,7 @@ def main():
     spark.stop()
     analyzed = pq.read_table(work / "spark").column("error").null_count
     print(f"Spark local[2] mapInArrow, read + analyze + write Parquet: {job:.1f} s, {len(rows) / job:.0f} articles/s "
-          f"(session start {startup:.1f} s more; {len(rows) - errors} rows with an error)", flush=True)
+          f"(session start {startup:.1f} s more; {len(rows) - analyzed} rows with an error)", flush=True)
     print(f"ratio Spark/CLI (articles per second): {cli / job:.2f}; with the session start: {cli / (job + startup):.2f}")
 
 
