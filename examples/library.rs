@@ -14,7 +14,10 @@ fn main() -> Result<(), lede::Error> {
     let document = &analysis.documents[0];
     for out in &document.entities {
         let tone = out.sentiment.as_ref().map(|t| t.tone.label);
-        println!("{} {} {:.2} {:?}", out.entity.name, out.entity.label, out.entity.salience, tone);
+        println!(
+            "{} {} {:.2} {:?}",
+            out.entity.name, out.entity.label, out.entity.salience, tone
+        );
     }
     for event in &document.timeline {
         println!("{} {}", event.when, event.label);

@@ -14,7 +14,8 @@ pub mod time;
 pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String, String>> {
     let known = matches!(
         (command, stage),
-        ("eval", "entities" | "time" | "sentiment" | "extract") | ("train", "entities" | "sentiment")
+        ("eval", "entities" | "time" | "sentiment" | "extract")
+            | ("train", "entities" | "sentiment")
     );
     if !known {
         return None;
@@ -41,7 +42,11 @@ mod tests {
     #[test]
     fn missing_data_is_named_with_the_way_out() {
         let args = vec!["--data".to_string(), "/nonexistent/lede-data".to_string()];
-        for (command, stage) in [("eval", "time"), ("eval", "entities"), ("train", "sentiment")] {
+        for (command, stage) in [
+            ("eval", "time"),
+            ("eval", "entities"),
+            ("train", "sentiment"),
+        ] {
             let error = super::run(command, stage, &args).unwrap().unwrap_err();
             assert!(error.contains("/nonexistent/lede-data"), "{error}");
             assert!(error.contains("--data"), "{error}");

@@ -171,7 +171,10 @@ pub fn flatten(analysis: &Value) -> Value {
     let Some(document) = analysis["documents"].get(0) else {
         return error_row("the analysis has no document");
     };
-    let entities = document["entities"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+    let entities = document["entities"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
     let name_of = |index: &Value| {
         index
             .as_u64()
@@ -336,7 +339,10 @@ mod tests {
         let request = Request::new(Some(TEXT.into()), None, None, None, true).unwrap();
         let analysis: Value = serde_json::from_str(&analysis_json(&request).unwrap()).unwrap();
         assert_eq!(analysis["schema"], "lede/1");
-        assert!(!analysis["documents"][0]["tokens"].as_array().unwrap().is_empty());
+        assert!(!analysis["documents"][0]["tokens"]
+            .as_array()
+            .unwrap()
+            .is_empty());
         assert!(Request::new(None, None, None, None, true).is_err());
         assert!(Request::new(Some("a".into()), Some("b".into()), None, None, true).is_err());
     }
@@ -378,10 +384,17 @@ mod tests {
             .iter()
             .map(|e| e["name"].as_str().unwrap())
             .collect();
-        assert!(names.contains(&"Putin") && names.contains(&"Moscow"), "{names:?}");
+        assert!(
+            names.contains(&"Putin") && names.contains(&"Moscow"),
+            "{names:?}"
+        );
         let event = &row["timeline"][0];
         assert_eq!(event["when"], "2019-05-03");
-        assert!(event["entities"].as_array().unwrap().iter().all(Value::is_string));
+        assert!(event["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(Value::is_string));
         assert_eq!(rows[1]["error"], "the text is null");
         assert!(rows[2]["error"].as_str().unwrap().contains("empty"));
         assert_eq!(rows[2]["entities"], Value::Null);
@@ -393,7 +406,10 @@ mod tests {
     #[test]
     fn parallel_map_keeps_order() {
         let items: Vec<usize> = (0..1000).collect();
-        assert_eq!(parallel_map(&items, Some(4), |i| i * 2), (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+        assert_eq!(
+            parallel_map(&items, Some(4), |i| i * 2),
+            (0..1000).map(|i| i * 2).collect::<Vec<_>>()
+        );
         assert!(parallel_map(&Vec::<usize>::new(), None, |i| *i).is_empty());
     }
 }

@@ -6,9 +6,12 @@ exactly as ``lede analyze --jsonl`` prints it, as plain dicts and lists. All off
 are UTF-16 code units into the document's cleaned ``text``.
 
     >>> import lede
-    >>> analysis = lede.analyze("Putin met Hu in Moscow on Monday.", published="2019-05-06")
+    >>> analysis = lede.analyze("Foreign Minister Sergei Lavrov met U.N. envoy Staffan de Mistura "
+    ...                         "in Geneva on Monday.", published="2023-09-21")
     >>> [e["name"] for e in analysis["documents"][0]["entities"]]
-    ['Putin', 'Hu', 'Moscow']
+    ['Sergei Lavrov', 'Staffan de Mistura', 'Geneva']
+    >>> analysis["documents"][0]["timeline"][0]["when"]
+    '2023-09-18'
 
 ``analyze_many`` analyzes many articles on all cores with the GIL released; the Arrow
 batch function for Spark, Ray, Dask, DuckDB and pandas is ``lede.arrow.analyze_batch``.
