@@ -7,7 +7,7 @@
 //! and id names weigh a container up (article, body, content…) or down
 //! (comment, footer, sidebar, share…), link density weighs it down; the best
 //! container and the siblings that score near it are the article, with the
-//! headline and standfirst before it (in its <article>, or named lead, intro,
+//! headline and standfirst before it (in its `<article>`, or named lead, intro,
 //! teaser…), cleaned of link lists, hidden parts and, as trafilatura does, of
 //! furniture named by class (share bars, author boxes, related stories, meta
 //! lines, captions). When that leaves too little, looser passes follow
