@@ -51,12 +51,12 @@ e2e:
 npm-package: www
 	@node scripts/build-npm.mjs
 
-npm-test: npm-package
+npm-test: setup-test npm-package
 	node --test tests/packages/
 
 # The Python package (crates/python): an abi3 wheel in target/wheels/, installed into
 # .venv and tested with pytest (Spark local[2] included) against the CLI's output.
-wheel:
+wheel: setup-test
 	.venv/bin/maturin build --release --quiet -m crates/python/Cargo.toml -o target/wheels
 	.venv/bin/python -m pip install -q --disable-pip-version-check --force-reinstall --no-deps \
 	  target/wheels/lede-$$(sed -n 's/^version = "\(.*\)"/\1/p' crates/python/pyproject.toml)-cp39-abi3-*.whl
