@@ -54,16 +54,21 @@ npm-package: www
 npm-test: setup-test npm-package
 	node --test tests/packages/
 
-# The Python package (crates/python): an abi3 wheel in target/wheels/, installed into
-# .venv and tested with pytest (Spark local[2] included) against the CLI's output.
+# The Python package (crates/python): `make wheel` builds the abi3 wheel into
+# target/wheels/; `make python-test` builds one (profile wheel-test: no LTO, faster to
+# build) into target/wheels-test/, installs it into .venv and runs pytest (Spark
+# local[2] included) against the CLI's output.
+WHEEL_VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' crates/python/pyproject.toml)
+
 wheel: setup-test
 	.venv/bin/maturin build --release --quiet -m crates/python/Cargo.toml -o target/wheels
-	.venv/bin/python -m pip install -q --disable-pip-version-check --force-reinstall --no-deps \
-	  target/wheels/lede-$$(sed -n 's/^version = "\(.*\)"/\1/p' crates/python/pyproject.toml)-cp39-abi3-*.whl
 
-python-test: wheel
+python-test: setup-test
+	.venv/bin/maturin build --profile wheel-test --quiet -m crates/python/Cargo.toml -o target/wheels-test
+	.venv/bin/python -m pip install -q --disable-pip-version-check --force-reinstall --no-deps \
+	  target/wheels-test/lede-$(WHEEL_VERSION)-cp39-abi3-*.whl
 	cargo build -p lede-cli
-	LEDE_CLI=target/debug/lede .venv/bin/python -m pytest -q crates/python/tests
+	LEDE_CLI=target/debug/lede LEDE_WHEELS=target/wheels-test .venv/bin/python -m pytest -q crates/python/tests
 
 bench: setup-test wasm
 	cargo bench --bench pipeline
