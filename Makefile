@@ -4,7 +4,8 @@ PORT ?= 8080
 export CARGO_TERM_COLOR ?= never
 
 # `www` builds the page's d3 bundle, the widget (dist/widget/) and the single file (dist/lede.html).
-.PHONY: run test setup setup-test wasm www cli check native-test scaling wasm-test e2e bench clean-pkg
+.PHONY: run test setup setup-test wasm www cli check native-test scaling wasm-test e2e bench clean-pkg \
+	npm-package npm-test wheel python-test
 
 run: setup wasm www
 	@echo "Lede is at http://127.0.0.1:$(PORT)/  (single-file build: dist/lede.html; Ctrl+C stops)"
@@ -25,7 +26,7 @@ www: wasm
 cli:
 	cargo build --release -p lede-cli
 
-test: setup-test check native-test scaling wasm-test www e2e
+test: setup-test check native-test scaling wasm-test www e2e npm-test python-test
 	@echo "make test: all passed"
 
 check:
@@ -33,6 +34,8 @@ check:
 	python3 tools/stage_imports.py
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p lede -p lede-wasm --lib -- -D warnings
+	cargo clippy -p lede-python --features python --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc -p lede --no-deps
 
 native-test:
 	cargo test --workspace --all-targets
@@ -48,6 +51,30 @@ wasm-test:
 
 e2e:
 	node --test tests/e2e/
+
+# The npm package (packages/lede) packed into target/npm/, then installed into a scratch
+# app, bundled with esbuild and Vite and run in Chromium and Node (tests/packages/).
+npm-package: www
+	@node scripts/build-npm.mjs
+
+npm-test: setup-test npm-package
+	node --test tests/packages/
+
+# The Python package (crates/python): `make wheel` builds the abi3 wheel into
+# target/wheels/; `make python-test` builds one (profile wheel-test: no LTO, faster to
+# build) into target/wheels-test/, installs it into .venv and runs pytest (Spark
+# local[2] included) against the CLI's output.
+WHEEL_VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' crates/python/pyproject.toml)
+
+wheel: setup-test
+	.venv/bin/maturin build --release --quiet -m crates/python/Cargo.toml -o target/wheels
+
+python-test: setup-test
+	.venv/bin/maturin build --profile wheel-test --quiet -m crates/python/Cargo.toml -o target/wheels-test
+	.venv/bin/python -m pip install -q --disable-pip-version-check --force-reinstall --no-deps \
+	  target/wheels-test/lede-$(WHEEL_VERSION)-cp39-abi3-*.whl
+	cargo build -p lede-cli
+	LEDE_CLI=target/debug/lede LEDE_WHEELS=target/wheels-test .venv/bin/python -m pytest -q crates/python/tests
 
 bench: setup-test wasm
 	cargo bench --bench pipeline

@@ -1,7 +1,7 @@
 // Builds what the page and the widget need beyond the wasm core (scripts/build-wasm.sh):
 //   www/vendor/d3.js   the d3 modules the charts use, as one ES module the page imports;
 //   dist/widget/       the <lede-analysis> widget to copy beside a blog: lede-widget.js,
-//                      worker.js, pkg/lede_bg.wasm, style.css, widget.css;
+//                      worker.js, pkg/lede_bg.wasm, style.css, widget.css, LICENSE, NOTICE;
 //   dist/lede.html     the whole page in one file (scripts, styles and the wasm inlined)
 //                      that works when opened from file://, where module scripts and
 //                      fetches are blocked.
@@ -37,6 +37,8 @@ for (const [entry, out] of [["www/widget.js", "lede-widget.js"], ["www/worker.js
 }
 copyFileSync(`${root}www/pkg/lede_bg.wasm`, `${widgetDir}/pkg/lede_bg.wasm`);
 for (const css of ["style.css", "widget.css"]) copyFileSync(`${root}www/${css}`, `${widgetDir}/${css}`);
+// The licence and the attributions the models' data ask for travel with the widget.
+for (const file of ["LICENSE", "NOTICE"]) copyFileSync(`${root}${file}`, `${widgetDir}/${file}`);
 let widgetBytes = Buffer.alloc(0);
 for (const file of ["lede-widget.js", "worker.js", "pkg/lede_bg.wasm", "style.css", "widget.css"]) {
   widgetBytes = Buffer.concat([widgetBytes, readFileSync(`${widgetDir}/${file}`)]);

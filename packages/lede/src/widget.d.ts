@@ -1,0 +1,2 @@
+// `lede/widget`: defines the <lede-analysis> custom element (no exports).
+export {};
