@@ -279,6 +279,83 @@ fn tone_of(p: &Probabilities) -> Tone {
     }
 }
 
+/// How much a quoted sentence (speech inside quotation marks) counts in the
+/// article's tone, against 1 for the writer's own sentences.
+pub const QUOTED_WEIGHT: f32 = 0.5;
+
+/// Whether a sentence is quoted speech: inside a quotation, or mostly one.
+fn is_quoted(layer: &TextLayer, sentence: Span) -> bool {
+    layer.quotes.iter().any(|q| {
+        q.contains(sentence) || (sentence.contains(*q) && q.len() * 2 >= sentence.len())
+    })
+}
+
+/// The shipped sentence-tone model, trained by `lede train tone`.
+pub static TONE_MODEL_BYTES: &[u8] = include_bytes!("../../models/sentiment-tone.bin");
+
+/// The shipped sentence-tone model; `None` only if the embedded file is damaged,
+/// in which case sentences take the lexicon's tone.
+pub fn tone_model() -> Option<&'static tone::Model<'static>> {
+    static MODEL: std::sync::OnceLock<Option<tone::Model<'static>>> = std::sync::OnceLock::new();
+    MODEL
+        .get_or_init(|| tone::Model::from_bytes(TONE_MODEL_BYTES))
+        .as_ref()
+}
+
+/// One sentence as the sentiment stage reads it.
+pub struct SentenceReading {
+    /// The lexicon's sentiment of each word ([`contributions`]).
+    pub contributions: Vec<f32>,
+    /// The lexicon's tone of the sentence ([`sentence_score`]).
+    pub lexicon: f32,
+    /// The sentence-tone model's features (empty without a model).
+    pub features: Vec<tone::Feature>,
+    /// The sentence's weight in the article's tone.
+    pub weight: f32,
+}
+
+/// Read each sentence of a segmented text: the lexicon's reading, and the tone
+/// model's features for `bits` hash bits (the path [`score`] takes; the lab
+/// trains on it).
+pub fn read_sentences(text: &str, layer: &TextLayer, bits: Option<u32>) -> Vec<SentenceReading> {
+    let all_lower = layer.lower.refs();
+    let mut words: Vec<&str> = Vec::new();
+    layer
+        .sentences
+        .iter()
+        .map(|sentence| {
+            words.clear();
+            words.extend(
+                layer
+                    .sentence_tokens(sentence)
+                    .iter()
+                    .map(|t| t.span.of(text)),
+            );
+            let lower = all_lower.get(sentence.tokens.clone()).unwrap_or_default();
+            let contributions = contributions_lowered(&words, lower);
+            let lexicon = score_of(&words, &contributions);
+            let quoted = is_quoted(layer, sentence.span);
+            let mut features = Vec::new();
+            if let Some(bits) = bits {
+                let reading = tone::Sentence {
+                    words: &words,
+                    lower,
+                    contributions: &contributions,
+                    lexicon,
+                    quoted,
+                };
+                tone::features(&reading, bits, &mut features);
+            }
+            SentenceReading {
+                contributions,
+                lexicon,
+                features,
+                weight: if quoted { QUOTED_WEIGHT } else { 1.0 },
+            }
+        })
+        .collect()
+}
+
 /// Score one article.
 pub fn score(
     text: &str,
@@ -286,31 +363,23 @@ pub fn score(
     entities: &EntityLayer,
     targets: &[Span],
 ) -> SentimentLayer {
-    let mut sentences = Vec::with_capacity(layer.sentences.len());
-    let mut per_sentence: Vec<Vec<f32>> = Vec::with_capacity(layer.sentences.len());
+    let model = tone_model();
+    let readings = read_sentences(text, layer, model.map(tone::Model::bits));
+    let mut sentences = Vec::with_capacity(readings.len());
+    let mut per_sentence: Vec<Vec<f32>> = Vec::with_capacity(readings.len());
+    let mut lexicon_tones: Vec<Tone> = Vec::with_capacity(readings.len());
     let (mut weighted, mut weights) = (0.0, 0.0);
-    let all_lower = layer.lower.refs();
-    for sentence in &layer.sentences {
-        let words: Vec<&str> = layer
-            .sentence_tokens(sentence)
-            .iter()
-            .map(|t| t.span.of(text))
-            .collect();
-        let lower = all_lower.get(sentence.tokens.clone()).unwrap_or_default();
-        let word_scores = contributions_lowered(&words, lower);
-        let s = score_of(&words, &word_scores);
-        // Quoted speech is the speaker's tone, not the writer's: it counts half.
-        let quoted = layer.quotes.iter().any(|q| {
-            q.contains(sentence.span)
-                || (sentence.span.contains(*q) && q.len() * 2 >= sentence.span.len())
-        });
-        let w = if quoted { 0.5 } else { 1.0 };
-        if s != 0.0 {
-            weighted += s * w;
-            weights += w;
-        }
-        sentences.push(Tone::from_score(s));
-        per_sentence.push(word_scores);
+    for reading in readings {
+        let s = match model {
+            Some(model) => model.score(&reading.features),
+            None => reading.lexicon,
+        };
+        let tone = Tone::from_score(s);
+        weighted += tone.score * reading.weight;
+        weights += reading.weight;
+        sentences.push(tone);
+        lexicon_tones.push(Tone::from_score(reading.lexicon));
+        per_sentence.push(reading.contributions);
     }
     let document = Tone::from_score(if weights > 0.0 {
         weighted / weights
@@ -321,7 +390,7 @@ pub fn score(
         text,
         layer,
         contributions: &per_sentence,
-        tones: &sentences,
+        tones: &lexicon_tones,
         contexts: std::iter::repeat_with(|| None)
             .take(layer.sentences.len())
             .collect(),
@@ -388,6 +457,7 @@ pub fn score(
 
 pub(crate) mod lexicon;
 pub(crate) mod target;
+pub(crate) mod tone;
 
 #[cfg(test)]
 mod tests {
