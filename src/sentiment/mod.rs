@@ -26,17 +26,27 @@ pub struct Tone {
     pub label: &'static str,
 }
 
+/// A sentence or article tone within ± this reads neutral (the tone model's
+/// scores; the band that maximizes the labels' macro-F1 on NewsMTSC train
+/// sentences of one tone, cross-validated: `lede train tone` prints it).
+pub const NEUTRAL_BAND: f32 = 0.11;
+
 impl Tone {
-    /// The tone of a score, labelled negative, neutral or positive.
+    /// The tone of a score, labelled negative, neutral or positive (±0.05 neutral).
     pub fn from_score(score: f32) -> Tone {
+        Tone::with_band(score, 0.05)
+    }
+
+    /// The tone of a score, neutral within ±`band`.
+    pub fn with_band(score: f32, band: f32) -> Tone {
         let score = if score.is_finite() {
             score.clamp(-1.0, 1.0)
         } else {
             0.0
         };
-        let label = if score > 0.05 {
+        let label = if score > band {
             "positive"
-        } else if score < -0.05 {
+        } else if score < -band {
             "negative"
         } else {
             "neutral"
@@ -279,6 +289,12 @@ fn tone_of(p: &Probabilities) -> Tone {
     }
 }
 
+/// In the article's tone each sentence counts by its strength: this plus the
+/// magnitude of its score. A plain mean lets neutral sentences dilute a text's
+/// tone; by 5-fold cross-validation on the rated snippets of several sentences
+/// (VADER tweets) r 0.840 → 0.864, the other sets unchanged.
+pub const STRENGTH_FLOOR: f32 = 0.05;
+
 /// How much a quoted sentence (speech inside quotation marks) counts in the
 /// article's tone, against 1 for the writer's own sentences.
 pub const QUOTED_WEIGHT: f32 = 0.5;
@@ -370,22 +386,21 @@ pub fn score(
     let mut lexicon_tones: Vec<Tone> = Vec::with_capacity(readings.len());
     let (mut weighted, mut weights) = (0.0, 0.0);
     for reading in readings {
-        let s = match model {
-            Some(model) => model.score(&reading.features),
-            None => reading.lexicon,
+        let tone = match model {
+            Some(model) => Tone::with_band(model.score(&reading.features), NEUTRAL_BAND),
+            None => Tone::from_score(reading.lexicon),
         };
-        let tone = Tone::from_score(s);
-        weighted += tone.score * reading.weight;
-        weights += reading.weight;
+        let w = reading.weight * (STRENGTH_FLOOR + tone.score.abs());
+        weighted += tone.score * w;
+        weights += w;
         sentences.push(tone);
         lexicon_tones.push(Tone::from_score(reading.lexicon));
         per_sentence.push(reading.contributions);
     }
-    let document = Tone::from_score(if weights > 0.0 {
-        weighted / weights
-    } else {
-        0.0
-    });
+    let document = Tone::with_band(
+        if weights > 0.0 { weighted / weights } else { 0.0 },
+        if model.is_some() { NEUTRAL_BAND } else { 0.05 },
+    );
     let mut prepared = Sentences {
         text,
         layer,

@@ -87,6 +87,25 @@ fn bin(score: f32) -> &'static str {
     }
 }
 
+/// Two feature hashes combined into the hash of their pair (a bigram, a word in
+/// a scope): integer mixing, no second pass over the word's bytes.
+fn combine(a: u64, b: u64) -> u64 {
+    let mut x = a.rotate_left(23) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
+/// Scope marks for [`combine`].
+const NEGATED: u64 = 0x6e65_6761_7465_6431;
+const AFTER_CONTRAST: u64 = 0x6166_7465_7262_7574;
+const IN_QUOTE: u64 = 0x696e_7175_6f74_6531;
+/// The bigram template's mark, and the sentence's edges.
+const BIGRAM: u64 = 0x6269_6772_616d_3132;
+const START: u64 = 0x3c73_3e3c_733e_3c73;
+const END: u64 = 0x3c2f_733e_3c2f_733e;
+
 fn normalize(sum: f32) -> f32 {
     sum / (sum * sum + 15.0).sqrt()
 }
@@ -115,7 +134,8 @@ pub fn features(s: &Sentence, bits: u32, out: &mut Vec<Feature>) {
     let (mut positive, mut negative, mut before, mut after) = (0f32, 0f32, 0f32, 0f32);
     let (mut negated, mut any_negation, mut in_quote) = (false, false, false);
     let (mut shouted, mut exclamations, mut question, mut speech) = (false, 0usize, false, false);
-    let mut previous = "<s>";
+    let mut previous = START;
+    let lexicon_word = feature(7, &[]);
     for (i, &w) in s.lower.iter().enumerate() {
         let at = i as u32;
         let original = s.words.get(i).copied().unwrap_or(w);
@@ -133,21 +153,22 @@ pub fn features(s: &Sentence, bits: u32, out: &mut Vec<Feature>) {
         {
             shouted = true;
         }
-        push(feature(3, &[w]), 1.0, at);
-        push(feature(4, &[previous, w]), 1.0, at);
+        let word = feature(3, &[w]);
+        push(word, 1.0, at);
+        push(combine(previous ^ BIGRAM, word), 1.0, at);
         let part = match contrast {
             Some(c) if i > c => "after",
             Some(c) if i < c => "before",
             _ => "",
         };
         if negated {
-            push(feature(5, &["neg", w]), 1.0, at);
+            push(combine(word, NEGATED), 1.0, at);
         }
         if part == "after" {
-            push(feature(5, &["after", w]), 1.0, at);
+            push(combine(word, AFTER_CONTRAST), 1.0, at);
         }
         if in_quote {
-            push(feature(5, &["quote", w]), 1.0, at);
+            push(combine(word, IN_QUOTE), 1.0, at);
         }
         let c = s.contributions.get(i).copied().unwrap_or(0.0);
         if c != 0.0 && c.is_finite() {
@@ -155,7 +176,7 @@ pub fn features(s: &Sentence, bits: u32, out: &mut Vec<Feature>) {
             let strength = if c.abs() >= 2.0 { "s" } else { "w" };
             let scope = if negated { "neg" } else { part };
             push(feature(6, &[sign, strength, scope]), 1.0, at);
-            push(feature(7, &[]), c / 4.0, at);
+            push(lexicon_word, c / 4.0, at);
             if c > 0.0 {
                 positive += c;
             } else {
@@ -171,10 +192,10 @@ pub fn features(s: &Sentence, bits: u32, out: &mut Vec<Feature>) {
             negated = true;
             any_negation = true;
         }
-        previous = w;
+        previous = word;
     }
     if let Some(last) = s.lower.len().checked_sub(1) {
-        push(feature(4, &[previous, "</s>"]), 1.0, last as u32);
+        push(combine(previous ^ BIGRAM, END), 1.0, last as u32);
     }
     push(feature(8, &["+"]), normalize(positive), SENTENCE);
     push(feature(8, &["-"]), normalize(negative), SENTENCE);
@@ -331,13 +352,18 @@ pub mod training {
         /// The model file: magic, bits, 1, a 256-entry little-endian f32
         /// codebook, then one code per weight; weights below `prune` in
         /// magnitude become zero (the file compresses better).
-        pub fn quantize(&self, prune: f32) -> Vec<u8> {
+        ///
+        /// With `coarse` > 1 the codebook's step is `coarse` times wider: fewer
+        /// distinct codes, which compress better, at some precision.
+        pub fn quantize(&self, prune: f32, coarse: u32) -> Vec<u8> {
             let limit = self
                 .weights
                 .iter()
                 .fold(0f32, |m, w| m.max(w.abs()))
                 .max(1e-3);
-            let (step, codebook) = log_codebook(limit);
+            // a codebook whose step is `coarse` times that of one reaching `limit`
+            let reach = (1.0 + limit).powi(coarse.clamp(1, 16) as i32) - 1.0;
+            let (step, codebook) = log_codebook(reach);
             let mut out = model_header(MAGIC, self.bits, 1, &codebook, self.weights.len());
             for &w in &self.weights {
                 out.push(if w.abs() < prune {
@@ -439,8 +465,8 @@ mod tests {
             l2: 0.0,
             seed: 7,
         };
-        let a = train(&set, settings).quantize(0.0);
-        let b = train(&set, settings).quantize(0.0);
+        let a = train(&set, settings).quantize(0.0, 1);
+        let b = train(&set, settings).quantize(0.0, 1);
         assert_eq!(a, b);
         let model = Model::from_bytes(&a).expect("model");
         for (text, gold) in [("The film is a triumph .", 0.8), ("It is not bad at all .", 0.3)] {
