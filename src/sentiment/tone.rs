@@ -67,11 +67,22 @@ fn is_contrast(lower: &str) -> bool {
 
 /// Punctuation that closes a negation's scope.
 fn ends_scope(word: &str) -> bool {
-    matches!(word, "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | "-" | "(" | ")")
+    matches!(
+        word,
+        "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | "-" | "(" | ")"
+    )
 }
 
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "wrote", "tweeted", "stated", "claimed", "according",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "tweeted",
+    "stated",
+    "claimed",
+    "according",
 ];
 
 /// A score in [-1, 1] as one of seven bins.
@@ -149,7 +160,9 @@ pub fn features(s: &Sentence, bits: u32, out: &mut Vec<Feature>) {
         question |= w.contains('?');
         speech |= SPEECH.contains(&w);
         if original.chars().count() > 2
-            && original.chars().all(|c| c.is_alphabetic() && !c.is_lowercase())
+            && original
+                .chars()
+                .all(|c| c.is_alphabetic() && !c.is_lowercase())
         {
             shouted = true;
         }
@@ -469,7 +482,10 @@ mod tests {
         let b = train(&set, settings).quantize(0.0, 1);
         assert_eq!(a, b);
         let model = Model::from_bytes(&a).expect("model");
-        for (text, gold) in [("The film is a triumph .", 0.8), ("It is not bad at all .", 0.3)] {
+        for (text, gold) in [
+            ("The film is a triumph .", 0.8),
+            ("It is not bad at all .", 0.3),
+        ] {
             let f = sentence_features(text, bits);
             assert!((model.score(&f) - gold).abs() < 0.1, "{text}");
             let effects = model.word_effects(&f);

@@ -7,9 +7,9 @@
 
 use crate::common::{data_dir, flag, throughput};
 use lede::entities::EntityLayer;
+use lede::lab::sentiment::score;
 use lede::lab::sentiment::training::{self, Example, Settings};
 use lede::lab::sentiment::{argmax, features, Context, Model};
-use lede::lab::sentiment::score;
 use lede::Span;
 
 pub mod tone;
@@ -92,16 +92,6 @@ fn pearson(pairs: &[(f64, f64)]) -> f64 {
     cov / (vx.sqrt() * vy.sqrt()).max(1e-12)
 }
 
-/// A document's tone, as `analyze` computes it, for a snippet.
-fn snippet_score(text: &str) -> f64 {
-    let layer = lede::text::segment(text);
-    f64::from(
-        score(text, &layer, &EntityLayer::default(), &[])
-            .document
-            .score,
-    )
-}
-
 /// `lede eval sentiment [--data DIR]`
 pub fn eval(args: &[String]) -> Result<String, String> {
     let data = data_dir(args).join("sentiment");
@@ -122,9 +112,9 @@ pub fn eval(args: &[String]) -> Result<String, String> {
     out.push_str(&tone::news_dev(&data, "dev_rw")?);
     out.push_str(&tone::news_dev(&data, "dev_mt")?);
     // the shipped model on its own training data: a check that it is the recipe's, not a measure
-    if let Some(model) = lede::lab::sentiment::tone::Model::from_bytes(
-        lede::lab::sentiment::tone::TONE_MODEL_BYTES,
-    ) {
+    if let Some(model) =
+        lede::lab::sentiment::tone::Model::from_bytes(lede::lab::sentiment::tone::TONE_MODEL_BYTES)
+    {
         let fitted: Vec<String> = tone::SETS
             .iter()
             .enumerate()
@@ -148,14 +138,12 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         let Some((text, label)) = line.rsplit_once('@') else {
             continue;
         };
-        let s = snippet_score(text);
-        let predicted = if s > 0.05 {
-            2
-        } else if s < -0.05 {
-            0
-        } else {
-            1
-        };
+        let layer = lede::text::segment(text);
+        let predicted = label_index(
+            score(text, &layer, &EntityLayer::default(), &[])
+                .document
+                .label,
+        );
         confusion[label_index(label.trim())][predicted] += 1;
     }
     let (f1, accuracy) = macro_f1(&confusion);

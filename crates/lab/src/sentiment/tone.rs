@@ -48,7 +48,7 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn item(set: usize, gold: f32, text: &str, bits: u32) -> Item {
     let layer = lede::text::segment(text);
-    let sentences = read_sentences(text, &layer, Some(bits))
+    let sentences = read_sentences(text, &layer, None, Some(bits))
         .into_iter()
         .map(|r: SentenceReading| {
             (
@@ -150,10 +150,7 @@ pub fn load(data: &Path, bits: u32, news_magnitude: f32) -> Result<Vec<Item>, St
 pub fn predict(model: &Model, item: &Item) -> f32 {
     let (mut sum, mut weights) = (0f32, 0f32);
     for (features, weight, _) in &item.sentences {
-        let s: f32 = features
-            .iter()
-            .map(|&(b, v)| model.weight(b) * v)
-            .sum();
+        let s: f32 = features.iter().map(|&(b, v)| model.weight(b) * v).sum();
         let s = s.clamp(-1.0, 1.0);
         let w = weight * (STRENGTH_FLOOR + s.abs());
         sum += s * w;
@@ -374,7 +371,7 @@ pub fn news_dev(data: &Path, set: &str) -> Result<String, String> {
         let scored = lede::lab::sentiment::score(text, &layer, &EntityLayer::default(), &[]);
         let s = scored.document.score;
         model_pairs.push((f64::from(s), f64::from(*gold)));
-        let readings = read_sentences(text, &layer, None);
+        let readings = read_sentences(text, &layer, None, None);
         let n = readings.len().max(1) as f32;
         let lex: f32 = readings.iter().map(|r| r.lexicon).sum::<f32>() / n;
         lexicon_pairs.push((f64::from(lex), f64::from(*gold)));
@@ -414,7 +411,11 @@ pub fn train(data: &Path, args: &[String]) -> Result<String, String> {
     let bytes = train_on(&items, &recipe, |_| true);
     let out_path = flag(args, "--out").unwrap_or("models/sentiment-tone.bin");
     std::fs::write(out_path, &bytes).map_err(|e| format!("{out_path}: {e}"))?;
-    let nonzero = bytes.iter().skip(8 + 2 + 1024).filter(|&&b| b != 128).count();
+    let nonzero = bytes
+        .iter()
+        .skip(8 + 2 + 1024)
+        .filter(|&&b| b != 128)
+        .count();
     out.push_str(&format!(
         "{} items; wrote {out_path} ({} bytes, {nonzero} non-zero weights)\n",
         items.len(),
