@@ -440,3 +440,26 @@ pub fn train(data: &Path, args: &[String]) -> Result<String, String> {
     ));
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lab_scores_items_as_analyze_scores_articles() {
+        let model = Model::from_bytes(lede::lab::sentiment::tone::TONE_MODEL_BYTES)
+            .expect("the shipped tone model reads");
+        for text in [
+            "Great phone. The battery died after a week, though. \"Awful,\" she said.",
+            "The council met on Tuesday.",
+            "",
+        ] {
+            let layer = lede::text::segment(text);
+            let analyzed = lede::lab::sentiment::score(text, &layer, &EntityLayer::default(), &[])
+                .document
+                .score;
+            let read = item(0, 0.0, text, model.bits());
+            assert!((predict(&model, &read) - analyzed).abs() < 1e-5, "{text}");
+        }
+    }
+}
