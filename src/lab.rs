@@ -17,11 +17,18 @@ pub mod intake {
     pub use crate::intake::{intake, Metadata};
 }
 
-/// The sentence lexicon and the targeted-sentiment model and its trainer.
+/// The sentence lexicon, the targeted-sentiment and sentence-tone models and their trainers.
 pub mod sentiment {
     pub use crate::sentiment::target::training;
     pub use crate::sentiment::target::{argmax, features, Context, Model};
     pub use crate::sentiment::{score, sentence_score, token_range, TARGET_MODEL_BYTES};
+
+    /// The sentence-tone model, its features and its trainer.
+    pub mod tone {
+        pub use crate::sentiment::tone::training;
+        pub use crate::sentiment::tone::{features, Feature, Model, Sentence};
+        pub use crate::sentiment::{read_sentences, SentenceReading, TONE_MODEL_BYTES};
+    }
 }
 
 /// Date-expression recognition and the time stage.

@@ -32,6 +32,9 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         ("eval", "time") => time::eval(args),
         ("eval", "sentiment") => sentiment::eval(args),
         ("train", "sentiment") => sentiment::train(args),
+        ("train", "tone") => {
+            sentiment::tone::train(&common::data_dir(args).join("sentiment"), args)
+        }
         ("eval", "extract") => intake::eval(args),
         _ => return None,
     })
