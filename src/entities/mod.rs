@@ -37,8 +37,10 @@
 //! boundaries; every mention points at an entity that lists it, and every entity's
 //! mentions point back at it.
 
+mod clusters;
 mod gazetteer;
 pub mod grouping;
+mod layout;
 mod lexicon;
 mod numbers;
 pub(crate) use numbers::spelled_ordinal;
@@ -183,15 +185,13 @@ const NAME_CONNECTORS: &[&str] = &[
     "upon", "at", "to", "a", "an",
 ];
 
-/// Run the tagger over the text layer and return the name chunks (token ranges).
-pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -> Vec<Chunk> {
-    let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
-    // sentences as token ranges, repaired to cover every token in order
+/// The sentences as token ranges, repaired to cover every one of `count` tokens in order.
+fn sentence_ranges(layer: &TextLayer, count: usize) -> Vec<std::ops::Range<usize>> {
     let mut sentences = Vec::with_capacity(layer.sentences.len());
     let mut next = 0usize;
     for s in &layer.sentences {
-        let start = s.tokens.start.max(next).min(words.len());
-        let end = s.tokens.end.max(start).min(words.len());
+        let start = s.tokens.start.max(next).min(count);
+        let end = s.tokens.end.max(start).min(count);
         if start > next {
             sentences.push(next..start);
         }
@@ -200,9 +200,16 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
         }
         next = end;
     }
-    if next < words.len() {
-        sentences.push(next..words.len());
+    if next < count {
+        sentences.push(next..count);
     }
+    sentences
+}
+
+/// Run the tagger over the text layer and return the name chunks (token ranges).
+pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -> Vec<Chunk> {
+    let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
+    let sentences = sentence_ranges(layer, words.len());
     let features = tagger::doc_features(&words, &sentences, model.bits());
     let tags = tagger::decode(model, &features, &sentences);
     let mut chunks = Vec::new();
@@ -292,6 +299,7 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     for chunk in &mut chunks {
         chunk.kind = corrected_kind(&words, chunk, cased);
     }
+    layout::retype_tables(&words, &sentences, &mut chunks, |_| false);
     chunks
 }
 
@@ -791,6 +799,7 @@ pub fn recognize_with<W: Weights>(
     let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
     let mut chunks = tag_chunks(model, text, layer);
     harmonize(&words, &mut chunks);
+    layout::restore_datelines(&words, &sentence_ranges(layer, words.len()), &mut chunks);
 
     // the caller's dictionary, on token boundaries, overrides the model
     let mut dictionary_names: Vec<(std::ops::Range<usize>, String)> = Vec::new();

@@ -111,6 +111,22 @@ pub(crate) fn feature(template: u8, parts: &[&str]) -> u64 {
     x
 }
 
+/// Hash of a feature made of small numbers (cluster ids): a template id and
+/// the numbers, mixed as [`feature`] mixes strings.
+fn id_feature(template: u8, ids: &[u16]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(template);
+    h.write_u8(0xfe);
+    for id in ids {
+        h.write(&id.to_le_bytes());
+    }
+    let mut x = h.finish();
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
 /// Word shape: upper → X, lower → x, digit → d, others kept; runs collapsed.
 fn shape(word: &str, out: &mut String) {
     out.clear();
@@ -224,6 +240,15 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
     let lexicals: Vec<Lexical> = lower.iter().map(|l| super::lexicon::lookup(l)).collect();
     let mut gaz = Vec::new();
     gazetteer().mark(&lower, &mut gaz);
+    let clusters: Vec<Option<super::clusters::Cluster>> = if super::clusters::enabled() {
+        words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| super::clusters::lookup(w, l))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let shift = 64 - bits;
     let shape_buf = token_shapes(words, &lower, &headline, &casing);
@@ -367,6 +392,26 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
                 27,
                 &[class, if lexical_next.common { "c" } else { "-" }],
             ));
+            if !clusters.is_empty() {
+                let at = |j: isize| -> Option<super::clusters::Cluster> {
+                    if j < 0 {
+                        None
+                    } else {
+                        clusters.get(j as usize).copied().flatten()
+                    }
+                };
+                const NO: u16 = u16::MAX;
+                let (c, c_1, c1) = (at(ii), at(rel(-1)), at(rel(1)));
+                let fine = |c: Option<super::clusters::Cluster>| c.map_or(NO, |c| c.fine);
+                let mid = |c: Option<super::clusters::Cluster>| c.map_or(NO, |c| c.mid);
+                push(id_feature(40, &[fine(c)]));
+                push(id_feature(41, &[mid(c)]));
+                push(id_feature(42, &[c.map_or(NO, |c| c.coarse)]));
+                push(id_feature(43, &[fine(c_1)]));
+                push(id_feature(44, &[fine(c1)]));
+                push(id_feature(45, &[mid(c_1), mid(c)]));
+                push(id_feature(46, &[mid(c), mid(c1)]));
+            }
             push(feature(21, &[l_1, lw]));
             push(feature(22, &[lw, l1]));
             push(feature(23, &[l_1, sh]));
@@ -850,6 +895,8 @@ pub mod training {
         pub words: Vec<String>,
         pub sentences: Vec<Range<usize>>,
         pub tags: Vec<u8>,
+        /// How much an error on this document moves the weights (gold 1, silver less).
+        pub weight: f32,
     }
 
     impl Perceptron {
@@ -937,13 +984,14 @@ pub mod training {
                         seen += 1;
                         if guess != gold {
                             errors += 1;
+                            let w = doc.weight;
                             for &b in statics {
-                                self.update(b as usize, gold, 1.0);
-                                self.update(b as usize, guess, -1.0);
+                                self.update(b as usize, gold, w);
+                                self.update(b as usize, guess, -w);
                             }
                             for h in dynamic {
-                                self.update((h >> shift) as usize, gold, 1.0);
-                                self.update((h >> shift) as usize, guess, -1.0);
+                                self.update((h >> shift) as usize, gold, w);
+                                self.update((h >> shift) as usize, guess, -w);
                             }
                         }
                         prev2 = prev;

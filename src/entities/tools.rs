@@ -39,6 +39,10 @@ struct Settings {
     prune: f32,
     wnut: bool,
     uner: bool,
+    /// Tokens of the VOA silver set (spaCy teacher) to train on; 0 = none.
+    silver_tokens: usize,
+    /// The weight of a silver document's updates (gold documents weigh 1).
+    silver_weight: f32,
 }
 
 impl Default for Settings {
@@ -48,9 +52,11 @@ impl Default for Settings {
             epochs: 12,
             seed: 0x1ede_2026,
             caps_every: 8,
-            prune: 0.0,
+            prune: 1.0,
             wnut: true,
             uner: false,
+            silver_tokens: usize::MAX,
+            silver_weight: 0.5,
         }
     }
 }
@@ -95,6 +101,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--caps-every" => out.settings.caps_every = number(value("--caps-every")?)? as usize,
             "--prune" => out.settings.prune = number(value("--prune")?)? as f32,
             "--no-wnut" => out.settings.wnut = false,
+            "--silver-tokens" => {
+                out.settings.silver_tokens = number(value("--silver-tokens")?)? as usize
+            }
+            "--silver-weight" => {
+                out.settings.silver_weight = number(value("--silver-weight")?)? as f32
+            }
+            "--no-clusters" => super::clusters::set_enabled(false),
             "--no-uner" => out.settings.uner = false,
             // UNER-EWT is CC BY-SA: a model trained on it would have to be shared alike, so it is opt-in.
             "--uner" => out.settings.uner = true,
@@ -164,7 +177,7 @@ enum Format {
 }
 
 fn read_corpus(path: &Path, format: Format) -> Result<Vec<LabelledDoc>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = read_text(path)?;
     let mut docs: Vec<LabelledDoc> = Vec::new();
     let mut doc = LabelledDoc::default();
     let mut sentence: Vec<(String, Option<(bool, usize)>)> = Vec::new();
@@ -230,6 +243,22 @@ fn read_corpus(path: &Path, format: Format) -> Result<Vec<LabelledDoc>, String> 
     Ok(docs)
 }
 
+/// A text file, gunzipped when its name ends in `.gz`.
+fn read_text(path: &Path) -> Result<String, String> {
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    if path.extension().is_some_and(|e| e == "gz") {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(fail)?;
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(file)
+            .read_to_string(&mut text)
+            .map_err(fail)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).map_err(fail)
+    }
+}
+
 /// A labelled document as training input; with `caps_every > 0`, every
 /// `caps_every`-th sentence (counted across the corpus) also appears as an
 /// ALL-CAPS copy at the top of its document, as headlines do.
@@ -266,6 +295,7 @@ fn to_train_doc(doc: &LabelledDoc, caps_every: usize, counter: &mut usize) -> Tr
         words,
         sentences,
         tags,
+        weight: 1.0,
     }
 }
 
@@ -273,6 +303,8 @@ struct Corpora {
     wikigold: Vec<LabelledDoc>,
     wnut: Vec<LabelledDoc>,
     uner: Vec<LabelledDoc>,
+    /// Silver: spaCy en_core_web_md (MIT) on public-domain VOA news.
+    silver: Vec<LabelledDoc>,
 }
 
 fn read_open_corpora(data: &Path) -> Result<Corpora, String> {
@@ -286,6 +318,10 @@ fn read_open_corpora(data: &Path) -> Result<Corpora, String> {
         wikigold: read_corpus(&ner.join("wikigold/wikigold.conll.txt"), Format::Conll)?,
         wnut,
         uner: read_corpus(&ner.join("uner-en-ewt/en_ewt-ud-dev.iob2"), Format::Uner)?,
+        silver: read_corpus(
+            &ner.join("voa-silver-spacy-md/voa-silver.conll.gz"),
+            Format::Conll,
+        )?,
     })
 }
 
@@ -319,6 +355,17 @@ fn train_open_f32(corpora: &Corpora, settings: &Settings, exclude_held_out: bool
         for d in &corpora.wnut {
             docs.push(to_train_doc(d, settings.caps_every, &mut counter));
         }
+    }
+    // silver, in corpus order up to the token budget, weighted below gold
+    let mut silver_tokens = 0usize;
+    for d in &corpora.silver {
+        if silver_tokens >= settings.silver_tokens {
+            break;
+        }
+        silver_tokens += d.sentences.iter().map(Vec::len).sum::<usize>();
+        let mut doc = to_train_doc(d, settings.caps_every, &mut counter);
+        doc.weight = settings.silver_weight;
+        docs.push(doc);
     }
     let mut perceptron = Perceptron::new(settings.bits);
     perceptron.train(&docs, settings.epochs, settings.seed);
