@@ -39,6 +39,7 @@
 
 mod clusters;
 mod gazetteer;
+mod knowledge;
 pub mod grouping;
 mod layout;
 mod lexicon;
@@ -299,7 +300,10 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     for chunk in &mut chunks {
         chunk.kind = corrected_kind(&words, chunk, cased);
     }
-    layout::retype_tables(&words, &sentences, &mut chunks, |_| false);
+    knowledge::apply(&words, &sentences, &mut chunks);
+    layout::retype_tables(&words, &sentences, &mut chunks, |name| {
+        knowledge::is_club(name, false) || knowledge::is_club(name, true)
+    });
     chunks
 }
 
@@ -857,7 +861,9 @@ pub fn recognize_with<W: Weights>(
         }
     }
     let values = numbers::find(&words, &layer.lower.refs(), &blocked);
-    grouping::build(text, layer, &words, names, values)
+    let mut found = grouping::build(text, layer, &words, names, values);
+    knowledge::canonicalize(&mut found);
+    found
 }
 
 #[cfg(test)]
