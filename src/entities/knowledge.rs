@@ -282,6 +282,7 @@ pub(crate) fn canonicalize(layer: &mut EntityLayer) {
             entity.country = known.country.map(str::to_string);
         }
     }
+    merge_same(layer);
     // peoples → their country's entity here
     let countries: HashMap<String, usize> = layer
         .entities
@@ -296,6 +297,87 @@ pub(crate) fn canonicalize(layer: &mut EntityLayer) {
                 .as_ref()
                 .and_then(|c| countries.get(c).copied());
         }
+    }
+}
+
+/// Entities that now have the same type and name ("NATO" and "North Atlantic
+/// Alliance") become one: the first keeps its id, takes the other's mentions,
+/// aliases and titles, and the higher salience; ids are renumbered in order.
+fn merge_same(layer: &mut EntityLayer) {
+    let mut first: HashMap<(String, String), usize> = HashMap::new();
+    let mut target: Vec<usize> = Vec::with_capacity(layer.entities.len());
+    for (i, e) in layer.entities.iter().enumerate() {
+        let at = *first.entry((e.label.clone(), e.name.clone())).or_insert(i);
+        target.push(at);
+    }
+    if target.iter().enumerate().all(|(i, &t)| i == t) {
+        return;
+    }
+    for i in 0..layer.entities.len() {
+        let to = target.get(i).copied().unwrap_or(i);
+        if to == i {
+            continue;
+        }
+        let moved = layer
+            .entities
+            .get_mut(i)
+            .map(|e| {
+                (
+                    std::mem::take(&mut e.mentions),
+                    std::mem::take(&mut e.aliases),
+                    std::mem::take(&mut e.titles),
+                    e.salience,
+                )
+            })
+            .unwrap_or_default();
+        if let Some(keep) = layer.entities.get_mut(to) {
+            let (mentions, aliases, titles, salience) = moved;
+            keep.mentions.extend(mentions);
+            keep.mentions.sort_unstable();
+            for a in aliases {
+                if a != keep.name && !keep.aliases.contains(&a) {
+                    keep.aliases.push(a);
+                }
+            }
+            for t in titles {
+                if !keep.titles.contains(&t) {
+                    keep.titles.push(t);
+                }
+            }
+            keep.salience = keep.salience.max(salience);
+        }
+    }
+    // new ids: the kept entities in order
+    let mut new_id = vec![0usize; layer.entities.len()];
+    let mut next = 0;
+    for (i, &t) in target.iter().enumerate() {
+        if t == i {
+            if let Some(slot) = new_id.get_mut(i) {
+                *slot = next;
+            }
+            next += 1;
+        }
+    }
+    let id_of = |old: usize| {
+        target
+            .get(old)
+            .and_then(|&t| new_id.get(t))
+            .copied()
+            .unwrap_or(0)
+    };
+    let entities = std::mem::take(&mut layer.entities);
+    layer.entities = entities
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| target.get(*i) == Some(i))
+        .map(|(i, mut e)| {
+            e.id = id_of(i);
+            e.related = e.related.map(id_of);
+            e
+        })
+        .collect();
+    for mention in &mut layer.mentions {
+        mention.entity = id_of(mention.entity);
     }
 }
 

@@ -347,8 +347,29 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
 }
 
 /// A chunk that, with the word or two after it, is a head of state's full name
-/// is that name: "Vladimir" (a city, to the tagger) + "Putin".
+/// is that name: "Vladimir" (a city, to the tagger) + "Putin". Words before an
+/// office-holder's full name inside a chunk are a title, not the name ("State
+/// Antony Blinken" of "Secretary of State Antony Blinken", "Chinese State
+/// Councilor Wang" + "Yi").
 fn complete_officeholders(words: &[&str], chunks: &mut Vec<Chunk>) {
+    let person = tagger::TYPES.iter().position(|t| *t == "PER").unwrap_or(0);
+    for chunk in chunks.iter_mut() {
+        let (start, end) = (chunk.tokens.start, chunk.tokens.end);
+        let found = (start + 1..end).find_map(|from| {
+            (end..=end + 2).rev().find_map(|to| {
+                let name = words.get(from..to)?;
+                let title_words = words.get(start..from)?.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) && !is_officeholder(&[w])
+                });
+                (name.len() >= 2 && title_words && is_officeholder(name)).then_some(from..to)
+            })
+        });
+        if let Some(range) = found {
+            chunk.tokens = range;
+            chunk.kind = person;
+        }
+    }
+    chunks.sort_by_key(|c| c.tokens.start);
     let mut k = 0;
     while k < chunks.len() {
         let Some(chunk) = chunks.get(k) else { break };
@@ -771,9 +792,12 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
             }
             if let Some(&kind) = forms.get(words.get(range.clone()).unwrap_or(&[])) {
                 // not when glued to a neighbouring capitalized word (part of a longer name)
+                // ("“But Xi believes": a capitalized function word glues to nothing)
                 let glued = |k: Option<usize>| {
-                    k.and_then(|k| words.get(k))
-                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    k.and_then(|k| words.get(k)).is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                    })
                 };
                 if !glued(i.checked_sub(1)) && !glued(Some(i + len)) {
                     added.push(Chunk {
