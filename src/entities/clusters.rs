@@ -71,8 +71,8 @@ fn table() -> &'static Table {
 /// form (as the tagger's features use it).
 pub fn lookup(word: &str, lower: &str) -> Option<Cluster> {
     let table = table();
-    let capitalized = word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().any(char::is_lowercase);
+    let capitalized =
+        word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase);
     if capitalized {
         if let Some(c) = table.get(word) {
             return Some(*c);

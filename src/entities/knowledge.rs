@@ -389,9 +389,18 @@ mod tests {
     fn long_forms_of_countries_are_the_country() {
         let china = lookup_name("People’s Republic of China").expect("PRC");
         assert_eq!(china.canonical, "China");
-        assert_eq!(lookup_name("Russian Federation").map(|k| k.canonical), Some("Russia"));
-        assert_eq!(lookup_name("U.S.").map(|k| k.canonical), Some("United States"));
-        assert_eq!(lookup_name("America").map(|k| k.canonical), Some("United States"));
+        assert_eq!(
+            lookup_name("Russian Federation").map(|k| k.canonical),
+            Some("Russia")
+        );
+        assert_eq!(
+            lookup_name("U.S.").map(|k| k.canonical),
+            Some("United States")
+        );
+        assert_eq!(
+            lookup_name("America").map(|k| k.canonical),
+            Some("United States")
+        );
     }
 
     #[test]

@@ -121,9 +121,7 @@ pub(crate) fn retype_tables(
                 chunk.tokens.end -= 1;
             }
             while chunk.tokens.len() > 1
-                && words
-                    .get(chunk.tokens.start)
-                    .is_some_and(|w| is_figure(w))
+                && words.get(chunk.tokens.start).is_some_and(|w| is_figure(w))
             {
                 chunk.tokens.start += 1;
             }

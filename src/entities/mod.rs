@@ -39,8 +39,8 @@
 
 mod clusters;
 mod gazetteer;
-mod knowledge;
 pub mod grouping;
+mod knowledge;
 mod layout;
 mod lexicon;
 mod numbers;
