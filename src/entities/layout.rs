@@ -139,7 +139,11 @@ pub(crate) fn retype_tables(
             .copied()
             .unwrap_or("");
         let scored = in_table && is_figure(next) && !is_iso_date(next);
-        let fixture = sports_page && (is_fixture_word(next) || is_fixture_word(previous));
+        // "FLORIDA AT CINCINNATI": the visitors are a team, the hosts' name after
+        // "at" their ground (a place, as CoNLL-2003 has it)
+        let at = |w: &str| w.eq_ignore_ascii_case("at");
+        let fixture =
+            sports_page && (is_fixture_word(next) || (is_fixture_word(previous) && !at(previous)));
         if !(scored || fixture) || is_country(name) {
             continue;
         }

@@ -150,9 +150,28 @@ impl crate::span::Remap for EntityLayer {
     }
 }
 
-/// The shipped model, or `None` if the embedded file is missing or damaged.
+/// A model file the user chose ([`use_model`]), used instead of the shipped one.
+static CUSTOM_MODEL: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
+
+/// Use this model file (made by `lede train entities --data DIR`) instead of the
+/// shipped model for the rest of the process (`lede analyze --model FILE`). Fails
+/// when the bytes are not an entities model or another model is already in use.
+pub fn use_model(bytes: Vec<u8>) -> Result<(), String> {
+    if QuantizedModel::from_bytes(&bytes).is_none() {
+        return Err(
+            "not an entities model (make one with `lede train entities --data DIR`)".into(),
+        );
+    }
+    let kept: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    CUSTOM_MODEL
+        .set(kept)
+        .map_err(|_| "an entities model is already in use".to_string())
+}
+
+/// The model in use (the user's, else the shipped one), or `None` if the file is
+/// missing or damaged.
 fn shipped_model() -> Option<QuantizedModel<'static>> {
-    QuantizedModel::from_bytes(MODEL_BYTES)
+    QuantizedModel::from_bytes(CUSTOM_MODEL.get().copied().unwrap_or(MODEL_BYTES))
 }
 
 /// Find the entities of one article.

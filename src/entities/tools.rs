@@ -8,6 +8,11 @@
 //! on it would have to be shared alike; without it CoNLL dev F1 is higher anyway
 //! (65.9 against 64.9), and UNER stays a true out-of-domain check.
 //!
+//! `lede train entities --data DIR --model FILE`, where DIR has no `ner/` folder,
+//! trains the same architecture on a user's own corpus instead: the CoNLL or IOB2
+//! files in DIR ([`read_user_corpus`]); `lede analyze --model FILE` then uses it
+//! (see `docs/entities-own-model.md`).
+//!
 //! `lede train entities --research-conll` trains the same architecture on
 //! CoNLL-2003 eng.train (research use only) and writes
 //! `target/entities-research-conll.bin`, which must never be committed or shipped.
@@ -299,6 +304,47 @@ fn to_train_doc(doc: &LabelledDoc, caps_every: usize, counter: &mut usize) -> Tr
     }
 }
 
+/// Every CoNLL or IOB2 file of a user's corpus directory (files ending in
+/// .conll, .iob, .iob2, .bio, .txt or a CoNLL-2003 name such as eng.train, optionally
+/// .gz; sorted by name, so training is reproducible). Each line holds a token
+/// first and its tag last (IOB1 or IOB2; PER, ORG, LOC, MISC and the spaCy/OntoNotes
+/// names PERSON, GPE, NORP...); `-DOCSTART-` lines separate documents, blank lines
+/// sentences. Files named like a dev or test split (dev, testa, testb) are left out.
+fn read_user_corpus(dir: &Path) -> Result<Vec<LabelledDoc>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_lowercase();
+            let name = name.strip_suffix(".gz").unwrap_or(&name).to_string();
+            let corpus_like = [".conll", ".iob", ".iob2", ".bio", ".txt", ".train"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
+            let test_split = name.contains("test") || name.contains("dev");
+            corpus_like && !test_split
+        })
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(format!(
+            "{}: no corpus files (.conll, .iob, .iob2, .bio, .txt) and no ner/ folder",
+            dir.display()
+        ));
+    }
+    let mut docs = Vec::new();
+    for path in &paths {
+        eprintln!("reading {}", path.display());
+        docs.extend(read_corpus(path, Format::Conll)?);
+    }
+    Ok(docs)
+}
+
 struct Corpora {
     wikigold: Vec<LabelledDoc>,
     wnut: Vec<LabelledDoc>,
@@ -383,7 +429,35 @@ pub fn train(args: &[String]) -> Result<String, String> {
     let args = parse_args(args)?;
     let started = Instant::now();
     eprintln!("settings: {:?}", args.settings);
-    let (bytes, out) = if args.research_conll {
+    let (bytes, out) = if !args.research_conll && !args.data.join("ner").is_dir() {
+        // a directory of the user's own corpus (CoNLL or IOB2 files)
+        let docs = read_user_corpus(&args.data)?;
+        let tokens: usize = docs
+            .iter()
+            .map(|d| d.sentences.iter().map(Vec::len).sum::<usize>())
+            .sum();
+        let names: usize = docs.iter().map(|d| gold_chunks(d).len()).sum();
+        eprintln!(
+            "your corpus: {} documents, {tokens} tokens, {names} names of the types PER/ORG/LOC/MISC",
+            docs.len()
+        );
+        if names == 0 {
+            return Err(format!(
+                "{}: no PER, ORG, LOC or MISC names found (expected CoNLL or IOB2 files: a token and its tag per line)",
+                args.data.display()
+            ));
+        }
+        let mut counter = 0;
+        let train: Vec<TrainDoc> = docs
+            .iter()
+            .map(|d| to_train_doc(d, args.settings.caps_every, &mut counter))
+            .collect();
+        let out = args
+            .model
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("target/entities-custom.bin"));
+        (train_docs(&train, &args.settings), out)
+    } else if args.research_conll {
         let train = read_corpus(&args.data.join("ner/conll2003/eng.train"), Format::Conll)?;
         let mut counter = 0;
         let docs: Vec<TrainDoc> = train
