@@ -156,6 +156,48 @@ pub(crate) fn retype_tables(
     }
 }
 
+/// In a headline (ALL CAPS, or every word capitalized) a person's name ends
+/// before a word the lexicon knows only as a common word: "PUTIN ARRIVES IN
+/// JAPAN", "Putin Reassures Asians" (the tagger, unsure of casing there, runs on).
+pub(crate) fn trim_headline_names(
+    words: &[&str],
+    sentences: &[Range<usize>],
+    chunks: &mut [Chunk],
+) {
+    let person = kind_of("PER");
+    let headline = |line: &[&str]| {
+        let lettered: Vec<&&str> = line
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        lettered.len() >= 2
+            && lettered
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    for chunk in chunks.iter_mut() {
+        if chunk.kind != person || chunk.tokens.len() < 2 {
+            continue;
+        }
+        let si = sentences.partition_point(|s| s.end <= chunk.tokens.start);
+        let Some(sentence) = sentences.get(si) else {
+            continue;
+        };
+        if !headline(words.get(sentence.clone()).unwrap_or(&[])) {
+            continue;
+        }
+        let cut = (chunk.tokens.start + 1..chunk.tokens.end).find(|&i| {
+            words.get(i).is_some_and(|w| {
+                let lexical = super::lexicon::lookup(&w.to_lowercase());
+                lexical.common && !lexical.proper
+            })
+        });
+        if let Some(end) = cut {
+            chunk.tokens.end = end;
+        }
+    }
+}
+
 /// After document-level voting: a dateline's name is a place again ("NEW YORK
 /// 1996-08-30" in a page of New York's results).
 pub(crate) fn restore_datelines(words: &[&str], sentences: &[Range<usize>], chunks: &mut [Chunk]) {
@@ -175,6 +217,17 @@ pub(crate) fn restore_datelines(words: &[&str], sentences: &[Range<usize>], chun
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_a_headline_ends_before_its_verb() {
+        let words = ["PUTIN", "ARRIVES", "IN", "JAPAN"];
+        let mut chunks = vec![Chunk {
+            tokens: 0..2,
+            kind: kind_of("PER"),
+        }];
+        trim_headline_names(&words, &[0..4], &mut chunks);
+        assert_eq!(chunks[0].tokens, 0..1);
+    }
 
     #[test]
     fn tables_and_prose() {

@@ -42,6 +42,8 @@ struct Settings {
     caps_every: usize,
     /// Weights smaller than this are pruned to zero.
     prune: f32,
+    /// Weight codes are rounded to multiples of this (1 = full precision).
+    code_step: u8,
     wnut: bool,
     uner: bool,
     /// Tokens of the VOA silver set (spaCy teacher) to train on; 0 = none.
@@ -57,7 +59,8 @@ impl Default for Settings {
             epochs: 12,
             seed: 0x1ede_2026,
             caps_every: 8,
-            prune: 1.0,
+            prune: 0.5,
+            code_step: 8,
             wnut: true,
             uner: false,
             silver_tokens: usize::MAX,
@@ -105,6 +108,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--epochs" => out.settings.epochs = number(value("--epochs")?)? as usize,
             "--caps-every" => out.settings.caps_every = number(value("--caps-every")?)? as usize,
             "--prune" => out.settings.prune = number(value("--prune")?)? as f32,
+            "--code-step" => out.settings.code_step = number(value("--code-step")?)? as u8,
             "--no-wnut" => out.settings.wnut = false,
             "--silver-tokens" => {
                 out.settings.silver_tokens = number(value("--silver-tokens")?)? as usize
@@ -379,7 +383,8 @@ fn held_out(index: usize) -> bool {
 /// Train on the open corpora; `exclude_held_out` leaves out the held-out fifth of
 /// WikiGold and UNER (for honest scores on them).
 fn train_open(corpora: &Corpora, settings: &Settings, exclude_held_out: bool) -> Vec<u8> {
-    train_open_f32(corpora, settings, exclude_held_out).quantize(settings.prune)
+    train_open_f32(corpora, settings, exclude_held_out)
+        .quantize_coarse(settings.prune, settings.code_step)
 }
 
 fn train_open_f32(corpora: &Corpora, settings: &Settings, exclude_held_out: bool) -> Perceptron {
@@ -421,7 +426,7 @@ fn train_open_f32(corpora: &Corpora, settings: &Settings, exclude_held_out: bool
 fn train_docs(docs: &[TrainDoc], settings: &Settings) -> Vec<u8> {
     let mut perceptron = Perceptron::new(settings.bits);
     perceptron.train(docs, settings.epochs, settings.seed);
-    perceptron.quantize(settings.prune)
+    perceptron.quantize_coarse(settings.prune, settings.code_step)
 }
 
 /// `lede train entities`.
