@@ -35,7 +35,7 @@ const NO_LEXICAL: Lexical = Lexical {
     common: false,
     proper: false,
 };
-use crate::ground::hashing::{feature, FxBuild, FX_K};
+use crate::ground::hashing::{feature, id_feature, FxBuild, FX_K};
 use crate::ground::lexical::lower_normalized;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -167,6 +167,15 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
     let lexicals: Vec<Lexical> = lower.iter().map(|l| super::lexicon::lookup(l)).collect();
     let mut gaz = Vec::new();
     gazetteer().mark(&lower, &mut gaz);
+    let clusters: Vec<Option<super::clusters::Cluster>> = if super::clusters::enabled() {
+        words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| super::clusters::lookup(w, l))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let shift = 64 - bits;
     let shape_buf = token_shapes(words, &lower, &headline, &casing);
@@ -310,6 +319,26 @@ pub fn doc_features(words: &[&str], sentences: &[Range<usize>], bits: u32) -> Do
                 27,
                 &[class, if lexical_next.common { "c" } else { "-" }],
             ));
+            if !clusters.is_empty() {
+                let at = |j: isize| -> Option<super::clusters::Cluster> {
+                    if j < 0 {
+                        None
+                    } else {
+                        clusters.get(j as usize).copied().flatten()
+                    }
+                };
+                const NO: u16 = u16::MAX;
+                let (c, c_1, c1) = (at(ii), at(rel(-1)), at(rel(1)));
+                let fine = |c: Option<super::clusters::Cluster>| c.map_or(NO, |c| c.fine);
+                let mid = |c: Option<super::clusters::Cluster>| c.map_or(NO, |c| c.mid);
+                push(id_feature(40, &[fine(c)]));
+                push(id_feature(41, &[mid(c)]));
+                push(id_feature(42, &[c.map_or(NO, |c| c.coarse)]));
+                push(id_feature(43, &[fine(c_1)]));
+                push(id_feature(44, &[fine(c1)]));
+                push(id_feature(45, &[mid(c_1), mid(c)]));
+                push(id_feature(46, &[mid(c), mid(c1)]));
+            }
             push(feature(21, &[l_1, lw]));
             push(feature(22, &[lw, l1]));
             push(feature(23, &[l_1, sh]));
@@ -740,6 +769,8 @@ pub mod training {
         pub words: Vec<String>,
         pub sentences: Vec<Range<usize>>,
         pub tags: Vec<u8>,
+        /// How much an error on this document moves the weights (gold 1, silver less).
+        pub weight: f32,
     }
 
     impl Perceptron {
@@ -827,13 +858,14 @@ pub mod training {
                         seen += 1;
                         if guess != gold {
                             errors += 1;
+                            let w = doc.weight;
                             for &b in statics {
-                                self.update(b as usize, gold, 1.0);
-                                self.update(b as usize, guess, -1.0);
+                                self.update(b as usize, gold, w);
+                                self.update(b as usize, guess, -w);
                             }
                             for h in dynamic {
-                                self.update((h >> shift) as usize, gold, 1.0);
-                                self.update((h >> shift) as usize, guess, -1.0);
+                                self.update((h >> shift) as usize, gold, w);
+                                self.update((h >> shift) as usize, guess, -w);
                             }
                         }
                         prev2 = prev;
@@ -865,6 +897,14 @@ pub mod training {
         /// is ±expm1(k·step)), about 1% relative precision. Weights below `prune`
         /// become zero.
         pub fn quantize(&self, prune: f32) -> Vec<u8> {
+            self.quantize_coarse(prune, 1)
+        }
+
+        /// [`Perceptron::quantize`] with codes rounded to multiples of `step`
+        /// away from zero (code 128): fewer distinct codes, so the file compresses
+        /// better (step 4 keeps 64 levels, about 4% relative precision).
+        pub fn quantize_coarse(&self, prune: f32, code_step: u8) -> Vec<u8> {
+            let coarse = i32::from(code_step.max(1));
             let mut centered = self.weights.clone();
             for row in centered.chunks_exact_mut(N_TAGS) {
                 let mean = row.iter().sum::<f32>() / N_TAGS as f32;
@@ -898,7 +938,9 @@ pub mod training {
                         out.push(128);
                         continue;
                     }
-                    out.push(log_code(w, step));
+                    let code = i32::from(log_code(w, step)) - 128;
+                    let rounded = (code as f32 / coarse as f32).round() as i32 * coarse;
+                    out.push((128 + rounded).clamp(1, 255) as u8);
                 }
             }
             out.extend_from_slice(&(exact.len() as u32).to_le_bytes());

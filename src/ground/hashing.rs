@@ -45,3 +45,19 @@ pub fn feature(template: u8, parts: &[&str]) -> u64 {
     x ^= x >> 33;
     x
 }
+
+/// Hash of a feature made of small numbers (cluster ids): a template id and
+/// the numbers, mixed as [`feature`] mixes strings.
+pub fn id_feature(template: u8, ids: &[u16]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(template);
+    h.write_u8(0xfe);
+    for id in ids {
+        h.write(&id.to_le_bytes());
+    }
+    let mut x = h.finish();
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}

@@ -219,12 +219,14 @@ pub fn corpus(documents: &[Document]) -> Corpus {
                 });
                 merged.mentions += entity.mentions.len();
                 merged.salience += entity.salience;
-                // The longest name seen is the canonical one ("Vladimir Putin" over "Putin").
+                // The longest name a document calls it by is the canonical one
+                // ("Vladimir Putin" over "Putin"); a document's aliases stay aliases
+                // ("People's Republic of China" of China).
                 let before = person.then(|| merged.name.clone());
                 let mut names = vec![entity.name.clone()];
                 names.extend(entity.aliases.iter().cloned());
-                for name in names {
-                    if name.chars().count() > merged.name.chars().count() {
+                for (k, name) in names.into_iter().enumerate() {
+                    if k == 0 && name.chars().count() > merged.name.chars().count() {
                         let old = std::mem::replace(&mut merged.name, name);
                         merged.aliases.push(old);
                     } else if name != merged.name {

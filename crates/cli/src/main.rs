@@ -30,10 +30,13 @@ mod cli {
                                           array when several files are given)
         lede analyze --jsonl [FILE...]    one JSON request per line (stdin when no FILE), one
                                           JSON response per line, same order, streaming
+        lede analyze --model FILE ...     with an entities model of your own (made by
+                                          `lede train entities --data DIR --model FILE`)
         lede eval STAGE [--data DIR]      score a stage on the development data
                                           (STAGE: entities, time, sentiment, extract)
         lede train STAGE [--data DIR]     train a stage's model from ../shared/data into models/
-                                          (STAGE: entities, sentiment)
+                                          (STAGE: entities, sentiment); for entities, a DIR
+                                          without ner/ is your own CoNLL or IOB2 corpus
         lede --version | --help
 
     A request line: {\"id\": any, \"text\": \"...\"} or {\"id\": any, \"html\": \"...\", \"url\": \"...\"},
@@ -66,6 +69,24 @@ mod cli {
                     print!("{HELP}");
                     return ExitCode::SUCCESS;
                 }
+                // --model FILE: an entities model of the user's own instead of the shipped one
+                let mut rest = rest.to_vec();
+                if let Some(at) = rest.iter().position(|a| a == "--model") {
+                    let Some(path) = rest.get(at + 1).cloned() else {
+                        return usage("--model needs a FILE");
+                    };
+                    rest.drain(at..at + 2);
+                    let loaded = std::fs::read(&path)
+                        .map_err(|e| format!("{path}: {e}"))
+                        .and_then(|bytes| {
+                            lede::entities::use_model(bytes).map_err(|e| format!("{path}: {e}"))
+                        });
+                    if let Err(message) = loaded {
+                        eprintln!("lede: {message}");
+                        return ExitCode::from(1);
+                    }
+                }
+                let rest = rest.as_slice();
                 if rest.iter().any(|a| a == "--jsonl") {
                     let files: Vec<&String> = rest.iter().filter(|a| *a != "--jsonl").collect();
                     if let Some(flag) = files.iter().find(|f| f.starts_with("--")) {

@@ -8,6 +8,11 @@
 //! on it would have to be shared alike; without it CoNLL dev F1 is higher anyway
 //! (65.9 against 64.9), and UNER stays a true out-of-domain check.
 //!
+//! `lede train entities --data DIR --model FILE`, where DIR has no `ner/` folder,
+//! trains the same architecture on a user's own corpus instead: the CoNLL or IOB2
+//! files in DIR ([`read_user_corpus`]); `lede analyze --model FILE` then uses it
+//! (see `docs/entities-own-model.md`).
+//!
 //! `lede train entities --research-conll` trains the same architecture on
 //! CoNLL-2003 eng.train (research use only) and writes
 //! `target/entities-research-conll.bin`, which must never be committed or shipped.
@@ -37,8 +42,14 @@ struct Settings {
     caps_every: usize,
     /// Weights smaller than this are pruned to zero.
     prune: f32,
+    /// Weight codes are rounded to multiples of this (1 = full precision).
+    code_step: u8,
     wnut: bool,
     uner: bool,
+    /// Tokens of the VOA silver set (spaCy teacher) to train on; 0 = none.
+    silver_tokens: usize,
+    /// The weight of a silver document's updates (gold documents weigh 1).
+    silver_weight: f32,
 }
 
 impl Default for Settings {
@@ -48,9 +59,12 @@ impl Default for Settings {
             epochs: 12,
             seed: 0x1ede_2026,
             caps_every: 8,
-            prune: 0.0,
+            prune: 0.5,
+            code_step: 8,
             wnut: true,
             uner: false,
+            silver_tokens: usize::MAX,
+            silver_weight: 0.5,
         }
     }
 }
@@ -94,7 +108,15 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--epochs" => out.settings.epochs = number(value("--epochs")?)? as usize,
             "--caps-every" => out.settings.caps_every = number(value("--caps-every")?)? as usize,
             "--prune" => out.settings.prune = number(value("--prune")?)? as f32,
+            "--code-step" => out.settings.code_step = number(value("--code-step")?)? as u8,
             "--no-wnut" => out.settings.wnut = false,
+            "--silver-tokens" => {
+                out.settings.silver_tokens = number(value("--silver-tokens")?)? as usize
+            }
+            "--silver-weight" => {
+                out.settings.silver_weight = number(value("--silver-weight")?)? as f32
+            }
+            "--no-clusters" => lede::lab::entities::set_clusters_enabled(false),
             "--no-uner" => out.settings.uner = false,
             // UNER-EWT is CC BY-SA: a model trained on it would have to be shared alike, so it is opt-in.
             "--uner" => out.settings.uner = true,
@@ -164,7 +186,7 @@ enum Format {
 }
 
 fn read_corpus(path: &Path, format: Format) -> Result<Vec<LabelledDoc>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = read_text(path)?;
     let mut docs: Vec<LabelledDoc> = Vec::new();
     let mut doc = LabelledDoc::default();
     let mut sentence: Vec<(String, Option<(bool, usize)>)> = Vec::new();
@@ -230,6 +252,22 @@ fn read_corpus(path: &Path, format: Format) -> Result<Vec<LabelledDoc>, String> 
     Ok(docs)
 }
 
+/// A text file, gunzipped when its name ends in `.gz`.
+fn read_text(path: &Path) -> Result<String, String> {
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    if path.extension().is_some_and(|e| e == "gz") {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(fail)?;
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(file)
+            .read_to_string(&mut text)
+            .map_err(fail)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).map_err(fail)
+    }
+}
+
 /// A labelled document as training input; with `caps_every > 0`, every
 /// `caps_every`-th sentence (counted across the corpus) also appears as an
 /// ALL-CAPS copy at the top of its document, as headlines do.
@@ -266,13 +304,57 @@ fn to_train_doc(doc: &LabelledDoc, caps_every: usize, counter: &mut usize) -> Tr
         words,
         sentences,
         tags,
+        weight: 1.0,
     }
+}
+
+/// Every CoNLL or IOB2 file of a user's corpus directory (files ending in
+/// .conll, .iob, .iob2, .bio, .txt or a CoNLL-2003 name such as eng.train, optionally
+/// .gz; sorted by name, so training is reproducible). Each line holds a token
+/// first and its tag last (IOB1 or IOB2; PER, ORG, LOC, MISC and the spaCy/OntoNotes
+/// names PERSON, GPE, NORP...); `-DOCSTART-` lines separate documents, blank lines
+/// sentences. Files named like a dev or test split (dev, testa, testb) are left out.
+fn read_user_corpus(dir: &Path) -> Result<Vec<LabelledDoc>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_lowercase();
+            let name = name.strip_suffix(".gz").unwrap_or(&name).to_string();
+            let corpus_like = [".conll", ".iob", ".iob2", ".bio", ".txt", ".train"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
+            let test_split = name.contains("test") || name.contains("dev");
+            corpus_like && !test_split
+        })
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(format!(
+            "{}: no corpus files (.conll, .iob, .iob2, .bio, .txt) and no ner/ folder",
+            dir.display()
+        ));
+    }
+    let mut docs = Vec::new();
+    for path in &paths {
+        eprintln!("reading {}", path.display());
+        docs.extend(read_corpus(path, Format::Conll)?);
+    }
+    Ok(docs)
 }
 
 struct Corpora {
     wikigold: Vec<LabelledDoc>,
     wnut: Vec<LabelledDoc>,
     uner: Vec<LabelledDoc>,
+    /// Silver: spaCy en_core_web_md (MIT) on public-domain VOA news.
+    silver: Vec<LabelledDoc>,
 }
 
 fn read_open_corpora(data: &Path) -> Result<Corpora, String> {
@@ -286,6 +368,10 @@ fn read_open_corpora(data: &Path) -> Result<Corpora, String> {
         wikigold: read_corpus(&ner.join("wikigold/wikigold.conll.txt"), Format::Conll)?,
         wnut,
         uner: read_corpus(&ner.join("uner-en-ewt/en_ewt-ud-dev.iob2"), Format::Uner)?,
+        silver: read_corpus(
+            &ner.join("voa-silver-spacy-md/voa-silver.conll.gz"),
+            Format::Conll,
+        )?,
     })
 }
 
@@ -297,7 +383,8 @@ fn held_out(index: usize) -> bool {
 /// Train on the open corpora; `exclude_held_out` leaves out the held-out fifth of
 /// WikiGold and UNER (for honest scores on them).
 fn train_open(corpora: &Corpora, settings: &Settings, exclude_held_out: bool) -> Vec<u8> {
-    train_open_f32(corpora, settings, exclude_held_out).quantize(settings.prune)
+    train_open_f32(corpora, settings, exclude_held_out)
+        .quantize_coarse(settings.prune, settings.code_step)
 }
 
 fn train_open_f32(corpora: &Corpora, settings: &Settings, exclude_held_out: bool) -> Perceptron {
@@ -320,6 +407,17 @@ fn train_open_f32(corpora: &Corpora, settings: &Settings, exclude_held_out: bool
             docs.push(to_train_doc(d, settings.caps_every, &mut counter));
         }
     }
+    // silver, in corpus order up to the token budget, weighted below gold
+    let mut silver_tokens = 0usize;
+    for d in &corpora.silver {
+        if silver_tokens >= settings.silver_tokens {
+            break;
+        }
+        silver_tokens += d.sentences.iter().map(Vec::len).sum::<usize>();
+        let mut doc = to_train_doc(d, settings.caps_every, &mut counter);
+        doc.weight = settings.silver_weight;
+        docs.push(doc);
+    }
     let mut perceptron = Perceptron::new(settings.bits);
     perceptron.train(&docs, settings.epochs, settings.seed);
     perceptron
@@ -328,7 +426,7 @@ fn train_open_f32(corpora: &Corpora, settings: &Settings, exclude_held_out: bool
 fn train_docs(docs: &[TrainDoc], settings: &Settings) -> Vec<u8> {
     let mut perceptron = Perceptron::new(settings.bits);
     perceptron.train(docs, settings.epochs, settings.seed);
-    perceptron.quantize(settings.prune)
+    perceptron.quantize_coarse(settings.prune, settings.code_step)
 }
 
 /// `lede train entities`.
@@ -336,7 +434,35 @@ pub fn train(args: &[String]) -> Result<String, String> {
     let args = parse_args(args)?;
     let started = Instant::now();
     eprintln!("settings: {:?}", args.settings);
-    let (bytes, out) = if args.research_conll {
+    let (bytes, out) = if !args.research_conll && !args.data.join("ner").is_dir() {
+        // a directory of the user's own corpus (CoNLL or IOB2 files)
+        let docs = read_user_corpus(&args.data)?;
+        let tokens: usize = docs
+            .iter()
+            .map(|d| d.sentences.iter().map(Vec::len).sum::<usize>())
+            .sum();
+        let names: usize = docs.iter().map(|d| gold_chunks(d).len()).sum();
+        eprintln!(
+            "your corpus: {} documents, {tokens} tokens, {names} names of the types PER/ORG/LOC/MISC",
+            docs.len()
+        );
+        if names == 0 {
+            return Err(format!(
+                "{}: no PER, ORG, LOC or MISC names found (expected CoNLL or IOB2 files: a token and its tag per line)",
+                args.data.display()
+            ));
+        }
+        let mut counter = 0;
+        let train: Vec<TrainDoc> = docs
+            .iter()
+            .map(|d| to_train_doc(d, args.settings.caps_every, &mut counter))
+            .collect();
+        let out = args
+            .model
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("target/entities-custom.bin"));
+        (train_docs(&train, &args.settings), out)
+    } else if args.research_conll {
         let train = read_corpus(&args.data.join("ner/conll2003/eng.train"), Format::Conll)?;
         let mut counter = 0;
         let docs: Vec<TrainDoc> = train
