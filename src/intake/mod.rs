@@ -22,6 +22,10 @@ pub struct Published {
     pub source: String,
     /// 0..1
     pub confidence: f32,
+    /// For a date inferred from what the text names (`source` "evidence"): the
+    /// reasons, each dated and tied to its span. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::ground::knowledge::DateEvidence>,
 }
 
 /// One repair made to the text: `span` covers the repaired text in the cleaned text.
@@ -103,6 +107,7 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
             value: value.to_string(),
             source: "caller".into(),
             confidence: 1.0,
+            evidence: Vec::new(),
         }),
         Some(value) => {
             return Err(Error::BadRequest(format!(
@@ -137,6 +142,7 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                         value,
                         source: "meta".into(),
                         confidence: 0.9,
+                        evidence: Vec::new(),
                     });
                 } else if article.published.is_none() {
                     // No metadata and no date line in the text: a date the page shows.
@@ -148,6 +154,7 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                                 value,
                                 source: "page".into(),
                                 confidence: 0.7,
+                                evidence: Vec::new(),
                             });
                 }
             }
@@ -437,6 +444,7 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
             value,
             source: source.into(),
             confidence,
+            evidence: Vec::new(),
         })
     });
     article

@@ -13,6 +13,7 @@ pub(crate) fn tag(text: &str, dct: &str) -> Vec<(String, String, String, Option<
         value: dct.into(),
         source: "caller".into(),
         confidence: 1.0,
+        evidence: Vec::new(),
     };
     resolve(text, &layer, &EntityLayer::default(), Some(&published))
         .timexes
@@ -63,6 +64,7 @@ fn tag_guessed(
         value: published.into(),
         source: source.into(),
         confidence: 0.3,
+        evidence: Vec::new(),
     };
     let time = resolve(text, &layer, &EntityLayer::default(), Some(&published));
     let values = time

@@ -428,6 +428,7 @@ fn speed(dir: &Path) -> Result<String, String> {
         value: "1998-01-08".into(),
         source: "caller".into(),
         confidence: 1.0,
+        evidence: Vec::new(),
     };
     let (tokens, documents) = throughput(&texts, 1.5, |text, layer| {
         std::hint::black_box(lede::lab::time::resolve(
