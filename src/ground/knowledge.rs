@@ -34,7 +34,7 @@ pub struct DateWindow {
 /// when that puts the article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateEvidence {
-    /// "officeholder", "event", "summit", "election", "term", "administration",
+    /// "lead" (a full date in the first lines), "officeholder", "event", "summit", "election", "term", "administration",
     /// "year" (a year the text writes, read with its tense), "stamp" (a copyright
     /// or "Last Updated" line; its span is empty where the line was removed).
     pub kind: String,

@@ -192,6 +192,9 @@ fn office_label(office: &str) -> String {
         }
         if matches!(word, "of" | "the") {
             out.push_str(word);
+        } else if let Some(rest) = word.strip_prefix("secretary-") {
+            out.push_str("Secretary-");
+            out.push_str(rest);
         } else {
             let mut chars = word.chars();
             if let Some(c) = chars.next() {
@@ -277,8 +280,12 @@ fn year_beside(lower: &[&str], at: Range<usize>) -> bool {
             && w.bytes().all(|b| b.is_ascii_digit())
             && w.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y))
     };
-    let before = lower.get(at.start.saturating_sub(3)..at.start).unwrap_or_default();
-    let after = lower.get(at.end..(at.end + 1).min(lower.len())).unwrap_or_default();
+    let before = lower
+        .get(at.start.saturating_sub(3)..at.start)
+        .unwrap_or_default();
+    let after = lower
+        .get(at.end..(at.end + 1).min(lower.len()))
+        .unwrap_or_default();
     before.iter().chain(after).any(is_year)
 }
 
@@ -451,7 +458,7 @@ fn year_clues(
             .and_then(|r| lower.get(r.clone()))
             .unwrap_or_default();
         let future = matches!(before, Some("by" | "until" | "till"))
-            || (matches!(before, Some("in" | "by" | "for")) && future_sentence(sentence))
+            || (matches!(before, Some("in" | "by" | "for" | "of")) && future_sentence(sentence))
             || year > LAST_YEAR;
         if future {
             if earliest_future.as_ref().is_none_or(|(y, _)| year < *y) {
@@ -469,7 +476,10 @@ fn year_clues(
         let (tiers, label) = if full {
             (
                 vec![(day, day + 90, 1.0), (day, OPEN, 0.5)],
-                format!("names {} as past or present (no earlier)", Date::from_days(day).iso()),
+                format!(
+                    "names {} as past or present (no earlier)",
+                    Date::from_days(day).iso()
+                ),
             )
         } else {
             (
@@ -522,14 +532,42 @@ fn stamp_clue(stamp: &Published, clues: &mut Vec<Clue>) {
         words: 0..0,
         alternatives: vec![Alternative {
             shown: (NEVER, last),
-            label: format!("{what} {} (no later; often later than the article)", stamp.value),
+            label: format!(
+                "{what} {} (no later; often later than the article)",
+                stamp.value
+            ),
             tiers: vec![(NEVER, last, 1.0), (last - 365, last, 0.7)],
         }],
     });
 }
 
+/// A full date in the first sentences (the lead): most often the article's own
+/// (a dateline the intake did not read as one), sometimes the date of what it
+/// reports.
+fn lead_clue(found: &[tagger::Found], lead_end: usize, clues: &mut Vec<Clue>) -> Option<String> {
+    let f = found.iter().find(|f| {
+        f.kind == "DATE"
+            && f.start < lead_end
+            && f.value.len() == 10
+            && crate::ground::dates::parse_iso_date(&f.value).is_some()
+    })?;
+    let (y, m, d) = crate::ground::dates::parse_iso_date(&f.value)?;
+    let day = Date::new(y, m, d)?.days();
+    clues.push(Clue {
+        kind: "lead",
+        words: f.start..f.end,
+        alternatives: vec![Alternative {
+            shown: (day, day + 14),
+            label: format!("a date in the first lines, {}", f.value),
+            tiers: vec![(day, day + 14, 2.0), (day, day + 365, 1.0)],
+        }],
+    });
+    Some(f.value.clone())
+}
+
 /// The date the clues agree on, as precise as they allow, with a confidence;
-/// `None` when there is no clue.
+/// `None` when there is no clue. A full date in the lead, when the clues agree
+/// with its year, is the answer to the day.
 pub(super) fn date(
     words: &[&str],
     lower: &[&str],
@@ -537,15 +575,20 @@ pub(super) fn date(
     sentences: &[Range<usize>],
     found: &[tagger::Found],
     stamp: Option<&Published>,
+    lead_end: usize,
 ) -> Option<Published> {
     let mut clues = Vec::new();
+    let lead = lead_clue(found, lead_end, &mut clues);
     officeholder_clues(words, lower, &mut clues);
     event_clues(words, lower, sentences, &mut clues);
     year_clues(lower, sentences, found, &mut clues);
     if let Some(stamp) = stamp {
         stamp_clue(stamp, &mut clues);
     }
-    let verdict = combine(&clues)?;
+    let mut verdict = combine(&clues)?;
+    if let Some(lead) = lead.filter(|l| l.get(..4) == verdict.value.get(..4)) {
+        verdict.value = lead;
+    }
     let evidence = clues
         .iter()
         .map(|clue| evidence_of(clue, tokens, &verdict))
@@ -605,73 +648,70 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
     let top: Vec<usize> = (0..MONTHS)
         .filter(|&m| total.get(m).is_some_and(|&t| t >= best - 0.05))
         .collect();
-    // The year holding most of the best months (the earliest of equals: an
-    // open-ended clue allows every year since).
-    let mut year_counts: Vec<(usize, usize)> = Vec::new();
-    for &m in &top {
-        match year_counts.last_mut() {
-            Some((y, n)) if *y == m / 12 => *n += 1,
-            _ => year_counts.push((m / 12, 1)),
+    // Each month's share of belief grows exponentially with its weight; a
+    // year's share is the sum of its months'. The year with the most (the
+    // earliest of equals: an open-ended clue allows every year since) is the
+    // answer, and its share the confidence (the steepness calibrated on the dev
+    // set: `lede eval time` prints the table).
+    let mut shares = vec![0f64; MONTHS / 12];
+    for (m, &t) in total.iter().enumerate() {
+        if let Some(share) = shares.get_mut(m / 12) {
+            *share += f64::from(STEEPNESS * (t - best)).exp();
         }
     }
-    let (year_index, _) = year_counts
+    let sum: f64 = shares.iter().sum();
+    let (year_index, share) =
+        shares
+            .iter()
+            .copied()
+            .enumerate()
+            .fold(
+                (0usize, -1f64),
+                |b, (y, s)| if s > b.1 + 1e-9 { (y, s) } else { b },
+            );
+    let year = FIRST_YEAR + i32::try_from(year_index).ok()?;
+    let in_year: Vec<usize> = top
         .iter()
         .copied()
-        .fold(None::<(usize, usize)>, |best, c| match best {
-            Some(b) if b.1 >= c.1 => Some(b),
-            _ => Some(c),
-        })?;
-    let year = FIRST_YEAR + year_index as i32;
-    let in_year: Vec<usize> = top.iter().copied().filter(|m| m / 12 == year_index).collect();
-    let (first, last) = (*in_year.first()?, *in_year.last()?);
-    let (value, from, to) = if first == last && top.len() == 1 {
-        let month = (first % 12) as u32 + 1;
-        let start = Date::new(year, month, 1)?.days();
-        let end = MONTH_STARTS.get(first + 1).map_or(start + 30, |s| s - 1);
-        (format!("{year:04}-{month:02}"), start, end)
-    } else {
-        (format!("{year:04}"), year_start(year), year_end(year))
+        .filter(|m| m / 12 == year_index)
+        .collect();
+    let (value, from, to) = match (in_year.first(), in_year.last()) {
+        (Some(&first), Some(&last)) if first == last && top.len() == 1 => {
+            let month = u32::try_from(first % 12).ok()? + 1;
+            let start = Date::new(year, month, 1)?.days();
+            let end = MONTH_STARTS.get(first + 1).map_or(start + 30, |s| s - 1);
+            (format!("{year:04}-{month:02}"), start, end)
+        }
+        _ => (format!("{year:04}"), year_start(year), year_end(year)),
     };
-    // The margin over the best month of any other year, and how many years
-    // the best months spread over, make the confidence (calibrated on the dev
-    // set: `lede eval time` prints the table).
-    let second = total
-        .iter()
-        .enumerate()
-        .filter(|(m, _)| m / 12 != year_index)
-        .map(|(_, &t)| t)
-        .fold(0f32, f32::max);
-    let margin = best - second;
-    let confidence = calibrated(margin, year_counts.len());
+    // A clue of weight that allows none of the chosen year is a conflict: the
+    // answer is said with half the confidence.
+    let conflict = clues.iter().any(|clue| {
+        let strong = clue
+            .alternatives
+            .iter()
+            .flat_map(|a| &a.tiers)
+            .any(|&(_, _, w)| w >= 1.0);
+        strong
+            && !clue
+                .alternatives
+                .iter()
+                .flat_map(|a| &a.tiers)
+                .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
+    });
+    #[allow(clippy::cast_possible_truncation)]
+    let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32 * if conflict { 0.5 } else { 1.0 };
     Some(Verdict {
         value,
-        confidence,
+        confidence: (confidence * 100.0).round() / 100.0,
         from,
         to,
     })
 }
 
-/// The confidence of a verdict from its margin (weight of the best month over
-/// the best month of another year) and the number of years its best months
-/// spread over.
-fn calibrated(margin: f32, years: usize) -> f32 {
-    let base = if margin >= 2.0 {
-        0.9
-    } else if margin >= 1.0 {
-        0.75
-    } else if margin >= 0.5 {
-        0.55
-    } else if margin > 0.05 {
-        0.35
-    } else {
-        0.2
-    };
-    if years > 1 {
-        base * 0.6
-    } else {
-        base
-    }
-}
+/// How steeply belief falls with weight: a month one unit of weight below the
+/// best counts exp(-STEEPNESS) as much.
+const STEEPNESS: f32 = 2.0;
 
 fn evidence_of(clue: &Clue, tokens: &[Token], verdict: &Verdict) -> DateEvidence {
     let overlaps = |(a, b): (i64, i64)| a <= verdict.to && b >= verdict.from;

@@ -14,9 +14,9 @@ pub use timeline::chronological;
 use timeline::timeline;
 
 mod article_date;
-mod dating;
 #[cfg(test)]
 mod cases;
+mod dating;
 pub(crate) mod officeholders;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -126,18 +126,32 @@ pub fn resolve(
         &ranges,
         published.as_ref().and_then(reference_date),
     );
-    if published.is_none() {
-        // What the text names that the record dates (office-holders, events,
-        // terms, the years it writes, the stamp); else a full date the text
-        // writes, a weekday and date that agree in one year, the year it names
-        // most.
-        published = dating::date(&words, &lower, &layer.tokens, &ranges, &found, stamp)
-            .or_else(|| match infer_published(&found, lead_end) {
-                Some(full) if full.confidence >= 0.4 => Some(full),
-                weak => weekday_year(&found, &lower, lead_end).or(weak),
-            });
-        if let Some(dct) = published.as_ref().and_then(reference_date) {
-            found = tag_lowered(&words, &lower, &ranges, Some(dct));
+    // An undated article, or one dated only by a full date in its lead: what
+    // the text names that the record dates (office-holders, events, terms, the
+    // years it writes, the stamp, the lead's date); else a full date the text
+    // writes, a weekday and date that agree in one year, the year it names most.
+    let from_lead = published.as_ref().is_some_and(|p| p.source == "inferred");
+    if published.is_none() || from_lead {
+        let before = published.take();
+        let tagged_against = before.as_ref().map(|p| p.value.clone());
+        published = dating::date(
+            &words,
+            &lower,
+            &layer.tokens,
+            &ranges,
+            &found,
+            stamp,
+            lead_end,
+        )
+        .or(before)
+        .or_else(|| match infer_published(&found, lead_end) {
+            Some(full) if full.confidence >= 0.4 => Some(full),
+            weak => weekday_year(&found, &lower, lead_end).or(weak),
+        });
+        if published.as_ref().map(|p| &p.value) != tagged_against.as_ref() {
+            if let Some(dct) = published.as_ref().and_then(reference_date) {
+                found = tag_lowered(&words, &lower, &ranges, Some(dct));
+            }
         }
     }
     if let Some(published) = &published {

@@ -266,7 +266,9 @@ pub(super) fn titled(words: &[&str], lower: &[&str]) -> Vec<Titled> {
             }
         }
         if lower.get(i).is_some_and(|w| w.ends_with("-elect"))
-            || lower.get(i + length).is_some_and(|w| *w == "-elect" || *w == "elect")
+            || lower
+                .get(i + length)
+                .is_some_and(|w| *w == "-elect" || *w == "elect")
         {
             cue = Some(Cue::Elect);
         }
@@ -362,4 +364,90 @@ pub(super) fn titled(words: &[&str], lower: &[&str]) -> Vec<Titled> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, Cue, Vec<(String, String)>)> {
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .flat_map(|w| match w.strip_suffix(',') {
+                Some(w) => vec![w, ","],
+                None => vec![w],
+            })
+            .collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        titled(&words, &lower)
+            .into_iter()
+            .map(|m| {
+                let terms = m
+                    .terms
+                    .iter()
+                    .filter_map(|&t| HOLDERS.terms.get(t))
+                    .map(|t| {
+                        (
+                            Date::from_days(t.from).iso(),
+                            Date::from_days(t.to.min(OPEN / 2)).iso(),
+                        )
+                    })
+                    .collect();
+                (
+                    words.get(m.words).unwrap_or_default().join(" "),
+                    m.cue,
+                    terms,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_table_reads_whole() {
+        let rows = TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        assert_eq!(
+            HOLDERS.terms.len(),
+            rows,
+            "every line of officeholders.tsv parses"
+        );
+        assert!(HOLDERS.terms.iter().all(|t| t.from <= t.to));
+    }
+
+    #[test]
+    fn titles_before_names_and_their_cues() {
+        let found = mentions(
+            "U.S. Secretary of State Antony Blinken met new Chinese Foreign Minister Qin Gang",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "Secretary of State Antony Blinken");
+        assert_eq!(found[0].1, Cue::Current);
+        assert_eq!(found[1].0, "new Chinese Foreign Minister Qin Gang");
+        assert_eq!(found[1].1, Cue::New);
+        assert_eq!(found[1].2, vec![("2022-12-30".into(), "2023-07-25".into())]);
+        let former = mentions("former President Bill Clinton");
+        assert_eq!(former.first().map(|f| f.1), Some(Cue::Former));
+        // "Vice President" is another office; "then-President" says nothing of now.
+        assert!(mentions("Vice President Joe Biden").is_empty());
+        assert!(mentions("then President Bill Clinton").is_empty());
+    }
+
+    #[test]
+    fn a_title_after_the_name_and_a_future_one() {
+        let found =
+            mentions("Vladimir Putin, Russia's current prime minister and future president, said");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Cue::Elect);
+        // Prime minister before each of his presidencies: both stay (the years
+        // the text writes choose).
+        let starts: Vec<&str> = found[0].2.iter().map(|(from, _)| from.as_str()).collect();
+        assert_eq!(starts, ["1999-12-31", "2012-05-07"]);
+    }
+
+    #[test]
+    fn a_bare_surname_stands_for_every_holder_of_it() {
+        let found = mentions("President Bush spoke");
+        assert_eq!(found.first().map(|f| f.2.len()), Some(2), "{found:?}");
+        // A fuller mention narrows it down.
+        let found = mentions("President George W. Bush and President Bush");
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
 }
