@@ -536,7 +536,7 @@ fn stamp_clue(stamp: &Published, clues: &mut Vec<Clue>) {
                 "{what} {} (no later; often later than the article)",
                 stamp.value
             ),
-            tiers: vec![(NEVER, last, 1.0), (last - 365, last, 0.7)],
+            tiers: vec![(NEVER, last, 1.0), (last - 365, last, 1.7)],
         }],
     });
 }
@@ -565,6 +565,41 @@ fn lead_clue(found: &[tagger::Found], lead_end: usize, clues: &mut Vec<Clue>) ->
     Some(f.value.clone())
 }
 
+/// A weekday written with its date ("Thursday, Jan. 6") that fixes the year
+/// (`article_date::weekday_year`): a clue on that year (or day), tied to the
+/// first such date. Returns the value.
+fn weekday_clue(
+    weekday: Published,
+    found: &[tagger::Found],
+    lower: &[&str],
+    clues: &mut Vec<Clue>,
+) -> Option<String> {
+    let (y, m, d) = crate::ground::dates::parse_iso_date(&weekday.value)?;
+    let (from, to) = if m > 0 && d > 0 {
+        let day = Date::new(y, m, d)?.days();
+        (day, day + 7)
+    } else {
+        (year_start(y), year_end(y))
+    };
+    let f = found.iter().find(|f| {
+        f.kind == "DATE"
+            && f.value.starts_with("XXXX-")
+            && lower
+                .get(f.start)
+                .is_some_and(|w| tagger::weekday_number(w).is_some())
+    });
+    clues.push(Clue {
+        kind: "weekday",
+        words: f.map_or(0..0, |f| f.start..f.end),
+        alternatives: vec![Alternative {
+            shown: (from, to),
+            label: format!("a weekday and date that agree in {y}"),
+            tiers: vec![(from, to, 1.5)],
+        }],
+    });
+    Some(weekday.value)
+}
+
 /// The date the clues agree on, as precise as they allow, with a confidence;
 /// `None` when there is no clue. A full date in the lead, when the clues agree
 /// with its year, is the answer to the day.
@@ -575,6 +610,7 @@ pub(super) fn date(
     sentences: &[Range<usize>],
     found: &[tagger::Found],
     stamp: Option<&Published>,
+    weekday: Option<Published>,
     lead_end: usize,
 ) -> Option<Published> {
     let mut clues = Vec::new();
@@ -585,9 +621,22 @@ pub(super) fn date(
     if let Some(stamp) = stamp {
         stamp_clue(stamp, &mut clues);
     }
+    let weekday = weekday.and_then(|w| weekday_clue(w, found, lower, &mut clues));
     let mut verdict = combine(&clues)?;
-    if let Some(lead) = lead.filter(|l| l.get(..4) == verdict.value.get(..4)) {
-        verdict.value = lead;
+    // A day the clues agree with, to the year: the lead's full date, a
+    // weekday and date that agree in that year, a "Last Updated" day.
+    let same_year = |v: &String| v.get(..4) == verdict.value.get(..4) && v.len() > 4;
+    if let Some(day) = lead
+        .filter(same_year)
+        .or_else(|| weekday.filter(same_year))
+        .or_else(|| {
+            stamp
+                .map(|s| s.value.clone())
+                .filter(|_| stamp.is_some_and(|s| s.source != "copyright"))
+                .filter(same_year)
+        })
+    {
+        verdict.value = day;
     }
     let evidence = clues
         .iter()

@@ -134,6 +134,7 @@ pub fn resolve(
     if published.is_none() || from_lead {
         let before = published.take();
         let tagged_against = before.as_ref().map(|p| p.value.clone());
+        let weekday = weekday_year(&found, &lower, lead_end);
         published = dating::date(
             &words,
             &lower,
@@ -141,6 +142,7 @@ pub fn resolve(
             &ranges,
             &found,
             stamp,
+            weekday,
             lead_end,
         )
         .or(before)
