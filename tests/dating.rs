@@ -16,8 +16,11 @@ fn sample(prefix: &str) -> Option<String> {
     std::fs::read_to_string(entry.path()).ok()
 }
 
-/// (value, source, the evidence as (kind, text at its span, agrees)).
-fn dated(prefix: &str) -> Option<(String, String, Vec<(String, String, bool)>)> {
+/// One reason: kind, the text at its span, whether it agrees.
+type Reason = (String, String, bool);
+
+/// (value, source, the evidence).
+fn dated(prefix: &str) -> Option<(String, String, Vec<Reason>)> {
     let text = sample(prefix)?;
     let analysis = analyze(&Input::Text(text), &Options::default()).expect("analysis");
     let doc = analysis.documents.into_iter().next()?;
@@ -35,7 +38,7 @@ fn dated(prefix: &str) -> Option<(String, String, Vec<(String, String, bool)>)> 
     Some((published.value, published.source, evidence))
 }
 
-fn has(evidence: &[(String, String, bool)], kind: &str, span: &str) -> bool {
+fn has(evidence: &[Reason], kind: &str, span: &str) -> bool {
     evidence
         .iter()
         .any(|(k, s, agrees)| k == kind && s == span && *agrees)

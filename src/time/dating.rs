@@ -565,6 +565,21 @@ fn lead_clue(found: &[tagger::Found], lead_end: usize, clues: &mut Vec<Clue>) ->
     Some(f.value.clone())
 }
 
+/// An article as the time stage has read it.
+#[derive(Clone, Copy)]
+pub(super) struct Read<'a> {
+    /// The words as written.
+    pub words: &'a [&'a str],
+    /// The words lower-cased (shorthands written out).
+    pub lower: &'a [&'a str],
+    /// The tokens, for spans.
+    pub tokens: &'a [Token],
+    /// Each sentence's words.
+    pub sentences: &'a [Range<usize>],
+    /// The expressions tagged.
+    pub found: &'a [tagger::Found],
+}
+
 /// A weekday written with its date ("Thursday, Jan. 6") that fixes the year
 /// (`article_date::weekday_year`): a clue on that year (or day), tied to the
 /// first such date. Returns the value.
@@ -604,15 +619,18 @@ fn weekday_clue(
 /// `None` when there is no clue. A full date in the lead, when the clues agree
 /// with its year, is the answer to the day.
 pub(super) fn date(
-    words: &[&str],
-    lower: &[&str],
-    tokens: &[Token],
-    sentences: &[Range<usize>],
-    found: &[tagger::Found],
+    text: &Read<'_>,
     stamp: Option<&Published>,
     weekday: Option<Published>,
     lead_end: usize,
 ) -> Option<Published> {
+    let Read {
+        words,
+        lower,
+        tokens,
+        sentences,
+        found,
+    } = *text;
     let mut clues = Vec::new();
     let lead = lead_clue(found, lead_end, &mut clues);
     officeholder_clues(words, lower, &mut clues);

@@ -135,21 +135,19 @@ pub fn resolve(
         let before = published.take();
         let tagged_against = before.as_ref().map(|p| p.value.clone());
         let weekday = weekday_year(&found, &lower, lead_end);
-        published = dating::date(
-            &words,
-            &lower,
-            &layer.tokens,
-            &ranges,
-            &found,
-            stamp,
-            weekday,
-            lead_end,
-        )
-        .or(before)
-        .or_else(|| match infer_published(&found, lead_end) {
-            Some(full) if full.confidence >= 0.4 => Some(full),
-            weak => weekday_year(&found, &lower, lead_end).or(weak),
-        });
+        let read = dating::Read {
+            words: &words,
+            lower: &lower,
+            tokens: &layer.tokens,
+            sentences: &ranges,
+            found: &found,
+        };
+        published = dating::date(&read, stamp, weekday, lead_end)
+            .or(before)
+            .or_else(|| match infer_published(&found, lead_end) {
+                Some(full) if full.confidence >= 0.4 => Some(full),
+                weak => weekday_year(&found, &lower, lead_end).or(weak),
+            });
         if published.as_ref().map(|p| &p.value) != tagged_against.as_ref() {
             if let Some(dct) = published.as_ref().and_then(reference_date) {
                 found = tag_lowered(&words, &lower, &ranges, Some(dct));

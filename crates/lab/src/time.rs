@@ -552,9 +552,12 @@ fn url_date(url: &str) -> Option<(i32, u32, u32)> {
     })
 }
 
-/// The dev pages: (name, text as Lede extracts it, date from the address or
-/// the meta tags, language).
-fn dated_pages(dir: &Path) -> Vec<(String, String, (i32, u32, u32), String)> {
+/// A dev page: name, text as Lede extracts it, date from the address or the
+/// meta tags (year, month, day; 0 for unknown), language.
+type DatedPage = (String, String, (i32, u32, u32), String);
+
+/// The dev pages whose date is known.
+fn dated_pages(dir: &Path) -> Vec<DatedPage> {
     let mut pages = Vec::new();
     let read_gz = |path: &Path| -> Option<String> {
         let file = std::fs::File::open(path).ok()?;
