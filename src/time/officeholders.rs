@@ -365,7 +365,10 @@ pub(super) fn titled(words: &[&str], lower: &[&str]) -> Vec<Titled> {
 mod tests {
     use super::*;
 
-    fn mentions(text: &str) -> Vec<(String, Cue, Vec<(String, String)>)> {
+    /// The words, the cue and the terms (first and last day) of a mention.
+    type Found = (String, Cue, Vec<(String, String)>);
+
+    fn mentions(text: &str) -> Vec<Found> {
         let words: Vec<&str> = text
             .split_whitespace()
             .flat_map(|w| match w.strip_suffix(',') {
