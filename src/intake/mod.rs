@@ -18,7 +18,7 @@ use serde::Serialize;
 pub struct Published {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
-    /// "caller", "meta", "page" (a date the page shows), "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "officeholders"…
+    /// "caller", "meta", "page" (a date the page shows), "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "evidence" (what the text names that the record dates: see `evidence`)…
     pub source: String,
     /// 0..1
     pub confidence: f32,

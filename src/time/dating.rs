@@ -22,6 +22,7 @@
 use super::officeholders::{self, Cue, HOLDERS, OPEN};
 use crate::ground::dates::calendar::Date;
 use crate::ground::dates::tagger;
+use crate::ground::hashing::FxBuild;
 use crate::ground::knowledge::{DateEvidence, DateWindow, EVENTS_TABLE};
 use crate::intake::Published;
 use crate::text::Token;
@@ -52,7 +53,7 @@ struct Row {
 struct Events {
     rows: Vec<Row>,
     /// First word of a phrase -> (the phrase's words, the row).
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>, FxBuild>,
 }
 
 fn words_of(phrase: &str) -> Vec<String> {
@@ -66,7 +67,7 @@ fn words_of(phrase: &str) -> Vec<String> {
 static EVENTS: LazyLock<Events> = LazyLock::new(|| {
     let mut events = Events {
         rows: Vec::new(),
-        by_first: HashMap::new(),
+        by_first: HashMap::default(),
     };
     for line in EVENTS_TABLE
         .lines()
@@ -684,7 +685,6 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
     let mut total = vec![0f32; MONTHS];
     let mut own = vec![0f32; MONTHS];
     for clue in clues {
-        own.iter_mut().for_each(|w| *w = 0.0);
         let mut touched: Option<(usize, usize)> = None;
         for alt in &clue.alternatives {
             for &(from, to, weight) in &alt.tiers {
@@ -706,6 +706,10 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
             {
                 *t += w;
             }
+            own.get_mut(a..=b)
+                .unwrap_or_default()
+                .iter_mut()
+                .for_each(|w| *w = 0.0);
         }
     }
     let best = total.iter().copied().fold(0f32, f32::max);
