@@ -21,9 +21,25 @@ export interface Tone {
 export interface Published {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
   value: string;
-  /** "caller", "meta", "page", "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "officeholders" (the years the leaders it names held office together). */
+  /** "caller", "meta", "page", "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "evidence" (what the text names that the record dates: see `evidence`), "officeholders". */
   source: string;
   confidence: number;
+  /** For a date inferred from what the text names (source "evidence"): the reasons. */
+  evidence?: DateEvidence[];
+}
+
+/** One reason for an inferred article date: what the text names, where, and when that puts the article. */
+export interface DateEvidence {
+  /** "lead", "officeholder", "event", "summit", "election", "term", "administration", "year", "stamp". */
+  kind: string;
+  /** Where the text names it (empty for a stamp the intake removed). */
+  span: Span;
+  /** When it puts the article: ISO days, null where open. */
+  window: { from: string | null; to: string | null };
+  /** For a reader: "Antony Blinken Secretary of State (2021–2025)". */
+  label: string;
+  /** Whether it agrees with the date given. */
+  agrees: boolean;
 }
 
 /** A repair of the pasted text: `original` became the text at the span. */

@@ -281,7 +281,28 @@ const DATE_SOURCES = {
   caller: "as given", meta: "from the page's metadata", dateline: "from the dateline", text: "from the article",
   updated: "from a “last updated” stamp", copyright: "from the copyright line", inferred: "inferred from the text", mentions: "the year the text names most", weekday: "the year its weekday and date agree in",
   officeholders: "when the leaders it names held office together",
+  evidence: "from what the text names",
 };
+
+/**
+ * The reasons for an inferred article date, each a button that jumps to where the
+ * text names it: "2022 — Winter Olympics in Beijing (Feb 2022); …", and what
+ * points elsewhere.
+ */
+function renderDateEvidence(published) {
+  const evidence = published?.evidence ?? [];
+  if (!evidence.length) return null;
+  const reason = (e) => e.span.end > e.span.start
+    ? h("button", { type: "button", class: "jump", dataset: { start: e.span.start }, title: "Show where the text says so" }, e.label)
+    : h("span", {}, e.label);
+  const list = (items) => items.flatMap((e, i) => (i ? ["; ", reason(e)] : [reason(e)]));
+  const agree = evidence.filter((e) => e.agrees);
+  const against = evidence.filter((e) => !e.agrees);
+  return h("p", { class: "date-evidence" },
+    `${published.value} — `, ...list(agree),
+    ...(against.length ? [". Pointing elsewhere: ", ...list(against)] : []),
+    published.confidence < 0.5 ? ". The evidence is thin or conflicting: set the date by hand if you know it." : ".");
+}
 
 /** One document: heading, metadata, text, entities, dates, charts. */
 export function renderDocument(doc, index, source) {
@@ -307,6 +328,7 @@ export function renderDocument(doc, index, source) {
     source ? h("p", { class: "source" }, `From ${source}`) : null,
     h("p", { class: "facts" }, facts.join(" · ")),
     doc.truncated?.length ? h("p", { class: "limits" }, `Limits reached: ${doc.truncated.map((t) => t.note).join("; ")}.`) : null,
+    renderDateEvidence(doc.published),
     renderLegend(doc),
     renderToneArc(doc),
     timeline || network ? h("section", { class: "charts", "aria-label": `Timeline and relations of ${title}` }, timeline, network) : null,

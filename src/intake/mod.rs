@@ -18,10 +18,14 @@ use serde::Serialize;
 pub struct Published {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
-    /// "caller", "meta", "page" (a date the page shows), "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "officeholders"…
+    /// "caller", "meta", "page" (a date the page shows), "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "evidence" (what the text names that the record dates: see `evidence`)…
     pub source: String,
     /// 0..1
     pub confidence: f32,
+    /// For a date inferred from what the text names (`source` "evidence"): the
+    /// reasons, each dated and tied to its span. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::ground::knowledge::DateEvidence>,
 }
 
 /// One repair made to the text: `span` covers the repaired text in the cleaned text.
@@ -108,6 +112,7 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                     value: value.to_string(),
                     source: "caller".into(),
                     confidence: 1.0,
+                    evidence: Vec::new(),
                 })
             }
             Some((year, month, day)) => {
@@ -149,6 +154,7 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                         value,
                         source: "meta".into(),
                         confidence: 0.9,
+                        evidence: Vec::new(),
                     });
                 } else if article.published.is_none() {
                     // No metadata and no date line in the text: a date the page shows.
@@ -160,6 +166,7 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                                 value,
                                 source: "page".into(),
                                 confidence: 0.7,
+                                evidence: Vec::new(),
                             });
                 }
             }
@@ -459,6 +466,7 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
             value,
             source: source.into(),
             confidence,
+            evidence: Vec::new(),
         })
     });
     article

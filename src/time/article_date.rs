@@ -37,6 +37,7 @@ pub(super) fn infer_published(
             value: f.value.clone(),
             source: "inferred".into(),
             confidence: 0.7,
+            evidence: Vec::new(),
         });
     }
     if let Some(f) = found
@@ -48,6 +49,7 @@ pub(super) fn infer_published(
             value: f.value.clone(),
             source: "inferred".into(),
             confidence: 0.4,
+            evidence: Vec::new(),
         });
     }
     let mut years: Vec<&str> = found
@@ -71,6 +73,7 @@ pub(super) fn infer_published(
         value: year.to_string(),
         source: "mentions".into(),
         confidence: 0.2,
+        evidence: Vec::new(),
     })
 }
 
@@ -120,6 +123,7 @@ pub(super) fn weekday_year(
         value,
         source: "weekday".into(),
         confidence: 0.3,
+        evidence: Vec::new(),
     })
 }
 

@@ -4,7 +4,7 @@
 //! Guarantees: never panics; every timex span lies inside the text.
 
 use crate::entities::EntityLayer;
-use crate::ground::dates::{full_forms, tag_lowered, tag_sentences, tagger, written_years};
+use crate::ground::dates::{full_forms, tag_lowered, tag_sentences, tagger};
 use crate::intake::Published;
 use crate::text::TextLayer;
 use crate::Span;
@@ -16,6 +16,7 @@ use timeline::timeline;
 mod article_date;
 #[cfg(test)]
 mod cases;
+mod dating;
 pub(crate) mod officeholders;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -79,6 +80,9 @@ impl crate::ground::span::Remap for TimeLayer {
         for timex in &mut self.timexes {
             timex.span.remap(map);
         }
+        for evidence in self.published.iter_mut().flat_map(|p| &mut p.evidence) {
+            evidence.span.remap(map);
+        }
     }
 }
 
@@ -93,16 +97,13 @@ pub fn resolve(
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
     let lower = full_forms(layer.lower.iter());
-    // The leaders the text names with their title bound when it was written: a
-    // weak date (a "Last Updated" stamp, a copyright year) outside that is dropped.
+    // A weak stamp (a "Last Updated" line, a copyright year) is one clue
+    // among the others of an undated article.
     let weak = |p: &&Published| p.confidence < 0.5;
-    let leaders = published
-        .is_none_or(|p| weak(&p))
-        .then(|| officeholders::window(&words, &lower))
-        .flatten();
+    let stamp = published.filter(weak);
     let mut published = published
         .filter(|p| reference_date(p).is_some())
-        .filter(|p| !weak(p) || leaders.is_none_or(|w| w.admits(&p.value)))
+        .filter(|p| !weak(p))
         .cloned();
     let lead_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
     if published.is_none() {
@@ -125,26 +126,32 @@ pub fn resolve(
         &ranges,
         published.as_ref().and_then(reference_date),
     );
-    if published.is_none() {
-        // A full date the text writes; else a weekday and date that agree in one
-        // year; else the year it names most.
-        published = match infer_published(&found, lead_end) {
-            Some(full) if full.confidence >= 0.4 => Some(full),
-            weak => weekday_year(&found, &lower, lead_end).or(weak),
+    // An undated article, or one dated only by a full date in its lead: what
+    // the text names that the record dates (office-holders, events, terms, the
+    // years it writes, the stamp, the lead's date); else a full date the text
+    // writes, a weekday and date that agree in one year, the year it names most.
+    let from_lead = published.as_ref().is_some_and(|p| p.source == "inferred");
+    if published.is_none() || from_lead {
+        let before = published.take();
+        let tagged_against = before.as_ref().map(|p| p.value.clone());
+        let weekday = weekday_year(&found, &lower, lead_end);
+        let read = dating::Read {
+            words: &words,
+            lower: &lower,
+            tokens: &layer.tokens,
+            sentences: &ranges,
+            found: &found,
         };
-        if let Some(leaders) = leaders {
-            if published
-                .as_ref()
-                .is_none_or(|p| weak(&p) && !leaders.admits(&p.value))
-            {
-                // A date the leaders rule out is no date at all.
-                published = leaders
-                    .published()
-                    .or_else(|| leaders.latest_year(&written_years(&found, &lower)));
+        published = dating::date(&read, stamp, weekday, lead_end)
+            .or(before)
+            .or_else(|| match infer_published(&found, lead_end) {
+                Some(full) if full.confidence >= 0.4 => Some(full),
+                weak => weekday_year(&found, &lower, lead_end).or(weak),
+            });
+        if published.as_ref().map(|p| &p.value) != tagged_against.as_ref() {
+            if let Some(dct) = published.as_ref().and_then(reference_date) {
+                found = tag_lowered(&words, &lower, &ranges, Some(dct));
             }
-        }
-        if let Some(dct) = published.as_ref().and_then(reference_date) {
-            found = tag_lowered(&words, &lower, &ranges, Some(dct));
         }
     }
     if let Some(published) = &published {

@@ -13,6 +13,7 @@ pub(crate) fn tag(text: &str, dct: &str) -> Vec<(String, String, String, Option<
         value: dct.into(),
         source: "caller".into(),
         confidence: 1.0,
+        evidence: Vec::new(),
     };
     resolve(text, &layer, &EntityLayer::default(), Some(&published))
         .timexes
@@ -63,6 +64,7 @@ fn tag_guessed(
         value: published.into(),
         source: source.into(),
         confidence: 0.3,
+        evidence: Vec::new(),
     };
     let time = resolve(text, &layer, &EntityLayer::default(), Some(&published));
     let values = time
@@ -78,13 +80,21 @@ fn the_leaders_named_date_an_undated_article() {
     let text = "President Vladimir Putin told Chinese President Hu Jintao, U.S. President \
                 George W. Bush and Japanese Prime Minister Shinzo Abe on Saturday that nothing would change after \
                 he leaves office next year. He met them in Sydney last month.";
-    // A "Last Updated" stamp of 2016 cannot be the date of a story with those
+    // A "Last Updated" stamp of 2016 is unlikely the date of a story with those
     // four in office: the window they share, Sep 2006 - Sep 2007, dates it.
     let (published, values) = tag_guessed(text, "2016-07-27", "updated");
     let published = published.expect("a date");
     assert_eq!(
         (published.value.as_str(), published.source.as_str()),
-        ("2007", "officeholders")
+        ("2007", "evidence")
+    );
+    assert_eq!(
+        published
+            .evidence
+            .iter()
+            .filter(|e| e.kind == "officeholder")
+            .count(),
+        4
     );
     assert!(
         values.contains(&("next year".into(), "2008".into())),
@@ -665,8 +675,9 @@ fn a_weekday_with_its_date_fixes_the_year() {
     let published = dated.published.expect("dated");
     assert_eq!(
         (published.value.as_str(), published.source.as_str()),
-        ("2000-01-06", "weekday")
+        ("2000-01-06", "evidence")
     );
+    assert!(published.evidence.iter().any(|e| e.kind == "weekday"));
     // Without a year written anywhere there is nothing to count from.
     assert!(undated("On Thursday, Jan. 6, the agency ruled.")
         .published
@@ -693,7 +704,7 @@ fn the_article_date_is_inferred_from_a_dateline() {
     let published = dated.published.expect("inferred");
     assert_eq!(
         (published.value.as_str(), published.source.as_str()),
-        ("2002-11-29", "inferred")
+        ("2002-11-29", "evidence")
     );
     let values: Vec<&str> = dated.timexes.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["2002-11-29", "2002-11-29", "2003"]);

@@ -30,6 +30,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         ("eval", "entities") => entities::eval(args),
         ("train", "entities") => entities::train(args),
         ("eval", "time") => time::eval(args),
+        ("eval", "dating") => time::eval_dating(args),
         ("eval", "sentiment") => sentiment::eval(args),
         ("train", "sentiment") => sentiment::train(args),
         ("train", "tone") => {

@@ -428,6 +428,7 @@ fn speed(dir: &Path) -> Result<String, String> {
         value: "1998-01-08".into(),
         source: "caller".into(),
         confidence: 1.0,
+        evidence: Vec::new(),
     };
     let (tokens, documents) = throughput(&texts, 1.5, |text, layer| {
         std::hint::black_box(lede::lab::time::resolve(
@@ -438,6 +439,342 @@ fn speed(dir: &Path) -> Result<String, String> {
         ));
     });
     Ok(format!("throughput: {tokens:.0} tokens/s, {documents:.0} documents/s for the time stage (one core)\n"))
+}
+
+/// How right the dates inferred from undated texts are: over every document
+/// (a document left undated counts as wrong), and by confidence.
+#[derive(Default)]
+struct DatingScore {
+    documents: usize,
+    dated: usize,
+    right_year: usize,
+    /// Per tenth of confidence: (answers, right year).
+    bins: [(usize, usize); 10],
+    /// Per source of the answer: (answers, right year).
+    sources: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Per granularity (day, month, year): (answers, right at that precision).
+    granularity: std::collections::BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl DatingScore {
+    fn add(
+        &mut self,
+        inferred: Option<&lede::lab::time::Published>,
+        gold: (i32, u32, u32),
+    ) -> bool {
+        self.documents += 1;
+        let Some(p) = inferred else { return false };
+        let Some((y, m, d)) = parse_iso_date(&p.value) else {
+            return false;
+        };
+        self.dated += 1;
+        let right = y == gold.0;
+        self.right_year += usize::from(right);
+        let bin = ((p.confidence.clamp(0.0, 0.999) * 10.0) as usize).min(9);
+        if let Some(b) = self.bins.get_mut(bin) {
+            b.0 += 1;
+            b.1 += usize::from(right);
+        }
+        let by_source = self.sources.entry(p.source.clone()).or_default();
+        by_source.0 += 1;
+        by_source.1 += usize::from(right);
+        let (kind, precise) = match (m, d) {
+            (0, _) => ("year", right),
+            (_, 0) => ("month", right && m == gold.1),
+            _ => ("day", right && m == gold.1 && d == gold.2),
+        };
+        let g = self.granularity.entry(kind).or_default();
+        g.0 += 1;
+        g.1 += usize::from(precise);
+        right
+    }
+
+    fn report(&self, name: &str) -> String {
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        let mut out = format!(
+            "{name}: {} documents; dated {}; right year {} = {:.1}% of all documents\n",
+            self.documents,
+            self.dated,
+            self.right_year,
+            pct(self.right_year, self.documents)
+        );
+        let (confident, confident_right) = self
+            .bins
+            .iter()
+            .skip(5)
+            .fold((0, 0), |(n, r), b| (n + b.0, r + b.1));
+        out.push_str(&format!(
+            "  confidence >= 0.5: {confident} answers, {confident_right} right year ({:.1}%)\n  calibration (confidence: answers, right year):",
+            pct(confident_right, confident)
+        ));
+        for (i, (n, r)) in self.bins.iter().enumerate() {
+            if *n > 0 {
+                out.push_str(&format!(
+                    " {:.1}-{:.1}: {n}, {:.0}%;",
+                    i as f64 / 10.0,
+                    (i + 1) as f64 / 10.0,
+                    pct(*r, *n)
+                ));
+            }
+        }
+        out.push_str("\n  by source:");
+        for (source, (n, r)) in &self.sources {
+            out.push_str(&format!(" {source} {n} ({r} right);"));
+        }
+        out.push_str("\n  by granularity (answers, right at it):");
+        for (kind, (n, r)) in &self.granularity {
+            out.push_str(&format!(" {kind} {n} ({r});"));
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// The date a page's address writes ("/2012/05/31/", "/2012/05/"), as (y, m, d).
+fn url_date(url: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(2).enumerate().find_map(|(i, w)| {
+        let (y, m) = (w.first()?, w.get(1)?);
+        let year = Some(y)
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (1990..=2026).contains(y))?;
+        let month = Some(m)
+            .filter(|m| m.len() == 2)
+            .and_then(|m| m.parse::<u32>().ok())
+            .filter(|m| (1..=12).contains(m))?;
+        let day = parts
+            .get(i + 2)
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))
+            .unwrap_or(0);
+        Some((year, month, day))
+    })
+}
+
+/// A dev page: name, text as Lede extracts it, date from the address or the
+/// meta tags (year, month, day; 0 for unknown), language.
+type DatedPage = (String, String, (i32, u32, u32), String);
+
+/// The dev pages whose date is known.
+fn dated_pages(dir: &Path) -> Vec<DatedPage> {
+    let mut pages = Vec::new();
+    let read_gz = |path: &Path| -> Option<String> {
+        let file = std::fs::File::open(path).ok()?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(file), &mut bytes).ok()?;
+        Some(lede::lab::intake::decode_page(&bytes))
+    };
+    let options = lede::Options {
+        split: false,
+        ..lede::Options::default()
+    };
+    let mut page = |name: String, html: &str, url: Option<&str>| {
+        let articles = lede::lab::intake::intake(
+            &lede::Input::Html {
+                html: html.to_string(),
+                url: None,
+            },
+            &options,
+        )
+        .unwrap_or_default();
+        let Some(first) = articles.first() else {
+            return;
+        };
+        let meta = first
+            .published
+            .as_ref()
+            .filter(|p| p.source == "meta")
+            .and_then(|p| parse_iso_date(&p.value));
+        let Some(gold) = url.and_then(url_date).or(meta) else {
+            return;
+        };
+        if !(1990..=2026).contains(&gold.0) {
+            return;
+        }
+        let language = first.meta.language.clone().unwrap_or_default();
+        let text = articles
+            .into_iter()
+            .map(|a| a.text)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        pages.push((name, text, gold, language));
+    };
+    let traf = dir.join("trafilatura-eval");
+    if let Some(index) = std::fs::read_to_string(traf.join("evaldata.json"))
+        .ok()
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+    {
+        let mut entries: Vec<(&String, &serde_json::Value)> = index
+            .as_object()
+            .map(|o| o.iter().collect())
+            .unwrap_or_default();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (url, entry) in entries {
+            let Some(file) = entry["file"].as_str() else {
+                continue;
+            };
+            if let Some(html) = read_gz(&traf.join("html").join(format!("{file}.gz"))) {
+                page(file.to_string(), &html, Some(url));
+            }
+        }
+    }
+    let readability = dir.join("readability-testpages");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&readability)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.sort();
+    for path in names {
+        if let Some(html) = read_gz(&path.join("source.html.gz")) {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string();
+            page(name, &html, None);
+        }
+    }
+    pages
+}
+
+/// The date an undated text gets from the whole pipeline.
+fn date_text(text: &str) -> Option<lede::lab::time::Published> {
+    let analysis = lede::analyze(
+        &lede::Input::Text(text.to_string()),
+        &lede::Options::default(),
+    )
+    .ok()?;
+    analysis.documents.into_iter().next()?.published
+}
+
+/// `lede eval dating [--data DIR] [--mistakes]`: the article date inferred
+/// from the text alone, with every date withheld, on three sets: dated web
+/// pages (the date from the address or the meta tags, both stripped: the
+/// extracted text is analyzed as a paste), TBAQ with the DCT withheld, and the
+/// five samples. Right year over all documents, calibration, speed.
+pub fn eval_dating(args: &[String]) -> Result<String, String> {
+    let data = data_dir(args);
+    let show = args.iter().any(|a| a == "--mistakes");
+    let mut out = String::new();
+    let mut notes = Vec::new();
+    // 1. Dated web pages.
+    let pages = dated_pages(&data.join("extract"));
+    let (mut all, mut english) = (DatingScore::default(), DatingScore::default());
+    let started = std::time::Instant::now();
+    for (name, text, gold, language) in &pages {
+        let inferred = date_text(text);
+        let right = all.add(inferred.as_ref(), *gold);
+        if language.starts_with("en") {
+            english.add(inferred.as_ref(), *gold);
+        }
+        if show && !right {
+            notes.push(format!(
+                "page {name} ({language}) gold {:04}-{:02}-{:02} got {:?}",
+                gold.0,
+                gold.1,
+                gold.2,
+                inferred
+                    .as_ref()
+                    .map(|p| (&p.value, &p.source, p.confidence))
+            ));
+        }
+    }
+    let undated = started.elapsed().as_secs_f64();
+    out.push_str(&all.report("Dated web pages (extract), date withheld"));
+    out.push_str(&english.report("  of which English"));
+    // The same texts with their date given: no dating runs.
+    let started = std::time::Instant::now();
+    for (_, text, gold, _) in &pages {
+        let options = lede::Options {
+            published: Some(format!(
+                "{:04}-{:02}-{:02}",
+                gold.0,
+                gold.1.max(1),
+                gold.2.max(1)
+            )),
+            ..lede::Options::default()
+        };
+        std::hint::black_box(lede::analyze(&lede::Input::Text(text.clone()), &options).ok());
+    }
+    let dated = started.elapsed().as_secs_f64();
+    // 2. TBAQ, DCT withheld (the time stage alone, as `lede eval time` runs it).
+    let tb = data.join("time").join("tbaq-cleaned");
+    let mut tbaq = DatingScore::default();
+    for dir in [tb.join("TimeBank"), tb.join("AQUAINT")] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let Some(doc) = std::fs::read_to_string(&path)
+                .ok()
+                .as_deref()
+                .and_then(parse)
+            else {
+                continue;
+            };
+            let Some(gold) = doc.dct else { continue };
+            let layer = lede::text::segment(&doc.text);
+            let time = lede::lab::time::resolve(&doc.text, &layer, &Default::default(), None);
+            let right = tbaq.add(time.published.as_ref(), (gold.year, gold.month, gold.day));
+            if show && !right {
+                notes.push(format!(
+                    "tbaq {} gold {} got {:?}",
+                    path.file_stem().and_then(|s| s.to_str()).unwrap_or(""),
+                    gold.iso(),
+                    time.published
+                        .as_ref()
+                        .map(|p| (&p.value, &p.source, p.confidence))
+                ));
+            }
+        }
+    }
+    out.push_str(&tbaq.report("TBAQ, DCT withheld"));
+    // 3. The samples, against the dates their sources give.
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/samples");
+    let truth = [
+        ("000", "2007"),
+        ("001", "2002-11-29"),
+        ("002", "2012"),
+        ("003", "2023"),
+        ("004", "2022-02"),
+    ];
+    out.push_str("Samples (truth: year, or month):");
+    for (prefix, want) in truth {
+        let text = std::fs::read_dir(&samples)
+            .ok()
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+            .unwrap_or_default();
+        let got = date_text(&text);
+        let value = got.as_ref().map_or("-".to_string(), |p| p.value.clone());
+        let right = value.get(..4) == want.get(..4);
+        out.push_str(&format!(
+            " {prefix} {value} ({}, {:.2}) {};",
+            got.as_ref().map_or("", |p| p.source.as_str()),
+            got.as_ref().map_or(0.0, |p| p.confidence),
+            if right { "right" } else { "WRONG" }
+        ));
+    }
+    out.push('\n');
+    out.push_str(&format!(
+        "speed: {} pages analyzed undated in {:.2} s, with their date given in {:.2} s ({:+.1}%)\n",
+        pages.len(),
+        undated,
+        dated,
+        100.0 * (undated / dated.max(1e-9) - 1.0)
+    ));
+    if show {
+        out.push_str(&notes.join("\n"));
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

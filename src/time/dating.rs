@@ -1,0 +1,813 @@
+//! Dating an article that does not say when, from what it names, with reasons a
+//! reader can check.
+//!
+//! Each thing the text names that has a date in the public record is a clue,
+//! tied to its words: an office-holder with a title ("Secretary of State Antony
+//! Blinken": 2021–2025; "new Foreign Minister Qin Gang": the first months of his
+//! term; "current prime minister and future president": between the election
+//! and the inauguration), a dated event named without its year ("the Winter
+//! Olympics … in Beijing": February 2022; a G20 summit and its host city; an
+//! election and its winner), a term whose first use dates a text ("COVID-19":
+//! 2020 on), the years the text writes read with their tense ("in 2010 …
+//! ranked": no earlier than 2010; "by 2030": no later), and a weak stamp the
+//! page carried (a copyright year or "Last Updated": no later than it). Each
+//! clue puts weight on the months it allows; the months with the most weight
+//! win, and the answer is as precise as they are (a month, a year). Its
+//! confidence grows with the margin over the best month of any other year,
+//! calibrated on the dev set (`lede eval time`).
+//!
+//! Guarantees: never panics; allocates only for an undated article (the
+//! pipeline calls it only then); every evidence span lies inside the text.
+
+use super::officeholders::{self, Cue, HOLDERS, OPEN};
+use crate::ground::dates::calendar::Date;
+use crate::ground::dates::tagger;
+use crate::ground::hashing::FxBuild;
+use crate::ground::knowledge::{DateEvidence, DateWindow, EVENTS_TABLE};
+use crate::intake::Published;
+use crate::text::Token;
+use crate::Span;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The first year of the month grid the clues are added up on.
+const FIRST_YEAR: i32 = 1900;
+/// The last year (the tables cover the record through 2026).
+const LAST_YEAR: i32 = 2026;
+const MONTHS: usize = ((LAST_YEAR - FIRST_YEAR + 1) * 12) as usize;
+/// A day number before any article: the start of a window with no start.
+const NEVER: i64 = i64::MIN / 4;
+
+/// One row of the events table.
+struct Row {
+    kind: &'static str,
+    /// Words (lower-cased, tokenized as texts are) any of which must be in the
+    /// sentence; empty: none needed.
+    context: Vec<Vec<String>>,
+    from: i64,
+    to: i64,
+    label: &'static str,
+}
+
+struct Events {
+    rows: Vec<Row>,
+    /// First word of a phrase -> (the phrase's words, the row).
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>, FxBuild>,
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    let tokens = crate::ground::tokens::tokenize(phrase);
+    tokens
+        .iter()
+        .map(|t| t.span.of(phrase).to_lowercase())
+        .collect()
+}
+
+static EVENTS: LazyLock<Events> = LazyLock::new(|| {
+    let mut events = Events {
+        rows: Vec::new(),
+        by_first: HashMap::default(),
+    };
+    for line in EVENTS_TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let fields: Vec<&'static str> = line.split('\t').collect();
+        let (Some(&kind), Some(&phrases), Some(&context), Some(&from), Some(&to), Some(&label)) = (
+            fields.first(),
+            fields.get(1),
+            fields.get(2),
+            fields.get(3),
+            fields.get(4),
+            fields.get(5),
+        ) else {
+            continue;
+        };
+        let Some(from) = officeholders::day_number(from) else {
+            continue;
+        };
+        let to = if to.trim().is_empty() {
+            OPEN
+        } else {
+            match officeholders::day_number(to) {
+                Some(to) => to,
+                None => continue,
+            }
+        };
+        let index = events.rows.len();
+        events.rows.push(Row {
+            kind,
+            context: context
+                .split('|')
+                .filter(|c| !c.is_empty())
+                .map(words_of)
+                .collect(),
+            from,
+            to,
+            label,
+        });
+        for phrase in phrases.split('|') {
+            let words = words_of(phrase);
+            if let Some(first) = words.first() {
+                events
+                    .by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words.clone(), index));
+            }
+        }
+    }
+    events
+});
+
+/// Where a clue puts the article: alternatives (a name that can mean two
+/// events), each a window shown to the reader and tiers of weight (a summit
+/// weighs most in the months around it).
+struct Alternative {
+    shown: (i64, i64),
+    label: String,
+    tiers: Vec<(i64, i64, f32)>,
+}
+
+/// One thing the text names that dates it.
+struct Clue {
+    kind: &'static str,
+    words: Range<usize>,
+    alternatives: Vec<Alternative>,
+}
+
+fn year_start(y: i32) -> i64 {
+    Date::new(y, 1, 1).map_or(NEVER, |d| d.days())
+}
+
+fn year_end(y: i32) -> i64 {
+    Date::new(y, 12, 31).map_or(OPEN, |d| d.days())
+}
+
+/// The day numbers of the first day of each month of the grid, and one past.
+static MONTH_STARTS: LazyLock<Vec<i64>> = LazyLock::new(|| {
+    (0..=MONTHS)
+        .map(|m| {
+            let (y, mo) = (FIRST_YEAR + (m / 12) as i32, (m % 12) as u32 + 1);
+            Date::new(y, mo, 1).map_or(0, |d| d.days())
+        })
+        .collect()
+});
+
+/// The months of the grid a window of days touches (inclusive indices).
+fn months_of(from: i64, to: i64) -> Option<(usize, usize)> {
+    let starts = &*MONTH_STARTS;
+    let first = starts.partition_point(|&s| s <= from).saturating_sub(1);
+    let last = starts.partition_point(|&s| s <= to).checked_sub(1)?;
+    let last = last.min(MONTHS - 1);
+    (first <= last && to >= *starts.first()?).then_some((first, last))
+}
+
+fn years_label(from: i64, to: i64) -> String {
+    let y = |d: i64| Date::from_days(d).year;
+    match (from <= NEVER / 2, to >= OPEN / 2) {
+        (true, true) => String::new(),
+        (false, true) => format!("{}–", y(from)),
+        (true, false) => format!("–{}", y(to)),
+        (false, false) if y(from) == y(to) => format!("{}", y(from)),
+        (false, false) => format!("{}–{}", y(from), y(to)),
+    }
+}
+
+fn month_label(day: i64) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let d = Date::from_days(day);
+    let name = NAMES.get((d.month as usize).wrapping_sub(1)).unwrap_or(&"");
+    format!("{name} {}", d.year)
+}
+
+/// The office a term is named by, for a reader ("Secretary of State").
+fn office_label(office: &str) -> String {
+    let mut out = String::with_capacity(office.len());
+    for (i, word) in office.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if matches!(word, "of" | "the") {
+            out.push_str(word);
+        } else if let Some(rest) = word.strip_prefix("secretary-") {
+            out.push_str("Secretary-");
+            out.push_str(rest);
+        } else {
+            let mut chars = word.chars();
+            if let Some(c) = chars.next() {
+                out.extend(c.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// Clues from the office-holders named with a title.
+fn officeholder_clues(words: &[&str], lower: &[&str], clues: &mut Vec<Clue>) {
+    const MONTHS_6: i64 = 183;
+    for mention in officeholders::titled(words, lower) {
+        let mut alternatives = Vec::new();
+        for term in mention.terms.iter().filter_map(|&t| HOLDERS.terms.get(t)) {
+            let name = term.names.first().copied().unwrap_or("");
+            let office = office_label(term.offices.first().copied().unwrap_or(""));
+            let (from, to, weight, how) = match mention.cue {
+                Cue::Current => (term.from, term.to, 2.0, ""),
+                Cue::New => (term.from, term.from + MONTHS_6, 2.5, "new "),
+                Cue::Outgoing => (term.to.saturating_sub(MONTHS_6), term.to, 2.5, "outgoing "),
+                Cue::Former => (term.to, OPEN, 1.0, "former "),
+                Cue::Elect => {
+                    // Between the election and the inauguration: from the
+                    // election the table holds for the name, else from half a
+                    // year before.
+                    let election = EVENTS
+                        .rows
+                        .iter()
+                        .filter(|r| r.kind == "election")
+                        .filter(|r| r.from <= term.from && r.from >= term.from - 400)
+                        .filter(|r| {
+                            r.context.iter().any(|c| {
+                                term.names.iter().any(|n| {
+                                    n.to_lowercase()
+                                        .split(' ')
+                                        .any(|w| c.len() == 1 && c.first().is_some_and(|x| x == w))
+                                })
+                            })
+                        })
+                        .map(|r| r.from)
+                        .max();
+                    (
+                        election.unwrap_or(term.from - MONTHS_6),
+                        term.from,
+                        3.0,
+                        "future ",
+                    )
+                }
+            };
+            let span = if to >= OPEN / 2 && mention.cue != Cue::Former {
+                format!("{}–", Date::from_days(from).year)
+            } else if mention.cue == Cue::Former {
+                format!("after {}", Date::from_days(from).year)
+            } else if matches!(mention.cue, Cue::New | Cue::Outgoing | Cue::Elect) {
+                format!("{}–{}", month_label(from), month_label(to))
+            } else {
+                years_label(from, to)
+            };
+            alternatives.push(Alternative {
+                shown: (from, to),
+                label: format!("{name} {how}{office} ({span})"),
+                tiers: vec![(from, to, weight)],
+            });
+        }
+        if !alternatives.is_empty() {
+            clues.push(Clue {
+                kind: "officeholder",
+                words: mention.words,
+                alternatives,
+            });
+        }
+    }
+}
+
+/// A year written next to words `at` ("the 2008 Summer Olympics", "Sochi
+/// 2014"): the event is named by its year, not as news of the day.
+fn year_beside(lower: &[&str], at: Range<usize>) -> bool {
+    let is_year = |w: &&str| {
+        w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    };
+    let before = lower
+        .get(at.start.saturating_sub(3)..at.start)
+        .unwrap_or_default();
+    let after = lower
+        .get(at.end..(at.end + 1).min(lower.len()))
+        .unwrap_or_default();
+    before.iter().chain(after).any(is_year)
+}
+
+/// Clues from the events, terms and administrations the text names.
+fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues: &mut Vec<Clue>) {
+    // Rows already counted, per kind of mention: each row once.
+    let mut seen: Vec<usize> = Vec::new();
+    let mut by_words: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
+    for (i, word) in lower.iter().enumerate() {
+        let Some(candidates) = EVENTS.by_first.get(*word) else {
+            continue;
+        };
+        let sentence = sentences
+            .iter()
+            .find(|r| r.contains(&i))
+            .cloned()
+            .unwrap_or(i..i + 1);
+        let in_sentence = |phrase: &Vec<String>| {
+            let n = phrase.len();
+            (sentence.start..sentence.end.saturating_sub(n - 1).max(sentence.start)).any(|k| {
+                lower
+                    .get(k..k + n)
+                    .is_some_and(|ws| ws.iter().zip(phrase).all(|(a, b)| a == b))
+            })
+        };
+        for (phrase, row_index) in candidates {
+            let n = phrase.len();
+            let Some(ws) = lower.get(i..i + n) else {
+                continue;
+            };
+            if !ws.iter().zip(phrase).all(|(a, b)| a == b) {
+                continue;
+            }
+            let Some(row) = EVENTS.rows.get(*row_index) else {
+                continue;
+            };
+            // Events and summits are proper names: capitalized as written.
+            if matches!(row.kind, "event" | "summit")
+                && !words
+                    .get(i)
+                    .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            {
+                continue;
+            }
+            if !row.context.is_empty() && !row.context.iter().any(in_sentence) {
+                continue;
+            }
+            if matches!(row.kind, "event" | "summit") && year_beside(lower, i..i + n) {
+                continue;
+            }
+            if seen.contains(row_index) {
+                continue;
+            }
+            seen.push(*row_index);
+            match by_words.iter_mut().find(|(r, _)| r.start == i) {
+                Some((r, rows)) => {
+                    r.end = r.end.max(i + n);
+                    rows.push(*row_index);
+                }
+                None => by_words.push((i..i + n, vec![*row_index])),
+            }
+        }
+    }
+    for (at, rows) in by_words {
+        let mut kind = "term";
+        let mut alternatives = Vec::new();
+        for row in rows.iter().filter_map(|&r| EVENTS.rows.get(r)) {
+            kind = row.kind;
+            let (from, to) = (row.from, row.to);
+            let (tiers, shown) = match row.kind {
+                // News of an event is written in the year before it, during
+                // it, or just after; most in the weeks around it.
+                "event" => (
+                    vec![(from - 300, to + 60, 1.0), (from - 45, to + 30, 2.0)],
+                    (from, to),
+                ),
+                "summit" => (
+                    vec![(from - 180, to + 60, 1.0), (from - 30, to + 20, 1.8)],
+                    (from, to),
+                ),
+                "election" => (vec![(from - 200, to + 150, 0.8)], (from, to)),
+                "administration" => (
+                    vec![(from, to.saturating_add(365), 0.8), (from, to, 1.0)],
+                    (from, to),
+                ),
+                // A term that came into use before the web is common
+                // knowledge; a recent one dates a text more surely.
+                _ => {
+                    let weight = if from < year_start(1996) { 0.4 } else { 1.0 };
+                    (vec![(from, to, weight)], (from, to))
+                }
+            };
+            let when = match row.kind {
+                "event" | "summit" | "election" => month_label(from),
+                _ => years_label(from, to),
+            };
+            alternatives.push(Alternative {
+                shown,
+                label: format!("{} ({when})", row.label),
+                tiers,
+            });
+        }
+        if !alternatives.is_empty() {
+            clues.push(Clue {
+                kind,
+                words: at,
+                alternatives,
+            });
+        }
+    }
+}
+
+/// Words that make a year written in the same sentence a plan or a forecast.
+fn future_sentence(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "will"
+                | "'ll"
+                | "expected"
+                | "expects"
+                | "plans"
+                | "planned"
+                | "scheduled"
+                | "forecast"
+                | "projected"
+                | "aims"
+                | "target"
+                | "goal"
+        )
+    })
+}
+
+/// Clues from the years and dates the text writes out, read with their tense:
+/// the latest one written as past or present (news is written in the year of
+/// the latest date it names, or soon after), and the earliest one written as a
+/// plan (the article is no later).
+fn year_clues(
+    lower: &[&str],
+    sentences: &[Range<usize>],
+    found: &[tagger::Found],
+    clues: &mut Vec<Clue>,
+) {
+    let mut latest_past: Option<(i64, bool, Range<usize>)> = None;
+    let mut earliest_future: Option<(i32, Range<usize>)> = None;
+    for f in found.iter().filter(|f| f.kind == "DATE") {
+        let written = lower.get(f.start..f.end).is_some_and(|ws| {
+            ws.iter()
+                .any(|w| w.len() >= 4 && w.bytes().filter(u8::is_ascii_digit).count() == 4)
+        });
+        if !written {
+            continue;
+        }
+        let Some(year) = f
+            .value
+            .get(..4)
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (FIRST_YEAR..=2100).contains(y))
+        else {
+            continue;
+        };
+        let full = crate::ground::dates::parse_iso_date(&f.value)
+            .filter(|&(_, m, d)| m > 0 && d > 0)
+            .and_then(|(y, m, d)| Date::new(y, m, d));
+        let before = f.start.checked_sub(1).and_then(|k| lower.get(k)).copied();
+        let sentence = sentences
+            .iter()
+            .find(|r| r.contains(&f.start))
+            .and_then(|r| lower.get(r.clone()))
+            .unwrap_or_default();
+        let future = matches!(before, Some("by" | "until" | "till"))
+            || (matches!(before, Some("in" | "by" | "for" | "of")) && future_sentence(sentence))
+            || year > LAST_YEAR;
+        if future {
+            if earliest_future.as_ref().is_none_or(|(y, _)| year < *y) {
+                earliest_future = Some((year, f.start..f.end));
+            }
+        } else {
+            let day = full.map_or(year_start(year), |d| d.days());
+            if latest_past.as_ref().is_none_or(|(d, _, _)| day > *d) {
+                latest_past = Some((day, full.is_some(), f.start..f.end));
+            }
+        }
+    }
+    if let Some((day, full, words)) = latest_past {
+        let year = Date::from_days(day).year;
+        let (tiers, label) = if full {
+            (
+                vec![(day, day + 90, 1.0), (day, OPEN, 0.5)],
+                format!(
+                    "names {} as past or present (no earlier)",
+                    Date::from_days(day).iso()
+                ),
+            )
+        } else {
+            (
+                vec![(day, year_end(year + 1), 1.0), (day, OPEN, 0.5)],
+                format!("names {year} as past or present (no earlier; news names recent years)"),
+            )
+        };
+        clues.push(Clue {
+            kind: "year",
+            words,
+            alternatives: vec![Alternative {
+                shown: (day, OPEN),
+                label,
+                tiers,
+            }],
+        });
+    }
+    if let Some((year, words)) = earliest_future {
+        clues.push(Clue {
+            kind: "year",
+            words,
+            alternatives: vec![Alternative {
+                shown: (NEVER, year_end(year)),
+                label: format!("names {year} as to come (no later)"),
+                tiers: vec![(NEVER, year_end(year), 0.5)],
+            }],
+        });
+    }
+}
+
+/// A weak stamp the page carried: a copyright year or a "Last Updated" date is
+/// no earlier than the article (a site stamps every page with this year's
+/// copyright; an update can come years later), and most often its year.
+fn stamp_clue(stamp: &Published, clues: &mut Vec<Clue>) {
+    let Some((y, m, d)) = crate::ground::dates::parse_iso_date(&stamp.value) else {
+        return;
+    };
+    let last = if m == 0 {
+        year_end(y)
+    } else {
+        Date::new(y, m, if d == 0 { 28 } else { d }).map_or(year_end(y), |d| d.days())
+    };
+    let what = if stamp.source == "copyright" {
+        "copyright"
+    } else {
+        "last updated"
+    };
+    clues.push(Clue {
+        kind: "stamp",
+        words: 0..0,
+        alternatives: vec![Alternative {
+            shown: (NEVER, last),
+            label: format!(
+                "{what} {} (no later; often later than the article)",
+                stamp.value
+            ),
+            tiers: vec![(NEVER, last, 1.0), (last - 365, last, 1.7)],
+        }],
+    });
+}
+
+/// A full date in the first sentences (the lead): most often the article's own
+/// (a dateline the intake did not read as one), sometimes the date of what it
+/// reports.
+fn lead_clue(found: &[tagger::Found], lead_end: usize, clues: &mut Vec<Clue>) -> Option<String> {
+    let f = found.iter().find(|f| {
+        f.kind == "DATE"
+            && f.start < lead_end
+            && f.value.len() == 10
+            && crate::ground::dates::parse_iso_date(&f.value).is_some()
+    })?;
+    let (y, m, d) = crate::ground::dates::parse_iso_date(&f.value)?;
+    let day = Date::new(y, m, d)?.days();
+    clues.push(Clue {
+        kind: "lead",
+        words: f.start..f.end,
+        alternatives: vec![Alternative {
+            shown: (day, day + 14),
+            label: format!("a date in the first lines, {}", f.value),
+            tiers: vec![(day, day + 14, 2.0), (day, day + 365, 1.0)],
+        }],
+    });
+    Some(f.value.clone())
+}
+
+/// An article as the time stage has read it.
+#[derive(Clone, Copy)]
+pub(super) struct Read<'a> {
+    /// The words as written.
+    pub words: &'a [&'a str],
+    /// The words lower-cased (shorthands written out).
+    pub lower: &'a [&'a str],
+    /// The tokens, for spans.
+    pub tokens: &'a [Token],
+    /// Each sentence's words.
+    pub sentences: &'a [Range<usize>],
+    /// The expressions tagged.
+    pub found: &'a [tagger::Found],
+}
+
+/// A weekday written with its date ("Thursday, Jan. 6") that fixes the year
+/// (`article_date::weekday_year`): a clue on that year (or day), tied to the
+/// first such date. Returns the value.
+fn weekday_clue(
+    weekday: Published,
+    found: &[tagger::Found],
+    lower: &[&str],
+    clues: &mut Vec<Clue>,
+) -> Option<String> {
+    let (y, m, d) = crate::ground::dates::parse_iso_date(&weekday.value)?;
+    let (from, to) = if m > 0 && d > 0 {
+        let day = Date::new(y, m, d)?.days();
+        (day, day + 7)
+    } else {
+        (year_start(y), year_end(y))
+    };
+    let f = found.iter().find(|f| {
+        f.kind == "DATE"
+            && f.value.starts_with("XXXX-")
+            && lower
+                .get(f.start)
+                .is_some_and(|w| tagger::weekday_number(w).is_some())
+    });
+    clues.push(Clue {
+        kind: "weekday",
+        words: f.map_or(0..0, |f| f.start..f.end),
+        alternatives: vec![Alternative {
+            shown: (from, to),
+            label: format!("a weekday and date that agree in {y}"),
+            tiers: vec![(from, to, 1.5)],
+        }],
+    });
+    Some(weekday.value)
+}
+
+/// The date the clues agree on, as precise as they allow, with a confidence;
+/// `None` when there is no clue. A full date in the lead, when the clues agree
+/// with its year, is the answer to the day.
+pub(super) fn date(
+    text: &Read<'_>,
+    stamp: Option<&Published>,
+    weekday: Option<Published>,
+    lead_end: usize,
+) -> Option<Published> {
+    let Read {
+        words,
+        lower,
+        tokens,
+        sentences,
+        found,
+    } = *text;
+    let mut clues = Vec::new();
+    let lead = lead_clue(found, lead_end, &mut clues);
+    officeholder_clues(words, lower, &mut clues);
+    event_clues(words, lower, sentences, &mut clues);
+    year_clues(lower, sentences, found, &mut clues);
+    if let Some(stamp) = stamp {
+        stamp_clue(stamp, &mut clues);
+    }
+    let weekday = weekday.and_then(|w| weekday_clue(w, found, lower, &mut clues));
+    let mut verdict = combine(&clues)?;
+    // A day the clues agree with, to the year: the lead's full date, a
+    // weekday and date that agree in that year, a "Last Updated" day.
+    let same_year = |v: &String| v.get(..4) == verdict.value.get(..4) && v.len() > 4;
+    if let Some(day) = lead
+        .filter(same_year)
+        .or_else(|| weekday.filter(same_year))
+        .or_else(|| {
+            stamp
+                .map(|s| s.value.clone())
+                .filter(|_| stamp.is_some_and(|s| s.source != "copyright"))
+                .filter(same_year)
+        })
+    {
+        verdict.value = day;
+    }
+    let evidence = clues
+        .iter()
+        .map(|clue| evidence_of(clue, tokens, &verdict))
+        .collect();
+    Some(Published {
+        value: verdict.value,
+        source: "evidence".into(),
+        confidence: verdict.confidence,
+        evidence,
+    })
+}
+
+/// What the clues add up to.
+struct Verdict {
+    value: String,
+    confidence: f32,
+    /// The days the value covers.
+    from: i64,
+    to: i64,
+}
+
+fn combine(clues: &[Clue]) -> Option<Verdict> {
+    if clues.is_empty() {
+        return None;
+    }
+    let mut total = vec![0f32; MONTHS];
+    let mut own = vec![0f32; MONTHS];
+    for clue in clues {
+        let mut touched: Option<(usize, usize)> = None;
+        for alt in &clue.alternatives {
+            for &(from, to, weight) in &alt.tiers {
+                let Some((a, b)) = months_of(from, to) else {
+                    continue;
+                };
+                for w in own.get_mut(a..=b).unwrap_or_default() {
+                    *w = w.max(weight);
+                }
+                touched = Some(touched.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+            }
+        }
+        if let Some((a, b)) = touched {
+            for (t, w) in total
+                .get_mut(a..=b)
+                .unwrap_or_default()
+                .iter_mut()
+                .zip(own.get(a..=b).unwrap_or_default())
+            {
+                *t += w;
+            }
+            own.get_mut(a..=b)
+                .unwrap_or_default()
+                .iter_mut()
+                .for_each(|w| *w = 0.0);
+        }
+    }
+    let best = total.iter().copied().fold(0f32, f32::max);
+    if best <= 0.0 {
+        return None;
+    }
+    let top: Vec<usize> = (0..MONTHS)
+        .filter(|&m| total.get(m).is_some_and(|&t| t >= best - 0.05))
+        .collect();
+    // Each month's share of belief grows exponentially with its weight; a
+    // year's share is the sum of its months'. The year with the most (the
+    // earliest of equals: an open-ended clue allows every year since) is the
+    // answer, and its share the confidence (the steepness calibrated on the dev
+    // set: `lede eval time` prints the table).
+    let mut shares = vec![0f64; MONTHS / 12];
+    for (m, &t) in total.iter().enumerate() {
+        if let Some(share) = shares.get_mut(m / 12) {
+            *share += f64::from(STEEPNESS * (t - best)).exp();
+        }
+    }
+    let sum: f64 = shares.iter().sum();
+    let (year_index, share) =
+        shares
+            .iter()
+            .copied()
+            .enumerate()
+            .fold(
+                (0usize, -1f64),
+                |b, (y, s)| if s > b.1 + 1e-9 { (y, s) } else { b },
+            );
+    let year = FIRST_YEAR + i32::try_from(year_index).ok()?;
+    let in_year: Vec<usize> = top
+        .iter()
+        .copied()
+        .filter(|m| m / 12 == year_index)
+        .collect();
+    let (value, from, to) = match (in_year.first(), in_year.last()) {
+        (Some(&first), Some(&last)) if first == last && top.len() == 1 => {
+            let month = u32::try_from(first % 12).ok()? + 1;
+            let start = Date::new(year, month, 1)?.days();
+            let end = MONTH_STARTS.get(first + 1).map_or(start + 30, |s| s - 1);
+            (format!("{year:04}-{month:02}"), start, end)
+        }
+        _ => (format!("{year:04}"), year_start(year), year_end(year)),
+    };
+    // A clue of weight that allows none of the chosen year is a conflict: the
+    // answer is said with half the confidence.
+    let conflict = clues.iter().any(|clue| {
+        let strong = clue
+            .alternatives
+            .iter()
+            .flat_map(|a| &a.tiers)
+            .any(|&(_, _, w)| w >= 1.0);
+        strong
+            && !clue
+                .alternatives
+                .iter()
+                .flat_map(|a| &a.tiers)
+                .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
+    });
+    #[allow(clippy::cast_possible_truncation)]
+    let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32 * if conflict { 0.5 } else { 1.0 };
+    Some(Verdict {
+        value,
+        confidence: (confidence * 100.0).round() / 100.0,
+        from,
+        to,
+    })
+}
+
+/// How steeply belief falls with weight: a month one unit of weight below the
+/// best counts exp(-STEEPNESS) as much.
+const STEEPNESS: f32 = 2.0;
+
+fn evidence_of(clue: &Clue, tokens: &[Token], verdict: &Verdict) -> DateEvidence {
+    let overlaps = |(a, b): (i64, i64)| a <= verdict.to && b >= verdict.from;
+    let agreeing = clue.alternatives.iter().find(|alt| overlaps(alt.shown));
+    let agrees = agreeing.is_some();
+    let shown = agreeing.or(clue.alternatives.first());
+    let (from, to) = shown.map_or((NEVER, OPEN), |a| a.shown);
+    let day = |d: i64, open: bool| (!open).then(|| Date::from_days(d).iso());
+    let span = match (
+        tokens.get(clue.words.start),
+        clue.words.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
+        (Some(first), Some(last)) if !clue.words.is_empty() => {
+            Span::new(first.span.start, last.span.end)
+        }
+        _ => Span::new(0, 0),
+    };
+    DateEvidence {
+        kind: clue.kind.to_string(),
+        span,
+        window: DateWindow {
+            from: day(from, from <= NEVER / 2),
+            to: day(to, to >= OPEN / 2),
+        },
+        label: shown.map_or(String::new(), |a| a.label.clone()),
+        agrees,
+    }
+}

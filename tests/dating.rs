@@ -1,0 +1,134 @@
+//! Dating the five samples with their date withheld (issue #23): each gets the
+//! year its source gives, from what it names, with the reasons in
+//! `published.evidence`, each tied to its span in the text. Skipped when the
+//! samples are not beside the checkout.
+#![cfg(not(target_arch = "wasm32"))]
+
+use lede::{analyze, Input, Options};
+use std::path::Path;
+
+fn sample(prefix: &str) -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples");
+    let entry = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
+    std::fs::read_to_string(entry.path()).ok()
+}
+
+/// One reason: kind, the text at its span, whether it agrees.
+type Reason = (String, String, bool);
+
+/// (value, source, the evidence).
+fn dated(prefix: &str) -> Option<(String, String, Vec<Reason>)> {
+    let text = sample(prefix)?;
+    let analysis = analyze(&Input::Text(text), &Options::default()).expect("analysis");
+    let doc = analysis.documents.into_iter().next()?;
+    let published = doc.published?;
+    // Spans are UTF-16 code units into the text.
+    let utf16: Vec<u16> = doc.text.encode_utf16().collect();
+    let evidence = published
+        .evidence
+        .iter()
+        .map(|e| {
+            let at = utf16.get(e.span.start..e.span.end).unwrap_or_default();
+            (e.kind.clone(), String::from_utf16_lossy(at), e.agrees)
+        })
+        .collect();
+    Some((published.value, published.source, evidence))
+}
+
+fn has(evidence: &[Reason], kind: &str, span: &str) -> bool {
+    evidence
+        .iter()
+        .any(|(k, s, agrees)| k == kind && s == span && *agrees)
+}
+
+#[test]
+fn sample_000_is_2007_by_the_leaders_it_names() {
+    let Some((value, source, evidence)) = dated("000") else {
+        return;
+    };
+    assert_eq!((value.as_str(), source.as_str()), ("2007", "evidence"));
+    assert!(
+        has(&evidence, "officeholder", "Prime Minister Shinzo Abe"),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn sample_001_keeps_its_dateline() {
+    let Some((value, source, _)) = dated("001") else {
+        return;
+    };
+    assert_eq!(
+        (value.as_str(), source.as_str()),
+        ("2002-11-29", "dateline")
+    );
+}
+
+#[test]
+fn sample_002_is_spring_2012_between_election_and_inauguration() {
+    let Some((value, _, evidence)) = dated("002") else {
+        return;
+    };
+    assert_eq!(value, "2012");
+    assert!(
+        evidence.iter().any(|(k, s, agrees)| k == "officeholder"
+            && s.starts_with("Vladimir Putin, Russia")
+            && s.ends_with("current prime minister")
+            && *agrees),
+        "{evidence:?}"
+    );
+    assert!(has(&evidence, "year", "2010"), "{evidence:?}");
+}
+
+#[test]
+fn sample_003_is_2023_by_the_new_foreign_minister() {
+    let Some((value, _, evidence)) = dated("003") else {
+        return;
+    };
+    assert_eq!(value, "2023");
+    assert!(
+        has(
+            &evidence,
+            "officeholder",
+            "new Chinese Foreign Minister Qin Gang"
+        ),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn sample_004_is_2022_by_the_winter_olympics_in_beijing() {
+    let Some((value, _, evidence)) = dated("004") else {
+        return;
+    };
+    assert_eq!(value, "2022");
+    assert!(has(&evidence, "event", "Olympics"), "{evidence:?}");
+    assert!(has(&evidence, "term", "COVID-19"), "{evidence:?}");
+    assert!(
+        has(
+            &evidence,
+            "officeholder",
+            "Secretary of State Antony Blinken"
+        ),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn a_given_date_is_kept_and_carries_no_evidence() {
+    let Some(text) = sample("004") else { return };
+    let options = Options {
+        published: Some("2022-02-04".into()),
+        ..Options::default()
+    };
+    let analysis = analyze(&Input::Text(text), &options).expect("analysis");
+    let published = analysis.documents[0].published.clone().expect("date");
+    assert_eq!(
+        (published.value.as_str(), published.source.as_str()),
+        ("2022-02-04", "caller")
+    );
+    assert!(published.evidence.is_empty());
+}
