@@ -440,7 +440,8 @@ pub mod training {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// The trainers are built with the `train` feature only (the lab turns it on).
+#[cfg(all(test, feature = "train"))]
 mod tests {
     use super::training::{train, Example, Settings};
     use super::*;
