@@ -95,6 +95,38 @@ pub(super) fn drop_headline(blocks: &[Block], kept: Vec<usize>, titles: &[&str])
         .collect()
 }
 
+/// The kept blocks up to a heading of other stories ("Related", "Mehr zum
+/// Thema") that stands in the last third of the text, the rest being the
+/// box it heads (teasers: no long paragraph of prose); a heading amid the
+/// text (a "see also" between its parts) keeps what follows.
+pub(super) fn drop_after_related(blocks: &[Block], kept: Vec<usize>) -> Vec<usize> {
+    let total: usize = kept
+        .iter()
+        .filter_map(|&i| blocks.get(i))
+        .map(|b| b.chars)
+        .sum();
+    let mut before = 0;
+    let cut = kept.iter().position(|&i| {
+        let Some(b) = blocks.get(i) else {
+            return false;
+        };
+        let at = before;
+        before += b.chars;
+        b.chars <= 80 && at * 3 >= total * 2 && crate::intake::lines::is_related_heading(&b.text)
+    });
+    // What follows must be teasers, not a paragraph of the text's own.
+    let prose_after = |at: usize| {
+        kept.iter()
+            .skip(at + 1)
+            .filter_map(|&i| blocks.get(i))
+            .any(|b| b.chars >= 250 && b.link_chars * 4 < b.chars)
+    };
+    match cut.filter(|&at| !prose_after(at)) {
+        Some(at) => kept.into_iter().take(at).collect(),
+        None => kept,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +157,27 @@ mod tests {
         let text = extract(&html).text;
         assert!(!text.contains("Port strike ends"), "{text}");
         assert!(text.contains("What the unions said"), "{text}");
+    }
+
+    #[test]
+    fn what_a_related_heading_heads_at_the_end_goes() {
+        let html = format!(
+            r#"<div class="story">{}{}<h3>Mehr zum Thema</h3><p>Another story of the site, told in brief, a teaser for it.</p><p>And one more teaser, for yet another story.</p></div>"#,
+            para("Body words", 4),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Last words number 2"), "{text}");
+        assert!(!text.contains("teaser"), "{text}");
+        // Amid the text, a "see also" heads its part.
+        let html = format!(
+            r#"<div class="story">{}<h3>See also</h3>{}{}</div>"#,
+            para("Body words", 2),
+            para("Part words", 4),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Part words number 3"), "{text}");
     }
 
     #[test]

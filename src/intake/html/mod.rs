@@ -26,8 +26,8 @@
 //!   pipeline of its phases, up to the article's roots;
 //! - `clean`: furniture removal inside the roots, the standfirst, and the
 //!   text assembled from the blocks kept;
-//! - `edges`: what stands before the body and is not text (the headline
-//!   that repeats the title).
+//! - `edges`: what stands at the edges of the body and is not text (the
+//!   headline that repeats the title, a box of other stories at the end).
 //!
 //! Guarantees: [`extract`] never panics on any input and never recurses.
 
@@ -111,6 +111,7 @@ fn article_text(mut scan: Scan, titles: &[&str]) -> String {
     for pass in passes {
         let kept = select(&mut scan, pass);
         let kept = edges::drop_headline(&scan.blocks, kept, titles);
+        let kept = edges::drop_after_related(&scan.blocks, kept);
         let text = join(&scan.blocks, &kept);
         if text.len() > best.len() * 2 {
             best = text;
