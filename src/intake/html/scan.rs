@@ -15,9 +15,10 @@ use super::Page;
 use crate::intake::meta::Found;
 
 /// Elements whose content is never text.
+/// (`rt` and `rp`: the readings over ruby text, 子<rt>こ</rt>, not its words.)
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "select", "button", "iframe", "object",
-    "canvas", "textarea",
+    "canvas", "textarea", "rt", "rp",
 ];
 /// Elements that break text into blocks and that the article finder weighs.
 const BLOCK: &[&str] = &[
@@ -209,6 +210,11 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
             if name == "title" {
                 // A <title> inside <svg> or <body> text is not the page's.
                 in_title = !closing && title.is_empty();
+                continue;
+            }
+            if name == "script" && !closing && is_markup_script(tag, html.get(i..).unwrap_or("")) {
+                // A post held in `<script type="text/template">` to be shown by
+                // the page's script (Blogger): its markup is the page's text.
                 continue;
             }
             if SKIP.contains(&name.as_str()) && !closing {
@@ -510,6 +516,19 @@ fn read_meta(name: &str, tag: &str, found: &mut Found) {
     }
 }
 
+/// A `<script>` whose type says it holds HTML for the page to show, and
+/// whose content (`after` the tag) is markup (not JSON, nor CDATA).
+fn is_markup_script(tag: &str, after: &str) -> bool {
+    let content = after.trim_start();
+    content.starts_with('<')
+        && !content.starts_with("<![")
+        && !content.starts_with("</")
+        && attr(tag, "type").is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            matches!(t.trim(), "text/template" | "text/html" | "text/x-template")
+        })
+}
+
 /// A tag whose name marks its content as the date of publication.
 fn is_date_tag(tag: &str) -> bool {
     let names = class_and_id(tag);
@@ -564,6 +583,24 @@ mod tests {
         }
         assert_eq!(tag_end("<a href='x>y'>rest"), 14);
         assert_eq!(tag_end("<a href='open>rest"), 14);
+    }
+
+    #[test]
+    fn ruby_readings_and_posts_held_in_template_scripts() {
+        let html = format!(
+            r#"<div class="post">{}<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p>
+            <div class="post-body"><script type='text/template'><p>The post shown by the page's script, long enough to be read as the text, with commas, yes.</p></script></div>
+            <script type="text/template"><![CDATA[{{"type":"Image","data":"<p>not text either</p>"}}]]></script>
+            <script>var shown = "<p>not text</p>";</script></div>"#,
+            para("Post words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("子どもへの虐待をなくすための法律"), "{text}");
+        assert!(
+            text.contains("The post shown by the page's script"),
+            "{text}"
+        );
+        assert!(!text.contains("not text"), "{text}");
     }
 
     #[test]
