@@ -466,7 +466,7 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
         let data = node.name == "table"
             && !node.layout
             && (node.data_hint || !nest && (r >= 10 || c > 4 || r * c > 10));
-        node.in_data = p_data || data;
+        node.in_data = p_data || data || node.embedded_post;
         node.in_list = p_list || matches!(node.name.as_str(), "ul" | "ol");
         node.list_top = if p_top != NONE {
             p_top
