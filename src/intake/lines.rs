@@ -456,10 +456,36 @@ const STAMP_WORDS: &[&str] = &[
     "edt",
     "pst",
     "pdt",
+    "veröffentlichung",
+    "publiziert",
+    "datum",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
 ];
 
-/// A line of up to six words that is only a date, a time or a date label.
-fn is_date_only(words: &[&str]) -> bool {
+/// A line of up to six words that is only a date, a time or a date label:
+/// anywhere when a label says it is a stamp ("Published: 3 May 2021"), else
+/// only `near_top` (a date alone lower down may be a table's or a list's).
+fn is_date_only(words: &[&str], near_top: bool) -> bool {
     if words.is_empty() || words.len() > 6 {
         return false;
     }
@@ -490,11 +516,20 @@ fn is_date_only(words: &[&str]) -> bool {
         labelled |= stamp
             && matches!(
                 lower.as_str(),
-                "updated" | "published" | "modified" | "aktualisiert" | "veröffentlicht"
+                "updated"
+                    | "published"
+                    | "modified"
+                    | "aktualisiert"
+                    | "veröffentlicht"
+                    | "veröffentlichung"
+                    | "publiziert"
+                    | "publié"
+                    | "publicado"
+                    | "actualizado"
             );
         stamp
     });
-    all && (dated || labelled)
+    all && (labelled || dated && near_top)
 }
 
 /// Metadata a line can carry.
@@ -561,7 +596,7 @@ pub fn classify(
     }
     // A line that is only a date or a time near the top ("23.10.2018",
     // "31. Mai 2021, 19:49 Uhr", "Updated:"): the article's stamp.
-    if index < 8 && is_date_only(&w) {
+    if is_date_only(&w, index < 8) {
         if trimmed.chars().any(|c| c.is_ascii_digit()) {
             meta.date = Some((trimmed.to_string(), "text", 0.5));
         }
@@ -794,6 +829,7 @@ mod tests {
             "31. Mai 2021, 19:49 Uhr",
             "Last Modified:",
             "May 3, 2021",
+            "Donnerstag, 31. Mai 2012",
         ] {
             let (r, _) = classify(line, 1, &Default::default(), true, false);
             assert_eq!(r, Role::Remove("timestamp"), "{line}");
@@ -803,6 +839,15 @@ mod tests {
         // Lower down (a table's cell, a list of events) it stays; so do words.
         let (r, _) = classify("23.10.2018", 20, &Default::default(), true, false);
         assert_eq!(r, Role::Keep);
+        // With a label saying what it is, anywhere.
+        let (r, _) = classify(
+            "Publiziert: 03.04.2020, 12:35",
+            20,
+            &Default::default(),
+            true,
+            false,
+        );
+        assert_eq!(r, Role::Remove("timestamp"));
         let (r, _) = classify("Mai bis Juli", 1, &Default::default(), true, false);
         assert_eq!(r, Role::Keep);
     }

@@ -127,6 +127,24 @@ pub(super) fn drop_after_related(blocks: &[Block], kept: Vec<usize>) -> Vec<usiz
     }
 }
 
+/// The kept blocks without a dangling end: a last block that introduces
+/// what is not there (a short line ending in a colon, "Weitere
+/// Informationen:") or heads nothing (a short heading), again while the
+/// end dangles.
+pub(super) fn drop_dangling_end(blocks: &[Block], mut kept: Vec<usize>) -> Vec<usize> {
+    while kept.len() > 1 {
+        let dangles = kept
+            .last()
+            .and_then(|&i| blocks.get(i))
+            .is_some_and(|b| b.chars <= 120 && (b.heading || b.text.trim_end().ends_with(':')));
+        if !dangles {
+            break;
+        }
+        kept.pop();
+    }
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +196,21 @@ mod tests {
         );
         let text = extract(&html).text;
         assert!(text.contains("Part words number 3"), "{text}");
+    }
+
+    #[test]
+    fn a_label_or_a_heading_that_ends_the_text_goes() {
+        let html = format!(
+            r#"<div class="story">{}{}<p>Weitere Informationen:</p><h4>Über den Autor</h4></div>"#,
+            para("Body words", 4),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Last words number 2"), "{text}");
+        assert!(
+            !text.contains("Informationen") && !text.contains("Autor"),
+            "{text}"
+        );
     }
 
     #[test]

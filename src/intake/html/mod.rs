@@ -27,7 +27,8 @@
 //! - `clean`: furniture removal inside the roots, the standfirst, and the
 //!   text assembled from the blocks kept;
 //! - `edges`: what stands at the edges of the body and is not text (the
-//!   headline that repeats the title, a box of other stories at the end).
+//!   headline that repeats the title, a box of other stories or a label
+//!   left dangling at the end).
 //!
 //! Guarantees: [`extract`] never panics on any input and never recurses.
 
@@ -112,6 +113,7 @@ fn article_text(mut scan: Scan, titles: &[&str]) -> String {
         let kept = select(&mut scan, pass);
         let kept = edges::drop_headline(&scan.blocks, kept, titles);
         let kept = edges::drop_after_related(&scan.blocks, kept);
+        let kept = edges::drop_dangling_end(&scan.blocks, kept);
         let text = join(&scan.blocks, &kept);
         if text.len() > best.len() * 2 {
             best = text;
