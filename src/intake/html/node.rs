@@ -5,7 +5,7 @@
 //! the per-pass totals that the article finder fills in.
 //! Guarantees: the verdicts depend on the tag alone; never panics.
 
-use super::tags::{attr, is_hidden};
+use super::tags::{attr, is_hidden, is_hover_card};
 
 /// Class, id or role words of parts that are not the article (Readability's
 /// "unlikely candidates" plus the furniture of news sites).
@@ -330,7 +330,8 @@ pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
-        discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
+        discard: !article_body && DISCARD.iter().any(|w| names.contains(w))
+            || is_hover_card(tag, &class),
         hard: hidden
             || matches!(name, "nav" | "aside" | "footer")
             || matches!(name, "figure" | "figcaption" | "picture"),

@@ -9,7 +9,8 @@
 use super::byline::Bylines;
 use super::node::{new_node, Node, NONE};
 use super::tags::{
-    attr, class_and_id, decode, element_end, find_ascii_ci, is_hidden, tag_end, tag_name,
+    attr, class_and_id, decode, element_end, find_ascii_ci, is_hidden, is_hover_card, tag_end,
+    tag_name,
 };
 use super::Page;
 use crate::intake::meta::Found;
@@ -284,16 +285,29 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
                 && !tag.ends_with("/>")
                 && !BLOCK.contains(&name.as_str())
                 && !VOID.contains(&name.as_str())
+                // The page's own element names what its script can do ("plugin-tooltip").
+                && !matches!(name.as_str(), "html" | "head")
                 // Cheap test first: most inline tags name nothing hidden.
-                && ["hid", "none", "sr-only", "screen-reader", "invisible"]
-                    .iter()
-                    .any(|w| find_ascii_ci(tag, w).is_some())
-                && is_hidden(
-                    tag,
-                    &attr(tag, "class").unwrap_or_default().to_ascii_lowercase(),
-                )
+                && [
+                    "hid",
+                    "none",
+                    "sr-only",
+                    "screen-reader",
+                    "invisible",
+                    "tooltip",
+                    "hover",
+                    "popover",
+                ]
+                .iter()
+                .any(|w| find_ascii_ci(tag, w).is_some())
+                && {
+                    let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
+                    is_hidden(tag, &class) || is_hover_card(tag, &class)
+                }
             {
-                // A hidden inline element (a span shown only to machines): its text is not the page's.
+                // A hidden inline element (a span shown only to machines) or a
+                // hover card (shown on hover, "Ilhan OmarIlhan Omar…" glued into
+                // the sentence otherwise): its text is not the page's.
                 i += element_end(html.get(i..).unwrap_or(""), &name);
                 continue;
             }
@@ -601,6 +615,23 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("not text"), "{text}");
+    }
+
+    #[test]
+    fn hover_cards_are_not_glued_into_the_sentence() {
+        let html = format!(
+            r#"<html class="js plugin-tooltip"><div class="story">{}<p>Rep. <span class="person-tooltip-wrapper"><a href="/omar">Ilhan Omar</a><span class="person-tooltip"><b>Ilhan Omar</b> Hillicon Valley: more on the congresswoman</span></span> said on Monday she would vote for the bill, aides said.</p>
+            <p>The bill <span role="tooltip">Tooltip words here</span>passed. <div class="hovercard">Card of a name, shown on hover only.</div></p></div>"#,
+            para("Story words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Rep. Ilhan Omar said on Monday"), "{text}");
+        assert!(
+            !text.contains("Hillicon")
+                && !text.contains("Tooltip words")
+                && !text.contains("Card of a name"),
+            "{text}"
+        );
     }
 
     #[test]
