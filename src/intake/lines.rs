@@ -596,10 +596,9 @@ pub fn classify(
     }
     // A line that is only a date or a time near the top ("23.10.2018",
     // "31. Mai 2021, 19:49 Uhr", "Updated:"): the article's stamp.
+    // (Its date is not read here: a page's own date element or metadata, read
+    // apart, says more surely what the date is of.)
     if is_date_only(&w, index < 8) {
-        if trimmed.chars().any(|c| c.is_ascii_digit()) {
-            meta.date = Some((trimmed.to_string(), "text", 0.5));
-        }
         return (Role::Remove("timestamp"), meta);
     }
     if (trimmed.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
@@ -834,8 +833,6 @@ mod tests {
             let (r, _) = classify(line, 1, &Default::default(), true, false);
             assert_eq!(r, Role::Remove("timestamp"), "{line}");
         }
-        let (_, meta) = classify("23.10.2018", 1, &Default::default(), true, false);
-        assert_eq!(meta.date.map(|d| d.0).as_deref(), Some("23.10.2018"));
         // Lower down (a table's cell, a list of events) it stays; so do words.
         let (r, _) = classify("23.10.2018", 20, &Default::default(), true, false);
         assert_eq!(r, Role::Keep);
