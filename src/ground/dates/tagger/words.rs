@@ -155,7 +155,10 @@ pub(super) fn counted_from_one(
 
 /// The number of "first" to "fourth" (quarters, halves, weeks of a month).
 pub(super) fn small_ordinal(word: &str) -> Option<u32> {
-    let at = lexical::ORDINAL_WORDS.iter().take(4).position(|w| *w == word)?;
+    let at = lexical::ORDINAL_WORDS
+        .iter()
+        .take(4)
+        .position(|w| *w == word)?;
     u32::try_from(at + 1).ok()
 }
 
