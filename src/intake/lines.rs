@@ -111,6 +111,427 @@ fn looks_like_caption(line: &str) -> bool {
     glued && participle && !finite
 }
 
+/// Lines that are, whole, the heading of a box of other stories, a prompt to
+/// comment, share, rate or print, or a label of the page's, in the languages
+/// news is most read in (lower case, without the punctuation around them).
+const FURNITURE_LINES: &[(&str, &[&str])] = &[
+    (
+        "related",
+        &[
+            "related",
+            "related articles",
+            "related stories",
+            "related posts",
+            "related content",
+            "related coverage",
+            "more from",
+            "more stories",
+            "more on this story",
+            "more on this topic",
+            "read more",
+            "read also",
+            "read next",
+            "see also",
+            "also read",
+            "you may also like",
+            "you might also like",
+            "recommended",
+            "recommended for you",
+            "most read",
+            "most popular",
+            "most viewed",
+            "trending now",
+            "mehr zum thema",
+            "mehr themen",
+            "lesen sie auch",
+            "auch interessant",
+            "das könnte sie auch interessieren",
+            "das könnte dich auch interessieren",
+            "das könnte dich interessieren",
+            "weitere artikel",
+            "weitere beiträge",
+            "weitere themen",
+            "meistgelesen",
+            "meistgelesene artikel",
+            "meistdiskutierte artikel",
+            "am meisten gelesen",
+            "schon gelesen",
+            "für dich empfohlen",
+            "ähnliche artikel",
+            "ähnliche beiträge",
+            "aktuellste beiträge",
+            "neueste beiträge",
+            "neueste artikel",
+            "zum weiterlesen",
+            "lire aussi",
+            "à lire aussi",
+            "voir aussi",
+            "sur le même sujet",
+            "lee también",
+            "lea también",
+            "te puede interesar",
+            "noticias relacionadas",
+            "leia também",
+            "veja também",
+            "leggi anche",
+            "zobacz również",
+            "zobacz także",
+            "czytaj także",
+            "czytaj też",
+        ],
+    ),
+    (
+        "comments",
+        &[
+            "comments",
+            "leave a comment",
+            "leave a reply",
+            "post a comment",
+            "add a comment",
+            "write a comment",
+            "join the conversation",
+            "kommentare",
+            "kommentieren",
+            "kommentar schreiben",
+            "kommentare schreiben",
+            "kommentar verfassen",
+            "schreibe einen kommentar",
+            "hinterlasse einen kommentar",
+            "letzte kommentare",
+            "commentaires",
+            "laisser un commentaire",
+            "comentarios",
+            "deja un comentario",
+            "deixe um comentário",
+        ],
+    ),
+    (
+        "call-to-action",
+        &[
+            "share",
+            "share this",
+            "share this article",
+            "share this story",
+            "share this post",
+            "teilen",
+            "artikel teilen",
+            "beitrag teilen",
+            "möchten sie den artikel teilen",
+            "war der artikel nützlich",
+            "war dieser artikel hilfreich",
+            "print",
+            "print recipe",
+            "drucken",
+            "rezept drucken",
+            "partager",
+            "compartir",
+        ],
+    ),
+];
+
+/// Labels that open a line of credits, sources or filing ("Foto: …",
+/// "Tags: …"), with the reason the line goes.
+const FURNITURE_LABELS: &[(&str, &str)] = &[
+    ("photo", "credit"),
+    ("photos", "credit"),
+    ("foto", "credit"),
+    ("fotos", "credit"),
+    ("bild", "credit"),
+    ("bilder", "credit"),
+    ("titelbild", "credit"),
+    ("beitragsbild", "credit"),
+    ("bildquelle", "credit"),
+    ("image", "credit"),
+    ("credit", "credit"),
+    ("credits", "credit"),
+    ("crédits photos", "credit"),
+    ("crédit photo", "credit"),
+    ("quelle", "credit"),
+    ("fuente", "credit"),
+    ("fonte", "credit"),
+    ("tags", "tags"),
+    ("schlagwörter", "tags"),
+    ("schlagworte", "tags"),
+    ("kategorie", "tags"),
+    ("kategorien", "tags"),
+    ("category", "tags"),
+    ("categories", "tags"),
+    ("filed under", "tags"),
+    ("posted in", "tags"),
+    ("themen", "tags"),
+    ("topics", "tags"),
+];
+
+/// Words of a rights notice ("All rights reserved").
+const RIGHTS: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "copyrighted property",
+];
+
+/// Is this line, whole, the heading of a box of other stories ("Related",
+/// "Mehr zum Thema", "Lire aussi")?
+pub fn is_related_heading(line: &str) -> bool {
+    let words = line.split_whitespace().take(9).count();
+    words <= 8 && boilerplate(&line.trim().to_lowercase(), words) == Some("related")
+}
+
+/// Furniture by its words, for a line of at most 16 words (`lower`, its
+/// lower-cased text, empty when longer): the heading of other stories, a
+/// prompt, a labelled credit or tag line, a rights notice, or the rule that
+/// one must log in to comment.
+fn boilerplate(lower: &str, words: usize) -> Option<&'static str> {
+    if lower.is_empty() {
+        return None;
+    }
+    let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if words <= 8 {
+        // The whole line, or its start when a colon ends it ("Lesen Sie auch
+        // diese Beiträge:").
+        let colon = lower.trim_end().ends_with(':');
+        if let Some((reason, _)) = FURNITURE_LINES.iter().find(|(_, lines)| {
+            lines.iter().any(|l| {
+                key == *l
+                    || colon
+                        && key
+                            .strip_prefix(l)
+                            .is_some_and(|rest| rest.starts_with(' '))
+            })
+        }) {
+            return Some(reason);
+        }
+    }
+    if words <= 12 {
+        let label = FURNITURE_LABELS.iter().find(|(label, _)| {
+            lower
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .strip_prefix(label)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        });
+        if let Some((_, reason)) = label {
+            return Some(reason);
+        }
+    }
+    // "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag…": an ad label.
+    let ad = [
+        "anzeige",
+        "werbung",
+        "advertisement",
+        "sponsored",
+        "publicidad",
+    ]
+    .iter()
+    .any(|a| {
+        key.strip_prefix(a).is_some_and(|rest| {
+            rest.starts_with([',', '.', ':', '|', '-', '–'])
+                || rest.starts_with(" -")
+                || rest.starts_with(" –")
+                || rest.starts_with(" |")
+        })
+    });
+    if ad {
+        return Some("advertising");
+    }
+    if RIGHTS.iter().any(|r| key.contains(r)) {
+        return Some("copyright");
+    }
+    let to_comment = [
+        "comment",
+        "kommentar",
+        "diskussion",
+        "commentaire",
+        "comentario",
+    ]
+    .iter()
+    .any(|w| key.contains(w));
+    let log_in = [
+        "logged in",
+        "log in",
+        "einloggen",
+        "angemeldet",
+        "anmelden",
+        "connecté",
+    ]
+    .iter()
+    .any(|w| key.contains(w));
+    (to_comment && log_in).then_some("comments")
+}
+
+/// Month names of the languages news is most read in besides English
+/// (English's are the ground floor's).
+const MONTHS_OTHER: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// Words that may stand beside a date in a stamp (labels, "at", "Uhr", "ago").
+const STAMP_WORDS: &[&str] = &[
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "uhr",
+    "um",
+    "at",
+    "on",
+    "de",
+    "del",
+    "le",
+    "den",
+    "the",
+    "of",
+    "ago",
+    "vor",
+    "hace",
+    "il",
+    "y",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "last",
+    "release",
+    "date",
+    "aktualisiert",
+    "veröffentlicht",
+    "erstellt",
+    "stand",
+    "mis",
+    "à",
+    "jour",
+    "publié",
+    "actualizado",
+    "publicado",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minuten",
+    "stunden",
+    "tagen",
+    "wochen",
+    "monaten",
+    "jahren",
+    "utc",
+    "gmt",
+    "cet",
+    "cest",
+    "mez",
+    "mesz",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "veröffentlichung",
+    "publiziert",
+    "datum",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// A line of up to six words that is only a date, a time or a date label:
+/// anywhere when a label says it is a stamp ("Published: 3 May 2021"), else
+/// only `near_top` (a date alone lower down may be a table's or a list's).
+fn is_date_only(words: &[&str], near_top: bool) -> bool {
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let mut dated = false;
+    let mut labelled = false;
+    let all = words.iter().all(|word| {
+        let x = word
+            .trim_matches(|c: char| matches!(c, ',' | ';' | '|' | '(' | ')' | '•' | '-' | '–'))
+            .trim_end_matches([':', '.']);
+        if x.is_empty() {
+            return true;
+        }
+        if x.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '/' | '-'))
+        {
+            dated |= x.chars().any(|c| c.is_ascii_digit());
+            return true;
+        }
+        let lower = x.to_lowercase();
+        if crate::ground::lexical::is_month_word(x) || MONTHS_OTHER.contains(&lower.as_str()) {
+            dated = true;
+            return true;
+        }
+        if crate::ground::lexical::WEEKDAYS.contains(&lower.as_str()) {
+            return true;
+        }
+        let stamp = STAMP_WORDS.contains(&lower.as_str());
+        labelled |= stamp
+            && matches!(
+                lower.as_str(),
+                "updated"
+                    | "published"
+                    | "modified"
+                    | "aktualisiert"
+                    | "veröffentlicht"
+                    | "veröffentlichung"
+                    | "publiziert"
+                    | "publié"
+                    | "publicado"
+                    | "actualizado"
+            );
+        stamp
+    });
+    all && (labelled || dated && near_top)
+}
+
 /// Metadata a line can carry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineMeta {
@@ -173,6 +594,13 @@ pub fn classify(
             return (Role::Remove("timestamp"), meta);
         }
     }
+    // A line that is only a date or a time near the top ("23.10.2018",
+    // "31. Mai 2021, 19:49 Uhr", "Updated:"): the article's stamp.
+    // (Its date is not read here: a page's own date element or metadata, read
+    // apart, says more surely what the date is of.)
+    if is_date_only(&w, index < 8) {
+        return (Role::Remove("timestamp"), meta);
+    }
     if (trimmed.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
         && w.len() <= 14
     {
@@ -204,6 +632,9 @@ pub fn classify(
     }
     if looks_like_caption(trimmed) {
         return (Role::Remove("caption"), meta);
+    }
+    if let Some(reason) = boilerplate(&lower, w.len()) {
+        return (Role::Remove(reason), meta);
     }
     let first = w.first().map(|f| f.to_lowercase()).unwrap_or_default();
     let call = ACTION_VERBS.contains(&first.trim_end_matches(['?', ':', '!']))
@@ -348,6 +779,74 @@ mod tests {
         let (role, meta) = classify("Updated İİİİİİİİİİ 2", 3, &Default::default(), false, false);
         assert_eq!(role, Role::Remove("timestamp"));
         assert_eq!(meta.date.map(|d| d.0), Some("İİİİİİİİİİ 2".to_string()));
+    }
+
+    #[test]
+    fn furniture_by_its_words_in_several_languages() {
+        for (line, reason) in [
+            ("Mehr zum Thema", "related"),
+            ("Das könnte Sie auch interessieren!", "related"),
+            ("Related articles:", "related"),
+            ("Zobacz również", "related"),
+            ("Lesen Sie auch diese Beiträge:", "related"),
+            ("Kommentare schreiben", "comments"),
+            (
+                "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+                "comments",
+            ),
+            ("You must be logged in to post a comment.", "comments"),
+            ("Möchten Sie den Artikel teilen?", "call-to-action"),
+            ("Rezept drucken", "call-to-action"),
+            ("Quelle: Landesregierung", "credit"),
+            ("Crédits photos : Bestimage", "credit"),
+            ("Kategorie: News", "tags"),
+            ("Tags: Klima, Energie, Wasserstoff", "tags"),
+            (
+                "This article is the copyrighted property of the Daily Paper.",
+                "copyright",
+            ),
+            ("Anzeige, enthält Affiliate Links", "advertising"),
+            ("Credit:", "credit"),
+        ] {
+            assert_eq!(role(line), Role::Remove(reason), "{line}");
+        }
+        // Prose that merely uses the words stays.
+        for line in [
+            "Related to the case, the court said it would rule on Monday.",
+            "Share prices fell sharply on Monday after the report.",
+            "Photo opportunities were rare, the minister's aides said on Tuesday.",
+            "Die Quelle des Flusses liegt in den Alpen, sagte sie.",
+        ] {
+            assert_eq!(role(line), Role::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_date_alone_near_the_top_is_a_stamp() {
+        for line in [
+            "23.10.2018",
+            "31. Mai 2021, 19:49 Uhr",
+            "Last Modified:",
+            "May 3, 2021",
+            "Donnerstag, 31. Mai 2012",
+        ] {
+            let (r, _) = classify(line, 1, &Default::default(), true, false);
+            assert_eq!(r, Role::Remove("timestamp"), "{line}");
+        }
+        // Lower down (a table's cell, a list of events) it stays; so do words.
+        let (r, _) = classify("23.10.2018", 20, &Default::default(), true, false);
+        assert_eq!(r, Role::Keep);
+        // With a label saying what it is, anywhere.
+        let (r, _) = classify(
+            "Publiziert: 03.04.2020, 12:35",
+            20,
+            &Default::default(),
+            true,
+            false,
+        );
+        assert_eq!(r, Role::Remove("timestamp"));
+        let (r, _) = classify("Mai bis Juli", 1, &Default::default(), true, false);
+        assert_eq!(r, Role::Keep);
     }
 
     #[test]

@@ -240,6 +240,12 @@ impl Found {
         }
     }
 
+    /// The page's `<title>` text, white space squashed, as the page has it
+    /// (the site's name not cut off), before [`Found::resolve`] takes the rest.
+    pub fn page_title(&self) -> Option<&str> {
+        self.doc_title.as_deref()
+    }
+
     /// The metadata, best source first, the title cleaned of the site's name.
     pub fn resolve(mut self) -> Resolved {
         let mut sites: Vec<String> = Vec::new();

@@ -25,12 +25,16 @@
 //! - `score`: one pass of the article finder, `score::select`, as a
 //!   pipeline of its phases, up to the article's roots;
 //! - `clean`: furniture removal inside the roots, the standfirst, and the
-//!   text assembled from the blocks kept.
+//!   text assembled from the blocks kept;
+//! - `edges`: what stands at the edges of the body and is not text (the
+//!   headline that repeats the title, a box of other stories or a label
+//!   left dangling at the end).
 //!
 //! Guarantees: [`extract`] never panics on any input and never recurses.
 
 mod byline;
 mod clean;
+mod edges;
 mod node;
 mod scan;
 mod score;
@@ -61,6 +65,7 @@ pub fn extract(html: &str) -> Page {
     let mut page = Page::default();
     let mut found = Found::default();
     let scan = scan(html, &mut page, &mut found);
+    let doc_title = found.page_title().map(str::to_string);
     (
         page.title,
         page.byline,
@@ -68,14 +73,19 @@ pub fn extract(html: &str) -> Page {
         page.site_name,
         page.language,
     ) = found.resolve();
-    page.text = article_text(scan);
+    let titles: Vec<&str> = [page.title.as_deref(), doc_title.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    page.text = article_text(scan, &titles);
     page
 }
 
 /// The article's blocks in reading order, joined by blank lines: the strictest
 /// pass that yields enough text; a looser pass counts only when it yields more
 /// than twice as much as the passes before (a short page keeps its strict reading).
-fn article_text(mut scan: Scan) -> String {
+/// A headline that repeats one of `titles` is left out.
+fn article_text(mut scan: Scan, titles: &[&str]) -> String {
     let passes = [
         Pass {
             strip_unlikely: true,
@@ -101,6 +111,9 @@ fn article_text(mut scan: Scan) -> String {
     let mut best = String::new();
     for pass in passes {
         let kept = select(&mut scan, pass);
+        let kept = edges::drop_headline(&scan.blocks, kept, titles);
+        let kept = edges::drop_after_related(&scan.blocks, kept);
+        let kept = edges::drop_dangling_end(&scan.blocks, kept);
         let text = join(&scan.blocks, &kept);
         if text.len() > best.len() * 2 {
             best = text;

@@ -5,7 +5,7 @@
 //! the per-pass totals that the article finder fills in.
 //! Guarantees: the verdicts depend on the tag alone; never panics.
 
-use super::tags::{attr, is_hidden};
+use super::tags::{attr, is_hidden, is_hover_card};
 
 /// Class, id or role words of parts that are not the article (Readability's
 /// "unlikely candidates" plus the furniture of news sites).
@@ -236,7 +236,10 @@ pub(super) struct Node {
     pub(super) data_hint: bool,
     /// A table marked as layout (role=presentation).
     pub(super) layout: bool,
-    /// Inside a data table (or one itself).
+    /// An embedded post (a tweet, an Instagram or TikTok post quoted in the
+    /// text: `<blockquote class="twitter-tweet">`), kept as data tables are.
+    pub(super) embedded_post: bool,
+    /// Inside a data table or an embedded post (or one itself).
     pub(super) in_data: bool,
     /// Holds a data table.
     pub(super) has_data: bool,
@@ -327,13 +330,25 @@ pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
-        discard: !article_body && DISCARD.iter().any(|w| names.contains(w)),
+        discard: !article_body && DISCARD.iter().any(|w| names.contains(w))
+            || is_hover_card(tag, &class),
         hard: hidden
             || matches!(name, "nav" | "aside" | "footer")
             || matches!(name, "figure" | "figcaption" | "picture"),
         data_hint: name == "table" && attr(tag, "summary").is_some(),
         layout: name == "table"
             && (role == "presentation" || attr(tag, "datatable").is_some_and(|v| v == "0")),
+        embedded_post: name == "blockquote"
+            && [
+                "twitter-tweet",
+                "instagram-media",
+                "tiktok-embed",
+                "bluesky-embed",
+                "mastodon-embed",
+                "threads-post",
+            ]
+            .iter()
+            .any(|c| class.split_whitespace().any(|x| x == *c)),
         in_data: false,
         has_data: false,
         in_list: false,
@@ -353,6 +368,19 @@ pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
 #[cfg(test)]
 mod tests {
     use crate::intake::html::{extract, fixtures::para};
+
+    #[test]
+    fn an_embedded_post_in_the_text_stays_in_its_embed_box() {
+        let html = format!(
+            r#"<div class="post">{}<div class="embed-twitter"><blockquote class="twitter-tweet"><p lang="en">The quoted tweet says <a href="https://t.co/x">pic.twitter.com/x</a></p>&mdash; Jane Doe (@jdoe) <a href="https://twitter.com/jdoe/status/1">May 3, 2021</a></blockquote></div>{}<div class="share-embed"><a href="/s">Embed this story</a></div></div>"#,
+            para("Post words", 4),
+            para("More words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("The quoted tweet says"), "{text}");
+        assert!(text.contains("More words number 2"), "{text}");
+        assert!(!text.contains("Embed this story"), "{text}");
+    }
 
     #[test]
     fn a_class_that_says_a_part_is_absent_does_not_name_it() {

@@ -9,15 +9,17 @@
 use super::byline::Bylines;
 use super::node::{new_node, Node, NONE};
 use super::tags::{
-    attr, class_and_id, decode, element_end, find_ascii_ci, is_hidden, tag_end, tag_name,
+    attr, class_and_id, decode, element_end, find_ascii_ci, is_hidden, is_hover_card, tag_end,
+    tag_name,
 };
 use super::Page;
 use crate::intake::meta::Found;
 
 /// Elements whose content is never text.
+/// (`rt` and `rp`: the readings over ruby text, 子<rt>こ</rt>, not its words.)
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "select", "button", "iframe", "object",
-    "canvas", "textarea",
+    "canvas", "textarea", "rt", "rp",
 ];
 /// Elements that break text into blocks and that the article finder weighs.
 const BLOCK: &[&str] = &[
@@ -211,6 +213,11 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
                 in_title = !closing && title.is_empty();
                 continue;
             }
+            if name == "script" && !closing && is_markup_script(tag, html.get(i..).unwrap_or("")) {
+                // A post held in `<script type="text/template">` to be shown by
+                // the page's script (Blogger): its markup is the page's text.
+                continue;
+            }
             if SKIP.contains(&name.as_str()) && !closing {
                 if !tag.ends_with("/>") {
                     ld_script = name == "script"
@@ -278,16 +285,29 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
                 && !tag.ends_with("/>")
                 && !BLOCK.contains(&name.as_str())
                 && !VOID.contains(&name.as_str())
+                // The page's own element names what its script can do ("plugin-tooltip").
+                && !matches!(name.as_str(), "html" | "head")
                 // Cheap test first: most inline tags name nothing hidden.
-                && ["hid", "none", "sr-only", "screen-reader", "invisible"]
-                    .iter()
-                    .any(|w| find_ascii_ci(tag, w).is_some())
-                && is_hidden(
-                    tag,
-                    &attr(tag, "class").unwrap_or_default().to_ascii_lowercase(),
-                )
+                && [
+                    "hid",
+                    "none",
+                    "sr-only",
+                    "screen-reader",
+                    "invisible",
+                    "tooltip",
+                    "hover",
+                    "popover",
+                ]
+                .iter()
+                .any(|w| find_ascii_ci(tag, w).is_some())
+                && {
+                    let class = attr(tag, "class").unwrap_or_default().to_ascii_lowercase();
+                    is_hidden(tag, &class) || is_hover_card(tag, &class)
+                }
             {
-                // A hidden inline element (a span shown only to machines): its text is not the page's.
+                // A hidden inline element (a span shown only to machines) or a
+                // hover card (shown on hover, "Ilhan OmarIlhan Omar…" glued into
+                // the sentence otherwise): its text is not the page's.
                 i += element_end(html.get(i..).unwrap_or(""), &name);
                 continue;
             }
@@ -460,7 +480,7 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
         let data = node.name == "table"
             && !node.layout
             && (node.data_hint || !nest && (r >= 10 || c > 4 || r * c > 10));
-        node.in_data = p_data || data;
+        node.in_data = p_data || data || node.embedded_post;
         node.in_list = p_list || matches!(node.name.as_str(), "ul" | "ol");
         node.list_top = if p_top != NONE {
             p_top
@@ -508,6 +528,19 @@ fn read_meta(name: &str, tag: &str, found: &mut Found) {
             }
         }
     }
+}
+
+/// A `<script>` whose type says it holds HTML for the page to show, and
+/// whose content (`after` the tag) is markup (not JSON, nor CDATA).
+fn is_markup_script(tag: &str, after: &str) -> bool {
+    let content = after.trim_start();
+    content.starts_with('<')
+        && !content.starts_with("<![")
+        && !content.starts_with("</")
+        && attr(tag, "type").is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            matches!(t.trim(), "text/template" | "text/html" | "text/x-template")
+        })
 }
 
 /// A tag whose name marks its content as the date of publication.
@@ -564,6 +597,41 @@ mod tests {
         }
         assert_eq!(tag_end("<a href='x>y'>rest"), 14);
         assert_eq!(tag_end("<a href='open>rest"), 14);
+    }
+
+    #[test]
+    fn ruby_readings_and_posts_held_in_template_scripts() {
+        let html = format!(
+            r#"<div class="post">{}<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p>
+            <div class="post-body"><script type='text/template'><p>The post shown by the page's script, long enough to be read as the text, with commas, yes.</p></script></div>
+            <script type="text/template"><![CDATA[{{"type":"Image","data":"<p>not text either</p>"}}]]></script>
+            <script>var shown = "<p>not text</p>";</script></div>"#,
+            para("Post words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("子どもへの虐待をなくすための法律"), "{text}");
+        assert!(
+            text.contains("The post shown by the page's script"),
+            "{text}"
+        );
+        assert!(!text.contains("not text"), "{text}");
+    }
+
+    #[test]
+    fn hover_cards_are_not_glued_into_the_sentence() {
+        let html = format!(
+            r#"<html class="js plugin-tooltip"><div class="story">{}<p>Rep. <span class="person-tooltip-wrapper"><a href="/omar">Ilhan Omar</a><span class="person-tooltip"><b>Ilhan Omar</b> Hillicon Valley: more on the congresswoman</span></span> said on Monday she would vote for the bill, aides said.</p>
+            <p>The bill <span role="tooltip">Tooltip words here</span>passed. <div class="hovercard">Card of a name, shown on hover only.</div></p></div>"#,
+            para("Story words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Rep. Ilhan Omar said on Monday"), "{text}");
+        assert!(
+            !text.contains("Hillicon")
+                && !text.contains("Tooltip words")
+                && !text.contains("Card of a name"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -182,6 +182,38 @@ pub(super) fn is_hidden(tag: &str, class: &str) -> bool {
         })
 }
 
+/// A hover card or tooltip: the box a page shows over a name or a term on
+/// hover (`role="tooltip"`, a class word such as `tooltip`, `person-tooltip`,
+/// `hovercard`, `popover`), not its trigger (`tooltip-trigger`, `has-tooltip`,
+/// a `…-wrapper` that holds both).
+pub(super) fn is_hover_card(tag: &str, class: &str) -> bool {
+    attr(tag, "role").is_some_and(|r| r.eq_ignore_ascii_case("tooltip"))
+        || class.split_whitespace().any(|c| {
+            matches!(
+                c,
+                "tooltip"
+                    | "tooltiptext"
+                    | "tooltip-content"
+                    | "tooltip-text"
+                    | "tooltip-inner"
+                    | "hovercard"
+                    | "hover-card"
+                    | "popover"
+                    | "popover-content"
+                    | "popover-body"
+            ) || [
+                "-tooltip",
+                "__tooltip",
+                "-hovercard",
+                "-hover-card",
+                "-popover",
+                "__popover",
+            ]
+            .iter()
+            .any(|end| c.ends_with(end))
+        })
+}
+
 /// A tag's class and id, lower-cased, for matching names in them.
 pub(super) fn class_and_id(tag: &str) -> String {
     format!(
