@@ -422,7 +422,7 @@ mod tests {
             tokens: 2..3,
             kind: 0,
         }];
-        apply(&words, &[0..5], &mut chunks);
+        apply(&words, std::slice::from_ref(&(0..5)), &mut chunks);
         let org = TYPES.iter().position(|t| *t == "ORG");
         assert_eq!(chunks.len(), 2);
         assert!(chunks.iter().all(|c| Some(c.kind) == org));

@@ -226,7 +226,7 @@ mod tests {
             tokens: 0..2,
             kind: kind_of("PER"),
         }];
-        trim_headline_names(&words, &[0..4], &mut chunks);
+        trim_headline_names(&words, std::slice::from_ref(&(0..4)), &mut chunks);
         assert_eq!(chunks[0].tokens, 0..1);
     }
 
@@ -246,7 +246,9 @@ mod tests {
             tokens: 0..2,
             kind: kind_of("LOC"),
         }];
-        retype_tables(&words, &[0..4], &mut chunks, |_| false);
+        retype_tables(&words, std::slice::from_ref(&(0..4)), &mut chunks, |_| {
+            false
+        });
         assert_eq!(chunks[0].tokens, 0..1);
         assert_eq!(chunks[0].kind, kind_of("ORG"));
     }
@@ -264,7 +266,9 @@ mod tests {
                 kind: kind_of("LOC"),
             },
         ];
-        retype_tables(&words, &[0..5], &mut chunks, |_| false);
+        retype_tables(&words, std::slice::from_ref(&(0..5)), &mut chunks, |_| {
+            false
+        });
         assert!(chunks.iter().all(|c| c.kind == kind_of("LOC")));
     }
 }
