@@ -164,7 +164,7 @@ pub(crate) fn trim_headline_names(
     sentences: &[Range<usize>],
     chunks: &mut [Chunk],
 ) {
-    let person = kind_of("PER");
+    let (person, misc) = (kind_of("PER"), kind_of("MISC"));
     let headline = |line: &[&str]| {
         let lettered: Vec<&&str> = line
             .iter()
@@ -175,8 +175,18 @@ pub(crate) fn trim_headline_names(
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
+    // the words of the people the text names outside capitals, lower-cased
+    let person_words: std::collections::HashSet<String> = chunks
+        .iter()
+        .filter(|c| c.kind == person)
+        .flat_map(|c| words.get(c.tokens.clone()).unwrap_or(&[]))
+        .filter(|w| w.chars().any(char::is_lowercase))
+        .map(|w| w.to_lowercase())
+        .collect();
     for chunk in chunks.iter_mut() {
-        if chunk.kind != person || chunk.tokens.len() < 2 {
+        // A name the headline runs into its verb ("PUTIN ARRIVES IN JAPAN") is
+        // tagged a person or, in capitals, often a MISC phrase.
+        if (chunk.kind != person && chunk.kind != misc) || chunk.tokens.len() < 2 {
             continue;
         }
         let si = sentences.partition_point(|s| s.end <= chunk.tokens.start);
@@ -194,6 +204,16 @@ pub(crate) fn trim_headline_names(
         });
         if let Some(end) = cut {
             chunk.tokens.end = end;
+            // what is left is a person when the text names that person elsewhere
+            let lower = |i: usize| words.get(i).map(|w| w.to_lowercase());
+            if chunk.kind == misc
+                && chunk
+                    .tokens
+                    .clone()
+                    .all(|i| lower(i).is_some_and(|w| person_words.contains(w.as_str())))
+            {
+                chunk.kind = person;
+            }
         }
     }
 }
