@@ -26,12 +26,20 @@ const MIN_LETTERS: usize = 24;
 /// A guess of a Latin-script language other than English below this confidence
 /// is not trusted to switch English stages off: the paragraph counts as unsure.
 const MIN_FOREIGN_CONFIDENCE: f64 = 0.5;
+/// Letters a paragraph in Latin letters needs before a guess of another language
+/// than English is trusted: shorter ones (headlines, score lines, lists of names)
+/// fool the identifier.
+const MIN_FOREIGN_LETTERS: usize = 60;
 /// Bytes of a paragraph given to the identifier (its start): enough for a sure
 /// guess, and it keeps the cost bounded on long paragraphs.
 const SAMPLE_BYTES: usize = 600;
 /// The share of a paragraph's words that must be English-only function words for
 /// the fast path to call it English without asking the identifier.
 const ENGLISH_SHARE: f64 = 0.15;
+/// Below this share of English-only function words, a paragraph in Latin letters
+/// is not English even when the identifier is unsure which language it is (English
+/// news prose runs at 20–35 %).
+const NOT_ENGLISH_SHARE: f64 = 0.04;
 /// The confidence given to a paragraph the fast path calls English: on the
 /// language dev set (`lede eval language`) no paragraph of another language
 /// passes it.
@@ -165,7 +173,7 @@ pub fn identify(text: &str, paragraphs: &[Span], declared: Option<&str>) -> Lang
             (weighted / sure_letters.max(1) as f64) as f32,
             "text",
         ),
-        (None, Some(g)) if g.sure || declared.is_none() => (g.lang, g.confidence, "text"),
+        (None, Some(g)) if g.sure => (g.lang, g.confidence, "text"),
         (None, _) if declared.is_some() => (None, 0.0, "meta"),
         (None, _) => (None, 0.0, "none"),
     };
@@ -317,7 +325,8 @@ fn guess_with(text: &str, bytes: usize, min_letters: usize) -> Option<Guess> {
     if letters < min_letters {
         return Some(unsure);
     }
-    if ascii_letters * 50 >= letters * 49 && english_share(sample) >= ENGLISH_SHARE {
+    let share = english_share(sample);
+    if ascii_letters * 50 >= letters * 49 && share.is_some_and(|s| s >= ENGLISH_SHARE) {
         return Some(Guess {
             lang: Some(whatlang::Lang::Eng),
             confidence: ENGLISH_FAST_CONFIDENCE,
@@ -334,16 +343,38 @@ fn guess_with(text: &str, bytes: usize, min_letters: usize) -> Option<Guess> {
         lang: Some(info.lang()),
         confidence,
         letters,
-        // Another script than Latin is never English; in Latin letters, a weak
-        // guess at another language is not enough to stop the English stages.
+        // Another script than Latin is never English. In Latin letters, only
+        // prose long enough decides (lists of names and score tables fool the
+        // identifier), and a weak guess at another language does not stop the
+        // English stages unless the paragraph has (almost) none of English's
+        // function words.
         sure: !latin
-            || info.lang() == whatlang::Lang::Eng
-            || info.confidence() >= MIN_FOREIGN_CONFIDENCE,
+            || (letters >= MIN_FOREIGN_LETTERS
+                && is_prose(sample)
+                && (info.lang() == whatlang::Lang::Eng
+                    || info.confidence() >= MIN_FOREIGN_CONFIDENCE
+                    || (share.is_some_and(|s| s < NOT_ENGLISH_SHARE)
+                        && info.confidence() >= MIN_FOREIGN_CONFIDENCE / 2.0))),
     })
 }
 
-/// The share of words that are English-only function words.
-fn english_share(text: &str) -> f64 {
+/// Prose, not a list of names, a table of scores or a headline in capitals: at
+/// least two in five of its words (numbers count as words) begin with a
+/// lower-case letter (German prose, which capitalizes its nouns, runs at about half).
+fn is_prose(text: &str) -> bool {
+    let (mut words, mut lower) = (0usize, 0usize);
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if let Some(c) = word.chars().next() {
+            words += 1;
+            lower += usize::from(c.is_lowercase());
+        }
+    }
+    lower * 5 >= words * 2 && words > 0
+}
+
+/// The share of words that are English-only function words; `None` for fewer
+/// than six words.
+fn english_share(text: &str) -> Option<f64> {
     let mut words = 0usize;
     let mut english = 0usize;
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
@@ -355,10 +386,7 @@ fn english_share(text: &str) -> f64 {
             english += 1;
         }
     }
-    if words < 6 {
-        return 0.0;
-    }
-    english as f64 / words as f64
+    (words >= 6).then(|| english as f64 / words as f64)
 }
 
 /// At most `bytes` bytes of the start of `text`, cut on a character boundary.

@@ -31,7 +31,7 @@ mod cli {
         lede analyze --jsonl [FILE...]    one JSON request per line (stdin when no FILE), one
                                           JSON response per line, same order, streaming
         lede eval STAGE [--data DIR]      score a stage on the development data
-                                          (STAGE: entities, time, sentiment, extract)
+                                          (STAGE: entities, time, sentiment, extract, language)
         lede train STAGE [--data DIR]     train a stage's model from ../shared/data into models/
                                           (STAGE: entities, sentiment)
         lede --version | --help

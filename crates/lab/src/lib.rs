@@ -6,6 +6,7 @@
 mod common;
 pub mod entities;
 pub mod intake;
+pub mod language;
 pub mod sentiment;
 pub mod time;
 
@@ -19,6 +20,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         ("eval", "sentiment") => sentiment::eval(args),
         ("train", "sentiment") => sentiment::train(args),
         ("eval", "extract") => intake::eval(args),
+        ("eval", "language") => language::eval(args),
         _ => return None,
     })
 }
