@@ -103,7 +103,8 @@ pub struct Language {
     pub declared: Option<String>,
     /// The article mixes languages: more than one holds a fair share of it.
     pub mixed: bool,
-    /// When mixed: runs of paragraphs in one language, in text order.
+    /// When mixed, or when any part is not English: runs of paragraphs in one
+    /// language, in text order (empty for an article all in English).
     pub parts: Vec<LanguagePart>,
     /// Which stages ran, and on what.
     pub stages: Stages,
@@ -226,7 +227,7 @@ pub fn identify(text: &str, paragraphs: &[Span], declared: Option<&str>) -> Lang
         .is_some_and(|t| t.1 as f64 >= MIXED_SHARE * sure_letters as f64);
     let mixed = second;
     let mut parts: Vec<LanguagePart> = Vec::new();
-    if mixed {
+    if mixed || !all_english {
         for ((span, lang), g) in spans.iter().zip(&assigned).zip(&guesses) {
             let Some(lang) = lang else { continue };
             let confidence = if g.sure && g.lang == Some(*lang) {

@@ -98,7 +98,7 @@ pub fn document(
     mut entity_layer: EntityLayer,
     mut time_layer: TimeLayer,
     tone: Option<SentimentLayer>,
-    language: Language,
+    mut language: Language,
     tone_sentences: Option<&[usize]>,
 ) -> Document {
     // No tone read (nothing in English): no tone at all, not a neutral one.
@@ -116,6 +116,9 @@ pub fn document(
     entity_layer.remap(&map);
     time_layer.remap(&map);
     tone.remap(&map);
+    for part in &mut language.parts {
+        part.span.remap(&map);
+    }
     // The tones in sentence order; when tone read only some sentences, each in
     // its place and the others without.
     let mut sentence_tones: Vec<Option<Tone>> = match tone_sentences {

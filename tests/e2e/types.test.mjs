@@ -24,6 +24,11 @@ test("www/lede.d.ts describes the analyses the core returns (tsc --strict)", asy
     lede.analyzeHtml("<html><head><title>T</title><meta property=\"article:published_time\" content=\"2021-06-02\"></head>"
       + "<body><article><h1>T</h1><p>Ministers from Hungary and Austria agreed on Tuesday to clean up the Danube, officials said.</p></article></body></html>",
     "https://example.com/a", { tokens: false }),
+    // Other languages: no names, no tone, the language and what ran.
+    lede.analyzeText("Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten. Die Europäische Union berät über neue Sanktionen.", {}),
+    lede.analyzeText("中国国家主席习近平2022年2月4日在北京会见俄罗斯总统普京。双方讨论了双边关系和国际问题，并签署了联合声明。", {}),
+    lede.analyzeText("President Vladimir Putin met Chinese leader Xi Jinping in Beijing on Friday, and the two said that their partnership had no limits.\n\n"
+      + "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten. Die Europäische Union berät über neue Sanktionen gegen Russland.", {}),
   ];
   const dir = await mkdtemp(join(tmpdir(), "lede-types-"));
   const file = join(dir, "check.ts");
