@@ -169,7 +169,8 @@ function renderLegend(doc) {
 /** Sentence-by-sentence tone: one bar per sentence, up for positive, down for negative. */
 function renderToneArc(doc) {
   const sentences = doc.sentences ?? [];
-  if (!sentences.length) return null;
+  // No tone read (no English in it): no arc of blanks.
+  if (!sentences.length || !doc.sentiment) return null;
   return h("figure", { class: "tone-arc" },
     h("div", { class: "bars", role: "img", "aria-label": `Tone of ${sentences.length} sentences; overall ${toneText(doc.sentiment)}` },
       sentences.map((s, i) => {

@@ -243,7 +243,7 @@ pub fn identify(text: &str, paragraphs: &[Span], declared: Option<&str>) -> Lang
                 _ => parts.push(LanguagePart {
                     span: *span,
                     code: code_of(*lang).to_string(),
-                    name: lang.eng_name().to_string(),
+                    name: name_of(*lang).to_string(),
                     confidence,
                 }),
             }
@@ -267,13 +267,13 @@ pub fn identify(text: &str, paragraphs: &[Span], declared: Option<&str>) -> Lang
     let (code, name, confidence, source) = match (main, source) {
         (Some(lang), _) => (
             Some(code_of(lang).to_string()),
-            Some(lang.eng_name().to_string()),
+            Some(name_of(lang).to_string()),
             (confidence * 1000.0).round() / 1000.0,
             source,
         ),
         (None, "meta") => (
             declared.map(|d| d.to_string()),
-            declared_lang.map(|l| l.eng_name().to_string()),
+            declared_lang.map(|l| name_of(l).to_string()),
             0.5,
             "meta",
         ),
@@ -475,6 +475,16 @@ pub fn code_of(lang: whatlang::Lang) -> &'static str {
         // A language added to whatlang later: its own (ISO 639-3) code.
         #[allow(unreachable_patterns)]
         other => other.code(),
+    }
+}
+
+/// A language's English name as a reader knows it ("Chinese", not whatlang's
+/// "Mandarin", which is what its trigrams of written Chinese stand for).
+pub fn name_of(lang: whatlang::Lang) -> &'static str {
+    match lang {
+        whatlang::Lang::Cmn => "Chinese",
+        whatlang::Lang::Nob => "Norwegian",
+        other => other.eng_name(),
     }
 }
 
