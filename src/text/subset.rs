@@ -37,7 +37,7 @@ pub fn restrict(
         for i in sentence.tokens.clone() {
             if let Some(token) = layer.tokens.get(i) {
                 if keep(i, token) {
-                    tokens.push(token.clone());
+                    tokens.push(*token);
                 }
             }
         }
