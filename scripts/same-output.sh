@@ -67,7 +67,7 @@ if cmp -s "$work/base.jsonl" "$work/head.jsonl"; then
   echo "same-output: identical on $lines requests ($(wc -c < "$work/head.jsonl") bytes of output), $base vs ${head:-working tree}"
 else
   echo "same-output: DIFFERENT, $base vs ${head:-working tree}; first differing requests:"
-  diff <(cut -c1-200 "$work/base.jsonl" | grep -n . ) <(cut -c1-200 "$work/head.jsonl" | grep -n .) | grep '^[<>]' | head -10
+  diff <(cut -c1-200 "$work/base.jsonl" | grep -an . ) <(cut -c1-200 "$work/head.jsonl" | grep -an .) | grep -a "^[<>]" | head -10 || true
   python3 - "$work/base.jsonl" "$work/head.jsonl" <<'PY'
 import json, sys
 a = open(sys.argv[1]).read().splitlines(); b = open(sys.argv[2]).read().splitlines()
