@@ -3,11 +3,19 @@
 # commit, or the working tree when omitted) over one fixed corpus and compares the
 # output byte for byte. The corpus (tools/same_output_corpus.py, from ../shared): the
 # five samples with options, 400 dev articles, 60 HTML pages, 80 TimeML documents.
-#   scripts/same-output.sh BASE [HEAD]
+#   scripts/same-output.sh [--ignore FIELD]... BASE [HEAD]
+# --ignore FIELD drops that field of every document from both outputs before the
+# comparison (e.g. --ignore language when only the language report changed); both
+# sides are then re-serialized the same way, so the rest still compares byte for byte.
 # Exit 0 when identical; 1 with the first differing requests listed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=${1:?usage: scripts/same-output.sh BASE [HEAD]}
+ignore=()
+while [ "${1:-}" = "--ignore" ]; do
+  ignore+=("${2:?--ignore needs a field name}")
+  shift 2
+done
+base=${1:?usage: scripts/same-output.sh [--ignore FIELD]... BASE [HEAD]}
 head=${2:-}
 work=target/same-output
 mkdir -p "$work"
@@ -37,12 +45,29 @@ else
 fi
 "$base_bin" analyze --jsonl "$work/corpus.jsonl" > "$work/base.jsonl"
 "$head_bin" analyze --jsonl "$work/corpus.jsonl" > "$work/head.jsonl"
+if [ ${#ignore[@]} -gt 0 ]; then
+  for side in base head; do
+    python3 - "$work/$side.jsonl" "${ignore[@]}" <<'PY'
+import json, sys
+path, fields = sys.argv[1], sys.argv[2:]
+lines = open(path, encoding="utf-8").read().splitlines()
+with open(path, "w", encoding="utf-8") as out:
+    for line in lines:
+        response = json.loads(line)
+        for document in response.get("documents", []):
+            for field in fields:
+                document.pop(field, None)
+        out.write(json.dumps(response, ensure_ascii=False, separators=(",", ":")) + "\n")
+PY
+  done
+  echo "same-output: ignoring the documents' ${ignore[*]}"
+fi
 lines=$(wc -l < "$work/corpus.jsonl")
 if cmp -s "$work/base.jsonl" "$work/head.jsonl"; then
   echo "same-output: identical on $lines requests ($(wc -c < "$work/head.jsonl") bytes of output), $base vs ${head:-working tree}"
 else
   echo "same-output: DIFFERENT, $base vs ${head:-working tree}; first differing requests:"
-  diff <(cut -c1-200 "$work/base.jsonl" | grep -n . ) <(cut -c1-200 "$work/head.jsonl" | grep -n .) | grep '^[<>]' | head -10
+  diff <(cut -c1-200 "$work/base.jsonl" | grep -an . ) <(cut -c1-200 "$work/head.jsonl" | grep -an .) | grep -a "^[<>]" | head -10 || true
   python3 - "$work/base.jsonl" "$work/head.jsonl" <<'PY'
 import json, sys
 a = open(sys.argv[1]).read().splitlines(); b = open(sys.argv[2]).read().splitlines()

@@ -177,8 +177,11 @@ pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
     let dictionary = entities::Dictionary::new(&options.dictionary);
     for (index, article) in articles.into_iter().enumerate() {
         let layer = text::segment(&article.text);
-        let found = entities::recognize(&article.text, &layer, &dictionary);
-        let dated = time::resolve(&article.text, &layer, &found, article.published.as_ref());
+        let language = intake::language::identify(
+            &article.text,
+            &layer.paragraphs,
+            article.meta.language.as_deref(),
+        );
         // Caller-named targets refer to the first document.
         let targets: Vec<Span> = if index == 0 {
             options
@@ -189,14 +192,70 @@ pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
         } else {
             Vec::new()
         };
-        let tone = sentiment::score(&article.text, &layer, &found, &targets);
-        let mut document = report::document(article, layer, found, dated, tone);
+        let mut document = if language.all_english {
+            let found = entities::recognize(&article.text, &layer, &dictionary);
+            let dated = time::resolve(&article.text, &layer, &found, article.published.as_ref());
+            let tone = sentiment::score(&article.text, &layer, &found, &targets);
+            report::document(article, layer, found, dated, Some(tone), language, None)
+        } else {
+            read_in_part(article, layer, language, &dictionary, &targets)
+        };
         if !options.tokens {
             document.tokens = Vec::new();
         }
         documents.push(document);
     }
     Ok(report::analysis(documents))
+}
+
+/// An article not (all) in English: the stages that read only English read its
+/// English paragraphs; names and dates also read, everywhere, what needs no
+/// English (tokens without letters: numbers, ISO dates such as 2022-02-04); tone
+/// reads only the English paragraphs, and there is none when there are none.
+fn read_in_part(
+    article: intake::Article,
+    layer: text::TextLayer,
+    language: intake::Language,
+    dictionary: &entities::Dictionary,
+    targets: &[Span],
+) -> Document {
+    let text = article.text.as_str();
+    let english = language.english.as_slice();
+    let in_english = |span: Span| {
+        let at = english.partition_point(|p| p.end <= span.start);
+        english.get(at).is_some_and(|p| p.start <= span.start)
+    };
+    let neutral = text::restrict(text, &layer, |_, t| {
+        in_english(t.span) || !t.span.of(text).chars().any(char::is_alphabetic)
+    });
+    let found = entities::recognize(text, &neutral.layer, dictionary);
+    let mut dated = time::resolve(text, &neutral.layer, &found, article.published.as_ref());
+    for event in &mut dated.timeline {
+        event.sentence = neutral.sentences.get(event.sentence).copied().unwrap_or(0);
+    }
+    let tone = (!english.is_empty()).then(|| {
+        let only = text::restrict(text, &layer, |_, t| in_english(t.span));
+        let mut tone = sentiment::score(text, &only.layer, &found, targets);
+        for entity in tone.entities.iter_mut().flatten() {
+            for sentence in &mut entity.evidence {
+                *sentence = only.sentences.get(*sentence).copied().unwrap_or(0);
+            }
+        }
+        (tone, only.sentences)
+    });
+    let (tone, sentences) = match tone {
+        Some((tone, sentences)) => (Some(tone), Some(sentences)),
+        None => (None, None),
+    };
+    report::document(
+        article,
+        layer,
+        found,
+        dated,
+        tone,
+        language,
+        sentences.as_deref(),
+    )
 }
 
 /// The crate version and what this build contains, for `lede --version` and the page.

@@ -130,13 +130,45 @@ export interface Cooccurrence {
   count: number;
 }
 
+/** A stretch of whole paragraphs in one language. */
+export interface LanguagePart extends Span {
+  /** ISO 639-1 code ("de"; ISO 639-3 where a language has none). */
+  code: string;
+  /** Its English name ("German"). */
+  name: string;
+  /** 0..1 */
+  confidence: number;
+}
+
+/** What ran, given the language: the whole text, the English paragraphs only, only what needs no English (numbers, ISO dates), or nothing. */
+export type StageReach = "all" | "english parts" | "language-neutral" | "none";
+
+/** The article's language, identified from its text (or, when the text is too short to tell, the page's metadata). */
+export interface Language {
+  /** ISO 639-1 code of the main language ("en", "de"); the declared tag when source is "meta"; null when nothing tells. */
+  code: string | null;
+  /** Its English name ("German"). */
+  name: string | null;
+  /** 0..1 */
+  confidence: number;
+  source: "text" | "meta" | "none";
+  /** What the page's metadata declares (`<html lang>`…), when it does. */
+  declared: string | null;
+  /** More than one language holds a fair share of it. */
+  mixed: boolean;
+  /** When mixed or not all English: runs of paragraphs in one language, in text order. */
+  parts: LanguagePart[];
+  /** Which stages ran on what: names (and numbers), temporal expressions, tone. */
+  stages: { entities: StageReach; time: StageReach; sentiment: StageReach };
+}
+
 export interface Document {
   title: string | null;
   byline: string | null;
   dateline: string | null;
   site_name: string | null;
-  language: string | null;
   copyright: string | null;
+  language: Language;
   published: Published | null;
   text: string;
   repairs: Repair[];
@@ -151,7 +183,8 @@ export interface Document {
   entities: Entity[];
   timexes: Timex[];
   timeline: TimelineEvent[];
-  sentiment: Tone;
+  /** Null when the article has no English to read tone in. */
+  sentiment: Tone | null;
   /** Tone toward each span the caller named in `targets`. */
   targets: (Span & Tone)[];
   cooccurrence: Cooccurrence[];

@@ -53,7 +53,10 @@ export function renderText(doc) {
   const container = h("div", { class: "article-text" });
   let m = 0;
   for (const paragraph of paragraphs) {
-    const p = h("p", { dataset: { start: paragraph.start, end: paragraph.end } });
+    const other = paragraphLanguage(doc, paragraph);
+    const p = other
+      ? h("p", { class: "other-language", lang: other.code, title: `${other.name}: not read for names, tone and dates in words`, dataset: { start: paragraph.start, end: paragraph.end } })
+      : h("p", { dataset: { start: paragraph.start, end: paragraph.end } });
     let at = paragraph.start;
     while (m < marks.length && marks[m].end <= paragraph.start) m++;
     for (let k = m; k < marks.length && marks[k].start < paragraph.end; k++) {
@@ -80,6 +83,42 @@ export function toneText(tone) {
   return `${tone.label}${lean} (${sign}${tone.score.toFixed(2)})`;
 }
 
+/** The article's language in words: "German", "English and German", or null when unknown. */
+export function languageName(doc) {
+  const language = doc.language;
+  if (!language || typeof language !== "object") return typeof language === "string" ? language : null;
+  const names = [...new Set([language.name, ...(language.parts ?? []).map((p) => p.name)].filter(Boolean))];
+  return names.length ? names.join(" and ") : language.code ?? null;
+}
+
+/** True when the English-only stages (names, tone, dates in words) did not read all of it. */
+export function readInPart(doc) {
+  const stages = doc.language?.stages;
+  return Boolean(stages) && stages.entities !== "all";
+}
+
+/**
+ * What the reader must know about the language, in plain words, or null for an
+ * article Lede reads whole (English).
+ */
+export function languageNotice(doc) {
+  if (!readInPart(doc)) return null;
+  const language = doc.language;
+  const others = [...new Set((language.parts ?? []).filter((p) => p.code !== "en").map((p) => p.name))];
+  const name = others.join(" and ") || language.name || (language.declared ? `“${language.declared}”` : "another language");
+  const text = language.stages.sentiment === "none"
+    ? `This article looks like ${name}. Lede reads English; names, tone and dates in words are not analyzed. Numbers and dates in figures are.`
+    : `Parts of this article look like ${name}. Lede reads English; names, tone and dates in words are analyzed in the English parts only, and the other parts are marked.`;
+  return h("p", { class: "language-notice", role: "note", dataset: { language: language.code ?? "" } }, text);
+}
+
+/** The language of each paragraph (a UTF-16 span) where it is not English, from the parts. */
+function paragraphLanguage(doc, paragraph) {
+  if (!readInPart(doc)) return null;
+  const part = (doc.language.parts ?? []).find((p) => p.start <= paragraph.start && paragraph.end <= p.end);
+  return part && part.code !== "en" ? part : null;
+}
+
 /** The sentences that show an entity's tone, in a disclosure. */
 function evidence(doc, entity) {
   const sentences = entity.sentiment?.evidence ?? [];
@@ -94,7 +133,10 @@ const MAX_ENTITY_ROWS = 500;
 
 function renderEntities(doc) {
   const all = [...(doc.entities ?? [])].sort((a, b) => b.salience - a.salience);
-  if (!all.length) return h("p", { class: "empty" }, "No names found.");
+  if (!all.length) {
+    return h("p", { class: "empty" }, readInPart(doc) && doc.language.stages.sentiment === "none"
+      ? `Names are not analyzed in ${languageName(doc) ?? "this language"}.` : "No names found.");
+  }
   const entities = all.slice(0, MAX_ENTITY_ROWS);
   const caption = all.length > entities.length
     ? `Who and what is in it: the ${entities.length} most salient of ${all.length} (the JSON export has all)`
@@ -135,7 +177,8 @@ function renderLegend(doc) {
 /** Sentence-by-sentence tone: one bar per sentence, up for positive, down for negative. */
 function renderToneArc(doc) {
   const sentences = doc.sentences ?? [];
-  if (!sentences.length) return null;
+  // No tone read (no English in it): no arc of blanks.
+  if (!sentences.length || !doc.sentiment) return null;
   return h("figure", { class: "tone-arc" },
     h("div", { class: "bars", role: "img", "aria-label": `Tone of ${sentences.length} sentences; overall ${toneText(doc.sentiment)}` },
       sentences.map((s, i) => {
@@ -314,7 +357,8 @@ export function renderDocument(doc, index, source) {
     `${words} words`,
     `${doc.sentences?.length ?? 0} sentences`,
     `${doc.paragraphs?.length ?? 0} paragraphs`,
-    `tone ${toneText(doc.sentiment)}`,
+    languageName(doc) && `in ${languageName(doc)} (${doc.language?.source === "meta" ? "as the page says" : "from the text"})`,
+    doc.sentiment ? `tone ${toneText(doc.sentiment)}` : "tone not analyzed",
   ].filter(Boolean);
   const article = h("article", { class: "document", "aria-labelledby": `doc-${index}`, dataset: { index } });
   const timeline = timelineChart((doc.timeline ?? []).map((e) => ({ ...e, group: 0 })), {
@@ -327,6 +371,7 @@ export function renderDocument(doc, index, source) {
     h("h2", { id: `doc-${index}` }, title),
     source ? h("p", { class: "source" }, `From ${source}`) : null,
     h("p", { class: "facts" }, facts.join(" · ")),
+    languageNotice(doc),
     doc.truncated?.length ? h("p", { class: "limits" }, `Limits reached: ${doc.truncated.map((t) => t.note).join("; ")}.`) : null,
     renderDateEvidence(doc.published),
     renderLegend(doc),
@@ -393,11 +438,12 @@ function renderCorpus(docs, container) {
   const { nodes, links } = networkData(docs, (e) => `${e.type}|${e.name}`);
   const network = networkChart(nodes, links, { label: "Who appears with whom, across the articles" });
   const articles = h("table", { class: "entities articles" }, h("caption", {}, "The articles"),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "Date"), h("th", { scope: "col" }, "Tone"))),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "Date"), h("th", { scope: "col" }, "Language"), h("th", { scope: "col" }, "Tone"))),
     h("tbody", {}, docs.map((doc, d) => h("tr", {},
       h("th", { scope: "row" }, h("button", { type: "button", class: "open-document", dataset: { index: d } }, docTitle(doc, d))),
       h("td", {}, docDate(doc) ?? "—"),
-      h("td", {}, toneText(doc.sentiment))))));
+      h("td", { class: readInPart(doc) ? "other-language" : null }, `${languageName(doc) ?? "—"}${readInPart(doc) ? " (not read in full)" : ""}`),
+      h("td", {}, doc.sentiment ? toneText(doc.sentiment) : "not analyzed")))));
   articles.addEventListener("click", (event) => {
     const button = event.target.closest?.("button.open-document");
     if (!button) return;
@@ -438,7 +484,7 @@ export function renderAnalysis(analyses) {
   docs.forEach((doc, d) => {
     const details = h("details", { class: "document-details", dataset: { index: d } },
       h("summary", {}, h("span", { class: "summary-title" }, docTitle(doc, d)),
-        h("span", { class: "aliases" }, [docDate(doc), `${doc.entities?.length ?? 0} names`, `tone ${toneText(doc.sentiment)}`, sources[d] && `from ${sources[d]}`].filter(Boolean).join(" · "))));
+        h("span", { class: "aliases" }, [docDate(doc), languageName(doc), `${doc.entities?.length ?? 0} names`, doc.sentiment ? `tone ${toneText(doc.sentiment)}` : "tone not analyzed", sources[d] && `from ${sources[d]}`].filter(Boolean).join(" · "))));
     details.addEventListener("toggle", () => {
       if (details.open && !details.querySelector("article.document")) details.append(renderDocument(doc, d, sources[d]));
     });

@@ -8,7 +8,7 @@
 // script or style and no eval, so it works under a strict Content-Security-Policy;
 // it makes no request beyond its own files and an explicit `src`.
 import { Analyzer } from "./analyzer.js";
-import { renderAnalysis, wireResults, toneText, h } from "./view.js";
+import { renderAnalysis, wireResults, toneText, languageNotice, languageName, h } from "./view.js";
 import { fetchArticle } from "./fetch.js";
 
 // Literal `new URL(..., import.meta.url)`, so bundlers that follow it (Vite, webpack)
@@ -117,9 +117,16 @@ class LedeAnalysis extends HTMLElement {
       .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0)).slice(0, 6);
     const events = docs.reduce((n, d) => n + (d.timeline?.length ?? 0), 0);
     const doc = docs[0];
+    // The language, as the page says it; also on the element for the host page
+    // (`element.language`: the first document's language object).
+    this.language = doc?.language ?? null;
     this.summary.replaceChildren(
       h("p", { class: "widget-facts" },
-        `Tone ${toneText(doc?.sentiment)} · ${docs.reduce((n, d) => n + (d.entities?.length ?? 0), 0)} names · ${events} dated event${events === 1 ? "" : "s"}`),
+        [doc && languageName(doc) && `In ${languageName(doc)}`,
+          doc?.sentiment ? `Tone ${toneText(doc.sentiment)}` : "Tone not analyzed",
+          `${docs.reduce((n, d) => n + (d.entities?.length ?? 0), 0)} names`,
+          `${events} dated event${events === 1 ? "" : "s"}`].filter(Boolean).join(" · ")),
+      ...docs.map((d) => languageNotice(d)).filter(Boolean).slice(0, 1),
       entities.length
         ? h("ul", { class: "widget-entities", "aria-label": "Most prominent names" }, entities.map((e) =>
           h("li", { class: `swatch type-${e.type}` }, h("span", { class: "widget-name" }, e.name),

@@ -8,6 +8,8 @@ use crate::{Error, Input, Options, Span};
 
 pub mod charset;
 pub(crate) mod html;
+pub mod language;
+pub use language::{Language, LanguagePart, Stages};
 pub(crate) mod lines;
 pub(crate) mod meta;
 pub(crate) mod repair;
@@ -66,7 +68,9 @@ pub struct Metadata {
     pub dateline: Option<String>,
     /// The publication's name.
     pub site_name: Option<String>,
-    /// The document's language (a BCP 47 tag), when the page says.
+    /// The document's language (a BCP 47 tag), when the page says. The JSON's
+    /// `language` is what [`language::identify`] makes of the text and this.
+    #[serde(skip)]
     pub language: Option<String>,
     /// The copyright line.
     pub copyright: Option<String>,

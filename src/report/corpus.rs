@@ -356,7 +356,8 @@ mod tests {
             text: text_body.to_string(),
             ..Article::default()
         };
-        super::super::document(article, layer, found, dated, tone)
+        let language = crate::intake::language::identify(text_body, &layer.paragraphs, None);
+        super::super::document(article, layer, found, dated, Some(tone), language, None)
     }
 
     #[test]

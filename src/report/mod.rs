@@ -6,7 +6,7 @@
 
 use crate::entities::{Entity, EntityLayer, Mention};
 use crate::ground::span::{OffsetMap, Remap};
-use crate::intake::{Article, Metadata, Published, Removal, Repair};
+use crate::intake::{Article, Language, Metadata, Published, Removal, Repair};
 use crate::sentiment::{EntityTone, SentimentLayer, TargetTone, Tone};
 use crate::text::{TextLayer, Token, TokenKind};
 use crate::time::{Event, TimeLayer, Timex};
@@ -53,6 +53,9 @@ pub struct Document {
     /// Title, byline, dateline place, site name, language, copyright.
     #[serde(flatten)]
     pub meta: Metadata,
+    /// The article's language: code, confidence, where it came from, the parts in
+    /// other languages, and which stages ran on what because of it.
+    pub language: Language,
     /// The article date used to resolve relative dates, with its source and confidence.
     pub published: Option<Published>,
     /// The cleaned text every offset points into.
@@ -79,8 +82,9 @@ pub struct Document {
     pub timexes: Vec<Timex>,
     /// Dated sentences in chronological order.
     pub timeline: Vec<Event>,
-    /// The tone of the whole article.
-    pub sentiment: Tone,
+    /// The tone of the whole article (of its English parts); `None` when it has
+    /// none in English.
+    pub sentiment: Option<Tone>,
     /// Tone toward each caller-named target, in the order given.
     pub targets: Vec<TargetTone>,
     /// Entities (indices into `entities`) mentioned in the same sentence.
@@ -114,9 +118,19 @@ pub fn document(
     mut text_layer: TextLayer,
     mut entity_layer: EntityLayer,
     mut time_layer: TimeLayer,
-    mut tone: SentimentLayer,
+    tone: Option<SentimentLayer>,
+    mut language: Language,
+    tone_sentences: Option<&[usize]>,
 ) -> Document {
     let long_sentences = text_layer.long_sentences;
+    // No tone read (nothing in English): no tone at all, not a neutral one.
+    let read = tone.is_some();
+    let mut tone = tone.unwrap_or_else(|| SentimentLayer {
+        sentences: Vec::new(),
+        document: Tone::from_score(0.0),
+        entities: Vec::new(),
+        targets: Vec::new(),
+    });
     let map = OffsetMap::new(&article.text);
     article.repairs.remap(&map);
     article.removed.remap(&map);
@@ -124,13 +138,32 @@ pub fn document(
     entity_layer.remap(&map);
     time_layer.remap(&map);
     tone.remap(&map);
-    let mut sentence_tones = tone.sentences.into_iter();
+    for part in &mut language.parts {
+        part.span.remap(&map);
+    }
+    // The tones in sentence order; when tone read only some sentences, each in
+    // its place and the others without.
+    let mut sentence_tones: Vec<Option<Tone>> = match tone_sentences {
+        None => tone.sentences.into_iter().map(Some).collect(),
+        Some(places) => {
+            let mut all = vec![None; text_layer.sentences.len()];
+            for (place, t) in places.iter().zip(tone.sentences) {
+                if let Some(slot) = all.get_mut(*place) {
+                    *slot = Some(t);
+                }
+            }
+            all
+        }
+    }
+    .into_iter()
+    .rev()
+    .collect();
     let sentences = text_layer
         .sentences
         .iter()
         .map(|s| SentenceOut {
             span: s.span,
-            sentiment: sentence_tones.next(),
+            sentiment: sentence_tones.pop().flatten(),
         })
         .collect();
     let mut entity_tones = tone.entities.into_iter();
@@ -144,6 +177,7 @@ pub fn document(
         .collect();
     let mut document = Document {
         meta: article.meta,
+        language,
         published: time_layer.published.or(article.published),
         text: article.text,
         repairs: article.repairs,
@@ -161,7 +195,7 @@ pub fn document(
         entities,
         timexes: time_layer.timexes,
         timeline: time_layer.timeline,
-        sentiment: tone.document,
+        sentiment: read.then_some(tone.document),
         targets: tone.targets,
         cooccurrence: Vec::new(),
         truncated: Vec::new(),

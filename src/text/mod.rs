@@ -11,6 +11,7 @@
 //! sentence, and sentences are in order and do not overlap.
 
 mod sentences;
+mod subset;
 
 use crate::ground::lexical::{push_lowercase, LowerWords};
 use crate::Span;
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 pub use crate::ground::tokens::{tokenize, Token, TokenKind};
 pub use sentences::{split_sentences, MAX_SENTENCE_TOKENS};
+pub use subset::{restrict, Subset};
 
 /// One sentence: its span and the half-open range of its tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

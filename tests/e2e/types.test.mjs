@@ -26,6 +26,11 @@ test("www/lede.d.ts describes the analyses the core returns (tsc --strict)", asy
     "https://example.com/a", { tokens: false }),
     // a number table without punctuation reaches the limits (`truncated`)
     lede.analyzeText(Array.from({ length: 600 }, (_, i) => String((i * 7919) % 10007)).join(" "), { tokens: false }),
+    // Other languages: no names, no tone, the language and what ran.
+    lede.analyzeText("Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten. Die Europäische Union berät über neue Sanktionen.", {}),
+    lede.analyzeText("中国国家主席习近平2022年2月4日在北京会见俄罗斯总统普京。双方讨论了双边关系和国际问题，并签署了联合声明。", {}),
+    lede.analyzeText("President Vladimir Putin met Chinese leader Xi Jinping in Beijing on Friday, and the two said that their partnership had no limits.\n\n"
+      + "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten. Die Europäische Union berät über neue Sanktionen gegen Russland.", {}),
   ];
   assert.ok(analyses.at(-1).documents[0].truncated?.length === 2, "the number table reports its limits");
   const dir = await mkdtemp(join(tmpdir(), "lede-types-"));

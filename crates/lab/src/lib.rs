@@ -6,6 +6,7 @@
 mod common;
 pub mod entities;
 pub mod intake;
+pub mod language;
 pub mod sentiment;
 pub mod time;
 
@@ -37,6 +38,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
             sentiment::tone::train(&common::data_dir(args).join("sentiment"), args)
         }
         ("eval", "extract") => intake::eval(args),
+        ("eval", "language") => language::eval(args),
         _ => return None,
     })
 }
