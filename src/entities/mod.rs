@@ -18,9 +18,9 @@
 //!    "Putin's" → one PERSON; titles become attributes; salience per entity.
 //!
 //! Between 1 and 4 the tagger's chunks are corrected by rules of their own:
-//! names the knowledge table ([`knowledge`], `models/entities-knowledge.tsv`)
+//! names the knowledge table (`knowledge`, `models/entities-knowledge.tsv`)
 //! knows get its type and canonical name, and known names the tagger missed are
-//! added; lines that are not prose ([`layout`]: results tables, fixtures,
+//! added; lines that are not prose (`layout`: results tables, fixtures,
 //! datelines, headlines) make teams organizations and keep scores out of names.
 //!
 //! Measured (`lede eval entities`, conlleval: exact span and type, micro F1,

@@ -1,10 +1,10 @@
 //! Sentiment: the tone of each sentence, of the whole article, and toward each
 //! entity and each span the caller names.
 //!
-//! A sentence's tone comes from the trained sentence-tone model ([`tone`],
+//! A sentence's tone comes from the trained sentence-tone model (`tone`,
 //! `models/sentiment-tone.bin`): linear regression over the sentence's words and
 //! bigrams, their negation, contrast and quotation scope, and the word-valence
-//! lexicon's reading ([`lexicon`]: VADER's rules for negation, boosters,
+//! lexicon's reading (`lexicon`: VADER's rules for negation, boosters,
 //! contrast), trained on human ratings. [`sentence_words`] names the words that
 //! moved it. The article's tone is the mean of its sentence tones, each counted
 //! by its strength ([`STRENGTH_FLOOR`] + |score|) and quoted speech at
