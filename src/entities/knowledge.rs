@@ -182,6 +182,7 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
     }
     let longest = table().longest;
     let mut added = Vec::new();
+    let mut replaced: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let starts_name = words
@@ -200,11 +201,19 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
             let any_covered = covered
                 .get(range.clone())
                 .is_none_or(|c| c.iter().any(|&x| x));
-            let cuts_a_chunk = chunks.iter().any(|c| {
-                c.tokens.start < range.end
-                    && range.start < c.tokens.end
-                    && (c.tokens.start < range.start || c.tokens.end > range.end)
-            });
+            // the chunks are sorted and do not overlap: only those between these
+            // two points can overlap the range (not a scan of every chunk)
+            let first = chunks.partition_point(|c| c.tokens.end <= range.start);
+            let last = chunks.partition_point(|c| c.tokens.start < range.end);
+            let cuts_a_chunk = chunks
+                .get(first..last.max(first))
+                .unwrap_or(&[])
+                .iter()
+                .any(|c| {
+                    c.tokens.start < range.end
+                        && range.start < c.tokens.end
+                        && (c.tokens.start < range.start || c.tokens.end > range.end)
+                });
             if (any_covered && len < 2) || cuts_a_chunk {
                 continue;
             }
@@ -223,7 +232,12 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
                 continue;
             }
             if let Some(kind) = known.coarse() {
-                chunks.retain(|c| !(range.start <= c.tokens.start && c.tokens.end <= range.end));
+                // the chunks inside the range give way to it (removed once, below)
+                for c in chunks.get(first..last.max(first)).unwrap_or(&[]) {
+                    if range.start <= c.tokens.start && c.tokens.end <= range.end {
+                        replaced.push(c.tokens.start);
+                    }
+                }
                 for slot in covered.get_mut(range.clone()).unwrap_or(&mut []) {
                     *slot = true;
                 }
@@ -236,6 +250,10 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
             }
         }
         i += matched.max(1);
+    }
+    if !replaced.is_empty() {
+        // `replaced` is in text order, as the chunks are
+        chunks.retain(|c| replaced.binary_search(&c.tokens.start).is_err());
     }
     if !added.is_empty() {
         chunks.extend(added);
