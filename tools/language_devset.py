@@ -11,7 +11,7 @@ directory, named owner+name as the search tool's `fetch` lays them out); nothing
 them is committed to this repository.
 
 Usage: python3 tools/language_devset.py [MIRROR_DIR] [OUT_DIR]
-       (defaults /work/.mirror and target/language-dev). Writes OUT_DIR/paragraphs.tsv
+       (defaults ../.mirror beside the checkout and target/language-dev). Writes OUT_DIR/paragraphs.tsv
 (language, treebank, text) and OUT_DIR/SOURCE.md. Deterministic."""
 import os
 import re
@@ -45,7 +45,7 @@ TREEBANKS = {
 MIN_CHARS = 200
 NO_SPACE = {"zh", "ja"}
 
-mirror = sys.argv[1] if len(sys.argv) > 1 else "/work/.mirror"
+mirror = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", ".mirror")
 out_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "target", "language-dev")
 os.makedirs(out_dir, exist_ok=True)
 
