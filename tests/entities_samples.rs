@@ -1,19 +1,12 @@
-//! The entity errors a reader saw in the five pasted samples (../shared/samples)
+//! The entity errors a reader saw in the five pasted samples (tests/fixtures/samples)
 //! and the widget demo, one test each, and the corpus view of the five samples
 //! (issue #22). Skipped when the samples are not beside the checkout.
 #![cfg(not(target_arch = "wasm32"))]
 
 use lede::{analyze, Document, Input, Options};
-use std::path::Path;
 
-fn sample(prefix: &str) -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
-    let entry = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
-    std::fs::read_to_string(entry.path()).ok()
-}
+mod common;
+use common::sample;
 
 fn document(text: &str) -> Document {
     let mut analysis =

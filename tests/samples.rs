@@ -5,16 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use lede::{analyze, Analysis, Input, Options};
-use std::path::Path;
 
-fn sample(prefix: &str) -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples");
-    let entry = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
-    std::fs::read_to_string(entry.path()).ok()
-}
+mod common;
+use common::sample;
 
 fn run(text: &str) -> Analysis {
     analyze(&Input::Text(text.to_string()), &Options::default()).expect("analysis")
