@@ -13,6 +13,7 @@ use lede::lab::sentiment::{argmax, features, Context, Model};
 use lede::Span;
 
 pub mod tone;
+use tone::pearson;
 
 fn read(path: &std::path::Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
@@ -78,18 +79,6 @@ fn newsmtsc(path: &std::path::Path) -> Result<String, String> {
     }
     let (f1, accuracy) = macro_f1(&confusion);
     Ok(format!("macro-F1 {f1:.3}  accuracy {accuracy:.3}"))
-}
-
-fn pearson(pairs: &[(f64, f64)]) -> f64 {
-    let n = pairs.len().max(1) as f64;
-    let (mx, my) = (
-        pairs.iter().map(|p| p.0).sum::<f64>() / n,
-        pairs.iter().map(|p| p.1).sum::<f64>() / n,
-    );
-    let cov: f64 = pairs.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
-    let vx: f64 = pairs.iter().map(|p| (p.0 - mx).powi(2)).sum();
-    let vy: f64 = pairs.iter().map(|p| (p.1 - my).powi(2)).sum();
-    cov / (vx.sqrt() * vy.sqrt()).max(1e-12)
 }
 
 /// `lede eval sentiment [--data DIR]`
