@@ -401,7 +401,6 @@ fn merge_same(layer: &mut EntityLayer) {
 }
 
 #[cfg(test)]
-#[allow(clippy::single_range_in_vec_init)] // one sentence: [0..n]
 mod tests {
     use super::*;
 

@@ -235,7 +235,6 @@ pub(crate) fn restore_datelines(words: &[&str], sentences: &[Range<usize>], chun
 }
 
 #[cfg(test)]
-#[allow(clippy::single_range_in_vec_init)] // one sentence: [0..n]
 mod tests {
     use super::*;
 
