@@ -223,8 +223,9 @@ test("under a Content-Security-Policy without blob: workers, the served worker.j
   const esbuild = join(root, "node_modules/.bin/esbuild");
   await run(esbuild, ["self-hosted.js", "--bundle", "--format=esm", "--minify", `--outdir=${dir}`], { cwd: app });
   await mkdir(join(dir, "lede"));
-  for (const file of ["worker.js", "lede_bg.wasm"]) {
-    await cp(join(app, "node_modules/lede", file === "worker.js" ? "dist/worker.js" : "dist/widget/pkg/lede_bg.wasm"), join(dir, "lede", file));
+  // What the package README says: cp node_modules/lede/dist/worker.js node_modules/lede/dist/widget/pkg/lede_bg.wasm
+  for (const file of ["dist/worker.js", "dist/widget/pkg/lede_bg.wasm"]) {
+    await cp(join(app, "node_modules/lede", file), join(dir, "lede", file.split("/").pop()));
   }
   const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'">`;
   await writeFile(join(dir, "index.html"), page(["self-hosted.js"], { head: csp }));
@@ -257,7 +258,8 @@ test("analyze() runs in Node, lede/core and lede/widget resolve, and the types m
     const many = await createAnalyzer().analyzeMany(["Putin met Hu.", ""], {}, { onProgress: (p) => progress.push(p.stage + " " + p.done + "/" + p.total) });
     const failed = await analyze("  ").then(() => "no error", (e) => e.message);
     console.log(JSON.stringify({ analysis, again: again.documents[0].entities.map((e) => e.name), many: many.map((a) => a.error ?? "ok"), progress, failed,
-      widget: import.meta.resolve("lede/widget") }));`;
+      widget: import.meta.resolve("lede/widget"),
+      served: [import.meta.resolve("lede/worker.js"), import.meta.resolve("lede/lede_bg.wasm")] }));`;
   const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: app, maxBuffer: 1 << 26 });
   const result = JSON.parse(stdout);
   assert.equal(result.analysis.schema, "lede/1");
@@ -270,6 +272,8 @@ test("analyze() runs in Node, lede/core and lede/widget resolve, and the types m
   assert.deepEqual(result.progress, ["analyzing 0/2", "analyzing 1/2", "analyzing 2/2", "done 2/2"]);
   assert.match(result.failed, /empty/);
   assert.match(result.widget, /node_modules\/lede\/dist\/widget\.js$/);
+  // The two files a site under a strict Content-Security-Policy serves itself.
+  for (const served of result.served) await stat(new URL(served));
   for (const file of ["LICENSE", "NOTICE", "README.md", "dist/widget/LICENSE", "dist/widget/NOTICE"]) {
     await stat(join(app, "node_modules/lede", file));
   }
