@@ -72,10 +72,29 @@ import { createAnalyzer } from "lede";
 try {
   const analyzer = createAnalyzer({ worker: "/lede/worker.js", wasm: "/lede/lede_bg.wasm" });
   const analysis = await analyzer.analyze(${JSON.stringify(ARTICLE)}, { tokens: false });
-  window.result = { names: analysis.documents[0].entities.map((e) => e.name) };
+  // lede/core in the app's own worker (bundled on its own), with the embedded core.
+  const own = new Worker("/own-worker.js", { type: "module" });
+  const inOwn = await new Promise((resolve, reject) => {
+    own.onmessage = (event) => resolve(event.data);
+    own.onerror = (event) => reject(new Error(event.message || "own-worker.js failed"));
+    own.postMessage("Angela Merkel visited Paris on Friday.");
+  });
+  window.result = { names: analysis.documents[0].entities.map((e) => e.name), inOwn };
 } catch (error) {
   window.failure = String(error && error.stack || error);
 }
+`;
+
+const OWN_WORKER_JS = `
+import { analyze } from "lede/core";
+self.onmessage = async (event) => {
+  try {
+    const analysis = await analyze(event.data, { tokens: false });
+    self.postMessage(analysis.documents[0].entities.map((e) => e.name));
+  } catch (error) {
+    self.postMessage(String(error && error.message || error));
+  }
+};
 `;
 
 const WIDGET = '<lede-analysis for="post" published="2021-06-01"></lede-analysis>';
@@ -116,6 +135,7 @@ before(async () => {
   await run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", tarball], { cwd: app });
   await writeFile(join(app, "main.js"), `${ANALYZE_JS}\nimport "lede/widget";\n`);
   await writeFile(join(app, "self-hosted.js"), SELF_HOSTED_JS);
+  await writeFile(join(app, "own-worker.js"), OWN_WORKER_JS);
   const embedded = await readFile(join(app, "node_modules/lede/dist/embedded.js"), "utf8");
   dataMark = embedded.match(/DATA = "([A-Za-z0-9+/]{64})/)[1];
   browser = await launch();
@@ -218,10 +238,10 @@ test("Rollup bundles the package and the widget with no configuration; both work
   await runInChromium(dir);
 });
 
-test("under a Content-Security-Policy without blob: workers, the served worker.js and lede_bg.wasm work", async () => {
+test("under a Content-Security-Policy without blob: workers, the served worker.js and lede_bg.wasm work, and lede/core in the app's own worker", async () => {
   const dir = join(out, "self-hosted");
   const esbuild = join(root, "node_modules/.bin/esbuild");
-  await run(esbuild, ["self-hosted.js", "--bundle", "--format=esm", "--minify", `--outdir=${dir}`], { cwd: app });
+  await run(esbuild, ["self-hosted.js", "own-worker.js", "--bundle", "--format=esm", "--minify", `--outdir=${dir}`], { cwd: app });
   await mkdir(join(dir, "lede"));
   // What the package README says: cp node_modules/lede/dist/worker.js node_modules/lede/dist/widget/pkg/lede_bg.wasm
   for (const file of ["dist/worker.js", "dist/widget/pkg/lede_bg.wasm"]) {
@@ -237,8 +257,9 @@ test("under a Content-Security-Policy without blob: workers, the served worker.j
     await tab.goto(server.url);
     await tab.waitForFunction(() => window.result || window.failure, null, { timeout: 60000 });
     assert.equal(await tab.evaluate(() => window.failure), undefined);
-    const { names } = await tab.evaluate(() => window.result);
+    const { names, inOwn } = await tab.evaluate(() => window.result);
     assert.ok(names.includes("Sergei Lavrov"), String(names));
+    assert.deepEqual(inOwn, ["Angela Merkel", "Paris"]);
   } finally {
     await context.close();
     await server.close();

@@ -10,6 +10,8 @@
 // In Node (and anywhere without Worker) the "node" export runs the core in-thread.
 import WORKER_SOURCE from "./worker-source.js";
 
+/** The worker's blob: URL, made once per page (every analyzer and restart uses it). */
+let workerUrl = null;
 let embeddedCore = null;
 /** The embedded core, compiled once per page and shared by every worker. */
 function compiledCore() {
@@ -55,7 +57,7 @@ export function createAnalyzer(settings = {}) {
     try {
       worker = settings.worker
         ? new Worker(settings.worker, { type: "module" })
-        : new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" })));
+        : new Worker((workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }))));
     } catch (error) {
       throw new Error(
         `lede: the analysis worker could not be started (${error?.message ?? error}); under a ` +
