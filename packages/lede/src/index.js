@@ -5,7 +5,7 @@
 // started from a blob: URL) and the wasm core is a compressed string in its own module
 // (embedded.js, imported on first use, which bundlers that split code emit as a
 // separate chunk). The page compiles the core once and hands the compiled module to
-// each worker it starts. Sites that serve dist/worker.js and dist/lede_bg.wasm
+// each worker it starts. Sites that serve dist/worker.js and lede_bg.wasm
 // themselves (a Content-Security-Policy without `blob:` workers) pass their URLs.
 // In Node (and anywhere without Worker) the "node" export runs the core in-thread.
 import WORKER_SOURCE from "./worker-source.js";
