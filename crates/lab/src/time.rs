@@ -669,8 +669,10 @@ fn dump_line(
     name: &str,
     gold: (i32, u32, u32),
     inferred: Option<&lede::lab::time::Published>,
+    text: &str,
 ) -> String {
     serde_json::json!({
+        "text": text,
         "set": set,
         "name": name,
         "half": half(name),
@@ -715,7 +717,7 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
                 score.add(inferred.as_ref(), *gold);
             }
         }
-        dump.push(dump_line("pages", name, *gold, inferred.as_ref()));
+        dump.push(dump_line("pages", name, *gold, inferred.as_ref(), text));
         if show && !right {
             notes.push(format!(
                 "page {name} ({language}) gold {:04}-{:02}-{:02} got {:?}",
@@ -783,7 +785,13 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
                     score.add(time.published.as_ref(), gold);
                 }
             }
-            dump.push(dump_line("tbaq", stem, gold, time.published.as_ref()));
+            dump.push(dump_line(
+                "tbaq",
+                stem,
+                gold,
+                time.published.as_ref(),
+                &doc.text,
+            ));
             if show && !right {
                 notes.push(format!(
                     "tbaq {stem} gold {:04}-{:02}-{:02} got {:?}",
