@@ -816,8 +816,22 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
                 .flat_map(|a| &a.tiers)
                 .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
     });
+    // Dates the text writes alone (its years, a date in the lead, a stamp)
+    // can be of what it looks back on or ahead to: without something the
+    // record dates to agree, the answer is said with less confidence.
+    let own_dates = |kind: &str| matches!(kind, "year" | "lead" | "stamp" | "weekday");
+    let corroborated = clues.iter().any(|clue| {
+        !own_dates(clue.kind)
+            && clue
+                .alternatives
+                .iter()
+                .flat_map(|a| &a.tiers)
+                .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
+    });
     #[allow(clippy::cast_possible_truncation)]
-    let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32 * if conflict { 0.5 } else { 1.0 };
+    let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32
+        * if conflict { 0.5 } else { 1.0 }
+        * if corroborated { 1.0 } else { 0.8 };
     Some(Verdict {
         value,
         confidence: (confidence * 100.0).round() / 100.0,
