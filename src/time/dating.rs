@@ -59,6 +59,14 @@ struct Events {
 }
 
 fn words_of(phrase: &str) -> Vec<String> {
+    // Plain words tokenize as themselves: no tokenizer for them (the table is
+    // read once per process, and mostly such words).
+    if phrase
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+    {
+        return phrase.split_whitespace().map(str::to_string).collect();
+    }
     let tokens = crate::ground::tokens::tokenize(phrase);
     tokens
         .iter()

@@ -20,6 +20,7 @@
 
 use crate::ground::dates::calendar::Date;
 use crate::ground::dates::parse_iso_date;
+use crate::ground::hashing::FxBuild;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -45,7 +46,10 @@ pub(super) struct Holders {
     /// Every term, in table order.
     pub terms: Vec<Term>,
     /// Lower-cased name as written after the title -> the terms it can mean.
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>, FxBuild>,
+    /// The first words of those names: a word not among them starts no name,
+    /// and no name is put together to look it up.
+    first_words: std::collections::HashSet<String, FxBuild>,
 }
 
 pub(super) fn day_number(value: &str) -> Option<i64> {
@@ -57,7 +61,8 @@ pub(super) fn day_number(value: &str) -> Option<i64> {
 pub(super) static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
     let mut holders = Holders {
         terms: Vec::new(),
-        by_name: HashMap::new(),
+        by_name: HashMap::default(),
+        first_words: std::collections::HashSet::default(),
     };
     for line in TABLE
         .lines()
@@ -86,11 +91,11 @@ pub(super) static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
             names: names.split('|').collect(),
         });
         for name in names.split('|') {
-            holders
-                .by_name
-                .entry(name.to_lowercase())
-                .or_default()
-                .push(index);
+            let name = name.to_lowercase();
+            if let Some(first) = name.split(' ').next() {
+                holders.first_words.insert(first.to_string());
+            }
+            holders.by_name.entry(name).or_default().push(index);
         }
     }
     holders
@@ -289,6 +294,12 @@ fn name_after(
     start: usize,
     office: &str,
 ) -> Option<(usize, Vec<usize>)> {
+    if !lower
+        .get(start)
+        .is_some_and(|w| HOLDERS.first_words.contains(*w))
+    {
+        return None;
+    }
     let length = words
         .get(start..)
         .unwrap_or_default()
@@ -313,7 +324,14 @@ fn name_before(
         .take_while(|k| words.get(end - k).is_some_and(|w| name_word(w)))
         .count();
     (1..=length).rev().find_map(|n| {
-        let terms = terms_named(lower.get(end - n..end)?, office);
+        let name = lower.get(end - n..end)?;
+        if !name
+            .first()
+            .is_some_and(|w| HOLDERS.first_words.contains(*w))
+        {
+            return None;
+        }
+        let terms = terms_named(name, office);
         (!terms.is_empty()).then_some((n, terms))
     })
 }
