@@ -107,9 +107,7 @@ pub(super) static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
 fn foreign_title(word: &str) -> Option<&'static str> {
     // (a deputy is another office: "Vize-Präsident", "vice-presidente")
     let word = match word.rsplit_once('-') {
-        Some((head, _)) if matches!(head, "vice" | "vize" | "co" | "deputy" | "sub") => {
-            return None
-        }
+        Some(("vice" | "vize" | "co" | "deputy" | "sub", _)) => return None,
         Some((_, tail)) => tail,
         None => word,
     };
