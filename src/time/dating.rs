@@ -48,6 +48,8 @@ struct Row {
     from: i64,
     to: i64,
     label: &'static str,
+    /// The last day of the time it was most written about, if the table says.
+    peak: Option<i64>,
 }
 
 struct Events {
@@ -57,6 +59,14 @@ struct Events {
 }
 
 fn words_of(phrase: &str) -> Vec<String> {
+    // Plain words tokenize as themselves: no tokenizer for them (the table is
+    // read once per process, and mostly such words).
+    if phrase
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+    {
+        return phrase.split_whitespace().map(str::to_string).collect();
+    }
     let tokens = crate::ground::tokens::tokenize(phrase);
     tokens
         .iter()
@@ -106,6 +116,7 @@ static EVENTS: LazyLock<Events> = LazyLock::new(|| {
             from,
             to,
             label,
+            peak: fields.get(6).and_then(|p| officeholders::day_number(p)),
         });
         for phrase in phrases.split('|') {
             let words = words_of(phrase);
@@ -360,7 +371,7 @@ fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues
                 // News of an event is written in the year before it, during
                 // it, or just after; most in the weeks around it.
                 "event" => (
-                    vec![(from - 300, to + 60, 1.0), (from - 45, to + 30, 2.0)],
+                    vec![(from - 300, to + 60, 1.0), (from - 30, to + 30, 2.0)],
                     (from, to),
                 ),
                 "summit" => (
@@ -372,15 +383,38 @@ fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues
                     vec![(from, to.saturating_add(365), 0.8), (from, to, 1.0)],
                     (from, to),
                 ),
+                // A product is news from its release, most in its first year.
+                "product" => (
+                    vec![
+                        (from - 60, OPEN, 0.5),
+                        (from - 60, from + 2 * 365, 1.0),
+                        (from - 30, from + 365, 1.5),
+                    ],
+                    (from, from + 2 * 365),
+                ),
                 // A term that came into use before the web is common
-                // knowledge; a recent one dates a text more surely.
+                // knowledge; a recent one, or an event's, dates a text more
+                // surely, and most in the time it was most written about.
                 _ => {
-                    let weight = if from < year_start(1996) { 0.4 } else { 1.0 };
-                    (vec![(from, to, weight)], (from, to))
+                    let lasting = row.peak.is_none() && to >= OPEN / 2;
+                    let weight = if lasting && from < year_start(1996) {
+                        0.4
+                    } else {
+                        1.0
+                    };
+                    let mut tiers = vec![(from, to, weight)];
+                    // (the most in the first months, then less: a step
+                    // down each season until the peak ends)
+                    if let Some(peak) = row.peak {
+                        for (days, extra) in [(peak - from, 0.4), (365, 0.6), (120, 0.8)] {
+                            tiers.push((from, from + days.min(peak - from), weight + extra));
+                        }
+                    }
+                    (tiers, (from, to))
                 }
             };
             let when = match row.kind {
-                "event" | "summit" | "election" => month_label(from),
+                "event" | "summit" | "election" | "product" => month_label(from),
                 _ => years_label(from, to),
             };
             alternatives.push(Alternative {
@@ -523,6 +557,26 @@ fn stamp_clue(stamp: &Published, clues: &mut Vec<Clue>) {
     } else {
         Date::new(y, m, if d == 0 { 28 } else { d }).map_or(year_end(y), |d| d.days())
     };
+    // A dateline that gives only a year or a month ("Hamberger, J. (2021):"
+    // read as one is a citation as often as a dateline): a clue on that
+    // period, no more.
+    if stamp.source == "dateline" {
+        let first = if m == 0 {
+            year_start(y)
+        } else {
+            Date::new(y, m, 1).map_or(year_start(y), |d| d.days())
+        };
+        clues.push(Clue {
+            kind: "stamp",
+            words: 0..0,
+            alternatives: vec![Alternative {
+                shown: (first, last),
+                label: format!("a dateline that gives {} only", stamp.value),
+                tiers: vec![(first, last, 1.5)],
+            }],
+        });
+        return;
+    }
     let what = if stamp.source == "copyright" {
         "copyright"
     } else {
@@ -770,8 +824,22 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
                 .flat_map(|a| &a.tiers)
                 .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
     });
+    // Dates the text writes alone (its years, a date in the lead, a stamp)
+    // can be of what it looks back on or ahead to: without something the
+    // record dates to agree, the answer is said with less confidence.
+    let own_dates = |kind: &str| matches!(kind, "year" | "lead" | "stamp" | "weekday");
+    let corroborated = clues.iter().any(|clue| {
+        !own_dates(clue.kind)
+            && clue
+                .alternatives
+                .iter()
+                .flat_map(|a| &a.tiers)
+                .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
+    });
     #[allow(clippy::cast_possible_truncation)]
-    let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32 * if conflict { 0.5 } else { 1.0 };
+    let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32
+        * if conflict { 0.5 } else { 1.0 }
+        * if corroborated { 1.0 } else { 0.8 };
     Some(Verdict {
         value,
         confidence: (confidence * 100.0).round() / 100.0,

@@ -99,7 +99,11 @@ pub fn resolve(
     let lower = full_forms(layer.lower.iter());
     // A weak stamp (a "Last Updated" line, a copyright year) is one clue
     // among the others of an undated article.
-    let weak = |p: &&Published| p.confidence < 0.5;
+    // So is a dateline without its day: a year in parentheses is a citation
+    // as often as a dateline.
+    let weak = |p: &&Published| {
+        p.confidence < 0.5 || (p.source == "dateline" && p.value.len() < "2001-01-01".len())
+    };
     let stamp = published.filter(weak);
     let mut published = published
         .filter(|p| reference_date(p).is_some())

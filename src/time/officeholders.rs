@@ -20,6 +20,7 @@
 
 use crate::ground::dates::calendar::Date;
 use crate::ground::dates::parse_iso_date;
+use crate::ground::hashing::FxBuild;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -45,7 +46,10 @@ pub(super) struct Holders {
     /// Every term, in table order.
     pub terms: Vec<Term>,
     /// Lower-cased name as written after the title -> the terms it can mean.
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>, FxBuild>,
+    /// The first words of those names: a word not among them starts no name,
+    /// and no name is put together to look it up.
+    first_words: std::collections::HashSet<String, FxBuild>,
 }
 
 pub(super) fn day_number(value: &str) -> Option<i64> {
@@ -57,7 +61,8 @@ pub(super) fn day_number(value: &str) -> Option<i64> {
 pub(super) static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
     let mut holders = Holders {
         terms: Vec::new(),
-        by_name: HashMap::new(),
+        by_name: HashMap::default(),
+        first_words: std::collections::HashSet::default(),
     };
     for line in TABLE
         .lines()
@@ -86,21 +91,82 @@ pub(super) static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
             names: names.split('|').collect(),
         });
         for name in names.split('|') {
-            holders
-                .by_name
-                .entry(name.to_lowercase())
-                .or_default()
-                .push(index);
+            let name = name.to_lowercase();
+            if let Some(first) = name.split(' ').next() {
+                holders.first_words.insert(first.to_string());
+            }
+            holders.by_name.entry(name).or_default().push(index);
         }
     }
     holders
 });
 
+/// The office a one-word title names in German, Spanish or French
+/// ("Bundeskanzlerin", "presidente", "président"), also after a prefix
+/// ("US-Präsident", "expresidente": [`former_prefix`] reads the "ex").
+fn foreign_title(word: &str) -> Option<&'static str> {
+    // (a deputy is another office: "Vize-Präsident", "vice-presidente")
+    let word = match word.rsplit_once('-') {
+        Some(("vice" | "vize" | "co" | "deputy" | "sub", _)) => return None,
+        Some((_, tail)) => tail,
+        None => word,
+    };
+    let word = word
+        .strip_prefix("ex")
+        .filter(|rest| foreign_title_word(rest).is_some())
+        .unwrap_or(word);
+    foreign_title_word(word)
+}
+
+fn foreign_title_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "präsident" | "präsidentin" | "presidente" | "presidenta" | "président" | "présidente"
+        | "president" => "president",
+        "bundeskanzler" | "bundeskanzlerin" | "kanzler" | "kanzlerin" | "altkanzler"
+        | "altkanzlerin" | "chancellor" => "chancellor",
+        "premierminister" | "premierministerin" | "regierungschef" | "regierungschefin" => {
+            "prime minister"
+        }
+        "außenminister" | "außenministerin" | "aussenminister" | "aussenministerin" => {
+            "foreign minister"
+        }
+        _ => return None,
+    })
+}
+
+/// Whether a one-word title says its holder is out of office: "Ex-Präsident",
+/// "expresidente", "Altkanzlerin".
+fn former_prefix(word: &str) -> bool {
+    word.starts_with("ex-")
+        || word.starts_with("alt")
+        || (word.starts_with("ex") && !word.contains('-') && foreign_title(word).is_some())
+}
+
 /// The office a title names at word `i`, and how many words it takes.
 fn title_at(lower: &[&str], i: usize) -> Option<(&'static str, usize)> {
     let at = |k: usize| lower.get(i + k).copied().unwrap_or("");
     let next = at(1);
-    Some(match lower.get(i).copied()? {
+    let word = lower.get(i).copied()?;
+    if word.len() > 6 && (word.contains('-') || !word.is_ascii() || word.starts_with("ex")) {
+        if let Some(office) = foreign_title(word) {
+            return Some((office, 1));
+        }
+    }
+    Some(match word {
+        "presidente" | "presidenta" | "präsident" | "präsidentin" | "président" | "présidente" => {
+            ("president", 1)
+        }
+        "bundeskanzler" | "bundeskanzlerin" | "kanzler" | "kanzlerin" | "altkanzler"
+        | "altkanzlerin" => ("chancellor", 1),
+        "premierminister" | "premierministerin" | "regierungschef" | "regierungschefin" => {
+            ("prime minister", 1)
+        }
+        "außenminister" | "außenministerin" | "aussenminister" | "aussenministerin" => {
+            ("foreign minister", 1)
+        }
+        "primer" if next == "ministro" => ("prime minister", 2),
+        "primera" if next == "ministra" => ("prime minister", 2),
+        "premier" if next == "ministre" => ("prime minister", 2),
         "president" | "president-elect" => ("president", 1),
         "prime" if next == "minister" || next == "minister-elect" => ("prime minister", 2),
         "premier" => ("premier", 1),
@@ -162,6 +228,17 @@ fn cue_of(word: &str) -> Option<Option<Cue>> {
         "current" | "sitting" | "incumbent" => Some(Cue::Current),
         "new" | "newly" | "incoming" => Some(Cue::New),
         "outgoing" | "departing" | "retiring" => Some(Cue::Outgoing),
+        // German, Spanish and French cues
+        "ehemalige" | "ehemaligen" | "ehemaliger" | "frühere" | "früheren" | "früherer"
+        | "einstige" | "einstigen" | "antiguo" | "antigua" | "ancien" | "ancienne" => {
+            Some(Cue::Former)
+        }
+        "amtierende" | "amtierenden" | "amtierender" | "actual" | "actuel" | "actuelle" => {
+            Some(Cue::Current)
+        }
+        "neue" | "neuen" | "neuer" | "nuevo" | "nueva" | "nouveau" | "nouvelle" => Some(Cue::New),
+        "scheidende" | "scheidenden" | "scheidender" => Some(Cue::Outgoing),
+        "designierte" | "designierten" | "designierter" | "electo" | "electa" => None,
         "then" | "vice" | "deputy" | "future" | "next" | "first" | "would-be" | "assistant"
         | "acting" | "shadow" | "opposition" => None,
         _ => return None,
@@ -215,6 +292,12 @@ fn name_after(
     start: usize,
     office: &str,
 ) -> Option<(usize, Vec<usize>)> {
+    if !lower
+        .get(start)
+        .is_some_and(|w| HOLDERS.first_words.contains(*w))
+    {
+        return None;
+    }
     let length = words
         .get(start..)
         .unwrap_or_default()
@@ -239,7 +322,14 @@ fn name_before(
         .take_while(|k| words.get(end - k).is_some_and(|w| name_word(w)))
         .count();
     (1..=length).rev().find_map(|n| {
-        let terms = terms_named(lower.get(end - n..end)?, office);
+        let name = lower.get(end - n..end)?;
+        if !name
+            .first()
+            .is_some_and(|w| HOLDERS.first_words.contains(*w))
+        {
+            return None;
+        }
+        let terms = terms_named(name, office);
         (!terms.is_empty()).then_some((n, terms))
     })
 }
@@ -272,12 +362,33 @@ pub(super) fn titled(words: &[&str], lower: &[&str]) -> Vec<Titled> {
         {
             cue = Some(Cue::Elect);
         }
+        if lower
+            .get(i)
+            .is_some_and(|w| w.len() > 6 && former_prefix(w))
+        {
+            cue = Some(Cue::Former);
+        }
         let Some(mut cue) = cue else { continue };
-        // "TITLE Name", else "Name, [Russia's] [cue] TITLE".
+        // "TITLE Name", "TITLE [of Russia | ruso], Name", else "Name,
+        // [Russia's] [cue] TITLE".
+        let after = i + length;
+        let apposed = || {
+            (1..=4).find_map(|k| {
+                let between = lower.get(after..after + k)?;
+                let (last, rest) = between.split_last()?;
+                if *last != "," || rest.iter().any(|w| matches!(*w, "." | "," | ";" | ":")) {
+                    return None;
+                }
+                let (n, terms) = name_after(words, lower, after + k, office)?;
+                Some((after + k + n, terms))
+            })
+        };
         let (words_taken, terms) = if let Some((n, terms)) =
             name_after(words, lower, i + length, office)
         {
             (first..i + length + n, terms)
+        } else if let Some((end, terms)) = apposed() {
+            (first..end, terms)
         } else {
             // Back over the cue, a country's name ("Russia's", "Chinese") and a
             // comma to the name.
@@ -443,6 +554,32 @@ mod tests {
         // the text writes choose).
         let starts: Vec<&str> = found[0].2.iter().map(|(from, _)| from.as_str()).collect();
         assert_eq!(starts, ["1999-12-31", "2012-05-07"]);
+    }
+
+    #[test]
+    fn german_spanish_and_french_titles() {
+        let found = mentions("Bundeskanzlerin Angela Merkel und US-Präsident Joe Biden");
+        let named: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            named,
+            ["Bundeskanzlerin Angela Merkel", "US-Präsident Joe Biden"]
+        );
+        assert!(found.iter().all(|f| f.1 == Cue::Current), "{found:?}");
+        let former = mentions("die Altkanzlerin Angela Merkel und Ex-Präsident Donald Trump");
+        assert!(former.iter().all(|f| f.1 == Cue::Former), "{former:?}");
+        assert_eq!(former.len(), 2, "{former:?}");
+        // "el presidente de Estados Unidos, Joe Biden": the name after the comma.
+        let found = mentions("el presidente de Estados Unidos, Joe Biden dijo");
+        assert_eq!(found.first().map(|f| f.2.len()), Some(1), "{found:?}");
+        assert_eq!(
+            mentions("el expresidente Barack Obama")
+                .first()
+                .map(|f| f.1),
+            Some(Cue::Former)
+        );
+        // A title word alone, or a name nobody of that office had, dates nothing.
+        assert!(mentions("der Präsident des Vereins Hans Müller").is_empty());
+        assert!(mentions("Vize-Präsident Joe Biden").is_empty());
     }
 
     #[test]

@@ -647,19 +647,64 @@ fn date_text(text: &str) -> Option<lede::lab::time::Published> {
     analysis.documents.into_iter().next()?.published
 }
 
-/// `lede eval dating [--data DIR] [--mistakes]`: the article date inferred
-/// from the text alone, with every date withheld, on three sets: dated web
-/// pages (the date from the address or the meta tags, both stripped: the
+/// Which half of a dev set a document is in, by a stable hash of its name: the
+/// "tune" half is the one looked at while building dating; the "check" half is
+/// only scored, to show how far the figures carry to documents not looked at.
+fn half(name: &str) -> &'static str {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    // (mixed, so that names alike in all but their ends split evenly)
+    let mixed = (hash ^ (hash >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    if (mixed ^ (mixed >> 33)) & 1 == 0 {
+        "tune"
+    } else {
+        "check"
+    }
+}
+
+/// One document's answer and reasons, as a line of `--dump FILE`.
+fn dump_line(
+    set: &str,
+    name: &str,
+    gold: (i32, u32, u32),
+    inferred: Option<&lede::lab::time::Published>,
+    text: &str,
+) -> String {
+    serde_json::json!({
+        "text": text,
+        "set": set,
+        "name": name,
+        "half": half(name),
+        "gold": format!("{:04}-{:02}-{:02}", gold.0, gold.1, gold.2),
+        "value": inferred.map(|p| p.value.clone()),
+        "source": inferred.map(|p| p.source.clone()),
+        "confidence": inferred.map(|p| p.confidence),
+        "evidence": inferred.map(|p| &p.evidence),
+    })
+    .to_string()
+}
+
+/// `lede eval dating [--data DIR] [--mistakes] [--dump FILE]`: the article date
+/// inferred from the text alone, with every date withheld, on three sets: dated
+/// web pages (the date from the address or the meta tags, both stripped: the
 /// extracted text is analyzed as a paste), TBAQ with the DCT withheld, and the
-/// five samples. Right year over all documents, calibration, speed.
+/// five samples. Right year over all documents, calibration, speed; for the
+/// pages and TBAQ also per half (`half`). `--dump` writes every document's
+/// answer and evidence as JSON lines.
 pub fn eval_dating(args: &[String]) -> Result<String, String> {
     let data = data_dir(args);
     let show = args.iter().any(|a| a == "--mistakes");
+    let mut dump = Vec::new();
     let mut out = String::new();
     let mut notes = Vec::new();
     // 1. Dated web pages.
     let pages = dated_pages(&data.join("extract"));
     let (mut all, mut english) = (DatingScore::default(), DatingScore::default());
+    let mut halves: [(&str, DatingScore); 2] = [
+        ("tune", DatingScore::default()),
+        ("check", DatingScore::default()),
+    ];
     let started = std::time::Instant::now();
     for (name, text, gold, language) in &pages {
         let inferred = date_text(text);
@@ -667,6 +712,12 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
         if language.starts_with("en") {
             english.add(inferred.as_ref(), *gold);
         }
+        for (h, score) in &mut halves {
+            if *h == half(name) {
+                score.add(inferred.as_ref(), *gold);
+            }
+        }
+        dump.push(dump_line("pages", name, *gold, inferred.as_ref(), text));
         if show && !right {
             notes.push(format!(
                 "page {name} ({language}) gold {:04}-{:02}-{:02} got {:?}",
@@ -682,6 +733,9 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
     let undated = started.elapsed().as_secs_f64();
     out.push_str(&all.report("Dated web pages (extract), date withheld"));
     out.push_str(&english.report("  of which English"));
+    for (h, score) in &halves {
+        out.push_str(&score.report(&format!("  of which the {h} half")));
+    }
     // The same texts with their date given: no dating runs.
     let started = std::time::Instant::now();
     for (_, text, gold, _) in &pages {
@@ -700,6 +754,10 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
     // 2. TBAQ, DCT withheld (the time stage alone, as `lede eval time` runs it).
     let tb = data.join("time").join("tbaq-cleaned");
     let mut tbaq = DatingScore::default();
+    let mut halves: [(&str, DatingScore); 2] = [
+        ("tune", DatingScore::default()),
+        ("check", DatingScore::default()),
+    ];
     for dir in [tb.join("TimeBank"), tb.join("AQUAINT")] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -719,12 +777,27 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
             let Some(gold) = doc.dct else { continue };
             let layer = lede::text::segment(&doc.text);
             let time = lede::lab::time::resolve(&doc.text, &layer, &Default::default(), None);
-            let right = tbaq.add(time.published.as_ref(), (gold.year, gold.month, gold.day));
+            let gold = (gold.year, gold.month, gold.day);
+            let right = tbaq.add(time.published.as_ref(), gold);
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            for (h, score) in &mut halves {
+                if *h == half(stem) {
+                    score.add(time.published.as_ref(), gold);
+                }
+            }
+            dump.push(dump_line(
+                "tbaq",
+                stem,
+                gold,
+                time.published.as_ref(),
+                &doc.text,
+            ));
             if show && !right {
                 notes.push(format!(
-                    "tbaq {} gold {} got {:?}",
-                    path.file_stem().and_then(|s| s.to_str()).unwrap_or(""),
-                    gold.iso(),
+                    "tbaq {stem} gold {:04}-{:02}-{:02} got {:?}",
+                    gold.0,
+                    gold.1,
+                    gold.2,
                     time.published
                         .as_ref()
                         .map(|p| (&p.value, &p.source, p.confidence))
@@ -733,6 +806,9 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
         }
     }
     out.push_str(&tbaq.report("TBAQ, DCT withheld"));
+    for (h, score) in &halves {
+        out.push_str(&score.report(&format!("  of which the {h} half")));
+    }
     // 3. The samples, against the dates their sources give.
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/samples");
     let truth = [
@@ -773,6 +849,10 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
     if show {
         out.push_str(&notes.join("\n"));
         out.push('\n');
+    }
+    if let Some(file) = crate::common::flag(args, "--dump") {
+        dump.push(String::new());
+        std::fs::write(file, dump.join("\n")).map_err(|e| format!("{file}: {e}"))?;
     }
     Ok(out)
 }
