@@ -53,7 +53,8 @@ e2e:
 	node --test tests/e2e/
 
 # The npm package (packages/lede) packed into target/npm/, then installed into a scratch
-# app, bundled with esbuild and Vite and run in Chromium and Node (tests/packages/).
+# app, bundled with esbuild, Vite, webpack and Rollup (no configuration, nothing copied)
+# and run in Chromium, and run in Node (tests/packages/).
 npm-package: www
 	@node scripts/build-npm.mjs
 

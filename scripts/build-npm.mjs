@@ -1,38 +1,157 @@
 // Builds the npm package (packages/lede) from the wasm build (www/pkg, scripts/build-wasm.sh)
 // and the widget (dist/widget, scripts/build-www.mjs), then packs it with `npm pack`:
-//   packages/lede/dist/  index.js (Web Worker API), node.js (Node, in-thread), core.js +
-//                        lede.js + lede_bg.wasm (in-thread core), worker.js (the worker,
-//                        one self-contained module), *.d.ts (analysis.d.ts = www/lede.d.ts),
-//                        widget/ (<lede-analysis>: `lede/widget`)
+//   packages/lede/dist/  index.js (Web Worker API), worker-source.js (that worker's code as
+//                        a string, started from a blob: URL), embedded.js (the .wasm,
+//                        raw-DEFLATE-compressed, as base64 text in a module: no file for a
+//                        bundler to find), core.js + engine.js + lede.js (in-thread core),
+//                        node.js (Node: unpacks embedded.js), worker.js (to serve yourself,
+//                        with widget/pkg/lede_bg.wasm: exported as `lede/lede_bg.wasm`),
+//                        *.d.ts (analysis.d.ts = www/lede.d.ts), widget.js (`lede/widget`,
+//                        self-contained like index.js), widget/ (the widget's files to
+//                        copy to a site as they are)
 //   target/npm/lede-VERSION.tgz
-// Prints the tarball's size and where it is (the last line: the path).
+// Nothing the package imports uses `new URL(..., import.meta.url)`, which esbuild and
+// Rollup leave unresolved (esbuild issue #795): esbuild, Vite, webpack and Rollup bundle
+// it with no configuration. Prints the tarball's size and where it is (the last line).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { cpSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { inflateRawSync } from "node:zlib";
+import zopfli from "@gfx/zopfli";
 
 const root = new URL("..", import.meta.url).pathname;
 const pkg = `${root}packages/lede`;
 const dist = `${pkg}/dist`;
+const quiet = { "empty-import-meta": "silent" };
 for (const need of ["www/pkg/lede.js", "www/pkg/lede_bg.wasm", "dist/widget/lede-widget.js"]) {
   if (!existsSync(`${root}${need}`)) {
     console.error(`build-npm: ${need} is missing: run \`make www\` first`);
     process.exit(1);
   }
 }
+
+/** `text` with `from` replaced by `to`, which must occur exactly `count` times. */
+function replaceExactly(text, from, to, count, what) {
+  const found = text.split(from).length - 1;
+  if (found !== count) throw new Error(`build-npm: ${what}: expected ${count} × ${JSON.stringify(from)}, found ${found}`);
+  return text.split(from).join(to);
+}
+
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-for (const file of ["index.js", "core.js", "node.js", "index.d.ts", "core.d.ts", "widget.d.ts"]) {
+for (const file of ["index.js", "core.js", "engine.js", "unpack.js", "node.js", "index.d.ts", "core.d.ts", "widget.d.ts"]) {
   copyFileSync(`${pkg}/src/${file}`, `${dist}/${file}`);
 }
-copyFileSync(`${root}www/pkg/lede.js`, `${dist}/lede.js`);
-copyFileSync(`${root}www/pkg/lede_bg.wasm`, `${dist}/lede_bg.wasm`);
-// The worker as one module: bundlers that do not follow `new Worker(new URL(...))`
-// (esbuild) leave it a separate file, which must then work on its own.
+// The wasm-bindgen glue, without its default `new URL('lede_bg.wasm', import.meta.url)`:
+// the package always says where the core comes from, and a bundler that follows the
+// pattern (Vite, webpack) would otherwise emit a 3 MB file nothing loads.
+const glue = readFileSync(`${root}www/pkg/lede.js`, "utf8");
+writeFileSync(`${dist}/lede.js`, replaceExactly(glue, "new URL('lede_bg.wasm', import.meta.url)",
+  '(() => { throw new Error("lede: no source was given for the wasm core"); })()', 1, "www/pkg/lede.js"));
+const wasm = readFileSync(`${root}www/pkg/lede_bg.wasm`);
+
+// The embedded core. Raw DEFLATE, not brotli: DecompressionStream unpacks it everywhere;
+// base64 of compressed bytes costs about the same over a brotli- or gzip-compressed
+// connection as the plain .wasm's base64 would, and far less over an uncompressed one.
+// Compressed with Zopfli (6 % smaller than zlib's best; about 10 s of CPU, so the result
+// is kept in target/npm/ under the wasm's hash and reused while the wasm is unchanged).
+const hash = createHash("sha256").update(wasm).digest("hex").slice(0, 16);
+const cached = `${root}target/npm/lede_bg-${hash}.deflate`;
+if (!existsSync(cached)) {
+  const deflated = await new Promise((resolve, reject) =>
+    zopfli.deflate(wasm, { numiterations: 1 }, (error, bytes) => (error ? reject(error) : resolve(bytes))));
+  if (!inflateRawSync(deflated).equals(wasm)) throw new Error("build-npm: the Zopfli output does not inflate to the wasm");
+  mkdirSync(`${root}target/npm`, { recursive: true });
+  for (const old of readdirSync(`${root}target/npm`)) {
+    if (/^lede_bg-[0-9a-f]+\.deflate$/.test(old)) rmSync(`${root}target/npm/${old}`);
+  }
+  writeFileSync(cached, deflated);
+}
+const packed = readFileSync(cached).toString("base64");
+writeFileSync(`${dist}/embedded.js`, `// The wasm core (lede_bg.wasm, ${wasm.length} bytes), raw-DEFLATE-compressed, as base64.
+// Generated by scripts/build-npm.mjs; unpacked with the platform's decoders (unpack.js).
+import { unpack } from "./unpack.js";
+
+export const DATA = "${packed}";
+
+/** The core's .wasm bytes. */
+export function wasmBytes() {
+  return unpack(DATA);
+}
+`);
+
+// The analysis worker, twice: a module to serve yourself (dist/worker.js, finds the
+// lede_bg.wasm beside it), and a classic script as a string for a blob: worker.
+const workerEntry = { contents: readFileSync(`${pkg}/src/worker.js`, "utf8"), resolveDir: dist, sourcefile: "worker-entry.js" };
 await build({
-  stdin: { contents: readFileSync(`${pkg}/src/worker.js`, "utf8"), resolveDir: dist, sourcefile: "worker-entry.js" },
-  bundle: true, format: "esm", minify: true,
-  outfile: `${dist}/worker.js`, logOverride: { "empty-import-meta": "silent" }, legalComments: "eof",
+  stdin: workerEntry, bundle: true, format: "esm", minify: true,
+  outfile: `${dist}/worker.js`, logOverride: quiet, legalComments: "eof",
 });
+const blobWorker = await build({
+  stdin: workerEntry, bundle: true, format: "iife", minify: true, write: false, logOverride: quiet, legalComments: "eof",
+});
+writeFileSync(`${dist}/worker-source.js`, `// The analysis worker (src/worker.js with the core's glue) as one classic script, for a blob: URL.
+// Generated by scripts/build-npm.mjs.
+export default ${JSON.stringify(blobWorker.outputFiles[0].text)};
+`);
+
+// The widget, as `lede/widget`: www/widget.js bundled with what it needs carried inside.
+// Its worker is the single-file build's way (www/analyzer.js starts LEDE_WORKER_SOURCE
+// from a blob), with the core unpacked from embedded.js's DATA (imported, not copied, so
+// an app that also uses `lede` carries the core once); its two style sheets are blob:
+// URLs made from the CSS instead of files beside it.
+const widgetWorker = await build({
+  stdin: {
+    contents: `import init, { analyzeText, analyzeHtml, info, testAbort } from ${JSON.stringify(`${dist}/lede.js`)};
+import { serveAnalyses } from ${JSON.stringify(`${root}www/worker-core.js`)};
+import { unpack } from ${JSON.stringify(`${dist}/unpack.js`)};
+/* global LEDE_DATA */
+serveAnalyses(async () => init({ module_or_path: await unpack(LEDE_DATA) }), { analyzeText, analyzeHtml, info, testAbort });
+`,
+    resolveDir: dist, sourcefile: "widget-worker.js",
+  },
+  bundle: true, format: "iife", minify: true, write: false, logOverride: quiet, legalComments: "eof",
+});
+const sheets = { "./style.css": "style.css", "./widget.css": "widget.css" };
+const widgetPlugin = {
+  name: "lede-widget",
+  setup(b) {
+    b.onResolve({ filter: /^lede-widget:/ }, (args) => args.path === "lede-widget:embedded"
+      ? { path: "./embedded.js", external: true }
+      : { path: args.path, namespace: "lede-widget" });
+    b.onLoad({ filter: /.*/, namespace: "lede-widget" }, () => ({
+      contents: `import { DATA } from "lede-widget:embedded";
+export const LEDE_WORKER_SOURCE = 'var LEDE_DATA="' + DATA + '";\\n' + ${JSON.stringify(widgetWorker.outputFiles[0].text)};
+`,
+      loader: "js",
+    }));
+    b.onLoad({ filter: /www[\\/]widget\.js$/ }, (args) => {
+      let source = readFileSync(args.path, "utf8");
+      for (const [href, file] of Object.entries(sheets)) {
+        const css = readFileSync(`${root}www/${file}`, "utf8");
+        source = replaceExactly(source, `new URL(${JSON.stringify(href)}, import.meta.url)`,
+          `new URL(URL.createObjectURL(new Blob([${JSON.stringify(css)}], { type: "text/css" })))`, 1, "www/widget.js");
+      }
+      return { contents: source, loader: "js" };
+    });
+    // LEDE_WORKER_SOURCE is always defined here: drop the served worker's branch, which
+    // Vite and webpack would otherwise follow and bundle.
+    b.onLoad({ filter: /www[\\/]analyzer\.js$/ }, (args) => ({
+      contents: replaceExactly(readFileSync(args.path, "utf8"),
+        'return new Worker(new URL("./worker.js", import.meta.url), { type: "module" });',
+        'throw new Error("lede: the widget\'s worker source is missing");', 1, "www/analyzer.js"),
+      loader: "js",
+    }));
+  },
+};
+await build({
+  entryPoints: [`${root}www/widget.js`], bundle: true, format: "esm", minify: true,
+  outfile: `${dist}/widget.js`, logOverride: quiet, legalComments: "eof",
+  inject: ["lede-widget:source"], plugins: [widgetPlugin],
+});
+if (/import\.meta/.test(readFileSync(`${dist}/widget.js`, "utf8"))) throw new Error("build-npm: dist/widget.js still uses import.meta");
+
 // The Analysis types: the page's declarations, without the raw wasm functions.
 const types = readFileSync(`${root}www/lede.d.ts`, "utf8")
   .replace(/^export function analyze(Text|Html)\(.*\n/gm, "")
@@ -45,7 +164,7 @@ for (const file of ["LICENSE", "NOTICE"]) copyFileSync(`${root}${file}`, `${pkg}
 
 mkdirSync(`${root}target/npm`, { recursive: true });
 const out = execFileSync("npm", ["pack", "--json", "--pack-destination", `${root}target/npm`], { cwd: pkg, encoding: "utf8" });
-const [packed] = JSON.parse(out);
-const tarball = `${root}target/npm/${packed.filename}`;
-console.log(`npm package: ${packed.name}@${packed.version}, ${packed.entryCount} files, ${statSync(tarball).size} bytes packed, ${packed.unpackedSize} unpacked`);
+const [result] = JSON.parse(out);
+const tarball = `${root}target/npm/${result.filename}`;
+console.log(`npm package: ${result.name}@${result.version}, ${result.entryCount} files, ${statSync(tarball).size} bytes packed, ${result.unpackedSize} unpacked`);
 console.log(tarball);

@@ -1,9 +1,13 @@
 // The npm package as a user gets it: the tarball `npm pack` made (scripts/build-npm.mjs,
-// target/npm/lede-VERSION.tgz) is installed into a scratch app, which is bundled with
-// esbuild and with Vite (no bundler configuration) and run in headless Chromium:
-// analyze() in a Web Worker, createAnalyzer() with progress and cancel, and (Vite) the
-// <lede-analysis> widget from `lede/widget`. analyze() runs once in Node, and the
-// package's types are checked against that real output with tsc --strict.
+// target/npm/lede-VERSION.tgz) is installed into a scratch app whose one entry uses
+// `lede` and `lede/widget`. esbuild, Vite, webpack 5 and Rollup each bundle it with no
+// configuration beyond the entry (Rollup: its node-resolve plugin, without which it
+// cannot find npm packages at all), and nothing is copied by hand; each bundle runs in
+// headless Chromium: analyze() in a Web Worker, createAnalyzer() with progress and
+// cancel, and the <lede-analysis> widget with its style sheets. A page under a
+// Content-Security-Policy without blob: workers runs the package's own worker.js and
+// lede_bg.wasm, served as files. analyze() runs once in Node, and the package's types
+// are checked against that real output with tsc --strict.
 // Prints the tarball's size and each bundled app's size (also in tests/packages/.out/sizes.json).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -13,6 +17,9 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promi
 import { brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { root, serve, launch } from "../e2e/harness.mjs";
+import webpack from "webpack";
+import { rollup } from "rollup";
+import { nodeResolve } from "@rollup/plugin-node-resolve";
 
 const run = promisify(execFile);
 const out = join(root, "tests/packages/.out");
@@ -20,6 +27,7 @@ const app = join(out, "app");
 const { version } = JSON.parse(await readFile(join(root, "packages/lede/package.json"), "utf8"));
 const tarball = join(root, `target/npm/lede-${version}.tgz`);
 const sizes = {};
+let dataMark; // the first characters of the embedded core: a bundle must carry it once
 
 const ARTICLE =
   "GENEVA, March 3 (Reuters) - Foreign Minister Sergei Lavrov met U.N. envoy Staffan de Mistura " +
@@ -58,13 +66,44 @@ try {
 }
 `;
 
-const WIDGET_JS = `import "lede/widget";\n`;
+// The strict-CSP route: the package's worker.js and lede_bg.wasm served as files.
+const SELF_HOSTED_JS = `
+import { createAnalyzer } from "lede";
+try {
+  const analyzer = createAnalyzer({ worker: "/lede/worker.js", wasm: "/lede/lede_bg.wasm" });
+  const analysis = await analyzer.analyze(${JSON.stringify(ARTICLE)}, { tokens: false });
+  // lede/core in the app's own worker (bundled on its own), with the embedded core.
+  const own = new Worker("/own-worker.js", { type: "module" });
+  const inOwn = await new Promise((resolve, reject) => {
+    own.onmessage = (event) => resolve(event.data);
+    own.onerror = (event) => reject(new Error(event.message || "own-worker.js failed"));
+    own.postMessage("Angela Merkel visited Paris on Friday.");
+  });
+  window.result = { names: analysis.documents[0].entities.map((e) => e.name), inOwn };
+} catch (error) {
+  window.failure = String(error && error.stack || error);
+}
+`;
 
-function page(scripts, body = "") {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>lede app</title></head><body>
+const OWN_WORKER_JS = `
+import { analyze } from "lede/core";
+self.onmessage = async (event) => {
+  try {
+    const analysis = await analyze(event.data, { tokens: false });
+    self.postMessage(analysis.documents[0].entities.map((e) => e.name));
+  } catch (error) {
+    self.postMessage(String(error && error.message || error));
+  }
+};
+`;
+
+const WIDGET = '<lede-analysis for="post" published="2021-06-01"></lede-analysis>';
+
+function page(scripts, { body = "", head = "", module = true } = {}) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<title>lede app</title></head><body>
 <p id="post">Chancellor Angela Merkel met President Emmanuel Macron in Berlin on Tuesday, officials said.</p>
 ${body}
-${scripts.map((s) => `<script type="module" src="${s}"></script>`).join("\n")}
+${scripts.map((s) => `<script ${module ? 'type="module"' : "defer"} src="${s}"></script>`).join("\n")}
 </body></html>`;
 }
 
@@ -94,8 +133,11 @@ before(async () => {
   await writeFile(join(app, "package.json"), JSON.stringify({ name: "scratch-app", private: true, type: "module" }));
   // The package has no dependencies: this installs from the tarball alone.
   await run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", tarball], { cwd: app });
-  await writeFile(join(app, "analyze.js"), ANALYZE_JS);
-  await writeFile(join(app, "widget.js"), WIDGET_JS);
+  await writeFile(join(app, "main.js"), `${ANALYZE_JS}\nimport "lede/widget";\n`);
+  await writeFile(join(app, "self-hosted.js"), SELF_HOSTED_JS);
+  await writeFile(join(app, "own-worker.js"), OWN_WORKER_JS);
+  const embedded = await readFile(join(app, "node_modules/lede/dist/embedded.js"), "utf8");
+  dataMark = embedded.match(/DATA = "([A-Za-z0-9+/]{64})/)[1];
   browser = await launch();
 });
 
@@ -105,7 +147,7 @@ after(async () => {
   console.log(`sizes: ${JSON.stringify(sizes)}`);
 });
 
-async function runInChromium(dir, { widget = false } = {}) {
+async function runInChromium(dir) {
   const server = await serve(dir);
   const context = await browser.newContext();
   const tab = await context.newPage();
@@ -129,15 +171,13 @@ async function runInChromium(dir, { widget = false } = {}) {
     assert.match(result.many[1], /empty/);
     assert.match(result.many[2], /Angela Merkel/);
     assert.match(result.bad, /empty/);
-    if (widget) {
-      await tab.waitForFunction(() => {
-        const root = document.querySelector("lede-analysis")?.shadowRoot;
-        return root && /Macron/.test(root.querySelector(".widget-summary")?.textContent ?? "");
-      }, null, { timeout: 60000 });
-      const styled = await tab.evaluate(() => [...document.querySelector("lede-analysis").shadowRoot.querySelectorAll("link")]
-        .map((l) => Boolean(l.sheet)));
-      assert.deepEqual(styled, [true, true], "the widget's style sheets load");
-    }
+    await tab.waitForFunction(() => {
+      const root = document.querySelector("lede-analysis")?.shadowRoot;
+      return root && /Macron/.test(root.querySelector(".widget-summary")?.textContent ?? "");
+    }, null, { timeout: 60000 });
+    const styled = await tab.evaluate(() => [...document.querySelector("lede-analysis").shadowRoot.querySelectorAll("link")]
+      .map((l) => (l.sheet?.cssRules.length ?? 0) > 0));
+    assert.deepEqual(styled, [true, true], "the widget's style sheets load");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -145,25 +185,88 @@ async function runInChromium(dir, { widget = false } = {}) {
   }
 }
 
-test("esbuild bundles the package; analyze and createAnalyzer work in Chromium", async () => {
+/** Sizes of a bundle's folder; it must carry the embedded core exactly once, and no .wasm file. */
+async function measure(name, dir) {
+  sizes[name] = await folderSize(dir);
+  let copies = 0;
+  for (const file of sizes[name].files) {
+    if (/\.(m?js|html)$/.test(file)) copies += (await readFile(join(dir, file), "utf8")).split(dataMark).length - 1;
+  }
+  assert.equal(copies, 1, `${name}: the embedded core appears ${copies} times in ${sizes[name].files}`);
+  assert.ok(!sizes[name].files.some((f) => f.endsWith(".wasm")), `${name} emitted no .wasm: ${sizes[name].files}`);
+}
+
+test("esbuild bundles the package and the widget with no configuration; both work in Chromium", async () => {
   const dir = join(out, "esbuild");
   const esbuild = join(root, "node_modules/.bin/esbuild");
-  await run(esbuild, ["analyze.js", "--bundle", "--format=esm", "--minify", `--outdir=${dir}`], { cwd: app });
-  // esbuild leaves `new URL(..., import.meta.url)` alone: the worker and the wasm are
-  // served beside the bundle, as the package README says.
-  for (const file of ["worker.js", "lede_bg.wasm"]) await cp(join(app, "node_modules/lede/dist", file), join(dir, file));
-  await writeFile(join(dir, "index.html"), page(["analyze.js"]));
-  sizes.esbuild = await folderSize(dir);
+  await run(esbuild, ["main.js", "--bundle", "--format=esm", "--minify", `--outdir=${dir}`], { cwd: app });
+  await writeFile(join(dir, "index.html"), page(["main.js"], { body: WIDGET }));
+  await measure("esbuild", dir);
   await runInChromium(dir);
 });
 
 test("Vite bundles the package and the widget with no configuration; both work in Chromium", async () => {
-  await writeFile(join(app, "index.html"), page(["/analyze.js", "/widget.js"], '<lede-analysis for="post" published="2021-06-01"></lede-analysis>'));
+  await writeFile(join(app, "index.html"), page(["/main.js"], { body: WIDGET }));
   const vite = join(root, "node_modules/vite/bin/vite.js");
   await run(process.execPath, [vite, "build", "--outDir", join(out, "vite"), "--emptyOutDir", "--logLevel", "warn"], { cwd: app });
-  sizes.vite = await folderSize(join(out, "vite"));
-  assert.ok(sizes.vite.files.some((f) => f.endsWith(".wasm")), `Vite emitted the wasm: ${sizes.vite.files}`);
-  await runInChromium(join(out, "vite"), { widget: true });
+  await measure("vite", join(out, "vite"));
+  await runInChromium(join(out, "vite"));
+});
+
+test("webpack 5 bundles the package and the widget with no configuration; both work in Chromium", async () => {
+  const dir = join(out, "webpack");
+  // What `webpack ./main.js -o DIR` does (the CLI is a separate package): the defaults.
+  const stats = await new Promise((resolve, reject) => {
+    webpack({ mode: "production", context: app, entry: "./main.js", output: { path: dir } }, (error, result) =>
+      error ? reject(error) : resolve(result));
+  });
+  assert.deepEqual(stats.toJson({ all: false, errors: true }).errors, []);
+  await writeFile(join(dir, "index.html"), page(["main.js"], { body: WIDGET, module: false }));
+  await measure("webpack", dir);
+  await runInChromium(dir);
+});
+
+test("Rollup bundles the package and the widget with no configuration; both work in Chromium", async () => {
+  const dir = join(out, "rollup");
+  const warnings = [];
+  const bundle = await rollup({ input: join(app, "main.js"), plugins: [nodeResolve()], onwarn: (w) => warnings.push(String(w)) });
+  await bundle.write({ dir, format: "es" });
+  await bundle.close();
+  assert.deepEqual(warnings, []);
+  await writeFile(join(dir, "index.html"), page(["main.js"], { body: WIDGET }));
+  await measure("rollup", dir);
+  await runInChromium(dir);
+});
+
+test("under a Content-Security-Policy without blob: workers, the served worker.js and lede_bg.wasm work, and lede/core in the app's own worker", async () => {
+  const dir = join(out, "self-hosted");
+  const esbuild = join(root, "node_modules/.bin/esbuild");
+  await run(esbuild, ["self-hosted.js", "own-worker.js", "--bundle", "--format=esm", "--minify", `--outdir=${dir}`], { cwd: app });
+  await mkdir(join(dir, "lede"));
+  // What the package README says: cp node_modules/lede/dist/worker.js node_modules/lede/dist/widget/pkg/lede_bg.wasm
+  for (const file of ["dist/worker.js", "dist/widget/pkg/lede_bg.wasm"]) {
+    await cp(join(app, "node_modules/lede", file), join(dir, "lede", file.split("/").pop()));
+  }
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'">`;
+  await writeFile(join(dir, "index.html"), page(["self-hosted.js"], { head: csp }));
+  const source = await readFile(join(dir, "self-hosted.js"), "utf8");
+  const server = await serve(dir);
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  try {
+    await tab.goto(server.url);
+    await tab.waitForFunction(() => window.result || window.failure, null, { timeout: 60000 });
+    assert.equal(await tab.evaluate(() => window.failure), undefined);
+    const { names, inOwn } = await tab.evaluate(() => window.result);
+    assert.ok(names.includes("Sergei Lavrov"), String(names));
+    assert.deepEqual(inOwn, ["Angela Merkel", "Paris"]);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+  // The app that serves the files itself still carries the embedded core (it is a
+  // dynamic import esbuild inlines), but never loads it: it asks for no blob: worker.
+  assert.ok(source.includes(dataMark));
 });
 
 test("analyze() runs in Node, lede/core and lede/widget resolve, and the types match real output", async () => {
@@ -176,7 +279,8 @@ test("analyze() runs in Node, lede/core and lede/widget resolve, and the types m
     const many = await createAnalyzer().analyzeMany(["Putin met Hu.", ""], {}, { onProgress: (p) => progress.push(p.stage + " " + p.done + "/" + p.total) });
     const failed = await analyze("  ").then(() => "no error", (e) => e.message);
     console.log(JSON.stringify({ analysis, again: again.documents[0].entities.map((e) => e.name), many: many.map((a) => a.error ?? "ok"), progress, failed,
-      widget: import.meta.resolve("lede/widget") }));`;
+      widget: import.meta.resolve("lede/widget"),
+      served: [import.meta.resolve("lede/worker.js"), import.meta.resolve("lede/lede_bg.wasm")] }));`;
   const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: app, maxBuffer: 1 << 26 });
   const result = JSON.parse(stdout);
   assert.equal(result.analysis.schema, "lede/1");
@@ -188,7 +292,9 @@ test("analyze() runs in Node, lede/core and lede/widget resolve, and the types m
   assert.match(result.many[1], /empty/);
   assert.deepEqual(result.progress, ["analyzing 0/2", "analyzing 1/2", "analyzing 2/2", "done 2/2"]);
   assert.match(result.failed, /empty/);
-  assert.match(result.widget, /node_modules\/lede\/dist\/widget\/lede-widget\.js$/);
+  assert.match(result.widget, /node_modules\/lede\/dist\/widget\.js$/);
+  // The two files a site under a strict Content-Security-Policy serves itself.
+  for (const served of result.served) await stat(new URL(served));
   for (const file of ["LICENSE", "NOTICE", "README.md", "dist/widget/LICENSE", "dist/widget/NOTICE"]) {
     await stat(join(app, "node_modules/lede", file));
   }

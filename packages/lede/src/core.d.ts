@@ -3,7 +3,7 @@ import type { Analysis, Options } from "./analysis.js";
 import type { Input, Info } from "./index.js";
 export type * from "./analysis.js";
 
-/** Load the core once; `source` is a URL, a Response, the bytes or a WebAssembly.Module (default: lede_bg.wasm beside this module). */
+/** Load the core once; `source` is a URL, a Response, the bytes or a WebAssembly.Module (default: the core embedded in the package). */
 export function load(source?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<Info>;
 /** Load if needed, then analyze in this thread. */
 export function analyze(input: Input, options?: Options): Promise<Analysis>;

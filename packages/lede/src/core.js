@@ -1,46 +1,20 @@
-// Lede in the calling thread: the wasm core, loaded once, for Web Workers, Node and
-// any code that may block. `import { load, analyze, analyzeSync } from "lede/core"`.
-import init, { analyzeText, analyzeHtml, info as coreInfo } from "./lede.js";
+// Lede in the calling thread: the wasm core, loaded once, for your own Web Worker or any
+// code that may block. `import { load, analyze, analyzeSync } from "lede/core"`.
+// By default the core comes from the package itself (embedded.js: the .wasm, compressed,
+// inside a JavaScript module), so every bundler takes it with no configuration; pass
+// `load(url)` to fetch a lede_bg.wasm you serve instead.
+import { load as loadEngine, analyzeSync, normalize } from "./engine.js";
 
-let loading = null;
+/** The embedded core's bytes (a separate chunk for bundlers that split code). */
+const embedded = () => import("./embedded.js").then((module) => module.wasmBytes());
 
 /**
  * Load the wasm core once. `source` is where the .wasm is: a URL (fetched), a
  * Response, the bytes (ArrayBuffer, Uint8Array) or a compiled WebAssembly.Module;
- * by default `lede_bg.wasm` beside this module, found with `new URL(..., import.meta.url)`
- * so bundlers (Vite, webpack, Rollup) emit it. Resolves to {name, version, schema}.
+ * by default the core embedded in the package. Resolves to {name, version, schema}.
  */
 export function load(source) {
-  loading ??= init({ module_or_path: source ?? new URL("./lede_bg.wasm", import.meta.url) }).then(
-    () => coreInfo(),
-    (error) => {
-      loading = null;
-      throw new Error(`lede: could not load the analysis engine: ${error?.message ?? error}`);
-    },
-  );
-  return loading;
-}
-
-/** `text`, `{text}` or `{html, url}` → the core's arguments. */
-export function normalize(input) {
-  if (typeof input === "string") return { text: input };
-  if (input && typeof input === "object") {
-    if (typeof input.html === "string") return { html: input.html, url: input.url ?? undefined };
-    if (typeof input.text === "string") return { text: input.text };
-  }
-  throw new TypeError("lede: analyze takes a string, {text} or {html, url}");
-}
-
-/** Analyze now, in this thread; `load()` must have resolved. Throws on bad input. */
-export function analyzeSync(input, options) {
-  const request = normalize(input);
-  try {
-    return request.html !== undefined
-      ? analyzeHtml(request.html, request.url, options ?? undefined)
-      : analyzeText(request.text, options ?? undefined);
-  } catch (error) {
-    throw new Error(String(error?.message ?? error));
-  }
+  return loadEngine(source ?? embedded);
 }
 
 /** Load if needed, then analyze in this thread. Resolves to the Analysis. */
@@ -53,3 +27,5 @@ export async function analyze(input, options) {
 export async function info() {
   return load();
 }
+
+export { analyzeSync, normalize };

@@ -27,9 +27,15 @@ export interface Call {
 }
 
 export interface AnalyzerSettings {
-  /** Where worker.js is served, when not beside the bundle's modules. */
+  /**
+   * Where you serve the package's worker (`lede/worker.js`), for a Content-Security-Policy
+   * without `blob:` workers. By default the worker is started from a blob: URL.
+   */
   worker?: string | URL;
-  /** Where lede_bg.wasm is served, when not beside worker.js. */
+  /**
+   * Where you serve `lede/lede_bg.wasm`, to fetch the core instead of unpacking the one
+   * embedded in the package (with `worker`: by default the lede_bg.wasm beside it).
+   */
   wasm?: string | URL;
   /** Progress of every call. */
   onProgress?: (progress: Progress) => void;

@@ -1,8 +1,34 @@
 // Lede for web apps: `import { analyze, createAnalyzer } from "lede"`.
-// Analysis runs in a Web Worker (dist/worker.js, with the wasm core beside it), so
-// the page never freezes. Both are located with `new URL(..., import.meta.url)`,
-// which Vite, webpack and Rollup-based bundlers follow and emit with no configuration.
+// Analysis runs in a Web Worker, so the page never freezes. The package carries
+// everything itself, so esbuild, Vite, webpack and Rollup bundle it with no
+// configuration and no file to copy: the worker's code is a string (worker-source.js,
+// started from a blob: URL) and the wasm core is a compressed string in its own module
+// (embedded.js, imported on first use, which bundlers that split code emit as a
+// separate chunk). The page compiles the core once and hands the compiled module to
+// each worker it starts. Sites that serve dist/worker.js and lede_bg.wasm
+// themselves (a Content-Security-Policy without `blob:` workers) pass their URLs.
 // In Node (and anywhere without Worker) the "node" export runs the core in-thread.
+import WORKER_SOURCE from "./worker-source.js";
+
+/** The worker's blob: URL, made once per page (every analyzer and restart uses it). */
+let workerUrl = null;
+let embeddedCore = null;
+/** The embedded core, compiled once per page and shared by every worker. */
+function compiledCore() {
+  embeddedCore ??= import("./embedded.js")
+    .then((module) => module.wasmBytes())
+    .then((bytes) => WebAssembly.compile(bytes))
+    .catch((error) => {
+      embeddedCore = null;
+      throw new Error(`lede: could not load the analysis engine: ${error?.message ?? error}`);
+    });
+  return embeddedCore;
+}
+
+/** A URL the worker can resolve (a blob: worker has no base for relative ones). */
+function absolute(url) {
+  return new URL(String(url), globalThis.location?.href).href;
+}
 
 function abortError() {
   return typeof DOMException === "function"
@@ -15,8 +41,8 @@ function abortError() {
  * `analyzeMany(inputs, options, {onProgress, signal})` queue in the worker;
  * `cancel()` stops whatever is running (the worker is replaced, pending calls reject
  * with an AbortError); `terminate()` ends it for good.
- * Options: `worker` (URL of worker.js) and `wasm` (URL of lede_bg.wasm), for sites
- * that serve the two files themselves; `onProgress` for every call.
+ * Settings: `worker` (URL of worker.js) and `wasm` (URL of lede_bg.wasm), for sites
+ * that serve the files themselves; `onProgress` for every call.
  */
 export function createAnalyzer(settings = {}) {
   let worker = null;
@@ -28,9 +54,17 @@ export function createAnalyzer(settings = {}) {
   const report = (event) => settings.onProgress?.(event);
 
   function start() {
-    worker = settings.worker
-      ? new Worker(settings.worker, { type: "module" })
-      : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    try {
+      worker = settings.worker
+        ? new Worker(settings.worker, { type: "module" })
+        : new Worker((workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }))));
+    } catch (error) {
+      throw new Error(
+        `lede: the analysis worker could not be started (${error?.message ?? error}); under a ` +
+          "Content-Security-Policy without `worker-src blob:`, serve dist/worker.js and pass createAnalyzer({worker})",
+      );
+    }
+    const mine = worker;
     ready = new Promise((resolve, reject) => {
       markReady = { resolve, reject };
     });
@@ -41,10 +75,22 @@ export function createAnalyzer(settings = {}) {
       fail(new Error(`lede: the analysis worker failed: ${event.message || "it could not be loaded"}`));
     };
     report({ stage: "loading" });
-    worker.postMessage({ kind: "load", wasm: settings.wasm ? String(settings.wasm) : undefined });
+    if (settings.worker) {
+      worker.postMessage({ kind: "load", wasm: settings.wasm ? absolute(settings.wasm) : undefined });
+    } else if (settings.wasm) {
+      worker.postMessage({ kind: "load", wasm: absolute(settings.wasm) });
+    } else {
+      compiledCore().then(
+        (module) => mine === worker && worker.postMessage({ kind: "load", module }),
+        (error) => mine === worker && fail(error),
+      );
+    }
   }
 
+  /** The worker cannot serve: every pending call rejects; the next call starts afresh. */
   function fail(error) {
+    worker?.terminate();
+    worker = null;
     markReady?.reject(error);
     for (const request of pending.values()) request.reject(error);
     pending.clear();
@@ -75,7 +121,11 @@ export function createAnalyzer(settings = {}) {
   function send(payload, { onProgress, signal } = {}) {
     if (terminated) return Promise.reject(new Error("lede: this analyzer was terminated"));
     if (signal?.aborted) return Promise.reject(abortError());
-    if (!worker) start();
+    try {
+      if (!worker) start();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const id = nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = () => cancel();
@@ -107,7 +157,11 @@ export function createAnalyzer(settings = {}) {
     analyzeMany: (inputs, options, call) => send({ inputs: [...inputs], options }, call),
     /** Resolves to {name, version, schema} once the core is loaded in the worker. */
     ready() {
-      if (!worker) start();
+      try {
+        if (!worker) start();
+      } catch (error) {
+        return Promise.reject(error);
+      }
       return ready;
     },
     cancel,

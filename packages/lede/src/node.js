@@ -1,14 +1,14 @@
 // Lede in Node (the package's "node" export): the same API as in the browser, run in
-// the calling thread, with the wasm read from beside this file.
-import { readFile } from "node:fs/promises";
-import { load as loadCore, analyzeSync } from "./core.js";
+// the calling thread, with the core unpacked from embedded.js.
+import { inflateRawSync } from "node:zlib";
+import { load as loadEngine, analyzeSync, normalize } from "./engine.js";
 
 let loading = null;
 /** Load the core (once); resolves to {name, version, schema}. */
 export function load(source) {
   loading ??= source !== undefined
-    ? loadCore(source)
-    : readFile(new URL("./lede_bg.wasm", import.meta.url)).then((bytes) => loadCore(bytes));
+    ? loadEngine(source)
+    : loadEngine(() => import("./embedded.js").then(({ DATA }) => inflateRawSync(Buffer.from(DATA, "base64"))));
   return loading;
 }
 
@@ -68,4 +68,9 @@ export function createAnalyzer(settings = {}) {
   };
 }
 
-export { analyzeSync };
+/** {name, version, schema} of the loaded core. */
+export function info() {
+  return load();
+}
+
+export { analyzeSync, normalize };

@@ -2,18 +2,33 @@
 //   {id, input, options}            → {id, ok: true, analysis} | {id, ok: false, error}
 //   {id, inputs: [...], options}    → {id, kind: "progress", done, total}… then {id, ok: true, analyses}
 // with {kind: "ready", info} (or {kind: "failed", error}) once the core is loaded.
-// `wasm` in the first message (optional) says where the .wasm is.
-import { load, analyzeSync } from "./core.js";
+// The first message, {kind: "load", module?, wasm?}, says where the core comes from:
+// a compiled WebAssembly.Module (what the package's own analyzer sends), or the URL of
+// a lede_bg.wasm, or (neither) the lede_bg.wasm beside this file. Requests that arrive
+// before it wait for it.
+// Built twice (scripts/build-npm.mjs): as dist/worker.js, a module to serve yourself,
+// and as the source of the worker the package starts from a blob (worker-source.js).
+import { load, analyzeSync } from "./engine.js";
 
-let ready = null;
+let giveSource;
+const ready = new Promise((resolve) => {
+  giveSource = resolve;
+})
+  .then((source) => load(source))
+  .then(
+    (info) => (self.postMessage({ kind: "ready", info }), { ok: true }),
+    (error) => {
+      const reason = String(error?.message ?? error);
+      self.postMessage({ kind: "failed", error: reason });
+      return { ok: false, error: reason };
+    },
+  );
 
 self.onmessage = async (event) => {
   const message = event.data || {};
-  ready ??= load(message.wasm).then(
-    (info) => (self.postMessage({ kind: "ready", info }), { ok: true }),
-    (error) => (self.postMessage({ kind: "failed", error: String(error?.message ?? error) }), { ok: false, error: String(error?.message ?? error) }),
-  );
-  if (message.kind === "load") return;
+  if (message.kind === "load") {
+    return giveSource(message.module ?? message.wasm ?? (() => new URL("./lede_bg.wasm", import.meta.url)));
+  }
   const { id, input, inputs, options } = message;
   const state = await ready;
   if (!state.ok) return self.postMessage({ id, ok: false, error: state.error });
