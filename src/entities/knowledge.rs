@@ -51,6 +51,10 @@ struct Table {
     by_name: HashMap<String, usize, FxBuild>,
     /// The same for the upper-cased forms usable in ALL-CAPS lines.
     by_upper: HashMap<String, usize, FxBuild>,
+    /// The keys of `by_name`, sorted: can a longer name begin with these words?
+    sorted_names: Vec<String>,
+    /// The keys of `by_upper`, sorted.
+    sorted_upper: Vec<String>,
     /// The most words a name has.
     longest: usize,
 }
@@ -59,11 +63,7 @@ struct Table {
 fn squash<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for w in words {
-        for ch in w.chars() {
-            if !ch.is_whitespace() {
-                out.push(if ch == '’' { '\'' } else { ch });
-            }
-        }
+        push_squashed(&mut out, w);
     }
     out
 }
@@ -75,6 +75,8 @@ fn table() -> &'static Table {
             entries: Vec::new(),
             by_name: HashMap::default(),
             by_upper: HashMap::default(),
+            sorted_names: Vec::new(),
+            sorted_upper: Vec::new(),
             longest: 1,
         };
         for line in TABLE_TEXT.lines() {
@@ -111,8 +113,27 @@ fn table() -> &'static Table {
                 }
             }
         }
+        table.sorted_names = table.by_name.keys().cloned().collect();
+        table.sorted_names.sort_unstable();
+        table.sorted_upper = table.by_upper.keys().cloned().collect();
+        table.sorted_upper.sort_unstable();
         table
     })
+}
+
+/// Does any key of this sorted list begin with `prefix`?
+fn any_begins_with(sorted: &[String], prefix: &str) -> bool {
+    let at = sorted.partition_point(|k| k.as_str() < prefix);
+    sorted.get(at).is_some_and(|k| k.starts_with(prefix))
+}
+
+/// Append a word to a key as [`squash`] writes it.
+fn push_squashed(key: &mut String, word: &str) {
+    for ch in word.chars() {
+        if !ch.is_whitespace() {
+            key.push(if ch == '’' { '\'' } else { ch });
+        }
+    }
 }
 
 /// The table's entry for these words as written (or, on an ALL-CAPS line,
@@ -181,6 +202,8 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
         }
     }
     let longest = table().longest;
+    let mut key = String::new();
+    let mut known_at: Vec<Option<&Known>> = Vec::with_capacity(longest);
     let mut added = Vec::new();
     let mut replaced: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -193,8 +216,27 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
             continue;
         }
         let caps_line = caps_at(i);
+        // The lengths at which the table has a name (built word by word, and
+        // given up as soon as no name begins with the words so far).
+        let (map, sorted) = if caps_line {
+            (&table().by_upper, &table().sorted_upper)
+        } else {
+            (&table().by_name, &table().sorted_names)
+        };
+        key.clear();
+        known_at.clear();
+        for w in words.get(i..).unwrap_or(&[]).iter().take(longest) {
+            push_squashed(&mut key, w);
+            if !any_begins_with(sorted, &key) {
+                break;
+            }
+            known_at.push(map.get(key.as_str()).and_then(|&k| table().entries.get(k)));
+        }
         let mut matched = 0;
-        for len in (1..=longest.min(words.len() - i)).rev() {
+        for len in (1..=known_at.len()).rev() {
+            let Some(known) = known_at.get(len - 1).copied().flatten() else {
+                continue;
+            };
             let range = i..i + len;
             // a name of two words or more may take the place of the tagger's
             // chunks inside it ("Morning Joe" over "Joe"), never cut one
@@ -217,7 +259,6 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
             if (any_covered && len < 2) || cuts_a_chunk {
                 continue;
             }
-            let name = words.get(range.clone()).unwrap_or(&[]);
             // glued to a capitalized neighbour: part of a longer name
             let glued = words
                 .get(i + len)
@@ -225,9 +266,6 @@ pub(crate) fn apply(words: &[&str], sentences: &[std::ops::Range<usize>], chunks
             if glued {
                 continue;
             }
-            let Some(known) = lookup(name, caps_line) else {
-                continue;
-            };
             if known.sports_only {
                 continue;
             }

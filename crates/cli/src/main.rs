@@ -1,6 +1,11 @@
 //! The `lede` command line: a thin shell over `lede::analyze`, plus the project's
 //! training and evaluation commands (handed to the lab, `lede-lab`). See `lede --help`.
 
+/// The allocator of the native CLI (many small allocations per document).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // The CLI is native only; the browser uses the wasm bindings.

@@ -188,7 +188,7 @@ pub(super) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
 pub(super) fn holiday(cx: &Context, i: usize) -> Option<Found> {
     let w = cx.at(i);
     // Most words leave at once.
-    static FIRST_WORDS: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| {
+    static FIRST_WORDS: LazyLock<lexical::WordSet> = LazyLock::new(|| {
         HOLIDAYS
             .iter()
             .filter_map(|(names, _)| names.first().copied())

@@ -139,10 +139,16 @@ static LITERAL_WORD_SET: LazyLock<lexical::WordSet> = LazyLock::new(|| {
         .collect()
 });
 
-/// Can an expression begin at this (lower-cased) word? Words of ASCII letters
-/// begin one only if they, or they without a plural "s", are words this file
-/// names; any other word (digits, "mid-", "'90s", "Oct.", accents) is tried.
+/// Can an expression begin at this (lower-cased) word? Not at the frequent words
+/// of [`literal_words::NEVER_BEGIN`]; words of ASCII letters begin one only if
+/// they, or they without a plural "s", are words this file names; any other word
+/// (digits, "mid-", "'90s", "Oct.", accents) is tried.
 fn can_begin(word: &str) -> bool {
+    static NEVER_BEGIN_SET: LazyLock<lexical::WordSet> =
+        LazyLock::new(|| literal_words::NEVER_BEGIN.iter().copied().collect());
+    if NEVER_BEGIN_SET.contains(word) {
+        return false;
+    }
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return true;
     }

@@ -240,7 +240,10 @@ pub(super) fn quarter_named_before(cx: &Context, i: usize) -> Option<(i32, u32)>
 
 /// "third-quarter" (results), "fiscal-first-quarter": the quarter's number.
 pub(super) fn hyphenated_quarter(w: &str) -> Option<u32> {
-    let ordinal = w.trim_start_matches("fiscal-").strip_suffix("-quarter")?;
+    let mut ordinal = w.strip_suffix("-quarter")?;
+    while let Some(rest) = ordinal.strip_prefix("fiscal-") {
+        ordinal = rest;
+    }
     small_ordinal(ordinal)
 }
 
