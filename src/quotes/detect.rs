@@ -123,6 +123,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
     // an open double quotation: where it starts
     let mut double: Option<usize> = None;
+    // quotations opened inside it (at most a few in real text; any count is linear)
+    let mut nested = 0usize;
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let body = paragraph.of(text);
         let mut single: Option<usize> = None;
@@ -154,26 +156,35 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             }
             if m.double {
                 match (double, m.role) {
-                    (Some(start), Role::Either | Role::Close) => {
-                        push(text, start, end, m.len, start < paragraph.start, &mut out);
-                        double = None;
-                    }
-                    (Some(start), Role::Open) => {
-                        // a closing mark written as an opening one (“word“)
-                        if closes_word(prev, next) {
+                    (Some(start), _) => {
+                        // a quotation inside the quotation (`"… called "research", would
+                        // it?"`) opens where a mark begins a word and does not end one; a
+                        // closing mark written as an opening one (“word“) closes
+                        let closing = m.role == Role::Close || closes_word(prev, next);
+                        if closing && nested > 0 {
+                            nested -= 1;
+                        } else if closing || m.role == Role::Either && !opens_word(prev, next) {
                             push(text, start, end, m.len, start < paragraph.start, &mut out);
                             double = None;
+                        } else if opens_word(prev, next) {
+                            nested += 1;
                         }
                     }
                     (None, Role::Open) => double = Some(at),
                     (None, Role::Either | Role::Close) => {
-                        // a lone closing mark is dropped; one that begins a word opens
+                        // a lone closing mark is dropped; one that begins a word opens,
+                        // and so does a straight one after a comma or colon (`said," [He]`)
+                        let either = m.role == Role::Either;
                         if opens_word(prev, next)
-                            || (m.role == Role::Either && !closes_word(prev, next))
+                            || either
+                                && (!closes_word(prev, next) || matches!(prev, Some(',' | ':')))
                         {
                             double = Some(at);
                         }
                     }
+                }
+                if double.is_none() {
+                    nested = 0;
                 }
                 single = None;
             } else if double.is_none() {
