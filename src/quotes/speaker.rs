@@ -483,8 +483,19 @@ pub fn attribute(
         }
         out.push(quote);
     }
+    // A few words in quotation marks that nobody is said to have said are a
+    // term, a title or a name ("sample return", "Hope"), not a quotation.
+    out.retain(|q| {
+        let attributed = q.cue.is_some() || q.speaker.is_some() || q.source.is_some();
+        let words = q.span.of(text).split_whitespace().count();
+        attributed || q.kind == super::QuoteKind::Direct || words > MAX_TERM_WORDS
+    });
     out
 }
+
+/// The most words an unattributed partial quotation may have and still be taken
+/// for a term rather than a quotation.
+const MAX_TERM_WORDS: usize = 4;
 
 /// The cue of the quotation spanning tokens `a..b`, and whether its subject
 /// may follow it ("…,” said Putin).

@@ -192,9 +192,18 @@ fn broken_encoding_marks() {
 #[test]
 fn apostrophes_single_quotes_and_titles() {
     assert!(quotes("Russia’s president didn't say it, and the players' union agreed.").is_empty());
-    let q = quotes("The team won for 'courageous achievement' at the games.");
+    let q = quotes("The team won for 'courageous achievement,' Vladimir Putin said.");
     assert_eq!(q.len(), 1);
-    assert_eq!(q[0].0, "'courageous achievement'");
+    assert_eq!(q[0].0, "'courageous achievement,'");
+    // a few words in quotation marks that nobody said are a term
+    assert!(quotes("Scientists call it a \"sample return\" mission.").is_empty());
+    // a quotation inside a straight-quoted quotation
+    let q = quotes("Einstein said: \"If we knew, it wouldn't be called \"research\", would it?\"");
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].0,
+        "\"If we knew, it wouldn't be called \"research\", would it?\""
+    );
     // a quotation inside a quotation is part of it
     assert_eq!(
         quotes("He said \"China has its 'old guard' still.\"").len(),
@@ -212,6 +221,6 @@ fn runs_of_quote_marks_stay_linear_and_sane() {
     let text = format!("{}{}", "\"".repeat(5000), "“”‘’'".repeat(2000));
     let q = quotes(&text);
     assert!(q.is_empty(), "{}", q.len());
-    let text = "\"a\" ".repeat(3000);
+    let text = "\"Go\" he said. ".repeat(3000);
     assert_eq!(quotes(&text).len(), 3000);
 }

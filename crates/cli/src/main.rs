@@ -33,7 +33,8 @@ mod cli {
         lede analyze --model FILE ...     with an entities model of your own (made by
                                           `lede train entities --data DIR --model FILE`)
         lede eval STAGE [--data DIR]      score a stage on the development data
-                                          (STAGE: entities, time, sentiment, extract, language)
+                                          (STAGE: entities, time, sentiment, extract, language,
+                                          quotes)
         lede train STAGE [--data DIR]     train a stage's model from ../shared/data into models/
                                           (STAGE: entities, sentiment); for entities, a DIR
                                           without ner/ is your own CoNLL or IOB2 corpus

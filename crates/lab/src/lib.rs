@@ -7,6 +7,7 @@ mod common;
 pub mod entities;
 pub mod intake;
 pub mod language;
+pub mod quotes;
 pub mod sentiment;
 pub mod time;
 
@@ -15,8 +16,10 @@ pub mod time;
 pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String, String>> {
     let known = matches!(
         (command, stage),
-        ("eval", "entities" | "time" | "sentiment" | "extract")
-            | ("train", "entities" | "sentiment")
+        (
+            "eval",
+            "entities" | "time" | "sentiment" | "extract" | "quotes"
+        ) | ("train", "entities" | "sentiment")
     );
     if !known {
         return None;
@@ -39,6 +42,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         }
         ("eval", "extract") => intake::eval(args),
         ("eval", "language") => language::eval(args),
+        ("eval", "quotes") => quotes::eval(args),
         _ => return None,
     })
 }
