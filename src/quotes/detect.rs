@@ -130,29 +130,32 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
         let mut single: Option<usize> = None;
         // a quotation continued from the last paragraph: skip this one's opening mark
         let mut continued = double.is_some();
-        let mut prev: Option<char> = None;
-        let mut skip_to = 0usize;
-        for (i, ch) in body.char_indices() {
-            if i < skip_to {
-                continue;
-            }
-            let Some(m) = body.get(i..).and_then(|rest| mark(ch, rest)) else {
-                prev = Some(ch);
-                if !ch.is_whitespace() {
-                    continued = false;
-                }
+        let bytes = body.as_bytes();
+        let mut from = 0usize;
+        // only the bytes a quotation mark can begin with are looked at: `"`, `'`,
+        // and the lead bytes of “ ” ‘ ’ „ (E2), « » (C2) and â (C3)
+        while let Some(i) = bytes
+            .get(from..)
+            .and_then(|b| {
+                b.iter()
+                    .position(|&c| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2 | 0xC3))
+            })
+            .map(|k| from + k)
+        {
+            let Some(rest) = body.get(i..) else { break };
+            let Some(ch) = rest.chars().next() else { break };
+            let Some(m) = mark(ch, rest) else {
+                from = i + ch.len_utf8();
                 continue;
             };
+            from = i + m.len;
             let at = paragraph.start + i;
             let end = at + m.len;
-            skip_to = i + m.len;
-            let next = body.get(skip_to..).and_then(|r| r.chars().next());
-            if continued {
-                continued = false;
-                if m.double && m.role != Role::Close {
-                    prev = Some(ch);
-                    continue;
-                }
+            let prev = body.get(..i).and_then(|b| b.chars().next_back());
+            let next = body.get(from..).and_then(|r| r.chars().next());
+            // (a paragraph begins with its first non-space character)
+            if std::mem::take(&mut continued) && i == 0 && m.double && m.role != Role::Close {
+                continue;
             }
             if m.double {
                 match (double, m.role) {
@@ -199,7 +202,6 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                     _ => {}
                 }
             }
-            prev = body.get(i..skip_to).and_then(|s| s.chars().last());
         }
         if let Some(start) = double {
             let continues = paragraphs
