@@ -6,7 +6,7 @@
 //! the stages, each a module with a single entry point:
 //!
 //! ```text
-//! intake → text → entities → time → sentiment → report
+//! intake → text → entities → quotes → time → sentiment → report
 //! ```
 //!
 //! Inside the core every offset is a UTF-8 byte offset into the cleaned text
@@ -25,6 +25,7 @@
 
 pub mod entities;
 pub mod intake;
+pub mod quotes;
 pub mod report;
 pub mod sentiment;
 pub mod text;
@@ -194,9 +195,17 @@ pub fn analyze(input: &Input, options: &Options) -> Result<Analysis, Error> {
         };
         let mut document = if language.all_english {
             let found = entities::recognize(&article.text, &layer, &dictionary);
+            let said = quotes::attribute(&article.text, &layer, &found);
             let dated = time::resolve(&article.text, &layer, &found, article.published.as_ref());
             let tone = sentiment::score(&article.text, &layer, &found, &targets);
-            report::document(article, layer, found, dated, Some(tone), language, None)
+            let layers = report::Layers {
+                text: layer,
+                entities: found,
+                quotes: said,
+                time: dated,
+                tone: Some(tone),
+            };
+            report::document(article, layers, language, None)
         } else {
             read_in_part(article, layer, language, &dictionary, &targets)
         };
@@ -229,6 +238,7 @@ fn read_in_part(
         in_english(t.span) || !t.span.of(text).chars().any(char::is_alphabetic)
     });
     let found = entities::recognize(text, &neutral.layer, dictionary);
+    let said = quotes::attribute(text, &layer, &found);
     let mut dated = time::resolve(text, &neutral.layer, &found, article.published.as_ref());
     for event in &mut dated.timeline {
         event.sentence = neutral.sentences.get(event.sentence).copied().unwrap_or(0);
@@ -249,10 +259,13 @@ fn read_in_part(
     };
     report::document(
         article,
-        layer,
-        found,
-        dated,
-        tone,
+        report::Layers {
+            text: layer,
+            entities: found,
+            quotes: said,
+            time: dated,
+            tone,
+        },
         language,
         sentences.as_deref(),
     )

@@ -4,7 +4,7 @@
 Every `crate::STAGE` reference in src/ (outside tests) is an edge from the module
 that writes it to that stage. The stages run one way on a shared ground floor:
 
-    ground  <  intake  <  text  <  entities  <  time  <  sentiment  <  report
+    ground  <  intake  <  text  <  entities  <  quotes  <  time  <  sentiment  <  report
 
 A stage may use the ground floor, earlier stages' entry points and output types,
 and the crate root's request types (Input, Options, Span, Error); it may not use a
@@ -17,7 +17,7 @@ import os
 import re
 import sys
 
-ORDER = ["ground", "intake", "text", "entities", "time", "sentiment", "report"]
+ORDER = ["ground", "intake", "text", "entities", "quotes", "time", "sentiment", "report"]
 ROOT_TYPES = {"Input", "Options", "Span", "Error", "SCHEMA", "DictionaryEntry", "Utf16Span", "MAX_INPUT_BYTES", "analyze", "Analysis", "Document"}
 src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
 

@@ -98,6 +98,20 @@ export interface Entity {
   salience: number;
   /** Tone toward the entity, with the sentences (indices) that show it. */
   sentiment: (Tone & { evidence: number[] }) | null;
+  /** The quotations it is the speaker of (indices into `quotes`). */
+  quotes: number[];
+}
+
+/** A quotation, marks included (it may run over several paragraphs), with its attribution. */
+export interface Quote extends Span {
+  /** Who said it: index into `entities` (named, or named nearby and pointed to by "he" or "the minister"); null when unknown or not a named entity. */
+  speaker: number | null;
+  /** The words that attribute it ("said", "told", "according to", "was quoted as telling"); null when it goes on from the quotation before it or has none. */
+  cue: Span | null;
+  /** "direct": whole sentences of speech; "partial": quoted words inside the writer's sentence. */
+  kind: "direct" | "partial";
+  /** When the source is a document, a group or an unnamed role ("the statement", "the ministry", "the official"): its words. */
+  source?: Span;
 }
 
 export interface Timex extends Span {
@@ -178,7 +192,8 @@ export interface Document {
   sentences: Sentence[];
   /** Empty when the request said `tokens: false`. */
   tokens: Token[];
-  quotes: Span[];
+  /** Quotations (marks included) with who said them. */
+  quotes: Quote[];
   mentions: Mention[];
   entities: Entity[];
   timexes: Timex[];

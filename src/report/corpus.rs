@@ -357,7 +357,18 @@ mod tests {
             ..Article::default()
         };
         let language = crate::intake::language::identify(text_body, &layer.paragraphs, None);
-        super::super::document(article, layer, found, dated, Some(tone), language, None)
+        super::super::document(
+            article,
+            super::super::Layers {
+                text: layer,
+                entities: found,
+                quotes: Vec::new(),
+                time: dated,
+                tone: Some(tone),
+            },
+            language,
+            None,
+        )
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use crate::entities::{Entity, EntityLayer, Mention};
 use crate::ground::span::{OffsetMap, Remap};
 use crate::intake::{Article, Language, Metadata, Published, Removal, Repair};
+use crate::quotes::Quote;
 use crate::sentiment::{EntityTone, SentimentLayer, TargetTone, Tone};
 use crate::text::{TextLayer, Token, TokenKind};
 use crate::time::{Event, TimeLayer, Timex};
@@ -45,6 +46,8 @@ pub struct EntityOut {
     pub entity: Entity,
     /// How the article portrays it, when it can tell.
     pub sentiment: Option<EntityTone>,
+    /// The quotations it is the speaker of (indices into `quotes`).
+    pub quotes: Vec<usize>,
 }
 
 /// One article. All offsets are UTF-16 code units into `text`.
@@ -72,8 +75,8 @@ pub struct Document {
     pub sentences: Vec<SentenceOut>,
     /// Every token (empty when the caller asked for none).
     pub tokens: Vec<Token>,
-    /// Stretches of quoted speech, quotation marks included.
-    pub quotes: Vec<Span>,
+    /// Quotations, marks included, each with its speaker, cue and kind.
+    pub quotes: Vec<Quote>,
     /// Every name and number found, in text order.
     pub mentions: Vec<Mention>,
     /// The mentions grouped into entities, with salience and tone.
@@ -112,16 +115,34 @@ pub struct Truncation {
     pub note: String,
 }
 
+/// What the stages after intake found in one article.
+pub struct Layers {
+    /// Tokens, sentences, paragraphs.
+    pub text: TextLayer,
+    /// Mentions and entities.
+    pub entities: EntityLayer,
+    /// Quotations with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Temporal expressions and the timeline.
+    pub time: TimeLayer,
+    /// Tone, when there was English to read it in.
+    pub tone: Option<SentimentLayer>,
+}
+
 /// Assemble one document from every stage's output, converting offsets to UTF-16.
 pub fn document(
     mut article: Article,
-    mut text_layer: TextLayer,
-    mut entity_layer: EntityLayer,
-    mut time_layer: TimeLayer,
-    tone: Option<SentimentLayer>,
+    layers: Layers,
     mut language: Language,
     tone_sentences: Option<&[usize]>,
 ) -> Document {
+    let Layers {
+        text: mut text_layer,
+        entities: mut entity_layer,
+        mut quotes,
+        time: mut time_layer,
+        tone,
+    } = layers;
     let long_sentences = text_layer.long_sentences;
     // No tone read (nothing in English): no tone at all, not a neutral one.
     let read = tone.is_some();
@@ -136,6 +157,7 @@ pub fn document(
     article.removed.remap(&map);
     text_layer.remap(&map);
     entity_layer.remap(&map);
+    quotes.remap(&map);
     time_layer.remap(&map);
     tone.remap(&map);
     for part in &mut language.parts {
@@ -173,8 +195,15 @@ pub fn document(
         .map(|entity| EntityOut {
             entity,
             sentiment: entity_tones.next().flatten(),
+            quotes: Vec::new(),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut entities = entities;
+    for (index, quote) in quotes.iter().enumerate() {
+        if let Some(entity) = quote.speaker.and_then(|e| entities.get_mut(e)) {
+            entity.quotes.push(index);
+        }
+    }
     let mut document = Document {
         meta: article.meta,
         language,
@@ -190,7 +219,7 @@ pub fn document(
             .count(),
         sentences,
         tokens: text_layer.tokens,
-        quotes: text_layer.quotes,
+        quotes,
         mentions: entity_layer.mentions,
         entities,
         timexes: time_layer.timexes,

@@ -41,7 +41,9 @@ pub struct TextLayer {
     pub sentences: Vec<Sentence>,
     /// Paragraph spans, in order.
     pub paragraphs: Vec<Span>,
-    /// Stretches of quoted speech, quotation marks included.
+    /// Stretches of quoted speech inside each paragraph, quotation marks
+    /// included: the pairs of double marks the tone model was trained to read
+    /// (the reported quotations, with speakers, are the quotes stage's).
     pub quotes: Vec<Span>,
     /// Every token lower-cased, once for the stages that compare words.
     #[serde(skip)]

@@ -39,7 +39,7 @@ mod cli {
                                           `lede train entities --data DIR --model FILE`)
         lede eval STAGE [--data DIR]      score a stage on the development data
                                           (STAGE: entities, time, dating, sentiment, extract,
-                                          language)
+                                          language, quotes)
         lede train STAGE [--data DIR]     train a stage's model from ../shared/data into models/
                                           (STAGE: entities, sentiment, tone); for entities, a DIR
                                           without ner/ is your own CoNLL or IOB2 corpus

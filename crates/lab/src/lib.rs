@@ -7,6 +7,7 @@ mod common;
 pub mod entities;
 pub mod intake;
 pub mod language;
+pub mod quotes;
 pub mod sentiment;
 pub mod time;
 
@@ -17,7 +18,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         (command, stage),
         (
             "eval",
-            "entities" | "time" | "dating" | "sentiment" | "extract" | "language"
+            "entities" | "time" | "dating" | "sentiment" | "extract" | "language" | "quotes"
         ) | ("train", "entities" | "sentiment" | "tone")
     );
     if !known {
@@ -42,6 +43,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         }
         ("eval", "extract") => intake::eval(args),
         ("eval", "language") => language::eval(args),
+        ("eval", "quotes") => quotes::eval(args),
         _ => return None,
     })
 }
@@ -62,7 +64,7 @@ mod tests {
         }
         assert!(super::run("eval", "nothing", &args).is_none());
         // Every command the dispatch serves is known (a merge once dropped three).
-        for (command, stage) in [("eval", "dating"), ("train", "tone")] {
+        for (command, stage) in [("eval", "dating"), ("train", "tone"), ("eval", "quotes")] {
             let error = super::run(command, stage, &args).unwrap().unwrap_err();
             assert!(error.contains("--data"), "{command} {stage}: {error}");
         }
