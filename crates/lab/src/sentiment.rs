@@ -1,6 +1,6 @@
 //! `lede eval sentiment`: targeted sentiment on NewsMTSC dev_rw and dev_mt
 //! (macro-F1, accuracy), sentence valence against human ratings (Pearson r on
-//! the VADER ground-truth sets and the SemEval-2007 headline trial set), and
+//! the VADER ground-truth sets, and the SemEval-2007 headline trial set, held out), and
 //! Financial PhraseBank (AllAgree) polarity as a development check. Native only.
 //! Sentence and article tone comes from a model trained on the rated sets
 //! ([`tone`]), so its figures on them are cross-validated.
@@ -96,8 +96,8 @@ pub fn eval(args: &[String]) -> Result<String, String> {
     let recipe = tone::recipe(args)?;
     let items = tone::load(&data, recipe.settings.bits, recipe.news_magnitude)?;
     let cv = tone::cross_validate(&items, &recipe)?;
-    out.push_str("Sentence and article tone against human ratings (the shipped model trains on these sets: figures cross-validated):\n");
-    out.push_str(&tone::report(&items, &cv));
+    out.push_str("Sentence and article tone against human ratings (cross-validated on the sets the shipped model trains on):\n");
+    out.push_str(&tone::report(&items, &cv, &recipe));
     out.push_str(&tone::news_dev(&data, "dev_rw")?);
     out.push_str(&tone::news_dev(&data, "dev_mt")?);
     // the shipped model on its own training data: a check that it is the recipe's, not a measure
