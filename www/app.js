@@ -32,8 +32,13 @@ const analyzer = new Analyzer((event) => {
   else if ((event.kind === "ready" && !event.ok) || event.kind === "error") say(event.error, "error");
   else if (event.kind === "restarted") say(`The ${event.error.replace(/^the /, "")}.`, "error");
 });
-// For the page's tests: make the worker die on purpose and watch the page recover.
-globalThis.__ledeTest = { crash: (how) => analyzer.crashForTest(how).catch((e) => e.message) };
+// For the page's tests: make the worker die on purpose and watch the page recover;
+// read the analyses shown, or show analyses made by hand (fields a newer engine adds).
+globalThis.__ledeTest = {
+  crash: (how) => analyzer.crashForTest(how).catch((e) => e.message),
+  analyses: () => lastAnalyses,
+  show: (analyses) => show(analyses),
+};
 
 /** Does this pasted text look like an HTML page rather than prose? */
 export function looksLikeHtml(text) {
@@ -82,12 +87,18 @@ async function run(inputs, extra = {}) {
   if (token !== busy) return;
   cancel.hidden = true;
   progress.hidden = true;
-  lastAnalyses = analyses;
-  results.replaceChildren(toolbar(), renderAnalysis(analyses));
-  results.hidden = analyses.length === 0;
+  show(analyses);
   const docs = analyses.reduce((n, a) => n + a.analysis.documents.length, 0);
   if (errors.length) say(errors.join(" · "), "error");
   else say(`Analyzed ${docs} document${docs === 1 ? "" : "s"} in ${ms.toFixed(0)} ms.`, "ok");
+}
+
+/** Show analyses in the results, the charts drawn to the width they will have. */
+function show(analyses) {
+  lastAnalyses = analyses;
+  const width = results.parentElement.clientWidth - 32;
+  results.replaceChildren(toolbar(), renderAnalysis(analyses, { width }));
+  results.hidden = analyses.length === 0;
 }
 
 function pastedInput() {
