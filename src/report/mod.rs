@@ -33,8 +33,48 @@ pub struct SentenceOut {
     #[serde(flatten)]
     /// Where the sentence is.
     pub span: Span,
-    /// Its tone.
-    pub sentiment: Option<Tone>,
+    /// Its tone, with the words that moved it.
+    pub sentiment: Option<SentenceTone>,
+}
+
+/// A sentence's tone and the explanation of it: the words that moved it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceTone {
+    #[serde(flatten)]
+    /// Score and label.
+    pub tone: Tone,
+    /// The words that moved the score most, strongest first (at most
+    /// [`MAX_TONE_WORDS`], none weaker than [`MIN_TONE_WEIGHT`]).
+    pub words: Vec<ToneWord>,
+}
+
+/// A word that moved a sentence's tone, and by how much (its share of the score:
+/// positive pulls toward positive).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ToneWord {
+    #[serde(flatten)]
+    /// Where the word is.
+    pub span: Span,
+    /// Its share of the score, rounded to three decimals.
+    pub weight: f32,
+}
+
+/// The most words listed per sentence: the explanation stays small in the JSON.
+pub const MAX_TONE_WORDS: usize = 5;
+/// Words that moved a sentence by less than this are not listed.
+pub const MIN_TONE_WEIGHT: f32 = 0.01;
+
+/// The words that moved sentence `index`'s tone, as listed in the JSON (byte spans).
+fn tone_words(text: &str, layer: &TextLayer, index: usize) -> Vec<ToneWord> {
+    crate::sentiment::sentence_words(text, layer, index)
+        .into_iter()
+        .filter(|(_, weight)| weight.abs() >= MIN_TONE_WEIGHT)
+        .take(MAX_TONE_WORDS)
+        .map(|(span, weight)| ToneWord {
+            span,
+            weight: (weight * 1000.0).round() / 1000.0,
+        })
+        .collect()
 }
 
 /// An entity with the tone the article takes toward it.
@@ -131,7 +171,23 @@ pub fn document(
         entities: Vec::new(),
         targets: Vec::new(),
     });
+    // The words behind each sentence's tone, found on the byte offsets (before the remap).
+    let mut words: Vec<Vec<ToneWord>> = vec![Vec::new(); text_layer.sentences.len()];
+    if read {
+        let places: Vec<usize> = match tone_sentences {
+            None => (0..text_layer.sentences.len()).collect(),
+            Some(places) => places.to_vec(),
+        };
+        for place in places {
+            if let Some(slot) = words.get_mut(place) {
+                *slot = tone_words(&article.text, &text_layer, place);
+            }
+        }
+    }
     let map = OffsetMap::new(&article.text);
+    for word in words.iter_mut().flatten() {
+        word.span.remap(&map);
+    }
     article.repairs.remap(&map);
     article.removed.remap(&map);
     text_layer.remap(&map);
@@ -161,9 +217,13 @@ pub fn document(
     let sentences = text_layer
         .sentences
         .iter()
-        .map(|s| SentenceOut {
+        .zip(words)
+        .map(|(s, words)| SentenceOut {
             span: s.span,
-            sentiment: sentence_tones.pop().flatten(),
+            sentiment: sentence_tones
+                .pop()
+                .flatten()
+                .map(|tone| SentenceTone { tone, words }),
         })
         .collect();
     let mut entity_tones = tone.entities.into_iter();
@@ -240,3 +300,50 @@ pub fn analysis(documents: Vec<Document>) -> Analysis {
 pub type TimelineEvent = Event;
 /// The name the JSON schema's documentation uses for a [`Timex`].
 pub type TemporalExpression = Timex;
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Input, Options};
+
+    #[test]
+    fn each_sentence_tone_lists_the_words_that_moved_it() {
+        // "😀 " before: UTF-16 offsets differ from byte offsets from the start.
+        let text =
+            "😀 The attack was a brutal disaster. The talks were a great success. It rained.";
+        let analysis = analyze(&Input::Text(text.into()), &Options::default()).expect("analysis");
+        let doc = &analysis.documents[0];
+        let utf16: Vec<u16> = doc.text.encode_utf16().collect();
+        let word = |w: &super::ToneWord| String::from_utf16_lossy(&utf16[w.span.start..w.span.end]);
+        let mut listed = Vec::new();
+        for sentence in &doc.sentences {
+            let tone = sentence.sentiment.as_ref().expect("tone read");
+            assert!(tone.words.len() <= super::MAX_TONE_WORDS);
+            for pair in tone.words.windows(2) {
+                assert!(
+                    pair[0].weight.abs() >= pair[1].weight.abs(),
+                    "{:?}",
+                    tone.words
+                );
+            }
+            for w in &tone.words {
+                assert!(sentence.span.start <= w.span.start && w.span.end <= sentence.span.end);
+                assert!(w.weight.abs() >= super::MIN_TONE_WEIGHT);
+                listed.push((word(w), w.weight));
+            }
+        }
+        assert!(
+            listed
+                .iter()
+                .any(|(w, weight)| (w == "brutal" || w == "disaster") && *weight < 0.0),
+            "{listed:?}"
+        );
+        assert!(
+            listed
+                .iter()
+                .any(|(w, weight)| (w == "great" || w == "success") && *weight > 0.0),
+            "{listed:?}"
+        );
+        let json = serde_json::to_value(doc).expect("json");
+        assert!(json["sentences"][0]["sentiment"]["words"][0]["weight"].is_number());
+    }
+}
