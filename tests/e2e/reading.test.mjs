@@ -237,6 +237,27 @@ test("the keyboard path through the timeline: one tab stop, arrows between event
   await context.close();
 });
 
+test("the tone bars: one tab stop, the arrow keys move along the sentences, each shows the words that moved its tone", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await analyze(page, "The attack was a brutal disaster for the city. The talks were a great success. It rained on Monday.");
+  const bars = page.locator(".tone-arc .bar");
+  assert.equal(await bars.count(), 3);
+  assert.equal(await page.locator(".tone-arc .bar[tabindex='0']").count(), 1);
+  await bars.first().focus();
+  const detail = page.locator(".sentence-detail");
+  assert.match(await detail.textContent(), /^Sentence 1 of 3: negative/);
+  const moved = await detail.locator(".tone-words .tone-word").allTextContents();
+  assert.ok(moved.some((w) => /brutal|disaster|attack/.test(w)), moved.join(", "));
+  // The words are marked in the sentence too, by sign.
+  assert.ok(await detail.locator(".sentence-text .tone-word.neg").count() >= 1);
+  await page.keyboard.press("ArrowRight");
+  assert.match(await detail.textContent(), /^Sentence 2 of 3: positive.*Moved by: .*(great|success) \+/);
+  await detail.locator("button.jump").click();
+  await page.locator(".article-text p.flash").waitFor();
+  assert.equal(await page.evaluate(() => CSS.highlights.get("lede-jump")?.values().next().value?.toString()), "The talks were a great success.");
+  await context.close();
+});
+
 test("network labels never overlap, and the most-mentioned name is always labelled", async () => {
   for (const prefix of ["000", "003", "004"]) {
     const { page, context } = await openPage(browser, server.url);
