@@ -142,7 +142,7 @@ export function shortLabel(text, n = 30) {
   if (clean.length <= n) return clean;
   const cut = clean.slice(0, n);
   const space = cut.lastIndexOf(" ");
-  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—…-]+$/, "")}…`;
 }
 
 /** "2002", "2002-11-29 to 2002-12-01": an event's date as shown. */
@@ -160,7 +160,7 @@ function gapWords(ms) {
 }
 
 /**
- * Cut sorted times into stretches wherever a gap is more than a third of the
+ * Cut sorted times into stretches wherever a gap is more than a fifth of the
  * whole and more than 60 days, recursively, at most `limit` stretches: a far
  * outlier then gets a short stretch of its own, and a cluster of nearby days
  * one wide enough to tell them apart.
@@ -174,7 +174,7 @@ export function timeStretches(times, limit = 4) {
     let best = -1;
     for (let i = lo; i < hi; i++) {
       const gap = sorted[i + 1] - sorted[i];
-      if (gap > total / 3 && gap > 60 * DAY && (best < 0 || gap > sorted[best + 1] - sorted[best])) best = i;
+      if (gap > total / 5 && gap > 60 * DAY && (best < 0 || gap > sorted[best + 1] - sorted[best])) best = i;
     }
     if (best < 0) return;
     gaps.push({ at: best, size: sorted[best + 1] - sorted[best] });
@@ -194,7 +194,8 @@ export function timeStretches(times, limit = 4) {
 }
 
 /**
- * A zoomable timeline. `events`: [{when, until, label, group}], in any order.
+ * A zoomable timeline. `events`: [{when, until, label, group, context}], in any
+ * order (`context`, such as the article's title, is read out after the label).
  * Each mark carries its date and a short label; a day is a dot, a month, year or
  * decade (a date known only that far) a ring labelled with it ("2022"), and only
  * an explicit range ("from 1999 to 2002") a bar. The axis is broken where the
@@ -281,7 +282,8 @@ export function timelineChart(events, { label = "Timeline", onActivate = () => {
       ? s("rect", { class: "bar", y, height: row - 6, rx: 3 })
       : s("circle", { class: p.vague ? "ring" : "dot", cy: middle, r: p.vague ? 5 : 4.5 });
     const text = p.labelled ? s("text", { class: "event-label", y: middle + 4, "text-anchor": p.leftLabel ? "end" : "start" }, p.text) : null;
-    const name = `${eventWhen(p.event)}: ${p.event.label}`;
+    // The visible words first, so the name read out contains what is shown.
+    const name = `${eventWhen(p.event)}: ${p.event.label}${p.event.context ? ` (${p.event.context})` : ""}`;
     const mark = s("g", { class: `event g${(p.event.group ?? 0) % 8}`, role: "button", "aria-label": name },
       s("title", {}, name), shape, text);
     activateOnKey(mark, () => onActivate(p.event));

@@ -2,7 +2,7 @@
 // units, exactly what String.prototype.slice takes, so highlights line up with
 // emoji, accents and CJK. Text always goes in as text nodes: nothing is parsed.
 import { h, append } from "./view-dom.js";
-import { timelineChart, networkChart, toneOverTimeChart, showWhen, shortLabel } from "./charts.js";
+import { timelineChart, networkChart, toneOverTimeChart, showWhen } from "./charts.js";
 
 export { h };
 
@@ -694,14 +694,14 @@ function renderCorpusQuotes(docs, container) {
       h("details", {}, h("summary", {}, h("span", { class: `speaker swatch type-${s.type ?? "MISC"}` }, s.name),
         ` ${s.quotes.length} quote${s.quotes.length === 1 ? "" : "s"} in ${s.docs.size} article${s.docs.size === 1 ? "" : "s"}`),
       h("ol", { class: "quotes" }, s.quotes.map(({ doc, d, q }) => quoteItem(doc, q, { speaker: false, prefix: `${docTitle(doc, d)} — `, dataset: { doc: d } })))))))
-    : h("p", { class: "empty" }, "No quote has a speaker.");
+    : h("p", { class: "empty" }, unattributed ? `None of the ${unattributed} quotes has a speaker.` : "No quotes found.");
   body.addEventListener?.("click", (event) => {
     const button = event.target.closest?.("button.quote-jump");
     if (!button) return;
     const article = openCorpusDocument(container, Number(button.dataset.doc));
     if (article) jumpTo(article, Number(button.dataset.start), Number(button.dataset.end));
   });
-  return [body, unattributed ? h("p", { class: "note" }, `${unattributed} more quote${unattributed === 1 ? "" : "s"} without a speaker.`) : null];
+  return [body, list.length && unattributed ? h("p", { class: "note" }, `${unattributed} more quote${unattributed === 1 ? "" : "s"} without a speaker.`) : null];
 }
 
 /** Across several documents: the articles, merged names, one timeline, tone over time, one network, who said what. */
@@ -720,7 +720,7 @@ function renderCorpus(docs, container, width) {
     }
   });
   const top = [...merged.values()].sort((a, b) => b.docs - a.docs || b.mentions - a.mentions).slice(0, 15);
-  const events = docs.flatMap((doc, d) => (doc.timeline ?? []).map((e) => ({ ...e, d, group: d, label: `${shortLabel(docTitle(doc, d), 24)}: ${e.label}` })));
+  const events = docs.flatMap((doc, d) => (doc.timeline ?? []).map((e) => ({ ...e, d, group: d, context: docTitle(doc, d) })));
   const chartsWidth = chartWidth(width, 1100);
   const timeline = timelineChart(events, {
     label: `Timeline across ${docs.length} articles`,
@@ -761,6 +761,8 @@ function renderCorpus(docs, container, width) {
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col", class: "num" }, "Articles"), h("th", { scope: "col", class: "num" }, "Mentions"))),
         h("tbody", {}, top.map((m) => h("tr", {}, h("th", { scope: "row" }, m.name), h("td", { class: "num" }, String(m.docs)), h("td", { class: "num" }, String(m.mentions))))))),
     section("timeline", "Timeline", events.length, true, timeline,
+      timeline ? h("ul", { class: "timeline-key", "aria-label": "Colours of the articles on the timeline" },
+        docs.map((doc, d) => (doc.timeline?.length ? h("li", {}, h("span", { class: `key k${d % 8}`, "aria-hidden": "true" }), docTitle(doc, d)) : null))) : null,
       events.length ? h("details", { class: "timeline-list" }, h("summary", {}, `The ${events.length} events as a list`),
         docs.map((doc, d) => (doc.timeline?.length ? renderTimeline(doc, docTitle(doc, d)) : null))) : null),
     section("quotes", "Who said what", quoteCount, quoteCount > 0, speakers),
