@@ -151,6 +151,14 @@ function eventWhen(event) {
 }
 
 const YEAR = 365.25 * DAY;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A date with its year: "Jul 2022", "Mar 10, 2024", "480 BC". */
+function withYear(date) {
+  const year = date.getUTCFullYear() <= 0 ? `${1 - date.getUTCFullYear()} BC` : String(date.getUTCFullYear());
+  const day = date.getUTCDate();
+  return day === 1 && date.getUTCMonth() === 0 ? year : day === 1 ? `${MONTHS[date.getUTCMonth()]} ${year}` : `${MONTHS[date.getUTCMonth()]} ${day}, ${year}`;
+}
 
 /** A duration in words, for the gap a broken axis leaves out. */
 function gapWords(ms) {
@@ -328,7 +336,10 @@ export function timelineChart(events, { label = "Timeline", onActivate = () => {
       } else {
         const scale = scaleUtc().domain([seg.lo, seg.hi]).range([a, b]);
         const count = Math.max(2, Math.floor((b - a) / 90));
-        select(g).call(axisBottom(scale).ticks(count).tickFormat(yearsBeforeChrist(scale, count)).tickSizeOuter(0));
+        const usual = yearsBeforeChrist(scale, count);
+        // A stretch shorter than two years says its year on its first tick ("Jul 2022"), as month and day ticks do not.
+        const format = seg.hi - seg.lo < 2 * YEAR ? (date, i) => (i === 0 ? withYear(date) : usual(date)) : usual;
+        select(g).call(axisBottom(scale).ticks(count).tickFormat(format).tickSizeOuter(0));
       }
       if (i > 0) {
         const before = segments[i - 1];

@@ -197,7 +197,8 @@ function cut(text, n) {
 /** One quote as a button that jumps to its sentence: the speaker, the words, the cue. */
 function quoteItem(doc, q, { speaker = true, prefix = null, dataset = {} } = {}) {
   const who = quoteSpeaker(doc, q);
-  const words = cut(doc.text.slice(q.start, q.end), 240);
+  // The quotation marks are the <q> element's to draw.
+  const words = cut(doc.text.slice(q.start, q.end).trim().replace(/^["“”„‘’'«»]+/, "").replace(/["“”„‘’'«»]+$/, "").replace(/,$/, ""), 240);
   const cue = q.cue ? doc.text.slice(q.cue.start, q.cue.end) : null;
   const span = sentenceSpan(doc, q.start, q.end);
   return h("li", { class: `quote ${q.kind}` },
@@ -261,9 +262,10 @@ function renderEntities(doc, index) {
       const more = h("button", { type: "button", class: "more", "aria-expanded": "false", "aria-label": `More about ${e.name}` });
       const row = h("tr", { class: rank >= SHORT_TABLE ? "extra" : null },
         h("th", { scope: "row" },
-          more,
-          h("button", { type: "button", class: "entity-name", "aria-pressed": "false", dataset: { entity: e.id } }, e.name),
-          said.length ? h("span", { class: "said", title: `${said.length} quote${said.length === 1 ? "" : "s"}` }, ` “${said.length}”`) : null,
+          h("span", { class: "name-line" },
+            more,
+            h("button", { type: "button", class: "entity-name", "aria-pressed": "false", dataset: { entity: e.id } }, e.name),
+            said.length ? h("span", { class: "said", title: `${said.length} quote${said.length === 1 ? "" : "s"}` }, `“${said.length}”`) : null),
           e.titles?.length ? h("span", { class: "aliases" }, e.titles.join(", ")) : null),
         h("td", { class: "nowrap", title: TYPE_NAMES[e.type] ?? e.type }, TYPE_SHORT[e.type] ?? e.type),
         h("td", { class: "num" }, String(e.mentions?.length ?? 0)),

@@ -330,8 +330,8 @@ test("quotes: listed per entity, a Quotes view that jumps to the sentence, reach
   const view = page.locator("details.section[data-section=quotes]");
   await view.evaluate((d) => { d.open = true; });
   const items = await view.locator("li.quote").allTextContents();
-  assert.ok(items.some((t) => /^Vladimir Putin.*: “very important for stabilizing/.test(t)), items.join("\n"));
-  assert.ok(items.some((t) => /^Wang Yi.*: “The current international situation/.test(t)), items.join("\n"));
+  assert.ok(items.some((t) => /^Vladimir Putin.*: very important for stabilizing/.test(t)), items.join("\n"));
+  assert.ok(items.some((t) => /^Wang Yi.*: The current international situation/.test(t)), items.join("\n"));
   assert.match(await view.textContent(), /2 of \d+ with a speaker/);
   // Keyboard: Tab from the summary reaches the first quote; Enter jumps to its sentence.
   const wang = view.locator("li.quote button", { hasText: "Wang Yi" });
