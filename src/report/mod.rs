@@ -44,7 +44,8 @@ pub struct SentenceTone {
     /// Score and label.
     pub tone: Tone,
     /// The words that moved the score most, strongest first (at most
-    /// [`MAX_TONE_WORDS`], none weaker than [`MIN_TONE_WEIGHT`]).
+    /// [`crate::sentiment::MAX_TONE_WORDS`], none weaker than
+    /// [`crate::sentiment::MIN_TONE_WEIGHT`]).
     pub words: Vec<ToneWord>,
 }
 
@@ -57,24 +58,6 @@ pub struct ToneWord {
     pub span: Span,
     /// Its share of the score, rounded to three decimals.
     pub weight: f32,
-}
-
-/// The most words listed per sentence: the explanation stays small in the JSON.
-pub const MAX_TONE_WORDS: usize = 5;
-/// Words that moved a sentence by less than this are not listed.
-pub const MIN_TONE_WEIGHT: f32 = 0.01;
-
-/// The words that moved sentence `index`'s tone, as listed in the JSON (byte spans).
-fn tone_words(text: &str, layer: &TextLayer, index: usize) -> Vec<ToneWord> {
-    crate::sentiment::sentence_words(text, layer, index)
-        .into_iter()
-        .filter(|(_, weight)| weight.abs() >= MIN_TONE_WEIGHT)
-        .take(MAX_TONE_WORDS)
-        .map(|(span, weight)| ToneWord {
-            span,
-            weight: (weight * 1000.0).round() / 1000.0,
-        })
-        .collect()
 }
 
 /// An entity with the tone the article takes toward it.
@@ -167,27 +150,12 @@ pub fn document(
     let read = tone.is_some();
     let mut tone = tone.unwrap_or_else(|| SentimentLayer {
         sentences: Vec::new(),
+        words: Vec::new(),
         document: Tone::from_score(0.0),
         entities: Vec::new(),
         targets: Vec::new(),
     });
-    // The words behind each sentence's tone, found on the byte offsets (before the remap).
-    let mut words: Vec<Vec<ToneWord>> = vec![Vec::new(); text_layer.sentences.len()];
-    if read {
-        let places: Vec<usize> = match tone_sentences {
-            None => (0..text_layer.sentences.len()).collect(),
-            Some(places) => places.to_vec(),
-        };
-        for place in places {
-            if let Some(slot) = words.get_mut(place) {
-                *slot = tone_words(&article.text, &text_layer, place);
-            }
-        }
-    }
     let map = OffsetMap::new(&article.text);
-    for word in words.iter_mut().flatten() {
-        word.span.remap(&map);
-    }
     article.repairs.remap(&map);
     article.removed.remap(&map);
     text_layer.remap(&map);
@@ -199,11 +167,27 @@ pub fn document(
     }
     // The tones in sentence order; when tone read only some sentences, each in
     // its place and the others without.
-    let mut sentence_tones: Vec<Option<Tone>> = match tone_sentences {
-        None => tone.sentences.into_iter().map(Some).collect(),
+    // Each with the words that moved it, their weights rounded to three decimals.
+    let explained = tone.sentences.into_iter().zip(
+        tone.words
+            .into_iter()
+            .chain(std::iter::repeat_with(Vec::new)),
+    );
+    let explained = explained.map(|(tone, words)| SentenceTone {
+        tone,
+        words: words
+            .into_iter()
+            .map(|(span, weight)| ToneWord {
+                span,
+                weight: (weight * 1000.0).round() / 1000.0,
+            })
+            .collect(),
+    });
+    let mut sentence_tones: Vec<Option<SentenceTone>> = match tone_sentences {
+        None => explained.map(Some).collect(),
         Some(places) => {
             let mut all = vec![None; text_layer.sentences.len()];
-            for (place, t) in places.iter().zip(tone.sentences) {
+            for (place, t) in places.iter().zip(explained) {
                 if let Some(slot) = all.get_mut(*place) {
                     *slot = Some(t);
                 }
@@ -217,13 +201,9 @@ pub fn document(
     let sentences = text_layer
         .sentences
         .iter()
-        .zip(words)
-        .map(|(s, words)| SentenceOut {
+        .map(|s| SentenceOut {
             span: s.span,
-            sentiment: sentence_tones
-                .pop()
-                .flatten()
-                .map(|tone| SentenceTone { tone, words }),
+            sentiment: sentence_tones.pop().flatten(),
         })
         .collect();
     let mut entity_tones = tone.entities.into_iter();
@@ -317,7 +297,7 @@ mod tests {
         let mut listed = Vec::new();
         for sentence in &doc.sentences {
             let tone = sentence.sentiment.as_ref().expect("tone read");
-            assert!(tone.words.len() <= super::MAX_TONE_WORDS);
+            assert!(tone.words.len() <= crate::sentiment::MAX_TONE_WORDS);
             for pair in tone.words.windows(2) {
                 assert!(
                     pair[0].weight.abs() >= pair[1].weight.abs(),
@@ -327,7 +307,7 @@ mod tests {
             }
             for w in &tone.words {
                 assert!(sentence.span.start <= w.span.start && w.span.end <= sentence.span.end);
-                assert!(w.weight.abs() >= super::MIN_TONE_WEIGHT);
+                assert!(w.weight.abs() >= crate::sentiment::MIN_TONE_WEIGHT);
                 listed.push((word(w), w.weight));
             }
         }
