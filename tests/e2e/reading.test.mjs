@@ -333,9 +333,15 @@ test("quotes: listed per entity, a Quotes view that jumps to the sentence, reach
   assert.ok(items.some((t) => /^Vladimir Putin.*: very important for stabilizing/.test(t)), items.join("\n"));
   assert.ok(items.some((t) => /^Wang Yi.*: The current international situation/.test(t)), items.join("\n"));
   assert.match(await view.textContent(), /2 of \d+ with a speaker/);
-  // Keyboard: Tab from the summary reaches the first quote; Enter jumps to its sentence.
-  const wang = view.locator("li.quote button", { hasText: "Wang Yi" });
-  await wang.focus();
+  // Keyboard: Tab from the view's heading goes from quote to quote, in text order; Enter jumps to the sentence.
+  await view.locator("summary").focus();
+  const order = await view.locator("li.quote button").allTextContents();
+  const wangAt = order.findIndex((t) => t.startsWith("Wang Yi"));
+  assert.ok(wangAt >= 0);
+  for (let i = 0; i <= wangAt; i++) {
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), order[i], `Tab ${i + 1}`);
+  }
   await page.keyboard.press("Enter");
   await page.locator(".article-text p.flash").waitFor();
   const highlighted = await page.evaluate(() => CSS.highlights.get("lede-jump")?.values().next().value?.toString());
