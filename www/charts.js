@@ -169,7 +169,8 @@ function gapWords(ms) {
 
 /**
  * Cut sorted times into stretches wherever a gap is more than a fifth of the
- * whole and more than 60 days, recursively, at most `limit` stretches: a far
+ * whole, more than 60 days and more than four times the median gap,
+ * recursively, at most `limit` stretches: a far
  * outlier then gets a short stretch of its own, and a cluster of nearby days
  * one wide enough to tell them apart.
  */
@@ -177,12 +178,15 @@ export function timeStretches(times, limit = 4) {
   const sorted = [...new Set(times)].sort((a, b) => a - b);
   if (sorted.length < 2) return [sorted];
   const gaps = [];
+  // A break only where a gap stands out from the usual gap between dates: evenly spread dates keep one scale.
+  const between = sorted.slice(1).map((t, i) => t - sorted[i]).sort((a, b) => a - b);
+  const usualGap = between[Math.floor(between.length / 2)];
   const split = (lo, hi) => {
     const total = sorted[hi] - sorted[lo];
     let best = -1;
     for (let i = lo; i < hi; i++) {
       const gap = sorted[i + 1] - sorted[i];
-      if (gap > total / 5 && gap > 60 * DAY && (best < 0 || gap > sorted[best + 1] - sorted[best])) best = i;
+      if (gap > total / 5 && gap > 60 * DAY && gap > 4 * usualGap && (best < 0 || gap > sorted[best + 1] - sorted[best])) best = i;
     }
     if (best < 0) return;
     gaps.push({ at: best, size: sorted[best + 1] - sorted[best] });
@@ -417,8 +421,11 @@ export function networkChart(nodes, links, { label = "Who appears with whom", on
   for (const n of simNodes) boxes.push({ x0: n.x - n.r, x1: n.x + n.r, y0: n.y - n.r, y1: n.y + n.r, owner: n });
   for (const [rank, n] of order.entries()) {
     const w = labelWidth(n.name, 13) + 8;
-    const below = { x0: n.x - w / 2, x1: n.x + w / 2, y0: n.y + n.r + 1, y1: n.y + n.r + 15 };
-    const above = { x0: n.x - w / 2, x1: n.x + w / 2, y0: n.y - n.r - 15, y1: n.y - n.r - 1 };
+    // Centred under its circle, but shifted to stay inside the chart.
+    n.dx = Math.min(Math.max(n.x - w / 2, 2), Math.max(2, width - 2 - w)) + w / 2 - n.x;
+    const cx = n.x + n.dx;
+    const below = { x0: cx - w / 2, x1: cx + w / 2, y0: n.y + n.r + 1, y1: n.y + n.r + 15 };
+    const above = { x0: cx - w / 2, x1: cx + w / 2, y0: n.y - n.r - 15, y1: n.y - n.r - 1 };
     const taken = (box) => boxes.some((b) => b.owner !== n && box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
     const place = !taken(below) ? "below" : !taken(above) ? "above" : rank === 0 ? "below" : null;
     n.label = place;
@@ -432,7 +439,7 @@ export function networkChart(nodes, links, { label = "Who appears with whom", on
       "aria-label": `${n.name}, ${n.weight} mention${n.weight === 1 ? "" : "s"}`,
       transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`,
       dataset: { entity: n.id },
-    }, s("title", {}, n.name), s("circle", { r: n.r.toFixed(1) }), s("text", { y: y.toFixed(1), "text-anchor": "middle" }, n.name));
+    }, s("title", {}, n.name), s("circle", { r: n.r.toFixed(1) }), s("text", { x: (n.dx ?? 0).toFixed(1), y: y.toFixed(1), "text-anchor": "middle" }, n.name));
     activateOnKey(mark, () => onActivate(n, mark));
     return mark;
   });

@@ -218,7 +218,8 @@ function renderQuotes(doc) {
   const named = quotes.filter((q) => q.speaker !== null || q.source).length;
   return [
     h("p", { class: "note" }, named ? `${named} of ${quotes.length} with a speaker.` : `${quotes.length} quote${quotes.length === 1 ? "" : "s"}; no speaker found for them.`),
-    h("ol", { class: "quotes" }, quotes.map((q) => quoteItem(doc, q))),
+    // No speakers at all (an engine that does not attribute them): the quotes alone.
+    h("ol", { class: "quotes" }, quotes.map((q) => quoteItem(doc, q, { speaker: named > 0 }))),
   ];
 }
 
