@@ -60,9 +60,16 @@ function yearPartSpan(year, rest) {
   return null;
 }
 
-/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)", "BC047" "470s BC", "BC03" "4th century BC", "195" "1950s", "19" "20th century"; other values as they are. */
+/** A TIMEX3 date as shown: "2002-SU" reads "summer 2002", "2024-W10" "week 10 of 2024", "2024-Q3" "Q3 2024", "BC0480-04" "480 BC (04)", "BC047" "470s BC", "BC03" "4th century BC", "195" "1950s", "19" "20th century"; other values as they are. */
 export function showWhen(value) {
-  let m = /^BC(\d{4})(.*)$/.exec(value ?? "");
+  const seasons = { SP: "spring", SU: "summer", FA: "autumn", WI: "winter" };
+  let m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value ?? "");
+  if (m) return `${seasons[m[2]]} ${m[1]}`;
+  m = /^(\d{4})-([QH][1-4])$/.exec(value ?? "");
+  if (m) return `${m[2]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value ?? "");
+  if (m) return `${m[3] ? "weekend of " : ""}week ${+m[2]} of ${m[1]}`;
+  m = /^BC(\d{4})(.*)$/.exec(value ?? "");
   if (m) return `${+m[1]} BC${m[2] ? ` (${m[2].slice(1)})` : ""}`;
   m = /^BC(\d{3})$/.exec(value ?? "");
   if (m) return `${+m[1] * 10}s BC`;
