@@ -5,7 +5,8 @@
 # five samples with options, 400 dev articles, 60 HTML pages, 80 TimeML documents.
 #   scripts/same-output.sh [--ignore FIELD]... BASE [HEAD]
 # --ignore FIELD drops that field of every document from both outputs before the
-# comparison (e.g. --ignore language when only the language report changed); both
+# comparison (e.g. --ignore language when only the language report changed; a dotted
+# path reaches into objects and every item of a list: --ignore sentences.sentiment.words); both
 # sides are then re-serialized the same way, so the rest still compares byte for byte.
 # Exit 0 when identical; 1 with the first differing requests listed.
 set -euo pipefail
@@ -50,13 +51,25 @@ if [ ${#ignore[@]} -gt 0 ]; then
     python3 - "$work/$side.jsonl" "${ignore[@]}" <<'PY'
 import json, sys
 path, fields = sys.argv[1], sys.argv[2:]
+
+def drop(node, parts):
+    """Remove the field at a dotted path, in every item of the lists on the way."""
+    if isinstance(node, list):
+        for item in node:
+            drop(item, parts)
+    elif isinstance(node, dict):
+        if len(parts) == 1:
+            node.pop(parts[0], None)
+        else:
+            drop(node.get(parts[0]), parts[1:])
+
 lines = open(path, encoding="utf-8").read().splitlines()
 with open(path, "w", encoding="utf-8") as out:
     for line in lines:
         response = json.loads(line)
         for document in response.get("documents", []):
             for field in fields:
-                document.pop(field, None)
+                drop(document, field.split("."))
         out.write(json.dumps(response, ensure_ascii=False, separators=(",", ":")) + "\n")
 PY
   done

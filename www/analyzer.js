@@ -3,6 +3,9 @@
 // A worker whose engine dies (a wasm trap: a Rust panic or running out of memory,
 // or an uncaught error) is replaced by a fresh one; what was pending is refused
 // with a message saying so, and onStatus gets {kind: "restarted", error}.
+// An entities model of the user's own (setModel) goes to every worker it starts,
+// before any analysis; changing it, or going back to the built-in one, starts a
+// fresh worker (an engine takes one model for its life).
 
 /* global LEDE_WORKER_SOURCE */
 
@@ -26,6 +29,8 @@ export class Analyzer {
 
   start() {
     this.worker = startWorker();
+    this.modelSent = this.model ? this.send({ kind: "model", bytes: this.model.bytes }) : null;
+    this.modelSent?.catch(() => {});
     this.loaded = false;
     this.ready = new Promise((resolve) => {
       this.markReady = resolve;
@@ -68,17 +73,45 @@ export class Analyzer {
     const request = this.pending.get(message.id);
     if (!request) return;
     this.pending.delete(message.id);
-    if (message.ok) request.resolve({ analysis: message.analysis, ms: message.ms });
+    if (message.ok) request.resolve(message.kind === "model" ? true : { analysis: message.analysis, ms: message.ms });
     else request.reject(new Error(message.error));
+  }
+
+  /** Post a request to the worker; resolves with its answer. */
+  send(message) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, ...message });
+    });
   }
 
   /** Analyze {text} or {html, url}; resolves to {analysis, ms}. */
   analyze(input, options = {}) {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, input, options });
-    });
+    return this.send({ input, options });
+  }
+
+  /**
+   * Use an entities model of the user's own ({name, bytes: ArrayBuffer}) in a fresh
+   * worker, or the built-in one (null). Resolves once the engine has taken it;
+   * rejects with the engine's reason (a file that is not a model), and then the
+   * built-in model stays in use.
+   */
+  async setModel(model) {
+    this.model = model;
+    this.worker.terminate();
+    this.rejectAll("cancelled");
+    this.start();
+    if (!model) return;
+    try {
+      await this.modelSent;
+    } catch (error) {
+      this.model = null;
+      this.worker.terminate();
+      this.rejectAll("cancelled");
+      this.start();
+      throw error;
+    }
   }
 
   /**

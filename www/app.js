@@ -32,8 +32,13 @@ const analyzer = new Analyzer((event) => {
   else if ((event.kind === "ready" && !event.ok) || event.kind === "error") say(event.error, "error");
   else if (event.kind === "restarted") say(`The ${event.error.replace(/^the /, "")}.`, "error");
 });
-// For the page's tests: make the worker die on purpose and watch the page recover.
-globalThis.__ledeTest = { crash: (how) => analyzer.crashForTest(how).catch((e) => e.message) };
+// For the page's tests: make the worker die on purpose and watch the page recover;
+// read the analyses shown, or show analyses made by hand (fields a newer engine adds).
+globalThis.__ledeTest = {
+  crash: (how) => analyzer.crashForTest(how).catch((e) => e.message),
+  analyses: () => lastAnalyses,
+  show: (analyses) => show(analyses),
+};
 
 /** Does this pasted text look like an HTML page rather than prose? */
 export function looksLikeHtml(text) {
@@ -42,6 +47,92 @@ export function looksLikeHtml(text) {
   const tags = (text.slice(0, 20000).match(/<\/?(p|div|span|a|article|body|head|br|h[1-6]|li|script|meta|section)\b[^>]*>/gi) || []).length;
   return tags >= 5;
 }
+
+// An entities model of the user's own: kept in IndexedDB (never sent anywhere),
+// handed to the analysis worker, and forgotten when the user goes back to the built-in one.
+const MODEL_DB = "lede";
+const MODEL_STORE = "models";
+const MODEL_KEY = "entities";
+/** Files larger than this are refused as models (the shipped one is about 1 MB). */
+const MAX_MODEL_BYTES = 64 * 1024 * 1024;
+
+function modelStore(mode, act) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(MODEL_DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(MODEL_STORE);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = act(db.transaction(MODEL_STORE, mode).objectStore(MODEL_STORE));
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        db.close();
+        reject(request.error);
+      };
+    };
+  });
+}
+
+let model = null;
+const modelName = $("model-name");
+const modelBuiltin = $("model-builtin");
+
+function showModel() {
+  modelName.textContent = model ? `your own, “${model.name}” (${Math.round(model.bytes.byteLength / 1024)} KB)` : "built-in";
+  modelBuiltin.hidden = !model;
+}
+
+/** Hand a model ({name, bytes}) to the engine; on success keep it (when `keep`) and re-analyze what is shown. */
+async function useModel(chosen, { keep }) {
+  say(`Loading the entities model ${chosen.name}…`);
+  try {
+    await analyzer.setModel(chosen);
+  } catch (error) {
+    say(`${chosen.name}: ${error.message}. The built-in model stays in use.`, "error");
+    return;
+  }
+  model = chosen;
+  showModel();
+  let kept = true;
+  if (keep) kept = await modelStore("readwrite", (store) => store.put(chosen, MODEL_KEY)).then(() => true, () => false);
+  const note = kept ? "kept in this browser for your next visit" : "in use now, but this browser could not keep it for your next visit";
+  if (!results.hidden && lastInputs.length) await run(lastInputs);
+  else say(`Using your entities model ${chosen.name}, ${note}.`, "ok");
+}
+
+// The model kept from a last visit, restored before the first analysis.
+const modelRestored = (async () => {
+  let kept = null;
+  try {
+    kept = await modelStore("readonly", (store) => store.get(MODEL_KEY));
+  } catch {
+    return; // no storage here (a private window, some file:// pages): the built-in model
+  }
+  if (kept?.bytes instanceof ArrayBuffer) await useModel({ name: String(kept.name ?? "model"), bytes: kept.bytes }, { keep: false });
+})();
+
+$("model-file").addEventListener("change", async (event) => {
+  const file = event.target.files?.[0];
+  event.target.value = "";
+  if (!file) return;
+  if (file.size > MAX_MODEL_BYTES) {
+    say(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; an entities model is at most 64 MB.`, "error");
+    return;
+  }
+  await useModel({ name: file.name, bytes: await file.arrayBuffer() }, { keep: true });
+});
+
+modelBuiltin.addEventListener("click", async () => {
+  await modelStore("readwrite", (store) => store.delete(MODEL_KEY)).catch(() => {});
+  model = null;
+  showModel();
+  await analyzer.setModel(null);
+  if (!results.hidden && lastInputs.length) await run(lastInputs);
+  else say("Back to the built-in entities model; yours is forgotten.", "ok");
+});
 
 let busy = 0;
 let lastInputs = [];
@@ -52,6 +143,7 @@ async function run(inputs, extra = {}) {
   const options = { tokens: false, ...extra };
   if (published.value) options.published = published.value;
   const token = ++busy;
+  await modelRestored;
   cancel.hidden = false;
   const size = inputs.reduce((n, i) => n + (i.payload.text ?? i.payload.html ?? "").length, 0);
   say(size > 200000 ? `Analyzing ${Math.round(size / 1000)} thousand characters…` : "Analyzing…");
@@ -82,12 +174,18 @@ async function run(inputs, extra = {}) {
   if (token !== busy) return;
   cancel.hidden = true;
   progress.hidden = true;
-  lastAnalyses = analyses;
-  results.replaceChildren(toolbar(), renderAnalysis(analyses));
-  results.hidden = analyses.length === 0;
+  show(analyses);
   const docs = analyses.reduce((n, a) => n + a.analysis.documents.length, 0);
   if (errors.length) say(errors.join(" · "), "error");
-  else say(`Analyzed ${docs} document${docs === 1 ? "" : "s"} in ${ms.toFixed(0)} ms.`, "ok");
+  else say(`Analyzed ${docs} document${docs === 1 ? "" : "s"} in ${ms.toFixed(0)} ms${model ? `, names found with your model ${model.name}` : ""}.`, "ok");
+}
+
+/** Show analyses in the results, the charts drawn to the width they will have. */
+function show(analyses) {
+  lastAnalyses = analyses;
+  const width = results.parentElement.clientWidth - 32;
+  results.replaceChildren(toolbar(), renderAnalysis(analyses, { width }));
+  results.hidden = analyses.length === 0;
 }
 
 function pastedInput() {

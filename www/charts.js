@@ -60,9 +60,16 @@ function yearPartSpan(year, rest) {
   return null;
 }
 
-/** A TIMEX3 date as shown: "BC0480-04" reads "480 BC (04)", "BC047" "470s BC", "BC03" "4th century BC", "195" "1950s", "19" "20th century"; other values as they are. */
+/** A TIMEX3 date as shown: "2002-SU" reads "summer 2002", "2024-W10" "week 10 of 2024", "2024-Q3" "Q3 2024", "BC0480-04" "480 BC (04)", "BC047" "470s BC", "BC03" "4th century BC", "195" "1950s", "19" "20th century"; other values as they are. */
 export function showWhen(value) {
-  let m = /^BC(\d{4})(.*)$/.exec(value ?? "");
+  const seasons = { SP: "spring", SU: "summer", FA: "autumn", WI: "winter" };
+  let m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value ?? "");
+  if (m) return `${seasons[m[2]]} ${m[1]}`;
+  m = /^(\d{4})-([QH][1-4])$/.exec(value ?? "");
+  if (m) return `${m[2]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value ?? "");
+  if (m) return `${m[3] ? "weekend of " : ""}week ${+m[2]} of ${m[1]}`;
+  m = /^BC(\d{4})(.*)$/.exec(value ?? "");
   if (m) return `${+m[1]} BC${m[2] ? ` (${m[2].slice(1)})` : ""}`;
   m = /^BC(\d{3})$/.exec(value ?? "");
   if (m) return `${+m[1] * 10}s BC`;
@@ -109,99 +116,273 @@ function activateOnKey(element, activate) {
 }
 
 /**
- * A zoomable timeline. `events`: [{when, until, label, group}]; ranges are bars,
- * days are dots, rows keep marks from overlapping. Wheel or drag to zoom and pan,
- * or the buttons; activating a mark calls `onActivate(event)`.
+ * Roving focus over `marks` (in reading order): one tab stop for the whole
+ * chart; the arrow keys, Home and End move between marks.
+ */
+function rovingFocus(marks) {
+  marks.forEach((mark, i) => {
+    mark.setAttribute("tabindex", i === 0 ? "0" : "-1");
+    mark.addEventListener("focus", () => {
+      for (const other of marks) other.setAttribute("tabindex", other === mark ? "0" : "-1");
+    });
+    mark.addEventListener("keydown", (event) => {
+      const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: marks.length - 1 }[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      marks[Math.max(0, Math.min(marks.length - 1, to))].focus();
+    });
+  });
+}
+
+let measuring = null;
+/** How wide a label of `text` is in the charts' font at `px` pixels (measured on a canvas; estimated without one). */
+function labelWidth(text, px = 12, weight = 400) {
+  measuring ??= globalThis.document?.createElement("canvas").getContext("2d") ?? false;
+  if (!measuring) return text.length * px * 0.6;
+  measuring.font = `${weight} ${px}px system-ui, sans-serif`;
+  return measuring.measureText(text).width;
+}
+
+/** A label cut to `n` characters at a word boundary, with an ellipsis. */
+export function shortLabel(text, n = 30) {
+  const clean = String(text ?? "").replace(/\s+/g, " ").trim();
+  if (clean.length <= n) return clean;
+  const cut = clean.slice(0, n);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—…-]+$/, "")}…`;
+}
+
+/** "2002", "2002-11-29 to 2002-12-01": an event's date as shown. */
+function eventWhen(event) {
+  return event.until ? `${showWhen(event.when)} – ${showWhen(event.until)}` : showWhen(event.when);
+}
+
+const YEAR = 365.25 * DAY;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A date with its year: "Jul 2022", "Mar 10, 2024", "480 BC". */
+function withYear(date) {
+  const year = date.getUTCFullYear() <= 0 ? `${1 - date.getUTCFullYear()} BC` : String(date.getUTCFullYear());
+  const day = date.getUTCDate();
+  return day === 1 && date.getUTCMonth() === 0 ? year : day === 1 ? `${MONTHS[date.getUTCMonth()]} ${year}` : `${MONTHS[date.getUTCMonth()]} ${day}, ${year}`;
+}
+
+/** A duration in words, for the gap a broken axis leaves out. */
+function gapWords(ms) {
+  if (ms >= 2 * YEAR) return `${Math.round(ms / YEAR)} years`;
+  if (ms >= 60 * DAY) return `${Math.round(ms / (YEAR / 12))} months`;
+  return `${Math.round(ms / DAY)} days`;
+}
+
+/**
+ * Cut sorted times into stretches wherever a gap is more than a fifth of the
+ * whole, more than 60 days and more than four times the median gap,
+ * recursively, at most `limit` stretches: a far
+ * outlier then gets a short stretch of its own, and a cluster of nearby days
+ * one wide enough to tell them apart.
+ */
+export function timeStretches(times, limit = 4) {
+  const sorted = [...new Set(times)].sort((a, b) => a - b);
+  if (sorted.length < 2) return [sorted];
+  const gaps = [];
+  // A break only where a gap stands out from the usual gap between dates: evenly spread dates keep one scale.
+  const between = sorted.slice(1).map((t, i) => t - sorted[i]).sort((a, b) => a - b);
+  const usualGap = between[Math.floor(between.length / 2)];
+  const split = (lo, hi) => {
+    const total = sorted[hi] - sorted[lo];
+    let best = -1;
+    for (let i = lo; i < hi; i++) {
+      const gap = sorted[i + 1] - sorted[i];
+      if (gap > total / 5 && gap > 60 * DAY && gap > 4 * usualGap && (best < 0 || gap > sorted[best + 1] - sorted[best])) best = i;
+    }
+    if (best < 0) return;
+    gaps.push({ at: best, size: sorted[best + 1] - sorted[best] });
+    split(lo, best);
+    split(best + 1, hi);
+  };
+  split(0, sorted.length - 1);
+  const cuts = gaps.sort((a, b) => b.size - a.size).slice(0, limit - 1).map((g) => g.at).sort((a, b) => a - b);
+  const stretches = [];
+  let from = 0;
+  for (const at of cuts) {
+    stretches.push(sorted.slice(from, at + 1));
+    from = at + 1;
+  }
+  stretches.push(sorted.slice(from));
+  return stretches;
+}
+
+/**
+ * A zoomable timeline. `events`: [{when, until, label, group, context}], in any
+ * order (`context`, such as the article's title, is read out after the label).
+ * Each mark carries its date and a short label; a day is a dot, a month, year or
+ * decade (a date known only that far) a ring labelled with it ("2022"), and only
+ * an explicit range ("from 1999 to 2002") a bar. The axis is broken where the
+ * dates are far apart, each stretch with its own scale, so a far outlier and a
+ * cluster of nearby days are both legible. Wheel, drag or the buttons zoom and
+ * pan; the chart is one tab stop, and the arrow keys move from event to event
+ * in time order; Enter (or a click) calls `onActivate(event)`.
  * Returns null when no event has a calendar date.
  */
-export function timelineChart(events, { label = "Timeline", onActivate = () => {} } = {}) {
+export function timelineChart(events, { label = "Timeline", onActivate = () => {}, width = 760 } = {}) {
   const placed = events.map((event) => ({ event, span: eventSpan(event.when, event.until) })).filter((p) => p.span);
   if (!placed.length) return null;
-  placed.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
-  const width = 760;
-  const row = 16;
-  let min = Math.min(...placed.map((p) => p.span[0]));
-  let max = Math.max(...placed.map((p) => p.span[1]));
-  if (max - min < 60 * DAY) {
-    const middle = (min + max) / 2;
-    min = middle - 30 * DAY;
-    max = middle + 30 * DAY;
+  for (const p of placed) {
+    p.range = Boolean(p.event.until) && p.span[1] - p.span[0] > DAY;
+    p.vague = !p.range && p.span[1] - p.span[0] > DAY;
+    // A day at its start; a month or a year at its middle, where its label reads.
+    p.from = p.range ? p.span[0] : p.vague ? (p.span[0] + p.span[1]) / 2 : p.span[0];
+    p.to = p.range ? p.span[1] : p.from;
   }
-  const pad = (max - min) * 0.03;
-  const x = scaleUtc().domain([min - pad, max + pad]).range([8, width - 8]);
+  placed.sort((a, b) => a.from - b.from || a.to - b.to);
+  const row = 20;
+  const gapWidth = 26;
 
-  // Rows: each mark goes in the first row where it does not touch the one before.
+  // The broken axis: stretches of time, each given width by how many events it holds.
+  const stretches = timeStretches(placed.flatMap((p) => [p.from, p.to]));
+  const counts = stretches.map((times) => placed.filter((p) => p.from >= times[0] && p.from <= times.at(-1)).length || 1);
+  // Room at the right for the last tick's label.
+  const usable = width - 30 - gapWidth * (stretches.length - 1);
+  const minimum = Math.min(110, usable / stretches.length);
+  const total = counts.reduce((a, b) => a + b, 0);
+  let x0 = 8;
+  const segments = stretches.map((times, i) => {
+    const share = minimum + (usable - minimum * stretches.length) * (counts[i] / total);
+    let lo = times[0];
+    let hi = times.at(-1);
+    // At least a few days either side, so one day or one week does not fill the stretch.
+    const least = hi - lo < 20 * DAY ? Math.max(DAY, (hi - lo) * 0.1) : (hi - lo) * 0.06;
+    lo -= least;
+    hi += least;
+    const segment = { lo, hi, x0, x1: x0 + share, single: times.length === 1 };
+    x0 += share + gapWidth;
+    return segment;
+  });
+  const base = (t) => {
+    const seg = segments.find((g) => t <= g.hi) ?? segments.at(-1);
+    const k = (Math.min(Math.max(t, seg.lo), seg.hi) - seg.lo) / (seg.hi - seg.lo || 1);
+    return seg.x0 + k * (seg.x1 - seg.x0);
+  };
+
+  // Rows: each mark with its label goes in the first row where it does not touch the one before.
+  const maxRows = 14;
   const rowEnds = [];
   for (const p of placed) {
-    const from = x(p.span[0]);
-    const to = Math.max(x(p.span[1]), from + 8);
-    let r = rowEnds.findIndex((end) => end + 3 < from);
-    if (r < 0) {
-      r = rowEnds.length < 14 ? rowEnds.length : placed.indexOf(p) % 14;
-      if (r === rowEnds.length) rowEnds.push(0);
+    p.text = `${eventWhen(p.event)} ${shortLabel(p.event.label, 28)}`.trim();
+    const from = base(p.from) - 6;
+    const markEnd = Math.max(base(p.to), from + 12);
+    const w = labelWidth(p.text) + 8;
+    // The label goes right of its mark, or left of it near the right edge; a label that fits neither is left to the title and the list.
+    p.leftLabel = markEnd + w > width && from - w >= 0;
+    p.labelled = markEnd + w <= width || p.leftLabel;
+    const left = p.leftLabel ? from - w : from;
+    const right = p.labelled && !p.leftLabel ? markEnd + w : markEnd;
+    let r = rowEnds.findIndex((end) => end + 6 < left);
+    if (r < 0 && rowEnds.length < maxRows) {
+      r = rowEnds.length;
+      rowEnds.push(0);
+    } else if (r < 0) {
+      // Full: the mark goes where it fits best, without its label (the list and its title have it).
+      r = rowEnds.indexOf(Math.min(...rowEnds));
+      p.labelled = false;
+      p.leftLabel = false;
     }
-    rowEnds[r] = Math.max(rowEnds[r], to);
+    rowEnds[r] = Math.max(rowEnds[r], p.labelled ? right : markEnd);
     p.row = r;
   }
-  const plotHeight = rowEnds.length * row + 8;
-  const height = plotHeight + 24;
+  const plotHeight = rowEnds.length * row + 6;
+  const height = plotHeight + 26;
   const clip = `lede-clip-${nextChartId++}`;
 
   const marks = placed.map((p) => {
-    const isRange = p.span[1] - p.span[0] > DAY;
-    const shape = isRange
-      ? s("rect", { class: "bar", y: p.row * row + 6, height: row - 6, rx: 3 })
-      : s("circle", { class: "dot", cy: p.row * row + 6 + (row - 6) / 2, r: 5 });
-    const when = p.event.until ? `${showWhen(p.event.when)} to ${showWhen(p.event.until)}` : showWhen(p.event.when);
-    const mark = s("g", {
-      class: `event g${(p.event.group ?? 0) % 8}`,
-      tabindex: "0",
-      role: "button",
-      "aria-label": `${when}: ${p.event.label}`,
-    }, s("title", {}, `${when}: ${p.event.label}`), shape);
+    const y = p.row * row + 4;
+    const middle = y + (row - 6) / 2;
+    const shape = p.range
+      ? s("rect", { class: "bar", y, height: row - 6, rx: 3 })
+      : s("circle", { class: p.vague ? "ring" : "dot", cy: middle, r: p.vague ? 5 : 4.5 });
+    const text = p.labelled ? s("text", { class: "event-label", y: middle + 4, "text-anchor": p.leftLabel ? "end" : "start" }, p.text) : null;
+    // The visible words first, so the name read out contains what is shown.
+    const name = `${eventWhen(p.event)}: ${p.event.label}${p.event.context ? ` (${p.event.context})` : ""}`;
+    const mark = s("g", { class: `event g${(p.event.group ?? 0) % 8}`, role: "button", "aria-label": name },
+      s("title", {}, name), shape, text);
     activateOnKey(mark, () => onActivate(p.event));
-    return { p, shape, isRange, mark };
+    return { p, shape, text, mark };
   });
+  rovingFocus(marks.map((m) => m.mark));
 
-  const axis = s("g", { class: "axis", transform: `translate(0,${plotHeight})` });
-  const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart", role: "group", "aria-label": `${label}: ${placed.length} dated events; zoom with the buttons, the mouse wheel or a pinch` },
-    s("defs", {}, s("clipPath", { id: clip }, s("rect", { x: 0, y: 0, width, height: plotHeight }))),
-    s("g", { "clip-path": `url(#${clip})` }, marks.map((m) => m.mark)),
-    axis);
+  const axes = s("g", { class: "axis", transform: `translate(0,${plotHeight})` });
+  const breaks = s("g", { class: "breaks", "aria-hidden": "true" });
+  const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart", role: "group", "aria-label": `${label}: ${placed.length} dated events; the arrow keys move between them; zoom with the buttons, the mouse wheel or a pinch` },
+    s("defs", {}, s("clipPath", { id: clip }, s("rect", { x: 0, y: 0, width, height }))),
+    s("g", { "clip-path": `url(#${clip})` }, marks.map((m) => m.mark), axes, breaks));
 
-  function draw(scale) {
-    for (const { p, shape, isRange } of marks) {
-      const from = scale(p.span[0]);
-      if (isRange) {
+  function draw(transform) {
+    const X = (t) => transform.applyX(base(t));
+    for (const { p, shape, text } of marks) {
+      const from = X(p.from);
+      if (p.range) {
         shape.setAttribute("x", from.toFixed(1));
-        shape.setAttribute("width", Math.max(scale(p.span[1]) - from, 4).toFixed(1));
+        shape.setAttribute("width", Math.max(X(p.to) - from, 4).toFixed(1));
       } else {
-        shape.setAttribute("cx", ((from + scale(p.span[1])) / 2).toFixed(1));
+        shape.setAttribute("cx", from.toFixed(1));
+      }
+      if (text) {
+        const at = p.leftLabel ? from - 8 : Math.max(X(p.to), from) + (p.range ? 4 : 8);
+        text.setAttribute("x", at.toFixed(1));
       }
     }
-    select(axis).call(axisBottom(scale).ticks(width / 90).tickFormat(yearsBeforeChrist(scale, width / 90)).tickSizeOuter(0));
+    axes.replaceChildren();
+    breaks.replaceChildren();
+    segments.forEach((seg, i) => {
+      const a = transform.applyX(seg.x0);
+      const b = transform.applyX(seg.x1);
+      const g = s("g", {});
+      axes.append(g);
+      if (seg.single) {
+        // One date alone: one tick, labelled as the event gives it.
+        const p = placed.find((q) => q.from >= seg.lo && q.from <= seg.hi);
+        const at = X(p.from);
+        g.append(s("path", { class: "domain", d: `M${a.toFixed(1)},0H${b.toFixed(1)}` }),
+          s("g", { class: "tick", transform: `translate(${at.toFixed(1)},0)` }, s("line", { y2: 6 }), s("text", { y: 9, dy: "0.71em", "text-anchor": "middle" }, showWhen(p.event.when))));
+      } else {
+        const scale = scaleUtc().domain([seg.lo, seg.hi]).range([a, b]);
+        const count = Math.max(2, Math.floor((b - a) / 90));
+        const usual = yearsBeforeChrist(scale, count);
+        // A stretch shorter than two years says its year on its first tick ("Jul 2022"), as month and day ticks do not.
+        const format = seg.hi - seg.lo < 2 * YEAR ? (date, i) => (i === 0 ? withYear(date) : usual(date)) : usual;
+        select(g).call(axisBottom(scale).ticks(count).tickFormat(format).tickSizeOuter(0));
+      }
+      if (i > 0) {
+        const before = segments[i - 1];
+        const mid = (transform.applyX(before.x1) + a) / 2;
+        breaks.append(s("g", { class: "break", transform: `translate(${mid.toFixed(1)},${plotHeight})` },
+          s("path", { d: "M-6,5L-2,-5M2,5L6,-5" }),
+          s("title", {}, `${gapWords(seg.lo - before.hi)} left out`)));
+      }
+    });
   }
-  const span = max - min + 2 * pad;
   const behaviour = zoom()
-    .scaleExtent([1, Math.max(1, span / (DAY * 8))])
+    .scaleExtent([1, 64])
     .extent([[0, 0], [width, height]])
     .translateExtent([[0, 0], [width, height]])
-    .on("zoom", (event) => draw(event.transform.rescaleX(x)));
+    .on("zoom", (event) => draw(event.transform));
   const svgSelection = select(svg).call(behaviour);
-  draw(x);
+  draw(zoomIdentity);
 
   const button = (text, name, act) => {
     const b = h("button", { type: "button", class: "zoom", "aria-label": name ?? undefined }, text);
     b.addEventListener("click", act);
     return b;
   };
+  const kinds = [placed.some((p) => !p.range && !p.vague) && "dots are days", placed.some((p) => p.vague) && "rings are months, years or longer, known only that far",
+    placed.some((p) => p.range) && "bars are ranges", segments.length > 1 && "// marks a stretch of time left out"].filter(Boolean);
   return h("figure", { class: "chart timeline-figure" },
     h("div", { class: "chart-tools" },
       button("+", "Zoom in", () => svgSelection.call(behaviour.scaleBy, 2)),
       button("−", "Zoom out", () => svgSelection.call(behaviour.scaleBy, 0.5)),
       button("Reset zoom", null, () => svgSelection.call(behaviour.transform, zoomIdentity))),
     svg,
-    h("figcaption", {}, `${label}: ${placed.length} event${placed.length === 1 ? "" : "s"}, ranges drawn as bars`));
+    h("figcaption", {}, `${label}: ${placed.length} event${placed.length === 1 ? "" : "s"}; ${kinds.join("; ")}`));
 }
 
 /**
@@ -209,9 +390,8 @@ export function timelineChart(events, { label = "Timeline", onActivate = () => {
  * weight}], `links`: [{a, b, count}] with a and b indices into nodes.
  * Activating a node calls `onActivate(node)`. Returns null with fewer than two linked nodes.
  */
-export function networkChart(nodes, links, { label = "Who appears with whom", onActivate = () => {} } = {}) {
+export function networkChart(nodes, links, { label = "Who appears with whom", onActivate = () => {}, width = 760 } = {}) {
   if (nodes.length < 2 || !links.length) return null;
-  const width = 760;
   const height = Math.min(460, 180 + nodes.length * 10);
   const radius = scaleSqrt().domain([0, Math.max(...nodes.map((n) => n.weight), 1)]).range([4, 18]);
   const simNodes = nodes.map((n) => ({ ...n, r: radius(n.weight) }));
@@ -241,35 +421,52 @@ export function networkChart(nodes, links, { label = "Who appears with whom", on
     x1: l.source.x.toFixed(1), y1: l.source.y.toFixed(1), x2: l.target.x.toFixed(1), y2: l.target.y.toFixed(1),
     "stroke-width": (1 + (3 * l.count) / maxCount).toFixed(1),
   }));
+  // Labels: the most-mentioned first, each below its circle, else above, else
+  // shown only on hover or focus, so no two labels overlap (the most-mentioned always shows).
+  const boxes = [];
+  const order = [...simNodes].sort((a, b) => b.weight - a.weight || b.salience - a.salience);
+  for (const n of simNodes) boxes.push({ x0: n.x - n.r, x1: n.x + n.r, y0: n.y - n.r, y1: n.y + n.r, owner: n });
+  for (const [rank, n] of order.entries()) {
+    const w = labelWidth(n.name, 13) + 8;
+    // Centred under its circle, but shifted to stay inside the chart.
+    n.dx = Math.min(Math.max(n.x - w / 2, 2), Math.max(2, width - 2 - w)) + w / 2 - n.x;
+    const cx = n.x + n.dx;
+    const below = { x0: cx - w / 2, x1: cx + w / 2, y0: n.y + n.r + 1, y1: n.y + n.r + 15 };
+    const above = { x0: cx - w / 2, x1: cx + w / 2, y0: n.y - n.r - 15, y1: n.y - n.r - 1 };
+    const taken = (box) => boxes.some((b) => b.owner !== n && box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
+    const place = !taken(below) ? "below" : !taken(above) ? "above" : rank === 0 ? "below" : null;
+    n.label = place;
+    if (place) boxes.push(place === "below" ? below : above);
+  }
   const marks = simNodes.map((n) => {
+    const y = n.label === "above" ? -(n.r + 4) : n.r + 12;
     const mark = s("g", {
-      class: `node type-${n.type}`,
-      tabindex: "0",
+      class: `node type-${n.type}${n.label ? " labelled" : ""}`,
       role: "button",
       "aria-label": `${n.name}, ${n.weight} mention${n.weight === 1 ? "" : "s"}`,
       transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`,
       dataset: { entity: n.id },
-    }, s("title", {}, n.name), s("circle", { r: n.r.toFixed(1) }), s("text", { y: (n.r + 11).toFixed(1), "text-anchor": "middle" }, n.name));
+    }, s("title", {}, n.name), s("circle", { r: n.r.toFixed(1) }), s("text", { x: (n.dx ?? 0).toFixed(1), y: y.toFixed(1), "text-anchor": "middle" }, n.name));
     activateOnKey(mark, () => onActivate(n, mark));
     return mark;
   });
+  rovingFocus(order.map((n) => marks[simNodes.indexOf(n)]));
   return h("figure", { class: "chart network-figure" },
     s("svg", { viewBox: `0 0 ${width} ${height}`, class: "network-chart", role: "group", "aria-label": `${label}: ${nodes.length} names, ${links.length} links` },
       s("g", { class: "links", "aria-hidden": "true" }, lines), s("g", { class: "nodes" }, marks)),
-    h("figcaption", {}, `${label}: names in the same sentences are linked; bigger circles are mentioned more`));
+    h("figcaption", {}, `${label}: names in the same sentences are linked; bigger circles are mentioned more; names not shown appear on hover or focus, and the arrow keys go from name to name, most-mentioned first`));
 }
 
 /**
  * Tone toward each of a few entities over time, one row each.
  * `series`: [{name, points: [{when, score, title}]}] with `when` a TIMEX3 date.
  */
-export function toneOverTimeChart(series, { label = "Tone over time" } = {}) {
+export function toneOverTimeChart(series, { label = "Tone over time", width = 760 } = {}) {
   const rows = series
     .map((row) => ({ ...row, points: row.points.map((p) => ({ ...p, span: timeSpan(p.when) })).filter((p) => p.span) }))
     .filter((row) => row.points.length >= 2);
   if (!rows.length) return null;
-  const width = 760;
-  const left = 170;
+  const left = Math.min(170, width / 3);
   const rowHeight = 44;
   const times = rows.flatMap((r) => r.points.map((p) => p.span[0]));
   let min = Math.min(...times);

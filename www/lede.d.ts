@@ -64,7 +64,18 @@ export interface Token extends Span {
 }
 
 export interface Sentence extends Span {
-  sentiment: Tone | null;
+  /** Null where tone was not read (no English). */
+  sentiment: SentenceTone | null;
+}
+
+/** A word that moved a sentence's tone: its share of the score (positive pulls toward positive), to three decimals. */
+export interface ToneWord extends Span {
+  weight: number;
+}
+
+/** A sentence's tone with the words that moved it, strongest first (at most 5, none below 0.01). */
+export interface SentenceTone extends Tone {
+  words: ToneWord[];
 }
 
 export type EntityType =

@@ -132,7 +132,7 @@ class LedeAnalysis extends HTMLElement {
           h("li", { class: `swatch type-${e.type}` }, h("span", { class: "widget-name" }, e.name),
             h("span", { class: `widget-tone ${e.sentiment?.label ?? "neutral"}` }, ` ${toneText(e.sentiment)}`))))
         : h("p", { class: "empty" }, "No names found."));
-    this.details.replaceChildren(renderAnalysis([{ name: "this article", analysis }]));
+    this.details.replaceChildren(renderAnalysis([{ name: "this article", analysis }], { width: (this.frame.clientWidth || 790) - 30 }));
     this.toggle.hidden = false;
     this.say(`Analyzed in ${Math.round(ms)} ms, in your browser.`, "ok");
   }

@@ -54,7 +54,7 @@ function crashForTest(core, how) {
 
 /**
  * @param {() => Promise<unknown>} load  initializes the wasm module
- * @param {{analyzeText: Function, analyzeHtml: Function, info: Function, testAbort: Function}} core
+ * @param {{analyzeText: Function, analyzeHtml: Function, info: Function, testAbort: Function, useModel: Function}} core
  */
 export function serveAnalyses(load, core) {
   const ready = load().then(
@@ -84,6 +84,12 @@ export function serveAnalyses(load, core) {
     try {
       if (kind === "test-crash") {
         crashForTest(core, how);
+        return;
+      }
+      if (kind === "model") {
+        // The user's own entities model, checked by the engine; it serves every analysis after it.
+        core.useModel(new Uint8Array(event.data.bytes));
+        self.postMessage({ id, ok: true, kind: "model" });
         return;
       }
       const analysis =

@@ -34,8 +34,31 @@ pub struct SentenceOut {
     #[serde(flatten)]
     /// Where the sentence is.
     pub span: Span,
-    /// Its tone.
-    pub sentiment: Option<Tone>,
+    /// Its tone, with the words that moved it.
+    pub sentiment: Option<SentenceTone>,
+}
+
+/// A sentence's tone and the explanation of it: the words that moved it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceTone {
+    #[serde(flatten)]
+    /// Score and label.
+    pub tone: Tone,
+    /// The words that moved the score most, strongest first (at most
+    /// [`crate::sentiment::MAX_TONE_WORDS`], none weaker than
+    /// [`crate::sentiment::MIN_TONE_WEIGHT`]).
+    pub words: Vec<ToneWord>,
+}
+
+/// A word that moved a sentence's tone, and by how much (its share of the score:
+/// positive pulls toward positive).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ToneWord {
+    #[serde(flatten)]
+    /// Where the word is.
+    pub span: Span,
+    /// Its share of the score, rounded to three decimals.
+    pub weight: f32,
 }
 
 /// An entity with the tone the article takes toward it.
@@ -148,6 +171,7 @@ pub fn document(
     let read = tone.is_some();
     let mut tone = tone.unwrap_or_else(|| SentimentLayer {
         sentences: Vec::new(),
+        words: Vec::new(),
         document: Tone::from_score(0.0),
         entities: Vec::new(),
         targets: Vec::new(),
@@ -165,11 +189,27 @@ pub fn document(
     }
     // The tones in sentence order; when tone read only some sentences, each in
     // its place and the others without.
-    let mut sentence_tones: Vec<Option<Tone>> = match tone_sentences {
-        None => tone.sentences.into_iter().map(Some).collect(),
+    // Each with the words that moved it, their weights rounded to three decimals.
+    let explained = tone.sentences.into_iter().zip(
+        tone.words
+            .into_iter()
+            .chain(std::iter::repeat_with(Vec::new)),
+    );
+    let explained = explained.map(|(tone, words)| SentenceTone {
+        tone,
+        words: words
+            .into_iter()
+            .map(|(span, weight)| ToneWord {
+                span,
+                weight: (weight * 1000.0).round() / 1000.0,
+            })
+            .collect(),
+    });
+    let mut sentence_tones: Vec<Option<SentenceTone>> = match tone_sentences {
+        None => explained.map(Some).collect(),
         Some(places) => {
             let mut all = vec![None; text_layer.sentences.len()];
-            for (place, t) in places.iter().zip(tone.sentences) {
+            for (place, t) in places.iter().zip(explained) {
                 if let Some(slot) = all.get_mut(*place) {
                     *slot = Some(t);
                 }
@@ -269,3 +309,50 @@ pub fn analysis(documents: Vec<Document>) -> Analysis {
 pub type TimelineEvent = Event;
 /// The name the JSON schema's documentation uses for a [`Timex`].
 pub type TemporalExpression = Timex;
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Input, Options};
+
+    #[test]
+    fn each_sentence_tone_lists_the_words_that_moved_it() {
+        // "😀 " before: UTF-16 offsets differ from byte offsets from the start.
+        let text =
+            "😀 The attack was a brutal disaster. The talks were a great success. It rained.";
+        let analysis = analyze(&Input::Text(text.into()), &Options::default()).expect("analysis");
+        let doc = &analysis.documents[0];
+        let utf16: Vec<u16> = doc.text.encode_utf16().collect();
+        let word = |w: &super::ToneWord| String::from_utf16_lossy(&utf16[w.span.start..w.span.end]);
+        let mut listed = Vec::new();
+        for sentence in &doc.sentences {
+            let tone = sentence.sentiment.as_ref().expect("tone read");
+            assert!(tone.words.len() <= crate::sentiment::MAX_TONE_WORDS);
+            for pair in tone.words.windows(2) {
+                assert!(
+                    pair[0].weight.abs() >= pair[1].weight.abs(),
+                    "{:?}",
+                    tone.words
+                );
+            }
+            for w in &tone.words {
+                assert!(sentence.span.start <= w.span.start && w.span.end <= sentence.span.end);
+                assert!(w.weight.abs() >= crate::sentiment::MIN_TONE_WEIGHT);
+                listed.push((word(w), w.weight));
+            }
+        }
+        assert!(
+            listed
+                .iter()
+                .any(|(w, weight)| (w == "brutal" || w == "disaster") && *weight < 0.0),
+            "{listed:?}"
+        );
+        assert!(
+            listed
+                .iter()
+                .any(|(w, weight)| (w == "great" || w == "success") && *weight > 0.0),
+            "{listed:?}"
+        );
+        let json = serde_json::to_value(doc).expect("json");
+        assert!(json["sentences"][0]["sentiment"]["words"][0]["weight"].is_number());
+    }
+}

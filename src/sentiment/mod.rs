@@ -89,6 +89,10 @@ pub struct EntityTone {
 pub struct SentimentLayer {
     /// One tone per sentence of the text layer, in order.
     pub sentences: Vec<Tone>,
+    /// For each sentence, the words that moved its tone most: their spans and
+    /// shares of the score, strongest first (at most [`MAX_TONE_WORDS`], none
+    /// weaker than [`MIN_TONE_WEIGHT`]; the explanation [`sentence_words`] gives, cut short).
+    pub words: Vec<Vec<(Span, f32)>>,
     /// The whole article's tone.
     pub document: Tone,
     /// One tone per entity, in entity order (none for numbers and amounts).
@@ -101,6 +105,9 @@ impl crate::ground::span::Remap for SentimentLayer {
     fn remap(&mut self, map: &crate::ground::span::OffsetMap) {
         for target in &mut self.targets {
             target.span.remap(map);
+        }
+        for (span, _) in self.words.iter_mut().flatten() {
+            span.remap(map);
         }
     }
 }
@@ -374,6 +381,10 @@ pub struct SentenceReading {
     pub tone: Option<f32>,
     /// The tone model's features, when asked for (the lab trains on them).
     pub features: Vec<tone::Feature>,
+    /// What moved the score: each word's index in the sentence and its share
+    /// (the model's weights of the features anchored at the word; without a
+    /// model, the lexicon's contribution), in word order.
+    pub effects: Vec<(usize, f32)>,
     /// The sentence's weight in the article's tone (before its strength).
     pub weight: f32,
 }
@@ -415,10 +426,13 @@ pub fn read_sentences(
                 lexicon,
                 quoted,
             };
-            let tone = model.map(|model| {
-                tone::features(&reading, model.bits(), &mut buffer);
-                model.score(&buffer)
-            });
+            let (tone, effects) = match model {
+                Some(model) => {
+                    tone::features(&reading, model.bits(), &mut buffer);
+                    (Some(model.score(&buffer)), model.word_effects(&buffer))
+                }
+                None => (None, lexicon_effects(&contributions)),
+            };
             let mut features = Vec::new();
             if let Some(bits) = keep {
                 tone::features(&reading, bits, &mut features);
@@ -428,6 +442,7 @@ pub fn read_sentences(
                 lexicon,
                 tone,
                 features,
+                effects,
                 weight: if quoted { QUOTED_WEIGHT } else { 1.0 },
             }
         })
@@ -460,13 +475,23 @@ pub fn sentence_words(text: &str, layer: &TextLayer, index: usize) -> Vec<(Span,
             tone::features(&reading, model.bits(), &mut features);
             model.word_effects(&features)
         }
-        None => contributions
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c != 0.0)
-            .map(|(i, c)| (i, *c))
-            .collect(),
+        None => lexicon_effects(&contributions),
     };
+    strongest(tokens, effects)
+}
+
+/// The lexicon's effects: each word's contribution, where it has one.
+fn lexicon_effects(contributions: &[f32]) -> Vec<(usize, f32)> {
+    contributions
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c != 0.0)
+        .map(|(i, c)| (i, *c))
+        .collect()
+}
+
+/// Effects on a sentence's words as spans, strongest first (ties in text order).
+fn strongest(tokens: &[crate::text::Token], effects: Vec<(usize, f32)>) -> Vec<(Span, f32)> {
     let mut out: Vec<(Span, f32)> = effects
         .into_iter()
         .filter_map(|(i, e)| Some((tokens.get(i)?.span, e)))
@@ -478,6 +503,11 @@ pub fn sentence_words(text: &str, layer: &TextLayer, index: usize) -> Vec<(Span,
     });
     out
 }
+
+/// The most words [`SentimentLayer::words`] lists per sentence: the explanation stays small.
+pub const MAX_TONE_WORDS: usize = 5;
+/// Words that moved a sentence by less than this are not listed in [`SentimentLayer::words`].
+pub const MIN_TONE_WEIGHT: f32 = 0.01;
 
 /// Score one article.
 pub fn score(
@@ -491,8 +521,13 @@ pub fn score(
     let mut sentences = Vec::with_capacity(readings.len());
     let mut per_sentence: Vec<Vec<f32>> = Vec::with_capacity(readings.len());
     let mut lexicon_tones: Vec<Tone> = Vec::with_capacity(readings.len());
+    let mut words = Vec::with_capacity(readings.len());
     let (mut weighted, mut weights) = (0.0, 0.0);
-    for reading in readings {
+    for (reading, sentence) in readings.into_iter().zip(&layer.sentences) {
+        let mut moved = strongest(layer.sentence_tokens(sentence), reading.effects);
+        moved.retain(|(_, e)| e.abs() >= MIN_TONE_WEIGHT);
+        moved.truncate(MAX_TONE_WORDS);
+        words.push(moved);
         let tone = match reading.tone {
             Some(score) => Tone::with_band(score, NEUTRAL_BAND),
             None => Tone::from_score(reading.lexicon),
@@ -575,6 +610,7 @@ pub fn score(
         .collect();
     SentimentLayer {
         sentences,
+        words,
         document,
         entities: entity_tones,
         targets,
@@ -616,6 +652,14 @@ mod tests {
         );
         assert!(words.first().is_some_and(|w| w.1 < 0.0));
         assert!(sentence_words(text, &layer, 9).is_empty());
+        // The layer's explanation is sentence_words, cut short.
+        assert_eq!(result.words.len(), layer.sentences.len());
+        for (i, listed) in result.words.iter().enumerate() {
+            let mut all = sentence_words(text, &layer, i);
+            all.retain(|(_, w)| w.abs() >= MIN_TONE_WEIGHT);
+            all.truncate(MAX_TONE_WORDS);
+            assert_eq!(listed, &all, "sentence {i}");
+        }
         for tone in result.sentences.iter().chain([&result.document]) {
             assert!((-1.0..=1.0).contains(&tone.score));
         }

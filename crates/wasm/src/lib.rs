@@ -1,4 +1,4 @@
-//! The WebAssembly bindings: a thin shell that exposes [`lede::analyze`] to
+//! The WebAssembly bindings: a thin shell that exposes [`lede::analyze`] (and the choice of entities model) to
 //! JavaScript. Results cross as plain JS objects (via serde-wasm-bindgen); every
 //! offset in them is a UTF-16 code unit, as JS strings count. Built for
 //! `wasm32-unknown-unknown` only (`scripts/build-wasm.sh`); empty elsewhere.
@@ -47,6 +47,15 @@ pub fn analyze_html(
     let analysis = analyze(&Input::Html { html, url }, &options)
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     to_js(&analysis)
+}
+
+/// Use an entities model of the user's own (a file made by `lede train entities
+/// --data DIR`) instead of the shipped one, for every analysis after this call.
+/// Throws a clear message for a file that is not such a model, or when a model
+/// was already set in this instance (start a fresh one to change it).
+#[wasm_bindgen(js_name = useModel)]
+pub fn use_model(bytes: Vec<u8>) -> Result<(), JsValue> {
+    lede::entities::use_model(bytes).map_err(|e| JsValue::from_str(&e))
 }
 
 /// The version and schema of this build.
