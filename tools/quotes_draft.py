@@ -6,10 +6,14 @@ Reconstructs each GUM news/interview document's text from its CoNLL-U (the
 by a blank line: the same rule `lede eval quotes` uses), pairs its quotation
 marks naively, and prints each candidate with its context and Lede's guess of
 the speaker, as JSON lines to be corrected by hand. The samples are read as
-Lede cleans them. Usage:
+Lede cleans them. With --voa, only the given runs of Voice of America
+sentences are drafted (`voa:FIRST-LAST`, lines counted from 1 of the data
+folder's unlabeled/voa-gmb/sentences.txt.gz, detokenized as `lede eval quotes`
+does). Usage:
   python3 tools/quotes_draft.py GUM_DEP_DIR LEDE_BIN > draft.jsonl
+  python3 tools/quotes_draft.py GUM_DEP_DIR LEDE_BIN --voa SENTENCES_GZ FIRST-LAST... > draft.jsonl
 """
-import hashlib, json, os, re, subprocess, sys
+import gzip, hashlib, json, os, re, subprocess, sys
 
 
 def gum_text(path):
@@ -27,6 +31,40 @@ def gum_text(path):
     return "\n\n".join(paragraphs)
 
 
+ATTACH_LEFT = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "'", "..."}
+
+
+def attaches_left(token):
+    return (token in ATTACH_LEFT or token.lower() == "n't"
+            or (len(token) > 1 and token[0] == "'" and token[1:].isascii() and token[1:].isalpha()))
+
+
+def voa_text(sentences):
+    """Penn-tokenized sentences as running text: the rule of voa_text in crates/lab/src/quotes.rs."""
+    out, is_open, glue = [], False, True
+    for sentence in sentences:
+        for token in sentence.split():
+            if token == '"':
+                if is_open:
+                    out.append('"')
+                    glue = False
+                else:
+                    if not glue:
+                        out.append(" ")
+                    out.append('"')
+                    glue = True
+                is_open = not is_open
+            elif attaches_left(token):
+                out.append(token)
+                glue = False
+            else:
+                if not glue:
+                    out.append(" ")
+                out.append(token)
+                glue = token in ("(", "[", "{", "$")
+    return "".join(out)
+
+
 def utf16_to_char(text):
     """Map a UTF-16 offset to a char offset."""
     table, u = {}, 0
@@ -40,12 +78,17 @@ def utf16_to_char(text):
 def main():
     dep, lede = sys.argv[1], sys.argv[2]
     docs = []
-    for name in sorted(os.listdir(dep)):
+    if len(sys.argv) > 3 and sys.argv[3] == "--voa":
+        lines = gzip.open(sys.argv[4], "rt", encoding="utf-8").read().splitlines()
+        for r in sys.argv[5:]:
+            first, last = map(int, r.split("-"))
+            docs.append(("voa:" + r, voa_text(lines[first - 1:last]), False))
+    for name in sorted(os.listdir(dep)) if not docs else []:
         if re.match(r"GUM_(news|interview)_.*\.conllu$", name):
             docs.append((name[:-7], gum_text(os.path.join(dep, name)), False))
     here = os.path.dirname(os.path.abspath(__file__))
     samples = os.path.join(here, "..", "tests", "fixtures", "samples")
-    for name in sorted(os.listdir(samples)):
+    for name in sorted(os.listdir(samples)) if not docs[0][0].startswith("voa:") else []:
         if name.endswith(".txt"):
             docs.append(("sample:" + name[:3], open(os.path.join(samples, name), encoding="utf-8").read(), True))
     requests = []

@@ -8,6 +8,11 @@
 //! the samples are analyzed as Lede cleans them. A document whose text no longer
 //! matches the checksum recorded when it was annotated is reported and skipped.
 //!
+//! VOA documents (`voa:FIRST-LAST`) are runs of consecutive sentences of the
+//! data folder's `unlabeled/voa-gmb/sentences.txt.gz` (public-domain Voice of
+//! America news, Penn-tokenized, one sentence a line), lines FIRST to LAST
+//! counted from 1, detokenized by [`voa_text`] and analyzed verbatim.
+//!
 //! Scores: quotation spans, precision and recall, exact and overlapping (the
 //! annotation's "term" spans, titles and names in quotation marks, are not
 //! quotations: finding one costs precision); direct/partial agreement; speaker
@@ -60,6 +65,78 @@ fn gum_text(conllu: &str) -> String {
         paragraphs.push(current.join(" "));
     }
     paragraphs.join("\n\n")
+}
+
+/// Punctuation that attaches to the token before it in Penn-tokenized text.
+fn attaches_left(token: &str) -> bool {
+    matches!(
+        token,
+        "," | "." | ";" | ":" | "?" | "!" | ")" | "]" | "}" | "%" | "'" | "..."
+    ) || token.eq_ignore_ascii_case("n't")
+        || (token.len() > 1
+            && token.starts_with('\'')
+            && token[1..].chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Running text from Penn-tokenized sentences (tokens separated by single
+/// spaces): no space before closing punctuation, clitics (`'s`, `n't`) and
+/// closing quotation marks, none after `(`, `$` and opening marks. The straight
+/// `"` tokens alternate opening and closing over the whole run, so a quotation
+/// may go on over several sentences. Sentences are joined by a space.
+pub(crate) fn voa_text<'a>(sentences: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    let (mut open, mut glue) = (false, true);
+    for token in sentences.into_iter().flat_map(str::split_whitespace) {
+        if token == "\"" {
+            if open {
+                out.push('"');
+                glue = false;
+            } else {
+                if !glue {
+                    out.push(' ');
+                }
+                out.push('"');
+                glue = true;
+            }
+            open = !open;
+        } else if attaches_left(token) {
+            out.push_str(token);
+            glue = false;
+        } else {
+            if !glue {
+                out.push(' ');
+            }
+            out.push_str(token);
+            glue = matches!(token, "(" | "[" | "{" | "$");
+        }
+    }
+    out
+}
+
+/// Lines `first..=last` (from 1) of the VOA sentences file, as [`voa_text`].
+fn voa_document(range: &str, voa: &Path) -> Result<String, String> {
+    let (first, last) = range
+        .split_once('-')
+        .and_then(|(a, b)| Some((a.parse::<usize>().ok()?, b.parse::<usize>().ok()?)))
+        .filter(|(a, b)| *a >= 1 && a <= b)
+        .ok_or_else(|| format!("voa:{range}: not a line range FIRST-LAST"))?;
+    let file = std::fs::File::open(voa).map_err(|e| format!("{}: {e}", voa.display()))?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+        .map_err(|e| format!("{}: {e}", voa.display()))?;
+    let lines: Vec<&str> = text
+        .lines()
+        .skip(first - 1)
+        .take(last + 1 - first)
+        .collect();
+    if lines.len() != last + 1 - first {
+        return Err(format!(
+            "voa:{range}: {} has only {} lines",
+            voa.display(),
+            first - 1 + lines.len()
+        ));
+    }
+    Ok(voa_text(lines))
 }
 
 /// The first 16 hex digits of the SHA-256 of `text` (a small self-contained
@@ -133,7 +210,15 @@ fn sha256_16(text: &str) -> String {
 }
 
 /// The text of a dev-set document and whether Lede should clean it.
-fn document_text(doc: &str, dep: &Path, samples: &Path) -> Result<(String, bool), String> {
+fn document_text(
+    doc: &str,
+    dep: &Path,
+    voa: &Path,
+    samples: &Path,
+) -> Result<(String, bool), String> {
+    if let Some(range) = doc.strip_prefix("voa:") {
+        return Ok((voa_document(range, voa)?, false));
+    }
     if let Some(prefix) = doc.strip_prefix("sample:") {
         let entry = std::fs::read_dir(samples)
             .map_err(|e| format!("{}: {e}", samples.display()))?
@@ -191,6 +276,7 @@ fn speaker_right(gold: &Option<String>, found: &Option<Vec<String>>) -> bool {
 /// `lede eval quotes [--data DIR] [--mistakes]`.
 pub fn eval(args: &[String]) -> Result<String, String> {
     let dep = data_dir(args).join("ner/gum-2025/dep");
+    let voa = data_dir(args).join("unlabeled/voa-gmb/sentences.txt.gz");
     let samples: PathBuf =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/samples");
     let mistakes = args.iter().any(|a| a == "--mistakes");
@@ -216,7 +302,7 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         if only.is_some_and(|o| o != doc.doc) {
             continue;
         }
-        let (text, clean) = document_text(&doc.doc, &dep, &samples)?;
+        let (text, clean) = document_text(&doc.doc, &dep, &voa, &samples)?;
         let options = Options {
             clean,
             split: false,
@@ -393,6 +479,43 @@ mod tests {
         assert!(!speaker_right(&Some("Wang Yi".into()), &names));
         assert!(!speaker_right(&None, &names));
         assert!(speaker_right(&None, &None));
+    }
+
+    #[test]
+    fn voa_sentences_read_as_running_text() {
+        let text = voa_text([
+            "Rice said President Bush \" is never going to take his options off the table . \"",
+            "\" Not so fast , friend , \" said the Hunter 's aide , who ca n't ( or wo n't ) pay $ 5 .",
+            "He called it a \" tragic human catastrophe . It was war . \" Parents ' groups agreed .",
+        ]);
+        assert_eq!(
+            text,
+            "Rice said President Bush \"is never going to take his options off the table.\" \
+             \"Not so fast, friend,\" said the Hunter's aide, who can't (or won't) pay $5. \
+             He called it a \"tragic human catastrophe. It was war.\" Parents' groups agreed."
+        );
+        // an unclosed mark stays open into the next sentence
+        assert_eq!(
+            voa_text(["He said \" we", "will . \" Then"]),
+            "He said \"we will.\" Then"
+        );
+    }
+
+    #[test]
+    fn voa_ranges_are_checked() {
+        let missing = Path::new("no/such/sentences.txt.gz");
+        assert!(voa_document("5-2", missing)
+            .unwrap_err()
+            .contains("not a line range"));
+        assert!(voa_document("0-2", missing)
+            .unwrap_err()
+            .contains("not a line range"));
+        assert!(voa_document("x", missing)
+            .unwrap_err()
+            .contains("not a line range"));
+        assert!(voa_document("1-2", missing)
+            .unwrap_err()
+            .contains("no/such"));
     }
 
     #[test]
