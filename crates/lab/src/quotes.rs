@@ -273,6 +273,122 @@ fn speaker_right(gold: &Option<String>, found: &Option<Vec<String>>) -> bool {
     }
 }
 
+/// Where a dev-set document comes from, for the per-source figures.
+fn source_of(doc: &str) -> &'static str {
+    if doc.starts_with("GUM_news_") {
+        "GUM news"
+    } else if doc.starts_with("GUM_") {
+        "GUM interviews"
+    } else if doc.starts_with("voa:") {
+        "VOA news"
+    } else {
+        "samples"
+    }
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// The counts behind the scores, for all documents or one source.
+#[derive(Default, Clone)]
+struct Tally {
+    documents: usize,
+    found_n: usize,
+    gold_n: usize,
+    exact_found: usize,
+    overlap_found: usize,
+    exact_gold: usize,
+    overlap_gold: usize,
+    kind_right: usize,
+    speaker_n: usize,
+    speaker_ok: usize,
+    named_n: usize,
+    named_ok: usize,
+    terms_found: usize,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Tally) {
+        self.documents += o.documents;
+        self.found_n += o.found_n;
+        self.gold_n += o.gold_n;
+        self.exact_found += o.exact_found;
+        self.overlap_found += o.overlap_found;
+        self.exact_gold += o.exact_gold;
+        self.overlap_gold += o.overlap_gold;
+        self.kind_right += o.kind_right;
+        self.speaker_n += o.speaker_n;
+        self.speaker_ok += o.speaker_ok;
+        self.named_n += o.named_n;
+        self.named_ok += o.named_ok;
+        self.terms_found += o.terms_found;
+    }
+
+    /// The full report's head: spans exact and overlapping, direct/partial, speakers.
+    fn report(&self) -> String {
+        let t = self;
+        let (pe, re) = (pct(t.exact_found, t.found_n), pct(t.exact_gold, t.gold_n));
+        let (po, ro) = (
+            pct(t.overlap_found, t.found_n),
+            pct(t.overlap_gold, t.gold_n),
+        );
+        format!(
+            "quotes: {} annotated quotations in {} documents, {} found ({} of them titles or names in quotation marks)\n\
+             spans exact:   P {pe:.1}  R {re:.1}  F1 {:.1}\n\
+             spans overlap: P {po:.1}  R {ro:.1}  F1 {:.1}\n\
+             direct/partial right: {:.1} % of {} found\n\
+             speaker accuracy: {:.1} % of {} found ({}); with a named speaker {:.1} % of {}; nobody named {:.1} % of {}\n",
+            t.gold_n,
+            t.documents,
+            t.found_n,
+            t.terms_found,
+            f1(pe, re),
+            f1(po, ro),
+            pct(t.kind_right, t.overlap_gold),
+            t.overlap_gold,
+            pct(t.speaker_ok, t.speaker_n),
+            t.speaker_n,
+            t.speaker_ok,
+            pct(t.named_ok, t.named_n),
+            t.named_n,
+            pct(t.speaker_ok - t.named_ok, t.speaker_n - t.named_n),
+            t.speaker_n - t.named_n,
+        )
+    }
+
+    /// One line for a source: its counts, exact spans and speaker accuracy.
+    fn line(&self) -> String {
+        let t = self;
+        let (pe, re) = (pct(t.exact_found, t.found_n), pct(t.exact_gold, t.gold_n));
+        format!(
+            "{} quotations in {} documents, {} found; spans exact P {pe:.1} R {re:.1} F1 {:.1}; \
+             overlap R {:.1}; direct/partial {:.1} %; speaker {:.1} % of {} ({} named)",
+            t.gold_n,
+            t.documents,
+            t.found_n,
+            f1(pe, re),
+            pct(t.overlap_gold, t.gold_n),
+            pct(t.kind_right, t.overlap_gold),
+            pct(t.speaker_ok, t.speaker_n),
+            t.speaker_n,
+            t.named_n,
+        )
+    }
+}
+
 /// `lede eval quotes [--data DIR] [--mistakes]`.
 pub fn eval(args: &[String]) -> Result<String, String> {
     let dep = data_dir(args).join("ner/gum-2025/dep");
@@ -292,11 +408,8 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         .collect::<Result<_, _>>()
         .map_err(|e| format!("quotes.jsonl: {e}"))?;
     let mut out = String::new();
-    let (mut found_n, mut gold_n) = (0usize, 0usize);
-    let (mut exact_found, mut overlap_found) = (0usize, 0usize);
-    let (mut exact_gold, mut overlap_gold) = (0usize, 0usize);
-    let (mut kind_right, mut speaker_n, mut speaker_ok) = (0usize, 0usize, 0usize);
-    let (mut named_n, mut named_ok, mut terms_found) = (0usize, 0usize, 0usize);
+    let mut total = Tally::default();
+    let mut by_source: Vec<(&str, Tally)> = Vec::new();
     let mut skipped = Vec::new();
     for doc in &docs {
         if only.is_some_and(|o| o != doc.doc) {
@@ -317,6 +430,10 @@ pub fn eval(args: &[String]) -> Result<String, String> {
             skipped.push(doc.doc.clone());
             continue;
         }
+        let mut t = Tally {
+            documents: 1,
+            ..Tally::default()
+        };
         let chars = char_of_utf16(cleaned);
         let at = |u: usize| chars.get(&u).copied().unwrap_or(0);
         let found: Vec<Found> = document
@@ -350,20 +467,20 @@ pub fn eval(args: &[String]) -> Result<String, String> {
                 .collect::<String>()
                 .replace('\n', "¶")
         };
-        found_n += found.len();
-        gold_n += quotes.len();
+        t.found_n += found.len();
+        t.gold_n += quotes.len();
         for f in &found {
             let exact = quotes.iter().any(|g| g.start == f.start && g.end == f.end);
             let over = quotes
                 .iter()
                 .any(|g| overlaps((g.start, g.end), (f.start, f.end)));
-            exact_found += usize::from(exact);
-            overlap_found += usize::from(over);
+            t.exact_found += usize::from(exact);
+            t.overlap_found += usize::from(over);
             if !over {
                 let term = terms
                     .iter()
                     .any(|g| overlaps((g.start, g.end), (f.start, f.end)));
-                terms_found += usize::from(term);
+                t.terms_found += usize::from(term);
                 if mistakes {
                     let why = if term {
                         "a title or name"
@@ -381,7 +498,7 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         }
         for g in &quotes {
             let exact = found.iter().any(|f| g.start == f.start && g.end == f.end);
-            exact_gold += usize::from(exact);
+            t.exact_gold += usize::from(exact);
             let Some(f) = found
                 .iter()
                 .find(|f| overlaps((g.start, g.end), (f.start, f.end)))
@@ -396,14 +513,14 @@ pub fn eval(args: &[String]) -> Result<String, String> {
                 }
                 continue;
             };
-            overlap_gold += 1;
-            kind_right += usize::from(f.kind == g.kind);
-            speaker_n += 1;
+            t.overlap_gold += 1;
+            t.kind_right += usize::from(f.kind == g.kind);
+            t.speaker_n += 1;
             let right = speaker_right(&g.speaker, &f.names);
-            speaker_ok += usize::from(right);
+            t.speaker_ok += usize::from(right);
             if g.speaker.is_some() {
-                named_n += 1;
-                named_ok += usize::from(right);
+                t.named_n += 1;
+                t.named_ok += usize::from(right);
             }
             if mistakes && !right {
                 out.push_str(&format!(
@@ -416,38 +533,19 @@ pub fn eval(args: &[String]) -> Result<String, String> {
                 ));
             }
         }
+        total.add(&t);
+        let source = source_of(&doc.doc);
+        match by_source.iter_mut().find(|(s, _)| *s == source) {
+            Some((_, tally)) => tally.add(&t),
+            None => by_source.push((source, t)),
+        }
     }
-    let pct = |a: usize, b: usize| {
-        if b == 0 {
-            0.0
-        } else {
-            100.0 * a as f64 / b as f64
+    let mut report = total.report();
+    if by_source.len() > 1 {
+        for (source, tally) in &by_source {
+            report.push_str(&format!("  {source}: {}\n", tally.line()));
         }
-    };
-    let f1 = |p: f64, r: f64| {
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    };
-    let (pe, re) = (pct(exact_found, found_n), pct(exact_gold, gold_n));
-    let (po, ro) = (pct(overlap_found, found_n), pct(overlap_gold, gold_n));
-    let mut report = format!(
-        "quotes: {gold_n} annotated quotations in {} documents, {found_n} found ({terms_found} of them titles or names in quotation marks)\n\
-         spans exact:   P {pe:.1}  R {re:.1}  F1 {:.1}\n\
-         spans overlap: P {po:.1}  R {ro:.1}  F1 {:.1}\n\
-         direct/partial right: {:.1} % of {overlap_gold} found\n\
-         speaker accuracy: {:.1} % of {speaker_n} found ({speaker_ok}); with a named speaker {:.1} % of {named_n}; nobody named {:.1} % of {}\n",
-        docs.len() - skipped.len(),
-        f1(pe, re),
-        f1(po, ro),
-        pct(kind_right, overlap_gold),
-        pct(speaker_ok, speaker_n),
-        pct(named_ok, named_n),
-        pct(speaker_ok - named_ok, speaker_n - named_n),
-        speaker_n - named_n,
-    );
+    }
     if !skipped.is_empty() {
         report.push_str(&format!(
             "skipped (text changed since annotation): {}\n",
