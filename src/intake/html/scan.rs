@@ -64,6 +64,7 @@ const BLOCK: &[&str] = &[
     "summary",
     "body",
     "picture",
+    "dialog",
 ];
 const VOID: &[&str] = &[
     "br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
@@ -273,6 +274,19 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
                     .and_then(|at| stack.get(at).copied());
                 if let Some(node) = table.and_then(|t| nodes.get_mut(t)) {
                     node.data_hint = true;
+                }
+            }
+            if name == "input"
+                && find_ascii_ci(tag, "password").is_some()
+                && attr(tag, "type").is_some_and(|t| t.eq_ignore_ascii_case("password"))
+            {
+                // A password field: the form around it is a sign-in box.
+                let form = stack
+                    .iter()
+                    .rev()
+                    .find(|&&n| nodes.get(n).is_some_and(|x| x.name == "form"));
+                if let Some(node) = form.and_then(|&f| nodes.get_mut(f)) {
+                    node.sign_in = true;
                 }
             }
             if name == "a" {
@@ -490,9 +504,22 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
             NONE
         };
     }
+    // Bottom up: whether a node holds the page's main parts (an <article>,
+    // <main> or <h1>); a sign-in form that holds none of them is not text.
+    let mut holds_main = vec![false; count];
     for n in (1..count).rev() {
-        let Some(node) = nodes.get(n) else { continue };
+        let Some(node) = nodes.get_mut(n) else {
+            continue;
+        };
+        let here = holds_main.get(n).copied().unwrap_or(false)
+            || matches!(node.name.as_str(), "article" | "main" | "h1");
+        if node.sign_in && !here {
+            node.hard = true;
+        }
         let (p, has) = (node.parent, node.has_data || node.in_data);
+        if let Some(slot) = holds_main.get_mut(p) {
+            *slot |= here;
+        }
         if let Some(parent) = nodes.get_mut(p) {
             parent.has_data |= has;
         }
