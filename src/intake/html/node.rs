@@ -224,6 +224,8 @@ pub(super) struct Node {
     pub(super) weight: f64,
     /// Its own class, id or role names it as furniture.
     pub(super) unlikely: bool,
+    /// Unlikely only by a word of place ("header", "footer" in its name).
+    pub(super) by_place: bool,
     /// Its class or id names furniture that may sit inside an article (share
     /// bar, author box, related links, embedded post): dropped from inside the
     /// article whatever else the name says.
@@ -331,10 +333,17 @@ pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
                 | "alertdialog"
                 | "dialog"
         );
+    // Unlikely only by a word of place on the page ("above-footer",
+    // "header-wrap"): a wrapper that holds most of the prose is not furniture.
+    let by_place = unlikely && {
+        let rest = names.replace("header", " ").replace("footer", " ");
+        !UNLIKELY.iter().any(|w| rest.contains(w))
+    };
     Node {
         name: name.to_string(),
         parent,
         end: 0,
+        by_place,
         weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
@@ -424,6 +433,18 @@ mod tests {
             para("Story words", 5)
         );
         assert!(extract(&html).text.contains("Story words number 4"));
+    }
+
+    #[test]
+    fn a_wrapper_named_by_its_place_that_holds_the_prose_is_not_furniture() {
+        let notice = "Many of the offers on this site come from companies that pay us and that may change where they appear. ".repeat(6);
+        let html = format!(
+            r#"<body><div class="top"><div class="disclosure"><p>{notice}</p></div></div><div class="above-footer"><div class="post-content"><div class="article-body">{}</div></div></div><div class="site-footer"><p>{notice}</p></div></body>"#,
+            (0..10).map(|_| para("Story words", 4)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Story words number 2"), "{text}");
+        assert!(!text.contains("companies that pay us"), "{text}");
     }
 
     #[test]

@@ -408,8 +408,39 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
         root.end = last;
     }
     mark_tables_and_lists(&mut nodes);
+    wrappers_are_not_unlikely(&mut nodes, &blocks);
     found.doc_title(&title);
     Scan { nodes, blocks }
+}
+
+/// A container unlikely only by a word of place ("above-footer",
+/// "header-wrap") that holds most of the page's prose is the page's wrapper,
+/// not furniture: it is not unlikely. Bottom up, one sweep.
+fn wrappers_are_not_unlikely(nodes: &mut [Node], blocks: &[Block]) {
+    let count = nodes.len();
+    let mut prose = vec![0usize; count];
+    let mut total = 0usize;
+    for b in blocks {
+        if b.chars >= 80 && b.link_chars * 4 < b.chars {
+            if let Some(slot) = prose.get_mut(b.node) {
+                *slot += b.chars;
+            }
+            total += b.chars;
+        }
+    }
+    for n in (1..count).rev() {
+        let here = prose.get(n).copied().unwrap_or(0);
+        let Some(node) = nodes.get_mut(n) else {
+            continue;
+        };
+        if node.by_place && here * 2 > total {
+            node.unlikely = false;
+        }
+        let p = node.parent;
+        if let Some(slot) = prose.get_mut(p) {
+            *slot += here;
+        }
+    }
 }
 
 /// Readability's data tables (whose cells are never cleaned) and the parts
