@@ -153,6 +153,16 @@ fn is_furniture(node: &Node, top_chars: usize, last_prose: usize, pass: Pass) ->
     if node.discard && node.chars * 2 < top_chars {
         return true;
     }
+    // A picture and a line or two under it, not in a paragraph of their own
+    // (a step of a how-to is): its caption and credit.
+    if node.images > 0
+        && !node.holds_paragraph
+        && node.chars <= 250
+        && node.commas < 4
+        && matches!(node.name.as_str(), "div" | "figure" | "section")
+    {
+        return true;
+    }
     let weight = if pass.weigh_classes { node.weight } else { 0.0 };
     let d = density(node);
     let container = matches!(
@@ -389,6 +399,21 @@ mod tests {
         extract,
         fixtures::{para, teaser_items},
     };
+
+    #[test]
+    fn a_picture_and_its_lines_are_a_caption_a_step_with_its_picture_is_text() {
+        let html = format!(
+            r#"<div class="article-text">{}<div class="visual inline"><a href="/big.jpg"><img src="a.jpg"></a><div class="description"><strong>A small round notch for the camera</strong> Picture: Maker</div></div>{}
+            <div class="step"><div class="content"><span>Step 3</span><p>You can add various plants if you wish.</p></div><div class="thumb"><img src="b.jpg"></div></div>{}</div>"#,
+            para("Body sentence", 4),
+            para("More body", 3),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("More body number 2"), "{text}");
+        assert!(text.contains("add various plants"), "{text}");
+        assert!(!text.contains("small round notch"), "{text}");
+    }
 
     #[test]
     fn article_element_keeps_its_lead_and_drops_its_furniture() {

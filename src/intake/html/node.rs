@@ -224,6 +224,11 @@ pub(super) struct Node {
     pub(super) weight: f64,
     /// Its own class, id or role names it as furniture.
     pub(super) unlikely: bool,
+    /// Images (`<img>`, not emoji) inside, counted after the scan.
+    pub(super) images: usize,
+    /// Holds a paragraph, list item, heading or cell (set after the scan):
+    /// text of its own kind, not a caption's line.
+    pub(super) holds_paragraph: bool,
     /// Unlikely only by a word of place ("header", "footer" in its name).
     pub(super) by_place: bool,
     /// Its class or id names furniture that may sit inside an article (share
@@ -344,6 +349,8 @@ pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
         parent,
         end: 0,
         by_place,
+        images: 0,
+        holds_paragraph: false,
         weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),

@@ -276,6 +276,15 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
                     node.data_hint = true;
                 }
             }
+            if name == "img"
+                && !closing
+                && find_ascii_ci(tag, "emoji").is_none()
+                && find_ascii_ci(tag, "smiley").is_none()
+            {
+                if let Some(node) = stack.last().and_then(|&n| nodes.get_mut(n)) {
+                    node.images += 1;
+                }
+            }
             if name == "input"
                 && find_ascii_ci(tag, "password").is_some()
                 && attr(tag, "type").is_some_and(|t| t.eq_ignore_ascii_case("password"))
@@ -415,7 +424,8 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
 
 /// A container unlikely only by a word of place ("above-footer",
 /// "header-wrap") that holds most of the page's prose is the page's wrapper,
-/// not furniture: it is not unlikely. Bottom up, one sweep.
+/// not furniture: it is not unlikely. Bottom up, one sweep, which also sums
+/// each node's images and marks the nodes that hold paragraphs.
 fn wrappers_are_not_unlikely(nodes: &mut [Node], blocks: &[Block]) {
     let count = nodes.len();
     let mut prose = vec![0usize; count];
@@ -436,9 +446,18 @@ fn wrappers_are_not_unlikely(nodes: &mut [Node], blocks: &[Block]) {
         if node.by_place && here * 2 > total {
             node.unlikely = false;
         }
-        let p = node.parent;
+        let paragraph = node.holds_paragraph
+            || matches!(
+                node.name.as_str(),
+                "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "pre" | "blockquote"
+            );
+        let (p, images) = (node.parent, node.images);
         if let Some(slot) = prose.get_mut(p) {
             *slot += here;
+        }
+        if let Some(parent) = nodes.get_mut(p) {
+            parent.images += images;
+            parent.holds_paragraph |= paragraph;
         }
     }
 }
