@@ -783,6 +783,60 @@ pub fn is_promotion(line: &str) -> bool {
     channel >= 1 && site >= 1 && (channel + site + reader >= 3 || opens)
 }
 
+/// Picture agencies and stock libraries a credit names (lower case).
+const PICTURE_SOURCES: &[&str] = &[
+    "afp",
+    "dpa",
+    "reuters",
+    "getty",
+    "istock",
+    "istock.com",
+    "shutterstock",
+    "imago",
+    "unsplash",
+    "pixabay",
+    "epa",
+    "keystone",
+    "picture-alliance",
+    "picture alliance",
+    "adobe stock",
+    "adobestock",
+];
+
+/// A caption that ends with its picture's credit ("Marco Odermatt, ski
+/// star. © AFP / MARCO BERTORELLO", "The stoat in winter. (mlharing /
+/// iStock.com)"): at most 40 words, the credit a `©` and at most 8 words
+/// after it, or a closing parenthesis of at most 6 words naming a picture
+/// agency or stock library beside a photographer or a label ("(dpa)"
+/// alone closes a paragraph of news). Meant for a page's paragraphs.
+pub fn ends_with_credit(line: &str) -> bool {
+    let t = line.trim();
+    if t.split_whitespace().nth(40).is_some() {
+        return false;
+    }
+    if let Some(at) = t.rfind('©') {
+        let after = t.get(at + '©'.len_utf8()..).unwrap_or("");
+        return at > 0
+            && after.split_whitespace().take(9).count() <= 8
+            && !after.trim().is_empty()
+            && !after.trim_end().ends_with(['.', '!', '?']);
+    }
+    let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) else {
+        return false;
+    };
+    let inside = t.get(open + 1..t.len() - 1).unwrap_or("").to_lowercase();
+    // "(dpa)" closing a paragraph of news is the agency's, not a credit.
+    open > 0
+        && inside.contains(['/', ':'])
+        && inside.split_whitespace().take(7).count() <= 6
+        && PICTURE_SOURCES.iter().any(|s| {
+            inside
+                .split(|c: char| c.is_whitespace() || c == '/' || c == ',' || c == '|')
+                .any(|w| w == *s)
+                || s.contains(' ') && inside.contains(s)
+        })
+}
+
 /// Is this line body text: a long line that ends like a sentence?
 pub fn is_body(line: &str) -> bool {
     let t = line.trim();
@@ -960,6 +1014,26 @@ mod tests {
             "Twitter said users could follow accounts again, and that subscriptions would cost more.",
         ] {
             assert!(!is_promotion(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_caption_that_ends_with_its_pictures_credit() {
+        for caption in [
+            "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+            "Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)",
+            "Netanyahu visits the Western Wall in Jerusalem on March 18. (Thomas Coex/AFP/Getty Images)",
+            "Bundestagspräsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
+        ] {
+            assert!(ends_with_credit(caption), "{caption}");
+        }
+        for text in [
+            "Die FDP lehnt die Pläne ab, der Kanzler hat sich skeptisch geäußert. (dpa)",
+            "© 2024 The Paper",
+            "The photo agencies (AFP, Reuters) sent no one, the editor said.",
+            "Its logo carries a © and the words after it. And it is a sentence.",
+        ] {
+            assert!(!ends_with_credit(text), "{text}");
         }
     }
 

@@ -401,6 +401,15 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
         {
             role = lines::Role::Remove("promotion");
         }
+        // A page's caption that ends with its picture's credit.
+        if from_html
+            && remove_furniture
+            && role == lines::Role::Keep
+            && !is_title
+            && lines::ends_with_credit(&line.text)
+        {
+            role = lines::Role::Remove("caption");
+        }
         article.meta.byline = article.meta.byline.take().or(meta.byline);
         article.meta.copyright = article.meta.copyright.take().or(meta.copyright);
         if let Some(date) = meta.date {
