@@ -804,10 +804,10 @@ const PICTURE_SOURCES: &[&str] = &[
 ];
 
 /// A caption that ends with its picture's credit ("Marco Odermatt, ski
-/// star. © AFP / MARCO BERTORELLO", "The stoat in winter. (mlharing /
+/// star. © AFP / MARCO BERTORELLO", "The stoat in winter. (Foto: mlharing /
 /// iStock.com)"): at most 40 words, the credit a `©` and at most 8 words
-/// after it, or a closing parenthesis of at most 6 words naming a picture
-/// agency or stock library beside a photographer or a label ("(dpa)"
+/// after it, or a closing parenthesis of at most 6 words, labelled as the
+/// picture's ("Foto:"), naming a picture agency or stock library ("(dpa)"
 /// alone closes a paragraph of news). Meant for a page's paragraphs.
 pub fn ends_with_credit(line: &str) -> bool {
     let t = line.trim();
@@ -825,9 +825,13 @@ pub fn ends_with_credit(line: &str) -> bool {
         return false;
     };
     let inside = t.get(open + 1..t.len() - 1).unwrap_or("").to_lowercase();
+    // A label says it is the picture's ("(Foto: picture alliance/Kyodo)");
     // "(dpa)" closing a paragraph of news is the agency's, not a credit.
+    let labelled = ["foto:", "fotos:", "photo:", "bild:", "image:", "credit:"]
+        .iter()
+        .any(|l| inside.trim_start().starts_with(l));
     open > 0
-        && inside.contains(['/', ':'])
+        && labelled
         && inside.split_whitespace().take(7).count() <= 6
         && PICTURE_SOURCES.iter().any(|s| {
             inside
@@ -1021,8 +1025,7 @@ mod tests {
     fn a_caption_that_ends_with_its_pictures_credit() {
         for caption in [
             "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
-            "Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)",
-            "Netanyahu visits the Western Wall in Jerusalem on March 18. (Thomas Coex/AFP/Getty Images)",
+            "Das Hermelin ist im Winter gut getarnt. (Foto: mlharing / iStock.com)",
             "Bundestagspräsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
         ] {
             assert!(ends_with_credit(caption), "{caption}");
@@ -1030,6 +1033,7 @@ mod tests {
         for text in [
             "Die FDP lehnt die Pläne ab, der Kanzler hat sich skeptisch geäußert. (dpa)",
             "© 2024 The Paper",
+            "Netanyahu visits the Western Wall in Jerusalem on March 18. (Thomas Coex/AFP/Getty Images)",
             "The photo agencies (AFP, Reuters) sent no one, the editor said.",
             "Its logo carries a © and the words after it. And it is a sentence.",
         ] {

@@ -352,7 +352,8 @@ fn drop_link_lines(
         .collect()
 }
 
-/// A line that is only an ad label or a loading notice goes (Readability's rule).
+/// A line that is only an ad label, a loading notice (Readability's rule) or
+/// one of the page's controls ("Load more", "Print recipe", "Leave a reply") goes.
 fn drop_ad_labels(blocks: &[Block], kept: Vec<usize>) -> Vec<usize> {
     kept.into_iter()
         .filter(|&i| {
@@ -363,7 +364,8 @@ fn drop_ad_labels(blocks: &[Block], kept: Vec<usize>) -> Vec<usize> {
         .collect()
 }
 
-/// A line that says only "Advertisement", "Anzeige", "Loading…" and the like.
+/// A line that says only "Advertisement", "Anzeige", "Loading…", "Mehr
+/// laden", "Rezept drucken" and the like.
 fn is_ad_or_loading_label(text: &str) -> bool {
     const LABELS: &[&str] = &[
         "ad",
@@ -383,6 +385,41 @@ fn is_ad_or_loading_label(text: &str) -> bool {
         "загрузка",
         "chargement",
         "cargando",
+        // the page's controls: load more, print, show or hide, reply
+        "load more",
+        "show more",
+        "mehr laden",
+        "mehr anzeigen",
+        "lade weitere inhalte",
+        "weitere inhalte laden",
+        "cargar más",
+        "ver más",
+        "charger plus",
+        "afficher plus",
+        "print",
+        "drucken",
+        "print recipe",
+        "rezept drucken",
+        "artikel drucken",
+        "seite drucken",
+        "imprimer",
+        "imprimir",
+        "quellen ausblenden",
+        "quellen anzeigen",
+        "externer inhalt",
+        "no ratings yet",
+        "noch keine bewertungen",
+        "(noch keine bewertungen)",
+        "permalink",
+        "permalien",
+        "leave a comment",
+        "leave a reply",
+        "cancel reply",
+        "kommentar verfassen",
+        "antwort abbrechen",
+        "back to top",
+        "nach oben",
+        "zum seitenanfang",
     ];
     let label = text
         .trim_matches(|c: char| {
