@@ -658,16 +658,17 @@ mod tests {
     #[test]
     fn lines_that_are_only_an_ad_label_go() {
         let html = format!(
-            r#"<div class="story">{}<div>Advertisement</div><p>- Anzeige -</p>{}<div>Loading…</div></div>"#,
+            r#"<div class="story">{}<div>Advertisement</div><p>- Anzeige -</p>{}<div>Loading…</div><p>Rezept drucken</p><div>Lade weitere Inhalte</div></div>"#,
             para("Story words", 4),
             para("More words", 3)
         );
         let text = extract(&html).text;
         assert!(text.contains("More words number 2"), "{text}");
-        for gone in ["Advertisement", "Anzeige", "Loading"] {
+        for gone in ["Advertisement", "Anzeige", "Loading", "drucken", "Inhalte"] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert!(!is_ad_or_loading_label("Ad hoc committees met"));
+        assert!(!is_ad_or_loading_label("Print the form and sign it."));
         assert!(is_ad_or_loading_label(" Advertisement: "));
     }
 }
