@@ -668,6 +668,179 @@ pub fn classify(
     (Role::Keep, meta)
 }
 
+/// Words of the ways a site asks its reader to stay: subscribing, membership,
+/// donations, its newsletter, apps and social channels (lower case; a `*`
+/// ends a stem that any ending may follow).
+const PROMO_CHANNELS: &[&str] = &[
+    "subscri*",
+    "suscri*",
+    "subskryp*",
+    "abonn*",
+    "assinatur*",
+    "newsletter*",
+    "boletín",
+    "membership",
+    "miembro",
+    "miembros",
+    "donat*",
+    "spende*",
+    "donar",
+    "donativo",
+    "ios",
+    "android",
+    "whatsapp",
+    "telegram",
+    "twitter",
+    "instagram",
+    "facebook",
+    "youtube",
+    "tiktok",
+];
+/// Words in which the site speaks of itself or asks ("our", "us",
+/// "please"), in the languages news is most read in (lower case).
+const PROMO_SITE: &[&str] = &[
+    "our", "us", "please", "unser", "unsere", "unseren", "unserem", "unserer", "uns", "bitte",
+    "nuestro", "nuestra", "nuestros", "nuestras", "nous", "notre", "nos", "nosso", "nossa", "nasz",
+    "nasze", "naszego",
+];
+/// Verbs that open a call to the reader (lower case): they count as the
+/// site's asking when they open the line ("Follow The Gleaner on Twitter",
+/// "Hazte miembro", "Zapraszamy do subskrypcji"); "download" anywhere.
+const PROMO_CALLS: &[&str] = &[
+    "download",
+    "follow",
+    "join",
+    "subscribe",
+    "support",
+    "donate",
+    "folgen",
+    "folge",
+    "abonnieren",
+    "abonniere",
+    "unterstützen",
+    "únete",
+    "unete",
+    "síguenos",
+    "siguenos",
+    "hazte",
+    "suscríbete",
+    "suscribete",
+    "descarga",
+    "suivez",
+    "abonnez-vous",
+    "rejoignez",
+    "siga",
+    "baixe",
+    "assine",
+    "zapraszamy",
+    "obserwuj",
+    "pobierz",
+];
+/// Words that turn to the reader ("you", "dich", "tu", "vous"): a call has
+/// them, but so has any how-to.
+const PROMO_READER: &[&str] = &[
+    "you", "your", "you're", "you’re", "dich", "dir", "dein", "deine", "euch", "tu", "tú", "te",
+    "vous", "votre", "você",
+];
+
+/// A site's call to its reader to subscribe, give, join or follow it (a
+/// paragraph of at most 40 words, no quotation in it): a word of the ways
+/// a site asks its reader to stay, the site speaking of itself or asking
+/// (our, us, please, a call opening the line, "download"), and three such
+/// words or words to the reader in all, or a call opening a short line ("Follow The Gleaner on Twitter…", "Hazte
+/// miembro…", "To view the full story, please subscribe…"). Meant for a
+/// page's paragraphs, where the page's structure has told text from
+/// navigation.
+pub fn is_promotion(line: &str) -> bool {
+    let w = first_words(line.trim());
+    if line.split_whitespace().nth(40).is_some() || line.contains(['"', '“', '”', '„', '«', '»'])
+    {
+        return false;
+    }
+    let (mut channel, mut site, mut reader, mut calls, mut opens) = (0, 0, 0, 0, false);
+    for (i, word) in w.iter().enumerate() {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if lower.is_empty() {
+            continue;
+        }
+        let is_channel = PROMO_CHANNELS.iter().any(|c| match c.strip_suffix('*') {
+            Some(stem) => lower.starts_with(stem),
+            None => lower == *c,
+        });
+        let call = PROMO_CALLS.contains(&lower.as_str()) && (i == 0 || lower == "download");
+        opens |= call && i == 0;
+        calls += usize::from(call);
+        channel += usize::from(is_channel && !call);
+        site += usize::from(PROMO_SITE.contains(&lower.as_str()) || call);
+        reader += usize::from(PROMO_READER.contains(&lower.as_str()));
+    }
+    // A call that opens the line asks for the site when it is short or names
+    // the site or two of its channels ("Follow these steps shared on Twitter"
+    // does not).
+    let opens = opens && (w.len() <= 8 || channel >= 2 || site > calls);
+    channel >= 1 && site >= 1 && (channel + site + reader >= 3 || opens)
+}
+
+/// Picture agencies and stock libraries a credit names (lower case).
+const PICTURE_SOURCES: &[&str] = &[
+    "afp",
+    "dpa",
+    "reuters",
+    "getty",
+    "istock",
+    "istock.com",
+    "shutterstock",
+    "imago",
+    "unsplash",
+    "pixabay",
+    "epa",
+    "keystone",
+    "picture-alliance",
+    "picture alliance",
+    "adobe stock",
+    "adobestock",
+];
+
+/// A caption that ends with its picture's credit ("Marco Odermatt, ski
+/// star. © AFP / MARCO BERTORELLO", "The stoat in winter. (Foto: mlharing /
+/// iStock.com)"): at most 40 words, the credit a `©` and at most 8 words
+/// after it, or a closing parenthesis of at most 6 words, labelled as the
+/// picture's ("Foto:"), naming a picture agency or stock library ("(dpa)"
+/// alone closes a paragraph of news). Meant for a page's paragraphs.
+pub fn ends_with_credit(line: &str) -> bool {
+    let t = line.trim();
+    if t.split_whitespace().nth(40).is_some() {
+        return false;
+    }
+    if let Some(at) = t.rfind('©') {
+        let after = t.get(at + '©'.len_utf8()..).unwrap_or("");
+        return at > 0
+            && after.split_whitespace().take(9).count() <= 8
+            && !after.trim().is_empty()
+            && !after.trim_end().ends_with(['.', '!', '?']);
+    }
+    let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) else {
+        return false;
+    };
+    let inside = t.get(open + 1..t.len() - 1).unwrap_or("").to_lowercase();
+    // A label says it is the picture's ("(Foto: picture alliance/Kyodo)");
+    // "(dpa)" closing a paragraph of news is the agency's, not a credit.
+    let labelled = ["foto:", "fotos:", "photo:", "bild:", "image:", "credit:"]
+        .iter()
+        .any(|l| inside.trim_start().starts_with(l));
+    open > 0
+        && labelled
+        && inside.split_whitespace().take(7).count() <= 6
+        && PICTURE_SOURCES.iter().any(|s| {
+            inside
+                .split(|c: char| c.is_whitespace() || c == '/' || c == ',' || c == '|')
+                .any(|w| w == *s)
+                || s.contains(' ') && inside.contains(s)
+        })
+}
+
 /// Is this line body text: a long line that ends like a sentence?
 pub fn is_body(line: &str) -> bool {
     let t = line.trim();
@@ -818,6 +991,53 @@ mod tests {
             "Die Quelle des Flusses liegt in den Alpen, sagte sie.",
         ] {
             assert_eq!(role(line), Role::Keep, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_sites_call_to_subscribe_give_or_follow_it() {
+        for call in [
+            "To view the full story, please subscribe to The Haitian Times. You can choose a $60 Annual Subscription or a $5 Weekly Pass.",
+            "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
+            "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+            "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+            "Folgen Sie uns auf Twitter",
+            "Unsere Arbeit ist spendenfinanziert. Wir freuen uns, dass tausende Menschen unsere Arbeit unterstützen.",
+            "Puede escribirnos o seguir a Materia en Facebook, Twitter, Instagram o suscribirse aquí a nuestra newsletter.",
+        ] {
+            assert!(is_promotion(call), "{call}");
+        }
+        for text in [
+            // how-tos and reports that speak of apps, networks and the reader
+            "So even if you decide you need to join Facebook, remember that you might be giving the company information about someone else.",
+            "But once again, you have to stop your app, launch the tool, then terminate the script in order to display the graph.",
+            "Add-ons are like apps that you install to add features to Firefox. They let you compare prices and send a tweet.",
+            "Some of our phone call apps may use this permission to read your contacts information when you request.",
+            "Follow these steps shared on Twitter to safely apprehend a train groper in Japan.",
+            "The party asked its members to donate, and said it would publish our figures on Twitter.\u{201d}",
+            "Twitter said users could follow accounts again, and that subscriptions would cost more.",
+        ] {
+            assert!(!is_promotion(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_caption_that_ends_with_its_pictures_credit() {
+        for caption in [
+            "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+            "Das Hermelin ist im Winter gut getarnt. (Foto: mlharing / iStock.com)",
+            "Bundestagspräsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
+        ] {
+            assert!(ends_with_credit(caption), "{caption}");
+        }
+        for text in [
+            "Die FDP lehnt die Pläne ab, der Kanzler hat sich skeptisch geäußert. (dpa)",
+            "© 2024 The Paper",
+            "Netanyahu visits the Western Wall in Jerusalem on March 18. (Thomas Coex/AFP/Getty Images)",
+            "The photo agencies (AFP, Reuters) sent no one, the editor said.",
+            "Its logo carries a © and the words after it. And it is a sentence.",
+        ] {
+            assert!(!ends_with_credit(text), "{text}");
         }
     }
 

@@ -392,6 +392,24 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
         {
             role = lines::Role::Keep;
         }
+        // A page's paragraph that calls its reader to subscribe, give or follow.
+        if from_html
+            && remove_furniture
+            && role == lines::Role::Keep
+            && !is_title
+            && lines::is_promotion(&line.text)
+        {
+            role = lines::Role::Remove("promotion");
+        }
+        // A page's caption that ends with its picture's credit.
+        if from_html
+            && remove_furniture
+            && role == lines::Role::Keep
+            && !is_title
+            && lines::ends_with_credit(&line.text)
+        {
+            role = lines::Role::Remove("caption");
+        }
         article.meta.byline = article.meta.byline.take().or(meta.byline);
         article.meta.copyright = article.meta.copyright.take().or(meta.copyright);
         if let Some(date) = meta.date {
@@ -564,6 +582,27 @@ mod tests {
             published.map(|p| (p.value, p.source)),
             Some(("2021-05-05".to_string(), "page".to_string()))
         );
+    }
+
+    #[test]
+    fn a_pages_call_to_subscribe_is_set_aside_and_a_paste_keeps_it() {
+        let body = "The council met on Tuesday, and it voted on the budget, which passed easily after a long debate.";
+        let call = "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.";
+        let html = format!("<article><p>{body}</p><p>{body} Again.</p><p>{call}</p></article>");
+        let options = Options::default();
+        let articles = intake(&Input::Html { html, url: None }, &options).unwrap_or_default();
+        let article = articles.first();
+        assert!(
+            article.is_some_and(|a| !a.text.contains("Nationnews")
+                && a.removed.iter().any(|r| r.reason == "promotion")),
+            "{article:?}"
+        );
+        let pasted = format!("{body}\n\n{body} Again.\n\n{call}");
+        let text = intake(&Input::Text(pasted), &options)
+            .ok()
+            .and_then(|a| a.first().map(|a| a.text.clone()))
+            .unwrap_or_default();
+        assert!(text.contains("Nationnews"), "{text}");
     }
 
     #[test]

@@ -74,7 +74,18 @@ fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn trafilatura(dir: &Path, worst: usize) -> Result<String, String> {
+/// Snippet F1 of one page from its counts (1 when it has nothing to find or to leave out).
+fn page_f1(found: usize, missed: usize, let_in: usize) -> f64 {
+    if found == 0 {
+        return if missed + let_in == 0 { 1.0 } else { 0.0 };
+    }
+    2.0 * found as f64 / (2 * found + missed + let_in) as f64
+}
+
+/// Trafilatura's set scored; with `worst`, the pages that lose most listed
+/// first; with `per_page`, one line per page (F1, found, missed, let in,
+/// file), lowest F1 first.
+fn trafilatura(dir: &Path, worst: usize, per_page: bool) -> Result<String, String> {
     let index: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("evaldata.json")).map_err(|e| e.to_string())?,
     )
@@ -87,6 +98,8 @@ fn trafilatura(dir: &Path, worst: usize) -> Result<String, String> {
     entries.sort_by(|a, b| a.0.cmp(b.0));
     // Per page: (errors, report) for the pages that lost or gained snippets.
     let mut bad: Vec<(usize, String)> = Vec::new();
+    // Per page: (F1, found, missed, let in, file).
+    let mut scores: Vec<(f64, usize, usize, usize, String)> = Vec::new();
     for (url, page) in entries {
         let Some(file) = page["file"].as_str() else {
             continue;
@@ -97,6 +110,7 @@ fn trafilatura(dir: &Path, worst: usize) -> Result<String, String> {
         let text = squash(&extracted(&html));
         let mut report = String::new();
         let mut errors = 0;
+        let (mut found, mut missed, mut let_in) = (0usize, 0usize, 0usize);
         for snippet in page["with"]
             .as_array()
             .into_iter()
@@ -104,9 +118,11 @@ fn trafilatura(dir: &Path, worst: usize) -> Result<String, String> {
             .filter_map(|s| s.as_str())
         {
             if text.contains(&squash(snippet)) {
-                tp += 1
+                tp += 1;
+                found += 1;
             } else {
                 fn_ += 1;
+                missed += 1;
                 errors += 1;
                 report.push_str(&format!("    missed: {}\n", squash(snippet)));
             }
@@ -119,12 +135,20 @@ fn trafilatura(dir: &Path, worst: usize) -> Result<String, String> {
         {
             if text.contains(&squash(snippet)) {
                 fp += 1;
+                let_in += 1;
                 errors += 1;
                 report.push_str(&format!("    extra: {}\n", squash(snippet)));
             } else {
                 tn += 1
             }
         }
+        scores.push((
+            page_f1(found, missed, let_in),
+            found,
+            missed,
+            let_in,
+            file.to_string(),
+        ));
         if errors > 0 && worst > 0 {
             let head: String = text.chars().take(300).collect();
             bad.push((
@@ -137,7 +161,16 @@ fn trafilatura(dir: &Path, worst: usize) -> Result<String, String> {
         }
     }
     bad.sort_by_key(|b| std::cmp::Reverse(b.0));
-    let listing: String = bad.iter().take(worst).map(|b| b.1.as_str()).collect();
+    let mut listing: String = bad.iter().take(worst).map(|b| b.1.as_str()).collect();
+    if per_page {
+        scores.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.4.cmp(&b.4)));
+        listing.push_str("  F1     found missed let-in page\n");
+        for (f1, found, missed, let_in, file) in &scores {
+            listing.push_str(&format!(
+                "  {f1:.3} {found:>6} {missed:>6} {let_in:>6} {file}\n"
+            ));
+        }
+    }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
     let f = if p + r > 0.0 {
@@ -445,12 +478,14 @@ fn speed(dir: &Path) -> Result<String, String> {
     ))
 }
 
-/// `lede eval extract [--data DIR] [--worst N [--field F]] [--page FILE [--raw]] [--no-speed]`:
+/// `lede eval extract [--data DIR] [--worst N [--field F]] [--per-page] [--page FILE [--raw]] [--no-speed]`:
 /// with `--worst`, the N pages that lose most (snippets missed or let in; tokens
 /// lost or added) are listed, and the N Readability pages that miss most metadata
 /// with what was wanted and what Lede gave (only field F — title, byline,
 /// published, site_name, language — with `--field`); with `--page`, the text
-/// extracted from one page is printed (`--raw`: before the text is cleaned).
+/// extracted from one page is printed (`--raw`: before the text is cleaned);
+/// with `--per-page`, every page of trafilatura's set with its snippet F1,
+/// lowest first.
 pub fn eval(args: &[String]) -> Result<String, String> {
     let data = data_dir(args).join("extract");
     let worst = flag(args, "--worst")
@@ -472,7 +507,8 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         return Ok(extracted(&html) + "\n");
     }
     let started = std::time::Instant::now();
-    let mut out = trafilatura(&data.join("trafilatura-eval"), worst)?;
+    let per_page = args.iter().any(|a| a == "--per-page");
+    let mut out = trafilatura(&data.join("trafilatura-eval"), worst, per_page)?;
     out.push_str(&readability(
         &data.join("readability-testpages"),
         worst,
@@ -491,6 +527,15 @@ pub fn eval(args: &[String]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_f1_is_the_harmonic_mean_of_the_page_counts() {
+        assert_eq!(page_f1(3, 0, 0), 1.0);
+        assert_eq!(page_f1(0, 0, 0), 1.0);
+        assert_eq!(page_f1(0, 2, 1), 0.0);
+        // P 2/3, R 2/4: F1 = 2·2 / (2·2 + 2 + 1)
+        assert!((page_f1(2, 2, 1) - 4.0 / 7.0).abs() < 1e-12);
+    }
 
     #[test]
     fn metadata_is_compared_as_the_module_doc_says() {

@@ -153,6 +153,16 @@ fn is_furniture(node: &Node, top_chars: usize, last_prose: usize, pass: Pass) ->
     if node.discard && node.chars * 2 < top_chars {
         return true;
     }
+    // A picture and a line or two under it, not in a paragraph of their own
+    // (a step of a how-to is): its caption and credit.
+    if node.images > 0
+        && !node.holds_paragraph
+        && node.chars <= 250
+        && node.commas < 4
+        && matches!(node.name.as_str(), "div" | "figure" | "section")
+    {
+        return true;
+    }
     let weight = if pass.weigh_classes { node.weight } else { 0.0 };
     let d = density(node);
     let container = matches!(
@@ -342,7 +352,8 @@ fn drop_link_lines(
         .collect()
 }
 
-/// A line that is only an ad label or a loading notice goes (Readability's rule).
+/// A line that is only an ad label, a loading notice (Readability's rule) or
+/// one of the page's controls ("Load more", "Print recipe", "Leave a reply") goes.
 fn drop_ad_labels(blocks: &[Block], kept: Vec<usize>) -> Vec<usize> {
     kept.into_iter()
         .filter(|&i| {
@@ -353,7 +364,8 @@ fn drop_ad_labels(blocks: &[Block], kept: Vec<usize>) -> Vec<usize> {
         .collect()
 }
 
-/// A line that says only "Advertisement", "Anzeige", "Loading…" and the like.
+/// A line that says only "Advertisement", "Anzeige", "Loading…", "Mehr
+/// laden", "Rezept drucken" and the like.
 fn is_ad_or_loading_label(text: &str) -> bool {
     const LABELS: &[&str] = &[
         "ad",
@@ -373,6 +385,41 @@ fn is_ad_or_loading_label(text: &str) -> bool {
         "загрузка",
         "chargement",
         "cargando",
+        // the page's controls: load more, print, show or hide, reply
+        "load more",
+        "show more",
+        "mehr laden",
+        "mehr anzeigen",
+        "lade weitere inhalte",
+        "weitere inhalte laden",
+        "cargar más",
+        "ver más",
+        "charger plus",
+        "afficher plus",
+        "print",
+        "drucken",
+        "print recipe",
+        "rezept drucken",
+        "artikel drucken",
+        "seite drucken",
+        "imprimer",
+        "imprimir",
+        "quellen ausblenden",
+        "quellen anzeigen",
+        "externer inhalt",
+        "no ratings yet",
+        "noch keine bewertungen",
+        "(noch keine bewertungen)",
+        "permalink",
+        "permalien",
+        "leave a comment",
+        "leave a reply",
+        "cancel reply",
+        "kommentar verfassen",
+        "antwort abbrechen",
+        "back to top",
+        "nach oben",
+        "zum seitenanfang",
     ];
     let label = text
         .trim_matches(|c: char| {
@@ -389,6 +436,21 @@ mod tests {
         extract,
         fixtures::{para, teaser_items},
     };
+
+    #[test]
+    fn a_picture_and_its_lines_are_a_caption_a_step_with_its_picture_is_text() {
+        let html = format!(
+            r#"<div class="article-text">{}<div class="visual inline"><a href="/big.jpg"><img src="a.jpg"></a><div class="description"><strong>A small round notch for the camera</strong> Picture: Maker</div></div>{}
+            <div class="step"><div class="content"><span>Step 3</span><p>You can add various plants if you wish.</p></div><div class="thumb"><img src="b.jpg"></div></div>{}</div>"#,
+            para("Body sentence", 4),
+            para("More body", 3),
+            para("Last words", 3)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("More body number 2"), "{text}");
+        assert!(text.contains("add various plants"), "{text}");
+        assert!(!text.contains("small round notch"), "{text}");
+    }
 
     #[test]
     fn article_element_keeps_its_lead_and_drops_its_furniture() {
@@ -596,16 +658,17 @@ mod tests {
     #[test]
     fn lines_that_are_only_an_ad_label_go() {
         let html = format!(
-            r#"<div class="story">{}<div>Advertisement</div><p>- Anzeige -</p>{}<div>Loading…</div></div>"#,
+            r#"<div class="story">{}<div>Advertisement</div><p>- Anzeige -</p>{}<div>Loading…</div><p>Rezept drucken</p><div>Lade weitere Inhalte</div></div>"#,
             para("Story words", 4),
             para("More words", 3)
         );
         let text = extract(&html).text;
         assert!(text.contains("More words number 2"), "{text}");
-        for gone in ["Advertisement", "Anzeige", "Loading"] {
+        for gone in ["Advertisement", "Anzeige", "Loading", "drucken", "Inhalte"] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert!(!is_ad_or_loading_label("Ad hoc committees met"));
+        assert!(!is_ad_or_loading_label("Print the form and sign it."));
         assert!(is_ad_or_loading_label(" Advertisement: "));
     }
 }

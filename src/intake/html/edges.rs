@@ -95,10 +95,43 @@ pub(super) fn drop_headline(blocks: &[Block], kept: Vec<usize>, titles: &[&str])
         .collect()
 }
 
+/// Headings of the box of contacts and further information a press release
+/// or an institute's news ends with (lower case, without the colon).
+const CONTACT_HEADINGS: &[&str] = &[
+    "kontakt",
+    "pressekontakt",
+    "medienkontakt",
+    "kontakt für rückfragen",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "ansprechpartner:innen",
+    "weitere informationen",
+    "contact",
+    "contacts",
+    "media contact",
+    "press contact",
+    "for more information",
+    "more information",
+    "further information",
+    "contacto",
+    "contacto de prensa",
+    "más información",
+    "contact presse",
+    "plus d'informations",
+];
+
+/// Is this block, whole, the heading of a box of contacts ("Kontakt:",
+/// "Media contact", "Weitere Informationen:")?
+fn is_contact_heading(text: &str) -> bool {
+    let key = text.trim().trim_end_matches(':').trim().to_lowercase();
+    CONTACT_HEADINGS.contains(&key.as_str())
+}
+
 /// The kept blocks up to a heading of other stories ("Related", "Mehr zum
-/// Thema") that stands in the last third of the text, the rest being the
-/// box it heads (teasers: no long paragraph of prose); a heading amid the
-/// text (a "see also" between its parts) keeps what follows.
+/// Thema") or of contacts ("Kontakt:", "Media contact") that stands in the
+/// last third of the text, the rest being the box it heads (teasers,
+/// addresses: no long paragraph of prose); a heading amid the text (a "see
+/// also" between its parts) keeps what follows.
 pub(super) fn drop_after_related(blocks: &[Block], kept: Vec<usize>) -> Vec<usize> {
     let total: usize = kept
         .iter()
@@ -112,7 +145,9 @@ pub(super) fn drop_after_related(blocks: &[Block], kept: Vec<usize>) -> Vec<usiz
         };
         let at = before;
         before += b.chars;
-        b.chars <= 80 && at * 3 >= total * 2 && crate::intake::lines::is_related_heading(&b.text)
+        b.chars <= 80
+            && at * 3 >= total * 2
+            && (crate::intake::lines::is_related_heading(&b.text) || is_contact_heading(&b.text))
     });
     // What follows must be teasers, not a paragraph of the text's own.
     let prose_after = |at: usize| {
@@ -149,6 +184,27 @@ pub(super) fn drop_dangling_end(blocks: &[Block], mut kept: Vec<usize>) -> Vec<u
 mod tests {
     use super::*;
     use crate::intake::html::{extract, fixtures::para};
+
+    #[test]
+    fn a_box_of_contacts_at_the_end_goes_a_contact_heading_amid_the_text_stays() {
+        let html = format!(
+            r#"<div class="news">{}{}<p>Kontakt:</p><p>Dr. Jane Roe</p><p>Institute of Meteorology</p><p>Telefon +49 40 41173 0</p></div>"#,
+            para("Body words", 5),
+            para("Last words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Last words number 3"), "{text}");
+        assert!(
+            !text.contains("Jane Roe") && !text.contains("Kontakt"),
+            "{text}"
+        );
+        let html = format!(
+            r#"<div class="news">{}<h2>Contact</h2>{}</div>"#,
+            para("Body words", 2),
+            para("Contact words", 6)
+        );
+        assert!(extract(&html).text.contains("Contact words number 5"));
+    }
 
     #[test]
     fn the_headline_that_repeats_the_title_goes_to_the_title_only() {

@@ -83,7 +83,9 @@ pub fn extract(html: &str) -> Page {
 
 /// The article's blocks in reading order, joined by blank lines: the strictest
 /// pass that yields enough text; a looser pass counts only when it yields more
-/// than twice as much as the passes before (a short page keeps its strict reading).
+/// than twice as much as the passes before (a short page keeps its strict
+/// reading), and not when it chose the same container as a reading of some
+/// sentences kept (it would only let in what the stricter pass cleaned away).
 /// A headline that repeats one of `titles` is left out.
 fn article_text(mut scan: Scan, titles: &[&str]) -> String {
     let passes = [
@@ -109,14 +111,21 @@ fn article_text(mut scan: Scan, titles: &[&str]) -> String {
         },
     ];
     let mut best = String::new();
+    let mut best_top = node::NONE;
     for pass in passes {
-        let kept = select(&mut scan, pass);
+        let (kept, top) = select(&mut scan, pass);
+        if top == best_top && best.chars().count() >= 140 {
+            // The same container as a reading of some sentences kept: a
+            // looser pass only lets in what the stricter one cleaned away.
+            continue;
+        }
         let kept = edges::drop_headline(&scan.blocks, kept, titles);
         let kept = edges::drop_after_related(&scan.blocks, kept);
         let kept = edges::drop_dangling_end(&scan.blocks, kept);
         let text = join(&scan.blocks, &kept);
         if text.len() > best.len() * 2 {
             best = text;
+            best_top = top;
             if best.chars().count() >= 500 {
                 return best;
             }
@@ -209,6 +218,22 @@ mod tests {
         );
         assert!(extract(&deep).text.contains("Deep text"));
         assert!(!extract("<<<>>><p <a").text.contains("<p"));
+    }
+
+    #[test]
+    fn a_looser_pass_on_the_same_container_lets_in_nothing_the_stricter_cleaned() {
+        // The strict reading keeps the post; the pass without cleaning would
+        // add the share box inside the same container.
+        let buttons: String = (0..30)
+            .map(|i| format!("<p>Share it, way {i:02}</p>"))
+            .collect();
+        let html = format!(
+            r#"<div><div class="post hentry">{}<div class="share-tools">{buttons}</div></div></div>"#,
+            para("Post words", 4)
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Post words number 3"), "{text}");
+        assert!(!text.contains("Share it"), "{text}");
     }
 
     #[test]

@@ -56,7 +56,6 @@ const UNLIKELY: &[&str] = &[
     "skip",
     "byline",
     "author-info",
-    "caption",
     "credit",
     "widget",
     "masthead",
@@ -65,6 +64,9 @@ const UNLIKELY: &[&str] = &[
     "dialog",
     "alert",
 ];
+/// Class, id or role words of boxes shown over the page (sign-in, cookie
+/// consent, pop-ups): never the article, in any pass.
+const OVERLAY: &[&str] = &["cookie", "consent", "gdpr", "login", "signin", "sign-in"];
 /// Class or id words of furniture inside an article (trafilatura's discard list, abridged).
 const DISCARD: &[&str] = &[
     "footer",
@@ -222,13 +224,23 @@ pub(super) struct Node {
     pub(super) weight: f64,
     /// Its own class, id or role names it as furniture.
     pub(super) unlikely: bool,
+    /// Images (`<img>`, not emoji) inside, counted after the scan.
+    pub(super) images: usize,
+    /// Holds a paragraph, list item, heading or cell (set after the scan):
+    /// text of its own kind, not a caption's line.
+    pub(super) holds_paragraph: bool,
+    /// Unlikely only by a word of place ("header", "footer" in its name).
+    pub(super) by_place: bool,
     /// Its class or id names furniture that may sit inside an article (share
     /// bar, author box, related links, embedded post): dropped from inside the
     /// article whatever else the name says.
     pub(super) discard: bool,
     /// Its class or id names the standfirst (lead, intro, teaser, summary).
     pub(super) lead: bool,
-    /// Furniture by its tag (nav, aside, footer) or hidden by style or attribute.
+    /// Out in every pass: furniture by its tag (nav, aside, footer, dialog),
+    /// hidden by style or attribute, a dialog or alert by its role, a box
+    /// shown over the page by its name (sign-in, cookie consent), or a
+    /// sign-in form (set after the scan, see `sign_in`).
     pub(super) hard: bool,
     /// The class attribute, to find siblings of the same kind.
     pub(super) class: String,
@@ -239,6 +251,9 @@ pub(super) struct Node {
     /// An embedded post (a tweet, an Instagram or TikTok post quoted in the
     /// text: `<blockquote class="twitter-tweet">`), kept as data tables are.
     pub(super) embedded_post: bool,
+    /// A form with a password field (a sign-in or sign-up box); made `hard`
+    /// after the scan unless it holds the page's main parts.
+    pub(super) sign_in: bool,
     /// Inside a data table or an embedded post (or one itself).
     pub(super) in_data: bool,
     /// Holds a data table.
@@ -323,17 +338,32 @@ pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
                 | "alertdialog"
                 | "dialog"
         );
+    // Unlikely only by a word of place on the page ("above-footer",
+    // "header-wrap"): a wrapper that holds most of the prose is not furniture.
+    let by_place = unlikely && {
+        let rest = names.replace("header", " ").replace("footer", " ");
+        !UNLIKELY.iter().any(|w| rest.contains(w))
+    };
     Node {
         name: name.to_string(),
         parent,
         end: 0,
+        by_place,
+        images: 0,
+        holds_paragraph: false,
         weight: class_weight(&named, &id, slug) + if article_body { 25.0 } else { 0.0 },
         unlikely,
         lead: LEAD.iter().any(|w| names.contains(w)),
         discard: !article_body && DISCARD.iter().any(|w| names.contains(w))
             || is_hover_card(tag, &class),
         hard: hidden
-            || matches!(name, "nav" | "aside" | "footer")
+            || matches!(name, "nav" | "aside" | "footer" | "dialog")
+            || matches!(role.as_str(), "alert" | "alertdialog" | "dialog")
+            || name != "body"
+                && !article_body
+                && OVERLAY.iter().any(|w| names.contains(w))
+                && !MAYBE.iter().any(|w| names.contains(w))
+            || attr(tag, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
             || matches!(name, "figure" | "figcaption" | "picture"),
         data_hint: name == "table" && attr(tag, "summary").is_some(),
         layout: name == "table"
@@ -349,6 +379,7 @@ pub(super) fn new_node(name: &str, parent: usize, tag: &str) -> Node {
             ]
             .iter()
             .any(|c| class.split_whitespace().any(|x| x == *c)),
+        sign_in: false,
         in_data: false,
         has_data: false,
         in_list: false,
@@ -380,6 +411,47 @@ mod tests {
         assert!(text.contains("The quoted tweet says"), "{text}");
         assert!(text.contains("More words number 2"), "{text}");
         assert!(!text.contains("Embed this story"), "{text}");
+    }
+
+    #[test]
+    fn sign_in_boxes_and_consent_banners_are_never_the_article() {
+        // A video page: a short description, and a sign-in dialog with long
+        // error messages in a form with a password field.
+        let errors: String = (0..12)
+            .map(|i| format!("<p role=\"alert\">Error message number {i}: this address has no account, or the password is wrong, please try again.</p><p>Please fill in field {i} of the form, with the value asked for, or leave it.</p>"))
+            .collect();
+        let cookies = "Privacy and cookies: this site uses cookies, and by going on you agree to their use, as the policy says. ".repeat(4);
+        let html = format!(
+            r#"<main class="main"><article><div class="item-caption"><p class="item-description">The city is the centre of the pandemic in the country. Sport, too, has come to a standstill; how it goes on is unclear.</p></div></article></main>
+            <div id="login-dialog" class="b-dialog x-dialog-login"><form><fieldset>{errors}<input type="password" name="pw"></fieldset></form></div>
+            <div class="widget widget_eu_cookie_law_widget"><p>{cookies}</p></div>"#
+        );
+        let text = extract(&html).text;
+        assert!(
+            text.contains("Sport, too, has come to a standstill"),
+            "{text}"
+        );
+        for gone in ["Error message", "Please fill in", "cookies"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        // A page-wide form that holds the article (ASP.NET) is not a sign-in box.
+        let html = format!(
+            r#"<form id="aspnetForm"><div class="login"><input type="password"></div><main><h1>Title</h1><div class="story">{}</div></main></form>"#,
+            para("Story words", 5)
+        );
+        assert!(extract(&html).text.contains("Story words number 4"));
+    }
+
+    #[test]
+    fn a_wrapper_named_by_its_place_that_holds_the_prose_is_not_furniture() {
+        let notice = "Many of the offers on this site come from companies that pay us and that may change where they appear. ".repeat(6);
+        let html = format!(
+            r#"<body><div class="top"><div class="disclosure"><p>{notice}</p></div></div><div class="above-footer"><div class="post-content"><div class="article-body">{}</div></div></div><div class="site-footer"><p>{notice}</p></div></body>"#,
+            (0..10).map(|_| para("Story words", 4)).collect::<String>()
+        );
+        let text = extract(&html).text;
+        assert!(text.contains("Story words number 2"), "{text}");
+        assert!(!text.contains("companies that pay us"), "{text}");
     }
 
     #[test]

@@ -64,6 +64,7 @@ const BLOCK: &[&str] = &[
     "summary",
     "body",
     "picture",
+    "dialog",
 ];
 const VOID: &[&str] = &[
     "br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
@@ -275,6 +276,28 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
                     node.data_hint = true;
                 }
             }
+            if name == "img"
+                && !closing
+                && find_ascii_ci(tag, "emoji").is_none()
+                && find_ascii_ci(tag, "smiley").is_none()
+            {
+                if let Some(node) = stack.last().and_then(|&n| nodes.get_mut(n)) {
+                    node.images += 1;
+                }
+            }
+            if name == "input"
+                && find_ascii_ci(tag, "password").is_some()
+                && attr(tag, "type").is_some_and(|t| t.eq_ignore_ascii_case("password"))
+            {
+                // A password field: the form around it is a sign-in box.
+                let form = stack
+                    .iter()
+                    .rev()
+                    .find(|&&n| nodes.get(n).is_some_and(|x| x.name == "form"));
+                if let Some(node) = form.and_then(|&f| nodes.get_mut(f)) {
+                    node.sign_in = true;
+                }
+            }
             if name == "a" {
                 link_at = (!closing && !tag.ends_with("/>")).then_some(stack.len());
                 link_hash = link_at.is_some()
@@ -394,8 +417,49 @@ pub(super) fn scan(html: &str, page: &mut Page, found: &mut Found) -> Scan {
         root.end = last;
     }
     mark_tables_and_lists(&mut nodes);
+    wrappers_are_not_unlikely(&mut nodes, &blocks);
     found.doc_title(&title);
     Scan { nodes, blocks }
+}
+
+/// A container unlikely only by a word of place ("above-footer",
+/// "header-wrap") that holds most of the page's prose is the page's wrapper,
+/// not furniture: it is not unlikely. Bottom up, one sweep, which also sums
+/// each node's images and marks the nodes that hold paragraphs.
+fn wrappers_are_not_unlikely(nodes: &mut [Node], blocks: &[Block]) {
+    let count = nodes.len();
+    let mut prose = vec![0usize; count];
+    let mut total = 0usize;
+    for b in blocks {
+        if b.chars >= 80 && b.link_chars * 4 < b.chars {
+            if let Some(slot) = prose.get_mut(b.node) {
+                *slot += b.chars;
+            }
+            total += b.chars;
+        }
+    }
+    for n in (1..count).rev() {
+        let here = prose.get(n).copied().unwrap_or(0);
+        let Some(node) = nodes.get_mut(n) else {
+            continue;
+        };
+        if node.by_place && here * 2 > total {
+            node.unlikely = false;
+        }
+        let paragraph = node.holds_paragraph
+            || matches!(
+                node.name.as_str(),
+                "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "pre" | "blockquote"
+            );
+        let (p, images) = (node.parent, node.images);
+        if let Some(slot) = prose.get_mut(p) {
+            *slot += here;
+        }
+        if let Some(parent) = nodes.get_mut(p) {
+            parent.images += images;
+            parent.holds_paragraph |= paragraph;
+        }
+    }
 }
 
 /// Readability's data tables (whose cells are never cleaned) and the parts
@@ -490,9 +554,22 @@ fn mark_tables_and_lists(nodes: &mut [Node]) {
             NONE
         };
     }
+    // Bottom up: whether a node holds the page's main parts (an <article>,
+    // <main> or <h1>); a sign-in form that holds none of them is not text.
+    let mut holds_main = vec![false; count];
     for n in (1..count).rev() {
-        let Some(node) = nodes.get(n) else { continue };
+        let Some(node) = nodes.get_mut(n) else {
+            continue;
+        };
+        let here = holds_main.get(n).copied().unwrap_or(false)
+            || matches!(node.name.as_str(), "article" | "main" | "h1");
+        if node.sign_in && !here {
+            node.hard = true;
+        }
         let (p, has) = (node.parent, node.has_data || node.in_data);
+        if let Some(slot) = holds_main.get_mut(p) {
+            *slot |= here;
+        }
         if let Some(parent) = nodes.get_mut(p) {
             parent.has_data |= has;
         }

@@ -41,8 +41,9 @@ pub(super) struct Pass {
     pub(super) clean: bool,
 }
 
-/// One pass of the article finder: the indices of the blocks kept.
-pub(super) fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
+/// One pass of the article finder: the indices of the blocks kept, and the
+/// top container chosen (`NONE` when none).
+pub(super) fn select(scan: &mut Scan, pass: Pass) -> (Vec<usize>, usize) {
     let Scan { nodes, blocks, .. } = scan;
     let out = excluded(nodes, pass);
     reset_totals(nodes);
@@ -53,7 +54,7 @@ pub(super) fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     weigh_by_link_density(nodes);
     let best = best_five(nodes, &out);
     let Some(&best_one) = best.first() else {
-        return Vec::new();
+        return (Vec::new(), NONE);
     };
     let top = split_in_parts(nodes, &best, best_one);
     give_head_start(nodes, top, pass);
@@ -61,14 +62,14 @@ pub(super) fn select(scan: &mut Scan, pass: Pass) -> Vec<usize> {
     let top = climb_through_wrappers(nodes, top);
     let article_at = enclosing_article(nodes, top, &out);
     let Some(roots) = article_roots(nodes, blocks, top, &out) else {
-        return Vec::new();
+        return (Vec::new(), NONE);
     };
     let article = Article {
         top,
         article_at,
         roots,
     };
-    clean::keep(nodes, blocks, &article, &out, pass)
+    (clean::keep(nodes, blocks, &article, &out, pass), top)
 }
 
 /// Readability's first score of a container, by its tag.
