@@ -752,16 +752,16 @@ const PROMO_READER: &[&str] = &[
 /// page's paragraphs, where the page's structure has told text from
 /// navigation.
 pub fn is_promotion(line: &str) -> bool {
-    let w = first_words(line.trim());
     if line.split_whitespace().nth(40).is_some() || line.contains(['"', '“', '”', '„', '«', '»'])
     {
         return false;
     }
+    // At most 40 words: lower-cased once, as a whole.
+    let lowered = line.trim().to_lowercase();
+    let w: Vec<&str> = lowered.split_whitespace().take(21).collect();
     let (mut channel, mut site, mut reader, mut calls, mut opens) = (0, 0, 0, 0, false);
     for (i, word) in w.iter().enumerate() {
-        let lower = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let lower = word.trim_matches(|c: char| !c.is_alphanumeric());
         if lower.is_empty() {
             continue;
         }
@@ -769,12 +769,12 @@ pub fn is_promotion(line: &str) -> bool {
             Some(stem) => lower.starts_with(stem),
             None => lower == *c,
         });
-        let call = PROMO_CALLS.contains(&lower.as_str()) && (i == 0 || lower == "download");
+        let call = PROMO_CALLS.contains(&lower) && (i == 0 || lower == "download");
         opens |= call && i == 0;
         calls += usize::from(call);
         channel += usize::from(is_channel && !call);
-        site += usize::from(PROMO_SITE.contains(&lower.as_str()) || call);
-        reader += usize::from(PROMO_READER.contains(&lower.as_str()));
+        site += usize::from(PROMO_SITE.contains(&lower) || call);
+        reader += usize::from(PROMO_READER.contains(&lower));
     }
     // A call that opens the line asks for the site when it is short or names
     // the site or two of its channels ("Follow these steps shared on Twitter"
@@ -811,7 +811,7 @@ const PICTURE_SOURCES: &[&str] = &[
 /// alone closes a paragraph of news). Meant for a page's paragraphs.
 pub fn ends_with_credit(line: &str) -> bool {
     let t = line.trim();
-    if t.split_whitespace().nth(40).is_some() {
+    if !t.ends_with(')') && !t.contains('©') || t.split_whitespace().nth(40).is_some() {
         return false;
     }
     if let Some(at) = t.rfind('©') {
