@@ -1,7 +1,60 @@
-//! Writing the quantized linear models (the entity tagger's and the targeted-
-//! sentiment model's files): the header, a logarithmic codebook of one-byte weight
-//! codes, and the reproducible shuffle their trainers use. Reading is each model's
-//! own (`entities::tagger`, `sentiment::target`). Only with the `train` feature.
+//! Writing the quantized linear models (the entity tagger's and the two sentiment
+//! models' files): the header, a logarithmic codebook of one-byte weight codes,
+//! and what their trainers share: the run settings, the reproducible shuffle and
+//! the AdaGrad step. Reading is each model's own (`entities::tagger`,
+//! `sentiment::target`, `sentiment::tone`). Only with the `train` feature.
+
+/// Settings of a training run of a hashed linear model (AdaGrad with an L2
+/// penalty, over examples in a seeded shuffled order).
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// Hash bits: `2^bits` buckets.
+    pub bits: u32,
+    /// Passes over the data.
+    pub epochs: usize,
+    /// AdaGrad's learning rate.
+    pub rate: f32,
+    /// L2 penalty.
+    pub l2: f32,
+    /// Shuffle seed.
+    pub seed: u64,
+}
+
+/// One AdaGrad update of weight `w` by gradient `g` (before the penalty), with
+/// `g2` its running sum of squared gradients.
+pub fn adagrad_step(w: &mut f32, g2: &mut f32, g: f32, settings: &Settings) {
+    let g = g + settings.l2 * *w;
+    *g2 += g * g;
+    *w -= settings.rate * g / g2.sqrt();
+}
+
+/// A whole model file: the header, then each weight's code in the codebook
+/// reaching `reach`; weights below `prune` in magnitude are stored as zero (the
+/// file compresses better).
+pub fn quantized_file(
+    magic: &[u8; 8],
+    bits: u32,
+    classes: usize,
+    weights: &[f32],
+    reach: f32,
+    prune: f32,
+) -> Vec<u8> {
+    let (step, codebook) = log_codebook(reach);
+    let mut out = model_header(magic, bits, classes, &codebook, weights.len());
+    for &w in weights {
+        out.push(if w.abs() < prune {
+            128
+        } else {
+            log_code(w, step)
+        });
+    }
+    out
+}
+
+/// The largest weight magnitude (at least 0.001): where a codebook must reach.
+pub fn largest_weight(weights: &[f32]) -> f32 {
+    weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-3)
+}
 
 /// Shuffle in place (Fisher–Yates with xorshift64): the same seed gives the same
 /// order on every machine, so training is reproducible.

@@ -391,7 +391,7 @@ pub fn argmax(p: &[f32; N]) -> usize {
 #[cfg(feature = "train")]
 pub mod training {
     use super::*;
-    use crate::ground::codec::{log_code, log_codebook, model_header, shuffle};
+    use crate::ground::codec::{adagrad_step, largest_weight, quantized_file, shuffle};
 
     /// One training item: feature buckets and the gold class.
     pub struct Example {
@@ -399,15 +399,7 @@ pub mod training {
         pub gold: usize,
     }
 
-    /// Settings of a training run.
-    #[derive(Clone, Copy, Debug)]
-    pub struct Settings {
-        pub bits: u32,
-        pub epochs: usize,
-        pub rate: f32,
-        pub l2: f32,
-        pub seed: u64,
-    }
+    pub use crate::ground::codec::Settings;
 
     /// Full-precision weights, `N` per bucket.
     pub struct Weights {
@@ -443,21 +435,8 @@ pub mod training {
         /// codebook, then one code per weight. Weights below `prune` in magnitude
         /// become zero (the file compresses better).
         pub fn quantize(&self, prune: f32) -> Vec<u8> {
-            let limit = self
-                .weights
-                .iter()
-                .fold(0f32, |m, w| m.max(w.abs()))
-                .max(1e-3);
-            let (step, codebook) = log_codebook(limit);
-            let mut out = model_header(MAGIC, self.bits, N, &codebook, self.weights.len());
-            for &w in &self.weights {
-                out.push(if w.abs() < prune {
-                    128
-                } else {
-                    log_code(w, step)
-                });
-            }
-            out
+            let limit = largest_weight(&self.weights);
+            quantized_file(MAGIC, self.bits, N, &self.weights, limit, prune)
         }
     }
 
@@ -491,9 +470,7 @@ pub mod training {
                             continue;
                         };
                         let y = if c == example.gold { 1.0 } else { 0.0 };
-                        let g = pc - y + settings.l2 * *w;
-                        *g2 += g * g;
-                        *w -= settings.rate * g / g2.sqrt();
+                        adagrad_step(w, g2, pc - y, &settings);
                     }
                 }
             }

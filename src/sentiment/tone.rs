@@ -339,7 +339,7 @@ impl<'a> Model<'a> {
 #[cfg(feature = "train")]
 pub mod training {
     use super::*;
-    use crate::ground::codec::{log_code, log_codebook, model_header, shuffle};
+    use crate::ground::codec::{adagrad_step, largest_weight, quantized_file, shuffle};
 
     /// One training item: its features (a multi-sentence item's averaged over
     /// its sentences), its human rating in [-1, 1], and its weight.
@@ -352,20 +352,7 @@ pub mod training {
         pub weight: f32,
     }
 
-    /// Settings of a training run.
-    #[derive(Clone, Copy, Debug)]
-    pub struct Settings {
-        /// Hash bits: `2^bits` weights.
-        pub bits: u32,
-        /// Passes over the data.
-        pub epochs: usize,
-        /// AdaGrad's learning rate.
-        pub rate: f32,
-        /// L2 penalty.
-        pub l2: f32,
-        /// Shuffle seed.
-        pub seed: u64,
-    }
+    pub use crate::ground::codec::Settings;
 
     /// Full-precision weights, one per bucket.
     pub struct Weights {
@@ -383,23 +370,10 @@ pub mod training {
         /// With `coarse` > 1 the codebook's step is `coarse` times wider: fewer
         /// distinct codes, which compress better, at some precision.
         pub fn quantize(&self, prune: f32, coarse: u32) -> Vec<u8> {
-            let limit = self
-                .weights
-                .iter()
-                .fold(0f32, |m, w| m.max(w.abs()))
-                .max(1e-3);
+            let limit = largest_weight(&self.weights);
             // a codebook whose step is `coarse` times that of one reaching `limit`
             let reach = (1.0 + limit).powi(coarse.clamp(1, 16) as i32) - 1.0;
-            let (step, codebook) = log_codebook(reach);
-            let mut out = model_header(MAGIC, self.bits, 1, &codebook, self.weights.len());
-            for &w in &self.weights {
-                out.push(if w.abs() < prune {
-                    128
-                } else {
-                    log_code(w, step)
-                });
-            }
-            out
+            quantized_file(MAGIC, self.bits, 1, &self.weights, reach, prune)
         }
     }
 
@@ -428,9 +402,7 @@ pub mod training {
                     else {
                         continue;
                     };
-                    let g = error * v + settings.l2 * *w;
-                    *g2 += g * g;
-                    *w -= settings.rate * g / g2.sqrt();
+                    adagrad_step(w, g2, error * v, &settings);
                 }
             }
         }
