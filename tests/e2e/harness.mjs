@@ -25,7 +25,12 @@ export async function serve(dir = www) {
     const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      // with its length, as static hosts send it (without it the body goes chunked,
+      // which slows a 4 MB module's download several-fold on this loopback)
+      response.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-length": body.length,
+      });
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" });
