@@ -63,6 +63,31 @@ fn siberia_in_the_headline_of_000_is_no_person() {
 }
 
 #[test]
+fn putin_in_the_title_cased_headline_of_000_is_putin_alone() {
+    let Some(text) = sample("000") else { return };
+    let doc = document(&text);
+    assert!(!is_mention(&doc, "Putin Reassures Asians"));
+    assert!(!is_mention(&doc, "Putin Reassures"));
+    let putin = doc
+        .entities
+        .iter()
+        .find(|e| e.entity.name == "Vladimir Putin")
+        .expect("Vladimir Putin in 000");
+    // the headline's "Putin" is one of his mentions (UTF-16 offsets)
+    let byte = doc.text.find("Putin Reassures").expect("the headline");
+    let headline_start = doc.text.get(..byte).map_or(0, |t| t.encode_utf16().count());
+    assert!(
+        putin
+            .entity
+            .mentions
+            .iter()
+            .filter_map(|&m| doc.mentions.get(m))
+            .any(|m| m.span.start == headline_start),
+        "{headline_start}"
+    );
+}
+
+#[test]
 fn the_reporters_of_004_are_people_and_morning_joe_is_a_show() {
     let Some(text) = sample("004") else { return };
     let doc = document(&text);

@@ -12,6 +12,7 @@
 use super::gazetteer::{gazetteer, PlaceKind};
 use super::tagger::TYPES;
 use super::Chunk;
+use crate::ground::lexical::TITLE_CASE_MINOR_WORDS;
 use std::ops::Range;
 
 fn kind_of(name: &str) -> usize {
@@ -156,24 +157,27 @@ pub(crate) fn retype_tables(
     }
 }
 
-/// In a headline (ALL CAPS, or every word capitalized) a person's name ends
+/// In a headline (ALL CAPS, or title case: every word capitalized but short
+/// function words such as "to" and "of") a person's name ends
 /// before a word the lexicon knows only as a common word: "PUTIN ARRIVES IN
-/// JAPAN", "Putin Reassures Asians" (the tagger, unsure of casing there, runs on).
+/// JAPAN", "Putin Reassures Asians, Invites Bush to Siberia" (the tagger, unsure of casing there, runs on).
 pub(crate) fn trim_headline_names(
     words: &[&str],
     sentences: &[Range<usize>],
     chunks: &mut [Chunk],
 ) {
     let (person, misc) = (kind_of("PER"), kind_of("MISC"));
+    // every word capitalized, but for title case's short function words
     let headline = |line: &[&str]| {
-        let lettered: Vec<&&str> = line
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
-        lettered.len() >= 2
-            && lettered
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        let mut capitalized = 0;
+        for w in line.iter().filter(|w| w.chars().any(char::is_alphabetic)) {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                capitalized += 1;
+            } else if !TITLE_CASE_MINOR_WORDS.contains(w) {
+                return false;
+            }
+        }
+        capitalized >= 2
     };
     // the words of the people the text names outside capitals, lower-cased
     let person_words: std::collections::HashSet<String> = chunks
@@ -183,6 +187,25 @@ pub(crate) fn trim_headline_names(
         .filter(|w| w.chars().any(char::is_lowercase))
         .map(|w| w.to_lowercase())
         .collect();
+    // how the prose writes each word mid-sentence: a word it capitalizes and never
+    // writes lower-case is a name there ("Osama Bin Laden" under "Bin Laden, Kopp
+    // on Most-Wanted List"), whatever the lexicon says of "laden"
+    let mut capitalized_in_prose = std::collections::HashSet::new();
+    let mut lower_in_prose = std::collections::HashSet::new();
+    for sentence in sentences {
+        let line = words.get(sentence.clone()).unwrap_or(&[]);
+        if headline(line) {
+            continue;
+        }
+        for w in line.iter().skip(1) {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                capitalized_in_prose.insert(w.to_lowercase());
+            } else if w.chars().any(char::is_lowercase) {
+                lower_in_prose.insert(w.to_lowercase());
+            }
+        }
+    }
+    let name_in_prose = |w: &str| capitalized_in_prose.contains(w) && !lower_in_prose.contains(w);
     for chunk in chunks.iter_mut() {
         // A name the headline runs into its verb ("PUTIN ARRIVES IN JAPAN") is
         // tagged a person or, in capitals, often a MISC phrase.
@@ -198,8 +221,9 @@ pub(crate) fn trim_headline_names(
         }
         let cut = (chunk.tokens.start + 1..chunk.tokens.end).find(|&i| {
             words.get(i).is_some_and(|w| {
-                let lexical = super::lexicon::lookup(&w.to_lowercase());
-                lexical.common && !lexical.proper
+                let lower = w.to_lowercase();
+                let lexical = super::lexicon::lookup(&lower);
+                lexical.common && !lexical.proper && !name_in_prose(&lower)
             })
         });
         if let Some(end) = cut {
@@ -247,6 +271,52 @@ mod tests {
         }];
         trim_headline_names(&words, std::slice::from_ref(&(0..4)), &mut chunks);
         assert_eq!(chunks[0].tokens, 0..1);
+    }
+
+    #[test]
+    fn a_title_cased_headline_may_keep_its_function_words_lower_case() {
+        let words = [
+            "Putin",
+            "Reassures",
+            "Asians",
+            ",",
+            "Invites",
+            "Bush",
+            "to",
+            "Siberia",
+        ];
+        let mut chunks = vec![Chunk {
+            tokens: 0..3,
+            kind: kind_of("PER"),
+        }];
+        trim_headline_names(&words, std::slice::from_ref(&(0..8)), &mut chunks);
+        assert_eq!(chunks[0].tokens, 0..1);
+        // a sentence in prose is not a headline: its names are left alone
+        let prose = [
+            "Putin",
+            "Reassures",
+            "said",
+            "the",
+            "minister",
+            "was",
+            "wrong",
+        ];
+        let mut chunks = vec![Chunk {
+            tokens: 0..2,
+            kind: kind_of("PER"),
+        }];
+        trim_headline_names(&prose, std::slice::from_ref(&(0..7)), &mut chunks);
+        assert_eq!(chunks[0].tokens, 0..2);
+        // a word the prose capitalizes mid-sentence is part of the name
+        let words = [
+            "Bin", "Laden", "on", "List", "Police", "seek", "Osama", "Bin", "Laden",
+        ];
+        let mut chunks = vec![Chunk {
+            tokens: 0..2,
+            kind: kind_of("PER"),
+        }];
+        trim_headline_names(&words, &[0..4, 4..9], &mut chunks);
+        assert_eq!(chunks[0].tokens, 0..2);
     }
 
     #[test]

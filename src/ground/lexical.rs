@@ -558,3 +558,10 @@ pub const QUOTE_SOURCE_NOUNS: &[&str] = &[
 /// Personal pronouns that can be the subject of a quotation cue ("he said").
 /// Lower-case; "he" and "she" point back to the last person named.
 pub const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
+
+/// Short function words that title case leaves lower-case ("Invites Bush to
+/// Siberia", "Lord of the Rings"), so a headline may hold them and still be one.
+pub const TITLE_CASE_MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "over",
+];
