@@ -88,6 +88,19 @@ fn putin_in_the_title_cased_headline_of_000_is_putin_alone() {
 }
 
 #[test]
+fn central_asia_in_000_is_one_place() {
+    let Some(text) = sample("000") else { return };
+    let doc = document(&text);
+    let regions: Vec<(&str, usize)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.entity.name == "Central Asia")
+        .map(|e| (e.entity.label.as_str(), e.entity.mentions.len()))
+        .collect();
+    assert_eq!(regions, [("LOC", 2)]);
+}
+
+#[test]
 fn the_reporters_of_004_are_people_and_morning_joe_is_a_show() {
     let Some(text) = sample("004") else { return };
     let doc = document(&text);
