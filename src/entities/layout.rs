@@ -160,17 +160,21 @@ pub(crate) fn retype_tables(
 /// In a headline (ALL CAPS, or title case: every word capitalized but short
 /// function words such as "to" and "of") a person's name ends
 /// before a word the lexicon knows only as a common word: "PUTIN ARRIVES IN
-/// JAPAN", "Putin Reassures Asians, Invites Bush to Siberia" (the tagger, unsure of casing there, runs on).
+/// JAPAN", "Putin Reassures Asians, Invites Bush to Siberia" (the tagger, unsure of
+/// casing there, runs on); and a phrase of common words it capitalizes is no name.
 pub(crate) fn trim_headline_names(
     words: &[&str],
     sentences: &[Range<usize>],
-    chunks: &mut [Chunk],
+    chunks: &mut Vec<Chunk>,
 ) {
     let (person, misc) = (kind_of("PER"), kind_of("MISC"));
     // every word capitalized, but for title case's short function words
     let headline = |line: &[&str]| {
         let mut capitalized = 0;
-        for w in line.iter().filter(|w| w.chars().any(char::is_alphabetic)) {
+        // (a possessive "’s" is neither)
+        let lettered =
+            |w: &&&str| w.chars().any(char::is_alphabetic) && !w.starts_with(['\'', '’']);
+        for w in line.iter().filter(lettered) {
             if w.chars().next().is_some_and(char::is_uppercase) {
                 capitalized += 1;
             } else if !TITLE_CASE_MINOR_WORDS.contains(w) {
@@ -240,6 +244,29 @@ pub(crate) fn trim_headline_names(
             }
         }
     }
+    // A phrase of common words a headline capitalizes is no name ("Putin’s Grand
+    // Plan for Asia") unless the prose capitalizes its words too or the knowledge
+    // table knows it ("World Bank").
+    let in_headline = |chunk: &Chunk| {
+        let si = sentences.partition_point(|s| s.end <= chunk.tokens.start);
+        sentences
+            .get(si)
+            .is_some_and(|s| headline(words.get(s.clone()).unwrap_or(&[])))
+    };
+    chunks.retain(|chunk| {
+        let phrase = words.get(chunk.tokens.clone()).unwrap_or(&[]);
+        let common_only = !phrase.is_empty()
+            && phrase.iter().all(|w| {
+                let lower = w.to_lowercase();
+                let lexical = super::lexicon::lookup(&lower);
+                lexical.common && !lexical.proper && !name_in_prose(&lower)
+            });
+        !(chunk.kind == misc
+            && common_only
+            && in_headline(chunk)
+            && super::knowledge::lookup(phrase, false).is_none()
+            && super::knowledge::lookup(phrase, true).is_none())
+    });
 }
 
 /// After document-level voting: a dateline's name is a place again ("NEW YORK
@@ -317,6 +344,28 @@ mod tests {
         }];
         trim_headline_names(&words, &[0..4, 4..9], &mut chunks);
         assert_eq!(chunks[0].tokens, 0..2);
+    }
+
+    #[test]
+    fn a_headline_s_capitalized_common_words_are_no_name() {
+        let misc = kind_of("MISC");
+        let words = [
+            "Putin", "’s", "Grand", "Plan", "for", "Asia", "He", "has", "a", "plan",
+        ];
+        let mut chunks = vec![Chunk {
+            tokens: 2..4,
+            kind: misc,
+        }];
+        trim_headline_names(&words, &[0..6, 6..10], &mut chunks);
+        assert!(chunks.is_empty());
+        // unless the prose capitalizes them too
+        let words = ["World", "Cup", "Final", "The", "World", "Cup", "ended"];
+        let mut chunks = vec![Chunk {
+            tokens: 0..2,
+            kind: misc,
+        }];
+        trim_headline_names(&words, &[0..3, 3..7], &mut chunks);
+        assert_eq!(chunks.len(), 1);
     }
 
     #[test]

@@ -436,7 +436,7 @@ fn is_weekday(word: &str) -> bool {
 }
 
 /// What is never a name: words without a letter or digit ("“"), a lone function
-/// word ("The", "their"), a lone weekday, and — in a normally `cased` text, where names are
+/// word ("The", "their"), a lone weekday or title ("Dr"), and — in a normally `cased` text, where names are
 /// capitalized — words with no capital and no digit ("particularly").
 fn never_a_name(words: &[&str], cased: bool) -> bool {
     let has = |test: fn(char) -> bool| words.iter().any(|w| w.chars().any(test));
@@ -445,9 +445,12 @@ fn never_a_name(words: &[&str], cased: bool) -> bool {
         _ => false,
     };
     let lone_weekday = matches!(words, [w] if is_weekday(w));
+    // a title alone names nobody ("Dr" of "Dr the Rt. Hon. Keith Mitchell")
+    let lone_title = matches!(words, [w] if grouping::is_head_title(w));
     !has(char::is_alphanumeric)
         || lone_function_word
         || lone_weekday
+        || lone_title
         || (cased && !has(char::is_uppercase) && !has(|c| c.is_ascii_digit()))
 }
 

@@ -259,6 +259,9 @@ fn what_is_never_a_name() {
     // punctuation, a lone function word, a lower-case phrase in cased prose
     assert!(super::never_a_name(&["“"], true));
     assert!(super::never_a_name(&["The"], true));
+    assert!(super::never_a_name(&["Dr"], true));
+    assert!(super::never_a_name(&["President"], true));
+    assert!(!super::never_a_name(&["Dr", "Mitchell"], true));
     assert!(super::never_a_name(&["their"], false));
     assert!(super::never_a_name(
         &["pursue", "similar", "policies"],
