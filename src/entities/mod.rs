@@ -683,8 +683,8 @@ const NEVER_A_NAME_ALONE: &[&str] = &[
 /// tagged form (same spelling, capitalized) are tagged too.
 fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
     use std::collections::HashMap;
-    let key = |c: &Chunk| words.get(c.tokens.clone()).unwrap_or(&[]).join(" ");
-    let mut votes: HashMap<String, [usize; 4], crate::ground::hashing::FxBuild> =
+    let key = |c: &Chunk| words.get(c.tokens.clone()).unwrap_or(&[]);
+    let mut votes: HashMap<&[&str], [usize; 4], crate::ground::hashing::FxBuild> =
         HashMap::default();
     for c in chunks.iter() {
         if let Some(v) = votes.entry(key(c)).or_default().get_mut(c.kind) {
@@ -715,7 +715,7 @@ fn harmonize(words: &[&str], chunks: &mut Vec<Chunk>) {
             .and_then(|i| words.get(i))
             .copied()
             .unwrap_or("");
-        let last_votes = votes.get(last).copied().unwrap_or_default();
+        let last_votes = votes.get([last].as_slice()).copied().unwrap_or_default();
         let best = (0..4).max_by_key(|&k| last_votes.get(k).copied().unwrap_or(0));
         if best == Some(person) && last_votes.get(person).copied().unwrap_or(0) > 0 {
             c.kind = person;
