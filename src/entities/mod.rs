@@ -329,7 +329,10 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     merge_known_places(&words, &mut chunks);
     complete_officeholders(&words, &mut chunks);
     let cased = is_cased(&words, &sentences);
-    chunks.retain(|chunk| !never_a_name(words.get(chunk.tokens.clone()).unwrap_or(&[]), cased));
+    chunks.retain(|chunk| {
+        !never_a_name(words.get(chunk.tokens.clone()).unwrap_or(&[]), cased)
+            && !tail_of_prefixed_name(&words, chunk)
+    });
     for chunk in &mut chunks {
         chunk.kind = corrected_kind(&words, chunk, cased);
     }
@@ -433,6 +436,25 @@ fn is_weekday(word: &str) -> bool {
     crate::ground::lexical::WEEKDAYS
         .iter()
         .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// A lone common word after a prefixed name ("War" of "post-Cold War", "anti-Vietnam
+/// War"): the name began inside the hyphenated word, so the word alone names nothing.
+fn tail_of_prefixed_name(words: &[&str], chunk: &Chunk) -> bool {
+    let (Some(word), Some(before)) = (
+        words
+            .get(chunk.tokens.start)
+            .filter(|_| chunk.tokens.len() == 1),
+        chunk.tokens.start.checked_sub(1).and_then(|i| words.get(i)),
+    ) else {
+        return false;
+    };
+    let prefixed = before.rsplit_once('-').is_some_and(|(prefix, rest)| {
+        prefix.chars().next().is_some_and(char::is_lowercase)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    });
+    let lexical = lexicon::lookup(&word.to_lowercase());
+    prefixed && lexical.common && !lexical.proper
 }
 
 /// What is never a name: words without a letter or digit ("“"), a lone function

@@ -462,3 +462,21 @@ fn a_title_cased_headline_does_not_stretch_a_name() {
     let layer = run(text);
     assert!(entity_named(&layer, "Sergei Lavrov").is_some());
 }
+
+#[test]
+fn a_common_word_after_a_prefixed_name_is_no_name() {
+    let misc = tagger::TYPES.iter().position(|t| *t == "MISC").unwrap_or(0);
+    let words = ["their", "post-Cold", "War", "ties"];
+    let war = Chunk {
+        tokens: 2..3,
+        kind: misc,
+    };
+    assert!(super::tail_of_prefixed_name(&words, &war));
+    // a name after an ordinary hyphenated word stays
+    let words = ["a", "long-term", "Gazprom", "deal"];
+    let gazprom = Chunk {
+        tokens: 2..3,
+        kind: misc,
+    };
+    assert!(!super::tail_of_prefixed_name(&words, &gazprom));
+}
