@@ -406,7 +406,7 @@ fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues
                     // (the most in the first months, then less: a step
                     // down each season until the peak ends)
                     if let Some(peak) = row.peak {
-                        for (days, extra) in [(peak - from, 0.4), (365, 0.6), (120, 0.8)] {
+                        for (days, extra) in [(peak - from, 0.5), (365, 0.6)] {
                             tiers.push((from, from + days.min(peak - from), weight + extra));
                         }
                     }
