@@ -853,8 +853,11 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
         return None;
     }
     let mut total = vec![0f32; MONTHS];
+    // The same, from what the record dates alone (no date the text writes).
+    let mut recorded = vec![0f32; MONTHS];
     let mut own = vec![0f32; MONTHS];
     for clue in clues {
+        let of_record = !own_dates(clue.kind);
         let mut touched: Option<(usize, usize)> = None;
         for alt in &clue.alternatives {
             for &(from, to, weight) in &alt.tiers {
@@ -875,6 +878,16 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
                 .zip(own.get(a..=b).unwrap_or_default())
             {
                 *t += w;
+            }
+            if of_record {
+                for (t, w) in recorded
+                    .get_mut(a..=b)
+                    .unwrap_or_default()
+                    .iter_mut()
+                    .zip(own.get(a..=b).unwrap_or_default())
+                {
+                    *t += w;
+                }
             }
             own.get_mut(a..=b)
                 .unwrap_or_default()
@@ -943,25 +956,54 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
     // Dates the text writes alone (its years, a date in the lead, a stamp)
     // can be of what it looks back on or ahead to: without something the
     // record dates to agree, the answer is said with less confidence.
-    let own_dates = |kind: &str| matches!(kind, "year" | "lead" | "stamp" | "weekday");
-    let corroborated = clues.iter().any(|clue| {
-        !own_dates(clue.kind)
-            && clue
-                .alternatives
-                .iter()
-                .flat_map(|a| &a.tiers)
-                .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
-    });
+    // So is an answer the record alone leaves open: when what it dates
+    // gives the year less than half the belief, the text's own dates chose
+    // it among several (a year inside a term of office).
+    let recorded_share = year_share(&recorded, year_index);
+    let corroborated = recorded_share > 0.0;
     #[allow(clippy::cast_possible_truncation)]
     let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32
         * if conflict { 0.5 } else { 1.0 }
-        * if corroborated { 1.0 } else { 0.8 };
+        * if corroborated { 1.0 } else { 0.8 }
+        * if recorded_share >= 0.5 || !corroborated {
+            1.0
+        } else {
+            0.8
+        };
     Some(Verdict {
         value,
         confidence: (confidence * 100.0).round() / 100.0,
         from,
         to,
     })
+}
+
+/// Dates the text writes alone (its years, a date in the lead, a stamp, a
+/// weekday): they can be of what it looks back on or ahead to.
+fn own_dates(kind: &str) -> bool {
+    matches!(kind, "year" | "lead" | "stamp" | "weekday")
+}
+
+/// The share of belief year `index` of the grid gets from `total` (0 when
+/// nothing is on the grid).
+fn year_share(total: &[f32], index: usize) -> f64 {
+    let best = total.iter().copied().fold(0f32, f32::max);
+    if best <= 0.0 {
+        return 0.0;
+    }
+    let mut sum = 0f64;
+    let mut mine = 0f64;
+    for (m, &t) in total.iter().enumerate() {
+        if t <= 0.0 {
+            continue;
+        }
+        let share = f64::from(STEEPNESS * (t - best)).exp();
+        sum += share;
+        if m / 12 == index {
+            mine += share;
+        }
+    }
+    mine / sum.max(f64::MIN_POSITIVE)
 }
 
 /// How steeply belief falls with weight: a month one unit of weight below the
