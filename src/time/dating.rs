@@ -908,9 +908,10 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
     // answer, and its share the confidence (the steepness calibrated on the dev
     // set: `lede eval time` prints the table).
     let mut shares = vec![0f64; MONTHS / 12];
+    let mut belief = Belief::default();
     for (m, &t) in total.iter().enumerate() {
         if let Some(share) = shares.get_mut(m / 12) {
-            *share += f64::from(STEEPNESS * (t - best)).exp();
+            *share += belief.of(t, best);
         }
     }
     let sum: f64 = shares.iter().sum();
@@ -993,17 +994,38 @@ fn year_share(total: &[f32], index: usize) -> f64 {
     }
     let mut sum = 0f64;
     let mut mine = 0f64;
+    let mut belief = Belief::default();
     for (m, &t) in total.iter().enumerate() {
         if t <= 0.0 {
             continue;
         }
-        let share = f64::from(STEEPNESS * (t - best)).exp();
+        let share = belief.of(t, best);
         sum += share;
         if m / 12 == index {
             mine += share;
         }
     }
     mine / sum.max(f64::MIN_POSITIVE)
+}
+
+/// A month's belief, exp(STEEPNESS × (weight − best)), worked out once per
+/// run of months of equal weight (the clues' windows make long runs).
+#[derive(Default)]
+struct Belief {
+    last: Option<(f32, f64)>,
+}
+
+impl Belief {
+    fn of(&mut self, t: f32, best: f32) -> f64 {
+        match self.last {
+            Some((w, b)) if w.to_bits() == t.to_bits() => b,
+            _ => {
+                let b = f64::from(STEEPNESS * (t - best)).exp();
+                self.last = Some((t, b));
+                b
+            }
+        }
+    }
 }
 
 /// How steeply belief falls with weight: a month one unit of weight below the
