@@ -169,6 +169,12 @@ fn a_year_to_come_bounds_the_article_and_a_compared_year_comes_before() {
                 Umweltverbände ist laut und deutlich.";
     let (value, evidence) = dated_text(text).expect("dated");
     assert_eq!(value.get(..4), Some("2023"), "{evidence:?}");
+    // "ab 1. Januar 2024" (the sentence split after "1.") starts a rule to come.
+    let text = "Der Verkehrsverbund hat neue Preise beschlossen. Die Ticketpreise im \
+                Verbund steigen ab 1. Januar 2024 um durchschnittlich zwölf Prozent. \
+                Der Fahrgastverband kritisiert die Erhöhung.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert_eq!(value.get(..4), Some("2023"), "{evidence:?}");
     // An earnings report compares with the year before.
     let text = "Net income rose to $3.1 million in the third quarter from $2.2 million \
                 in the 1988 period, the company said. Revenue rose 8% to $41 million.";

@@ -630,7 +630,7 @@ pub const YEAR_PAST_WORDS: &[&str] = &[
     "était", "étaient", "fut", "avait", "depuis", // French
 ];
 
-/// Words just before a year (at most three words back) that make it a limit
+/// Words just before a year (at most four words back) that make it a limit
 /// to come: "by 2030", "bis Ende 2024", "d'ici 2030", "hasta 2030".
 pub const YEAR_LIMIT_WORDS: &[&str] = &[
     "by",
@@ -641,6 +641,7 @@ pub const YEAR_LIMIT_WORDS: &[&str] = &[
     "hasta",
     "ici",
     "d'ici",
+    "d’ici",
     "jusqu'en",
 ];
 

@@ -466,7 +466,7 @@ fn year_tense(lower: &[&str], at: Range<usize>, sentence: Range<usize>) -> Tense
     };
     let words = lower.get(sentence.clone()).unwrap_or_default();
     let back = lower
-        .get(at.start.saturating_sub(3).max(sentence.start)..at.start)
+        .get(at.start.saturating_sub(4).max(sentence.start)..at.start)
         .unwrap_or_default();
     let before = at.start.checked_sub(1).and_then(|k| lower.get(k)).copied();
     let limit = back
@@ -482,7 +482,10 @@ fn year_tense(lower: &[&str], at: Range<usize>, sentence: Range<usize>) -> Tense
         });
     let plans = words.iter().any(|w| YEAR_FUTURE_WORDS.contains(w));
     let looked_back = words.iter().any(|w| YEAR_PAST_WORDS.contains(w));
-    if limit {
+    // "ab 1. Januar 2024", "ab dem Jahr 2025": from a day to come, unless
+    // the sentence looks back ("ab 2015 wurde").
+    let from_then = back.iter().any(|w| *w == "ab") && !looked_back;
+    if limit || from_then {
         return Tense::Limit;
     }
     if plans && (!looked_back || matches!(before, Some("in" | "by" | "for" | "of"))) {
