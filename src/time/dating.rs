@@ -484,7 +484,7 @@ fn year_tense(lower: &[&str], at: Range<usize>, sentence: Range<usize>) -> Tense
     let looked_back = words.iter().any(|w| YEAR_PAST_WORDS.contains(w));
     // "ab 1. Januar 2024", "ab dem Jahr 2025": from a day to come, unless
     // the sentence looks back ("ab 2015 wurde").
-    let from_then = back.iter().any(|w| *w == "ab") && !looked_back;
+    let from_then = back.contains(&"ab") && !looked_back;
     if limit || from_then {
         return Tense::Limit;
     }
