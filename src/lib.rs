@@ -239,7 +239,13 @@ fn read_in_part(
     });
     let found = entities::recognize(text, &neutral.layer, dictionary);
     let said = quotes::attribute(text, &layer, &found);
-    let mut dated = time::resolve(text, &neutral.layer, &found, article.published.as_ref());
+    let mut dated = time::resolve_in_part(
+        text,
+        &neutral.layer,
+        &found,
+        article.published.as_ref(),
+        &layer,
+    );
     for event in &mut dated.timeline {
         event.sentence = neutral.sentences.get(event.sentence).copied().unwrap_or(0);
     }

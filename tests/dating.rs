@@ -125,3 +125,59 @@ fn a_given_date_is_kept_and_carries_no_evidence() {
     );
     assert!(published.evidence.is_empty());
 }
+
+/// (value, the evidence) of a text of one's own.
+fn dated_text(text: &str) -> Option<(String, Vec<Reason>)> {
+    let analysis = analyze(&Input::Text(text.to_string()), &Options::default()).expect("analysis");
+    let doc = analysis.documents.into_iter().next()?;
+    let published = doc.published?;
+    let utf16: Vec<u16> = doc.text.encode_utf16().collect();
+    let evidence = published
+        .evidence
+        .iter()
+        .map(|e| {
+            let at = utf16.get(e.span.start..e.span.end).unwrap_or_default();
+            (e.kind.clone(), String::from_utf16_lossy(at), e.agrees)
+        })
+        .collect();
+    Some((published.value, evidence))
+}
+
+#[test]
+fn a_german_article_is_dated_by_the_titles_and_terms_it_names() {
+    // Read in part (not English): the tagger sees its numbers only, dating
+    // sees every word.
+    let text = "Die Bundesregierung hat am Mittwoch neue Regeln beschlossen. \
+                Bundeskanzler Olaf Scholz sagte, die Lage sei ernst. Die Ampelkoalition \
+                streitet seit Wochen über den Haushalt. Die Opposition kritisierte den \
+                Beschluss scharf und kündigte Widerstand im Bundesrat an.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert!(
+        has(&evidence, "officeholder", "Bundeskanzler Olaf Scholz"),
+        "{evidence:?}"
+    );
+    let year: i32 = value.get(..4).and_then(|y| y.parse().ok()).expect("a year");
+    assert!((2021..=2025).contains(&year), "{value}");
+}
+
+#[test]
+fn a_year_to_come_bounds_the_article_and_a_compared_year_comes_before() {
+    // "bis 2024" is a limit: the article is of 2024 or before, most likely the
+    // year before.
+    let text = "Die Bundesregierung hat den Ausstieg beschlossen. Die Kraftwerke \
+                laufen bis 2024 weiter, sagte der Sprecher. Die Kritik der \
+                Umweltverbände ist laut und deutlich.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert_eq!(value.get(..4), Some("2023"), "{evidence:?}");
+    // "ab 1. Januar 2024" (the sentence split after "1.") starts a rule to come.
+    let text = "Der Verkehrsverbund hat neue Preise beschlossen. Die Ticketpreise im \
+                Verbund steigen ab 1. Januar 2024 um durchschnittlich zwölf Prozent. \
+                Der Fahrgastverband kritisiert die Erhöhung.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert_eq!(value.get(..4), Some("2023"), "{evidence:?}");
+    // An earnings report compares with the year before.
+    let text = "Net income rose to $3.1 million in the third quarter from $2.2 million \
+                in the 1988 period, the company said. Revenue rose 8% to $41 million.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert_eq!(value.get(..4), Some("1989"), "{evidence:?}");
+}

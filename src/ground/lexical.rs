@@ -565,3 +565,105 @@ pub const TITLE_CASE_MINOR_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
     "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "over",
 ];
+
+/// Words that make a year written in the same sentence a plan or a forecast
+/// (English, German, Spanish, French; lower-case): "will", "wird", "será",
+/// "sera", "expected", "voraussichtlich", "prevé", "prévu".
+pub const YEAR_FUTURE_WORDS: &[&str] = &[
+    "will",
+    "'ll",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "scheduled",
+    "forecast",
+    "projected",
+    "aims",
+    "target",
+    "goal",
+    "upcoming", // English
+    "wird",
+    "werden",
+    "soll",
+    "sollen",
+    "wollen",
+    "plant",
+    "planen",
+    "geplant",
+    "voraussichtlich",
+    "künftig",
+    "zukünftig",
+    "erwartet",
+    "erwarten",
+    "könnte",
+    "könnten",
+    "prognose",
+    "prognosen",
+    "prognostiziert",
+    "anvisiert", // German
+    "será",
+    "serán",
+    "habrá",
+    "prevé",
+    "prevén",
+    "previsto",
+    "prevista",
+    "planea",
+    "planean",
+    "próximo",
+    "próxima",
+    "próximos",
+    "próximas",
+    "espera",
+    "esperan", // Spanish
+    "sera",
+    "seront",
+    "prévu",
+    "prévue",
+    "prévoit",
+    "devrait",
+    "devraient",
+    "prochain",
+    "prochaine", // French
+];
+
+/// Past-tense auxiliaries and words that make a sentence's years looked back
+/// on, even beside a word of [`YEAR_FUTURE_WORDS`] ("wurde", "fue", "was").
+pub const YEAR_PAST_WORDS: &[&str] = &[
+    "was", "were", "had", "did", "ago", // English
+    "wurde", "wurden", "war", "waren", "hatte", "hatten", "seit", "damals", // German
+    "fue", "fueron", "había", "habían", "era", "eran", "desde", // Spanish
+    "était", "étaient", "fut", "avait", "depuis", // French
+];
+
+/// Words just before a year (at most four words back) that make it a limit
+/// to come: "by 2030", "bis Ende 2024", "d'ici 2030", "hasta 2030".
+pub const YEAR_LIMIT_WORDS: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "bis",
+    "spätestens",
+    "hasta",
+    "ici",
+    "d'ici",
+    "d’ici",
+    "jusqu'en",
+];
+
+/// Words in a year's sentence that make the year the base a result is
+/// compared with ("net income rose from $3 million in the 1988 period",
+/// "compared with 1988"): the article is of a later year.
+pub const YEAR_COMPARISON_WORDS: &[&str] = &[
+    "year-earlier",
+    "year-ago",
+    "year-before",
+    "vorjahr",
+    "vorjahres",
+    "vorjahreszeitraum",
+];
+
+/// Words just before a year that say the article is written after it:
+/// "since 2019", "seit Anfang 2019", "desde 2019", "depuis 2019".
+pub const YEAR_SINCE_WORDS: &[&str] = &["since", "seit", "desde", "depuis"];

@@ -406,7 +406,7 @@ fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues
                     // (the most in the first months, then less: a step
                     // down each season until the peak ends)
                     if let Some(peak) = row.peak {
-                        for (days, extra) in [(peak - from, 0.4), (365, 0.6), (120, 0.8)] {
+                        for (days, extra) in [(peak - from, 0.5), (365, 0.6)] {
                             tiers.push((from, from + days.min(peak - from), weight + extra));
                         }
                     }
@@ -433,39 +433,132 @@ fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues
     }
 }
 
-/// Words that make a year written in the same sentence a plan or a forecast.
-fn future_sentence(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            *w,
-            "will"
-                | "'ll"
-                | "expected"
-                | "expects"
-                | "plans"
-                | "planned"
-                | "scheduled"
-                | "forecast"
-                | "projected"
-                | "aims"
-                | "target"
-                | "goal"
-        )
-    })
+/// How a year the text writes stands to the time of writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// Past or present: the article is no earlier.
+    Past,
+    /// A plan or a forecast ("wird 2023", "expects … in 1990"): the article
+    /// is no later, and most often of that year or the one before.
+    Future,
+    /// A limit ("by 2030", "bis Ende 2024", "hasta 2025"): the article is no
+    /// later, and most often of the year before.
+    Limit,
+    /// The base a result is compared with ("the 1988 period", "up from $3
+    /// million in 1988, a year-earlier …"), or the start of what still goes on
+    /// ("since 2019"): the article is of a later year.
+    Before,
+}
+
+fn is_year_word(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The tense of a year written at words `at` in `sentence` (the sentence's
+/// words): a limit word just before it ("by", "bis", "hasta", with no other
+/// year between: "from 2015 until 2019" is past), a sentence of plans with no
+/// past-tense word, the English "in/by/for/of YEAR" in a sentence of plans;
+/// the base of a comparison; else past or present.
+fn year_tense(lower: &[&str], at: Range<usize>, sentence: Range<usize>) -> Tense {
+    use crate::ground::lexical::{
+        YEAR_COMPARISON_WORDS, YEAR_FUTURE_WORDS, YEAR_LIMIT_WORDS, YEAR_PAST_WORDS,
+        YEAR_SINCE_WORDS,
+    };
+    let words = lower.get(sentence.clone()).unwrap_or_default();
+    let back = lower
+        .get(at.start.saturating_sub(4).max(sentence.start)..at.start)
+        .unwrap_or_default();
+    let before = at.start.checked_sub(1).and_then(|k| lower.get(k)).copied();
+    let limit = back
+        .iter()
+        .rposition(|w| YEAR_LIMIT_WORDS.contains(w))
+        .is_some_and(|k| {
+            let start = (at.start - back.len() + k).saturating_sub(3);
+            !lower
+                .get(start..at.start)
+                .unwrap_or_default()
+                .iter()
+                .any(|w| is_year_word(w))
+        });
+    let plans = words.iter().any(|w| YEAR_FUTURE_WORDS.contains(w));
+    let looked_back = words.iter().any(|w| YEAR_PAST_WORDS.contains(w));
+    // "ab 1. Januar 2024", "ab dem Jahr 2025": from a day to come, unless
+    // the sentence looks back ("ab 2015 wurde").
+    let from_then = back.contains(&"ab") && !looked_back;
+    if limit || from_then {
+        return Tense::Limit;
+    }
+    if plans && (!looked_back || matches!(before, Some("in" | "by" | "for" | "of"))) {
+        return Tense::Future;
+    }
+    let after = |k: usize| lower.get(at.end + k).copied().unwrap_or("");
+    // ("the 1988 period" is one expression or two)
+    let inside = lower.get(at.clone()).unwrap_or_default();
+    let base = matches!(after(0), "period" | "quarter" | "half")
+        || inside
+            .iter()
+            .skip_while(|w| !is_year_word(w))
+            .any(|w| matches!(*w, "period" | "quarter" | "half"))
+        || (matches!(after(0), "first" | "second" | "third" | "fourth")
+            && matches!(after(1), "quarter" | "half"))
+        || words.iter().any(|w| YEAR_COMPARISON_WORDS.contains(w))
+        || words
+            .windows(3)
+            .any(|w| w[0] == "a" && w[1] == "year" && matches!(w[2], "earlier" | "ago"));
+    let since = back
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| YEAR_SINCE_WORDS.contains(w));
+    if base || since {
+        Tense::Before
+    } else {
+        Tense::Past
+    }
+}
+
+/// A month's name in English, German, Spanish or French, by its first letters
+/// ("januar", "märz", "dezember", "octubre").
+fn month_like(word: &str) -> bool {
+    const STEMS: [&str; 20] = [
+        "jan", "feb", "mar", "mär", "apr", "may", "mai", "jun", "jul", "aug", "sep", "oct", "okt",
+        "nov", "dec", "dez", "ene", "abr", "ago", "dic",
+    ];
+    word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && STEMS.iter().any(|s| word.starts_with(s))
+}
+
+/// The sentence of word `i`, joined to the one before when the split came
+/// inside a German date ("ab 1. | Januar 2024").
+fn sentence_of(lower: &[&str], sentences: &[Range<usize>], i: usize) -> Option<Range<usize>> {
+    let k = sentences.iter().position(|r| r.contains(&i))?;
+    let here = sentences.get(k)?.clone();
+    let split_date = here.start >= 2
+        && lower.get(here.start).is_some_and(|w| month_like(w))
+        && lower.get(here.start - 1) == Some(&".")
+        && lower
+            .get(here.start - 2)
+            .is_some_and(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()));
+    match k.checked_sub(1).and_then(|j| sentences.get(j)) {
+        Some(previous) if split_date => Some(previous.start..here.end),
+        _ => Some(here),
+    }
 }
 
 /// Clues from the years and dates the text writes out, read with their tense:
 /// the latest one written as past or present (news is written in the year of
-/// the latest date it names, or soon after), and the earliest one written as a
-/// plan (the article is no later).
+/// the latest date it names, or soon after; the year after a year it compares
+/// with or counts from), and the earliest one written as a plan (the article
+/// is no later, and most often of the year before).
 fn year_clues(
     lower: &[&str],
     sentences: &[Range<usize>],
     found: &[tagger::Found],
     clues: &mut Vec<Clue>,
 ) {
-    let mut latest_past: Option<(i64, bool, Range<usize>)> = None;
-    let mut earliest_future: Option<(i32, Range<usize>)> = None;
+    let mut latest_past: Option<(i64, bool, Range<usize>, Tense)> = None;
+    let mut earliest_future: Option<(i32, Range<usize>, Tense)> = None;
     for f in found.iter().filter(|f| f.kind == "DATE") {
         let written = lower.get(f.start..f.end).is_some_and(|ws| {
             ws.iter()
@@ -486,29 +579,41 @@ fn year_clues(
         let full = crate::ground::dates::parse_iso_date(&f.value)
             .filter(|&(_, m, d)| m > 0 && d > 0)
             .and_then(|(y, m, d)| Date::new(y, m, d));
-        let before = f.start.checked_sub(1).and_then(|k| lower.get(k)).copied();
-        let sentence = sentences
-            .iter()
-            .find(|r| r.contains(&f.start))
-            .and_then(|r| lower.get(r.clone()))
-            .unwrap_or_default();
-        let future = matches!(before, Some("by" | "until" | "till"))
-            || (matches!(before, Some("in" | "by" | "for" | "of")) && future_sentence(sentence))
-            || year > LAST_YEAR;
-        if future {
-            if earliest_future.as_ref().is_none_or(|(y, _)| year < *y) {
-                earliest_future = Some((year, f.start..f.end));
-            }
+        let sentence = sentence_of(lower, sentences, f.start).unwrap_or(f.start..f.end);
+        let tense = if year > LAST_YEAR {
+            Tense::Future
         } else {
-            let day = full.map_or(year_start(year), |d| d.days());
-            if latest_past.as_ref().is_none_or(|(d, _, _)| day > *d) {
-                latest_past = Some((day, full.is_some(), f.start..f.end));
+            year_tense(lower, f.start..f.end, sentence.clone())
+        };
+        match tense {
+            Tense::Future | Tense::Limit => {
+                if earliest_future.as_ref().is_none_or(|(y, ..)| year < *y) {
+                    earliest_future = Some((year, f.start..f.end, tense));
+                }
+            }
+            Tense::Past | Tense::Before => {
+                let day = match (tense, full) {
+                    (Tense::Before, _) => year_start(year + 1),
+                    (_, Some(d)) => d.days(),
+                    (_, None) => year_start(year),
+                };
+                if latest_past.as_ref().is_none_or(|(d, ..)| day > *d) {
+                    latest_past = Some((day, full.is_some(), f.start..f.end, tense));
+                }
             }
         }
     }
-    if let Some((day, full, words)) = latest_past {
+    if let Some((day, full, words, tense)) = latest_past {
         let year = Date::from_days(day).year;
-        let (tiers, label) = if full {
+        let (tiers, label) = if tense == Tense::Before {
+            (
+                vec![(day, year_end(year), 1.0), (day, OPEN, 0.5)],
+                format!(
+                    "names {} as a year it compares with or counts from (later)",
+                    year - 1
+                ),
+            )
+        } else if full {
             (
                 vec![(day, day + 90, 1.0), (day, OPEN, 0.5)],
                 format!(
@@ -532,18 +637,32 @@ fn year_clues(
             }],
         });
     }
-    if let Some((year, words)) = earliest_future {
+    if let Some((year, words, tense)) = earliest_future {
+        // A limit is most often set for a later year; a plan for this one.
+        let this_year = if tense == Tense::Limit {
+            FUTURE_NEAR - 0.1
+        } else {
+            FUTURE_NEAR + 0.1
+        };
         clues.push(Clue {
             kind: "year",
             words,
             alternatives: vec![Alternative {
                 shown: (NEVER, year_end(year)),
                 label: format!("names {year} as to come (no later)"),
-                tiers: vec![(NEVER, year_end(year), 0.5)],
+                tiers: vec![
+                    (NEVER, year_end(year), 0.5),
+                    (year_start(year - 1), year_end(year), FUTURE_NEAR),
+                    (year_start(year), year_end(year), this_year),
+                ],
             }],
         });
     }
 }
+
+/// The weight a year written as to come puts on itself and the year before
+/// (plans are most often written about the next year or so).
+const FUTURE_NEAR: f32 = 0.7;
 
 /// A weak stamp the page carried: a copyright year or a "Last Updated" date is
 /// no earlier than the article (a site stamps every page with this year's
@@ -737,8 +856,11 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
         return None;
     }
     let mut total = vec![0f32; MONTHS];
+    // The same, from what the record dates alone (no date the text writes).
+    let mut recorded = vec![0f32; MONTHS];
     let mut own = vec![0f32; MONTHS];
     for clue in clues {
+        let of_record = !own_dates(clue.kind);
         let mut touched: Option<(usize, usize)> = None;
         for alt in &clue.alternatives {
             for &(from, to, weight) in &alt.tiers {
@@ -760,6 +882,16 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
             {
                 *t += w;
             }
+            if of_record {
+                for (t, w) in recorded
+                    .get_mut(a..=b)
+                    .unwrap_or_default()
+                    .iter_mut()
+                    .zip(own.get(a..=b).unwrap_or_default())
+                {
+                    *t += w;
+                }
+            }
             own.get_mut(a..=b)
                 .unwrap_or_default()
                 .iter_mut()
@@ -779,9 +911,10 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
     // answer, and its share the confidence (the steepness calibrated on the dev
     // set: `lede eval time` prints the table).
     let mut shares = vec![0f64; MONTHS / 12];
+    let mut belief = Belief::default();
     for (m, &t) in total.iter().enumerate() {
         if let Some(share) = shares.get_mut(m / 12) {
-            *share += f64::from(STEEPNESS * (t - best)).exp();
+            *share += belief.of(t, best);
         }
     }
     let sum: f64 = shares.iter().sum();
@@ -827,25 +960,75 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
     // Dates the text writes alone (its years, a date in the lead, a stamp)
     // can be of what it looks back on or ahead to: without something the
     // record dates to agree, the answer is said with less confidence.
-    let own_dates = |kind: &str| matches!(kind, "year" | "lead" | "stamp" | "weekday");
-    let corroborated = clues.iter().any(|clue| {
-        !own_dates(clue.kind)
-            && clue
-                .alternatives
-                .iter()
-                .flat_map(|a| &a.tiers)
-                .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
-    });
+    // So is an answer the record alone leaves open: when what it dates
+    // gives the year less than half the belief, the text's own dates chose
+    // it among several (a year inside a term of office).
+    let recorded_share = year_share(&recorded, year_index);
+    let corroborated = recorded_share > 0.0;
     #[allow(clippy::cast_possible_truncation)]
     let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32
         * if conflict { 0.5 } else { 1.0 }
-        * if corroborated { 1.0 } else { 0.8 };
+        * if corroborated { 1.0 } else { 0.8 }
+        * if recorded_share >= 0.5 || !corroborated {
+            1.0
+        } else {
+            0.8
+        };
     Some(Verdict {
         value,
         confidence: (confidence * 100.0).round() / 100.0,
         from,
         to,
     })
+}
+
+/// Dates the text writes alone (its years, a date in the lead, a stamp, a
+/// weekday): they can be of what it looks back on or ahead to.
+fn own_dates(kind: &str) -> bool {
+    matches!(kind, "year" | "lead" | "stamp" | "weekday")
+}
+
+/// The share of belief year `index` of the grid gets from `total` (0 when
+/// nothing is on the grid).
+fn year_share(total: &[f32], index: usize) -> f64 {
+    let best = total.iter().copied().fold(0f32, f32::max);
+    if best <= 0.0 {
+        return 0.0;
+    }
+    let mut sum = 0f64;
+    let mut mine = 0f64;
+    let mut belief = Belief::default();
+    for (m, &t) in total.iter().enumerate() {
+        if t <= 0.0 {
+            continue;
+        }
+        let share = belief.of(t, best);
+        sum += share;
+        if m / 12 == index {
+            mine += share;
+        }
+    }
+    mine / sum.max(f64::MIN_POSITIVE)
+}
+
+/// A month's belief, exp(STEEPNESS × (weight − best)), worked out once per
+/// run of months of equal weight (the clues' windows make long runs).
+#[derive(Default)]
+struct Belief {
+    last: Option<(f32, f64)>,
+}
+
+impl Belief {
+    fn of(&mut self, t: f32, best: f32) -> f64 {
+        match self.last {
+            Some((w, b)) if w.to_bits() == t.to_bits() => b,
+            _ => {
+                let b = f64::from(STEEPNESS * (t - best)).exp();
+                self.last = Some((t, b));
+                b
+            }
+        }
+    }
 }
 
 /// How steeply belief falls with weight: a month one unit of weight below the

@@ -93,6 +93,30 @@ pub fn resolve(
     entities: &EntityLayer,
     published: Option<&Published>,
 ) -> TimeLayer {
+    resolve_in(text, layer, entities, published, None)
+}
+
+/// [`resolve`] for an article read in part (`layer` holds the tokens the
+/// English tagger can read): an undated article is dated from all its words
+/// (`whole`: titles, names and terms in any language), its expressions from
+/// `layer`'s.
+pub fn resolve_in_part(
+    text: &str,
+    layer: &TextLayer,
+    entities: &EntityLayer,
+    published: Option<&Published>,
+    whole: &TextLayer,
+) -> TimeLayer {
+    resolve_in(text, layer, entities, published, Some(whole))
+}
+
+fn resolve_in(
+    text: &str,
+    layer: &TextLayer,
+    entities: &EntityLayer,
+    published: Option<&Published>,
+    whole: Option<&TextLayer>,
+) -> TimeLayer {
     let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
@@ -139,14 +163,52 @@ pub fn resolve(
         let before = published.take();
         let tagged_against = before.as_ref().map(|p| p.value.clone());
         let weekday = weekday_year(&found, &lower, lead_end);
-        let read = dating::Read {
-            words: &words,
-            lower: &lower,
-            tokens: &layer.tokens,
-            sentences: &ranges,
-            found: &found,
+        let dated = match whole {
+            // The whole text's words, the expressions moved onto them.
+            Some(whole) => {
+                let at = |i: usize| {
+                    layer.tokens.get(i).map(|t| {
+                        whole
+                            .tokens
+                            .partition_point(|w| w.span.start < t.span.start)
+                    })
+                };
+                let after = |end: usize| end.checked_sub(1).and_then(at).map_or(0, |i| i + 1);
+                let moved: Vec<tagger::Found> = found
+                    .iter()
+                    .filter_map(|f| {
+                        Some(tagger::Found {
+                            start: at(f.start)?,
+                            end: after(f.end),
+                            ..f.clone()
+                        })
+                    })
+                    .collect();
+                let whole_words: Vec<&str> = whole.tokens.iter().map(|t| t.span.of(text)).collect();
+                let whole_lower = full_forms(whole.lower.iter());
+                let whole_ranges: Vec<std::ops::Range<usize>> =
+                    whole.sentences.iter().map(|s| s.tokens.clone()).collect();
+                let read = dating::Read {
+                    words: &whole_words,
+                    lower: &whole_lower,
+                    tokens: &whole.tokens,
+                    sentences: &whole_ranges,
+                    found: &moved,
+                };
+                dating::date(&read, stamp, weekday, after(lead_end))
+            }
+            None => {
+                let read = dating::Read {
+                    words: &words,
+                    lower: &lower,
+                    tokens: &layer.tokens,
+                    sentences: &ranges,
+                    found: &found,
+                };
+                dating::date(&read, stamp, weekday, lead_end)
+            }
         };
-        published = dating::date(&read, stamp, weekday, lead_end)
+        published = dated
             .or(before)
             .or_else(|| match infer_published(&found, lead_end) {
                 Some(full) if full.confidence >= 0.4 => Some(full),

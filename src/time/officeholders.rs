@@ -108,6 +108,8 @@ fn foreign_title(word: &str) -> Option<&'static str> {
     // (a deputy is another office: "Vize-Präsident", "vice-presidente")
     let word = match word.rsplit_once('-') {
         Some(("vice" | "vize" | "co" | "deputy" | "sub", _)) => return None,
+        // "VW-Chef", "Waymo-Chefin": the company's chief executive
+        Some((_, "chef" | "chefin")) => return Some("ceo"),
         Some((_, tail)) => tail,
         None => word,
     };
@@ -119,6 +121,65 @@ fn foreign_title(word: &str) -> Option<&'static str> {
 }
 
 fn foreign_title_word(word: &str) -> Option<&'static str> {
+    compound_title(word).or_else(|| plain_foreign_title(word))
+}
+
+/// The office of a German minister by the field the compound names
+/// ("Wirtschafts-", "Gesundheits-", "Justiz-"), the same as the English title
+/// ("economy minister"): "" after "Bundes" is any federal minister.
+fn minister_of(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "" => "federal minister",
+        "außen" | "aussen" => "foreign minister",
+        "verteidigungs" => "defense minister",
+        "finanz" => "finance minister",
+        "wirtschafts" => "economy minister",
+        "innen" => "interior minister",
+        "gesundheits" => "health minister",
+        "justiz" => "justice minister",
+        "arbeits" | "sozial" => "labour minister",
+        "familien" | "jugend" | "frauen" => "family minister",
+        "umwelt" | "klima" => "environment minister",
+        "verkehrs" | "digital" => "transport minister",
+        "landwirtschafts" | "agrar" | "ernährungs" => "agriculture minister",
+        "bildungs" | "forschungs" => "education minister",
+        "premier" => "prime minister",
+        _ => return None,
+    })
+}
+
+/// A German compound title: "Bundeswirtschaftsminister", "Gesundheitsministerin",
+/// "Bundespräsident", "EU-Ratspräsident", "VW-Chef", "Konzernchef" (the
+/// company's chief executive). A deputy ("Vizepräsident", "Vizekanzler") and
+/// a state premier ("Ministerpräsident") are other offices.
+fn compound_title(word: &str) -> Option<&'static str> {
+    if word.starts_with("vize") || word.starts_with("vice") {
+        return None;
+    }
+    let stem = |suffixes: &[&str]| {
+        suffixes
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .map(|rest| rest.strip_prefix("bundes").unwrap_or(rest))
+    };
+    if let Some(field) = stem(&["ministerin", "minister"]) {
+        return minister_of(field);
+    }
+    let before = |suffixes: &[&str]| suffixes.iter().find_map(|s| word.strip_suffix(s));
+    if let Some(before) = before(&["präsidentin", "präsident"]) {
+        return (!before.is_empty() && !before.ends_with("minister")).then_some("president");
+    }
+    if let Some(before) = before(&["kanzlerin", "kanzler"]) {
+        return (!before.is_empty()).then_some("chancellor");
+    }
+    matches!(
+        word,
+        "konzernchef" | "konzernchefin" | "vorstandschef" | "vorstandschefin"
+    )
+    .then_some("ceo")
+}
+
+fn plain_foreign_title(word: &str) -> Option<&'static str> {
     Some(match word {
         "präsident" | "präsidentin" | "presidente" | "presidenta" | "président" | "présidente"
         | "president" => "president",
@@ -147,7 +208,14 @@ fn title_at(lower: &[&str], i: usize) -> Option<(&'static str, usize)> {
     let at = |k: usize| lower.get(i + k).copied().unwrap_or("");
     let next = at(1);
     let word = lower.get(i).copied()?;
-    if word.len() > 6 && (word.contains('-') || !word.is_ascii() || word.starts_with("ex")) {
+    if word.len() > 6
+        && (word.contains('-')
+            || !word.is_ascii()
+            || word.starts_with("ex")
+            || word.ends_with("minister")
+            || word.ends_with("ministerin")
+            || word.ends_with("chef"))
+    {
         if let Some(office) = foreign_title(word) {
             return Some((office, 1));
         }
@@ -182,6 +250,15 @@ fn title_at(lower: &[&str], i: usize) -> Option<(&'static str, usize)> {
         }
         "state" if next == "secretary" => ("secretary of state", 2),
         "foreign" if next == "minister" => ("foreign minister", 2),
+        "finance" | "economy" | "economics" | "health" | "interior" | "justice" | "labour"
+        | "labor" | "environment" | "transport" | "agriculture" | "education"
+            if next == "minister" =>
+        {
+            (english_minister(word), 2)
+        }
+        "ceo" => ("ceo", 1),
+        "chief" if next == "executive" && at(2) == "officer" => ("ceo", 3),
+        "chief" if next == "executive" => ("ceo", 2),
         "foreign" if next == "secretary" => ("foreign secretary", 2),
         "defense" | "defence" if next == "secretary" => ("defense secretary", 2),
         "defense" | "defence" if next == "minister" => ("defense minister", 2),
@@ -200,6 +277,23 @@ fn title_at(lower: &[&str], i: usize) -> Option<(&'static str, usize)> {
         "chairman" => ("chairman", 1),
         _ => return None,
     })
+}
+
+/// The office an English "FIELD minister" names (the same as the German
+/// compound's).
+fn english_minister(field: &str) -> &'static str {
+    match field {
+        "finance" => "finance minister",
+        "economy" | "economics" => "economy minister",
+        "health" => "health minister",
+        "interior" => "interior minister",
+        "justice" => "justice minister",
+        "labour" | "labor" => "labour minister",
+        "environment" => "environment minister",
+        "transport" => "transport minister",
+        "agriculture" => "agriculture minister",
+        _ => "education minister",
+    }
 }
 
 /// What the word before a title says of its holder as the article is written.
@@ -580,6 +674,42 @@ mod tests {
         // A title word alone, or a name nobody of that office had, dates nothing.
         assert!(mentions("der Präsident des Vereins Hans Müller").is_empty());
         assert!(mentions("Vize-Präsident Joe Biden").is_empty());
+    }
+
+    #[test]
+    fn german_compound_titles_and_chief_executives() {
+        let found = mentions(
+            "Bundeswirtschaftsminister Robert Habeck traf Gesundheitsministerin Nina Warken",
+        );
+        let named: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            named,
+            [
+                "Bundeswirtschaftsminister Robert Habeck",
+                "Gesundheitsministerin Nina Warken"
+            ]
+        );
+        // The field chooses the term: Maas was justice, then foreign minister.
+        let found = mentions("Bundesjustizminister Heiko Maas");
+        assert_eq!(
+            found.first().map(|f| f.2.clone()),
+            Some(vec![("2013-12-17".into(), "2018-03-14".into())])
+        );
+        // "Bundesminister" alone is any federal minister; a state premier
+        // ("Ministerpräsident") and a deputy are other offices.
+        assert_eq!(mentions("Bundesminister Cem Özdemir").len(), 1);
+        assert!(mentions("Ministerpräsident Horst Seehofer").is_empty());
+        assert!(mentions("Vizekanzler Olaf Scholz").is_empty());
+        let found = mentions("Bundespräsident Frank-Walter Steinmeier und VW-Chef Herbert Diess");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(mentions("Microsoft CEO Satya Nadella").len(), 1);
+        assert_eq!(mentions("Chief Executive Satya Nadella").len(), 1);
+        assert_eq!(mentions("Finance Minister Christian Lindner").len(), 1);
+        // "Chairman Powell" in 1991 can be Colin Powell as well as Jerome Powell.
+        assert_eq!(
+            mentions("Chairman Powell").first().map(|f| f.2.len()),
+            Some(2)
+        );
     }
 
     #[test]
