@@ -12,13 +12,16 @@ use common::sample;
 /// One reason: kind, the text at its span, whether it agrees.
 type Reason = (String, String, bool);
 
-/// (value, source, the evidence).
+/// (value, source, the evidence) of a sample.
 fn dated(prefix: &str) -> Option<(String, String, Vec<Reason>)> {
-    let text = sample(prefix)?;
-    let analysis = analyze(&Input::Text(text), &Options::default()).expect("analysis");
+    published_of(&sample(prefix)?)
+}
+
+/// (value, source, the evidence) of a text; spans are UTF-16 code units into it.
+fn published_of(text: &str) -> Option<(String, String, Vec<Reason>)> {
+    let analysis = analyze(&Input::Text(text.to_string()), &Options::default()).expect("analysis");
     let doc = analysis.documents.into_iter().next()?;
     let published = doc.published?;
-    // Spans are UTF-16 code units into the text.
     let utf16: Vec<u16> = doc.text.encode_utf16().collect();
     let evidence = published
         .evidence
@@ -128,19 +131,7 @@ fn a_given_date_is_kept_and_carries_no_evidence() {
 
 /// (value, the evidence) of a text of one's own.
 fn dated_text(text: &str) -> Option<(String, Vec<Reason>)> {
-    let analysis = analyze(&Input::Text(text.to_string()), &Options::default()).expect("analysis");
-    let doc = analysis.documents.into_iter().next()?;
-    let published = doc.published?;
-    let utf16: Vec<u16> = doc.text.encode_utf16().collect();
-    let evidence = published
-        .evidence
-        .iter()
-        .map(|e| {
-            let at = utf16.get(e.span.start..e.span.end).unwrap_or_default();
-            (e.kind.clone(), String::from_utf16_lossy(at), e.agrees)
-        })
-        .collect();
-    Some((published.value, evidence))
+    published_of(text).map(|(value, _, evidence)| (value, evidence))
 }
 
 #[test]
