@@ -94,7 +94,12 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         newsmtsc(&data.join("newsmtsc/dev_mt.jsonl"))?
     ));
     let recipe = tone::recipe(args)?;
-    let items = tone::load(&data, recipe.settings.bits, recipe.news_magnitude)?;
+    let items = tone::load(
+        &data,
+        recipe.settings.bits,
+        recipe.news_magnitude,
+        recipe.emobank_scale,
+    )?;
     let cv = tone::cross_validate(&items, &recipe)?;
     out.push_str("Sentence and article tone against human ratings (cross-validated on the sets the shipped model trains on):\n");
     out.push_str(&tone::report(&items, &cv, &recipe));
