@@ -136,8 +136,18 @@ fn normalized(text: &str) -> String {
     out
 }
 
+/// One EmoBank sentence as the trainer reads it.
+pub struct Rated {
+    /// Whether it comes from EmoBank's newspaper genre.
+    pub newspaper: bool,
+    /// Its rating in [-1, 1].
+    pub gold: f32,
+    /// The sentence.
+    pub text: String,
+}
+
 /// EmoBank's open sentences (`emobank-open.tsv`: `id split category V A D
-/// text`) as `(newspaper?, rating, text)`: the rating is valence's distance from
+/// text`) as [`Rated`]: the rating is valence's distance from
 /// the scale's centre 3, as a share of its half-range 2, times `scale`, within
 /// [-1, 1]. Rows of the SemEval category and rows whose normalized text is one of
 /// `held_out` are skipped (the file already has none); their count is returned.
@@ -145,7 +155,7 @@ pub fn emobank(
     path: &Path,
     scale: f32,
     held_out: &std::collections::HashSet<String>,
-) -> Result<(Vec<(bool, f32, String)>, usize), String> {
+) -> Result<(Vec<Rated>, usize), String> {
     let body = read(path)?;
     let (mut out, mut skipped) = (Vec::new(), 0);
     for line in body.lines().skip(1) {
@@ -161,7 +171,11 @@ pub fn emobank(
             continue;
         }
         let gold = ((v - 3.0) / 2.0 * scale).clamp(-1.0, 1.0);
-        out.push((*category == "newspaper", gold, text.to_string()));
+        out.push(Rated {
+            newspaper: *category == "newspaper",
+            gold,
+            text: text.to_string(),
+        });
     }
     Ok((out, skipped))
 }
@@ -219,7 +233,12 @@ pub fn load(
         emobank_scale,
         &held_out,
     )?;
-    for (newspaper, gold, text) in rated {
+    for Rated {
+        newspaper,
+        gold,
+        text,
+    } in rated
+    {
         let set = if newspaper {
             EMOBANK_NEWS
         } else {
@@ -560,6 +579,34 @@ pub fn train(data: &Path, args: &[String]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emobank_reading_drops_semeval_rows_and_held_out_headlines() {
+        let dir = std::env::temp_dir().join(format!("lede-emobank-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("emobank-open.tsv");
+        std::fs::write(
+            &path,
+            "id\tsplit\tcategory\tV\tA\tD\ttext\n\
+             a\ttrain\tnewspaper\t4.0\t3\t3\tThe bridge reopened.\n\
+             b\ttrain\tSemEval\t1.5\t3\t3\tQuake kills dozens\n\
+             c\ttrain\tblog\t2.0\t3\t3\tMortar assault  leaves at least 18 DEAD!\n\
+             d\ttrain\tfiction\t1.0\t3\t3\tShe wept.\n\
+             e\ttrain\tletters\tnot a number\t3\t3\tBroken row.\n",
+        )
+        .expect("write");
+        let held_out = [normalized("Mortar assault leaves at least 18 dead")]
+            .into_iter()
+            .collect();
+        let (rated, skipped) = emobank(&path, 3.0, &held_out).expect("reads");
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(skipped, 2);
+        let texts: Vec<&str> = rated.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["The bridge reopened.", "She wept."]);
+        assert!(rated[0].newspaper && !rated[1].newspaper);
+        // (4 - 3) / 2 × 3 = 1.5, clamped to 1; (1 - 3) / 2 × 3 = -3, clamped to -1
+        assert_eq!((rated[0].gold, rated[1].gold), (1.0, -1.0));
+    }
 
     #[test]
     fn the_lab_scores_items_as_analyze_scores_articles() {
