@@ -667,3 +667,74 @@ pub const YEAR_COMPARISON_WORDS: &[&str] = &[
 /// Words just before a year that say the article is written after it:
 /// "since 2019", "seit Anfang 2019", "desde 2019", "depuis 2019".
 pub const YEAR_SINCE_WORDS: &[&str] = &["since", "seit", "desde", "depuis"];
+/// English function words: articles, pronouns, prepositions, conjunctions,
+/// auxiliaries and modals, and a few empty adverbs ("up", "down", "like" and
+/// "well" are left out: they often carry a sentence's sense). A tone's explanation leaves
+/// them out (`sentences[].sentiment.words` names content words); negations are
+/// not here, since a negation is what flips a sentence's tone.
+#[rustfmt::skip]
+pub const FUNCTION_WORDS: &[&str] = &[
+    // articles, determiners, quantifiers
+    "a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every",
+    "either", "neither", "both", "all", "such", "what", "which", "whatever", "whichever",
+    "another", "other", "others", "own", "same", "much", "many", "more", "most", "few",
+    "several", "enough",
+    // pronouns
+    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
+    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
+    "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "one",
+    "who", "whom", "whose", "whoever", "someone", "something", "anyone", "anything",
+    "everyone", "everything", "somebody", "anybody", "everybody",
+    // prepositions
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "upon", "about",
+    "above", "below", "over", "under", "between", "among", "through", "during", "before",
+    "after", "since", "until", "till", "toward", "towards", "against", "within", "without",
+    "across", "along", "around", "behind", "beside", "besides", "beyond", "near", "off", "out",
+    "via", "per", "than", "as",
+    // conjunctions and connectives
+    "and", "or", "but", "nor", "so", "yet", "if", "then", "else", "because", "while",
+    "whereas", "although", "though", "unless", "whether", "when", "whenever", "where",
+    "wherever", "why", "how", "also", "however", "therefore", "thus", "hence",
+    // auxiliaries and modals, with their clitics
+    "be", "am", "is", "are", "was", "were", "been", "being", "'m", "'re", "'s", "'ve", "'d",
+    "'ll", "have", "has", "had", "having", "do", "does", "did", "doing", "done", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "ought", "get", "got",
+    "gets", "getting",
+    // empty adverbs and particles
+    "there", "here", "now", "just", "only", "even", "still", "already", "again", "ever",
+    "very", "too", "quite", "rather", "really", "perhaps", "maybe", "oh", "ok", "okay",
+    "yes", "let", "lets", "let's",
+];
+
+/// Whether a lower-cased token names something in a tone's explanation: it has a
+/// letter and is not one of the [`FUNCTION_WORDS`].
+pub fn is_content_word(lower: &str) -> bool {
+    static FUNCTION: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| WordSet::new(&[FUNCTION_WORDS]));
+    lower.chars().any(char::is_alphabetic) && !FUNCTION.contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_words_are_those_with_a_letter_outside_the_function_words() {
+        for word in [
+            "love", "killed", "phone", "not", "never", "down", "like", "élan", "covid-19",
+        ] {
+            assert!(is_content_word(word), "{word}");
+        }
+        for word in [
+            "i", "and", "have", "the", "'s", "would", ".", ",", "!!", "42", "—", "",
+        ] {
+            assert!(!is_content_word(word), "{word}");
+        }
+        // the list is lower case and has no repeats
+        let mut seen = std::collections::HashSet::new();
+        for word in FUNCTION_WORDS {
+            assert_eq!(word.to_lowercase(), *word);
+            assert!(seen.insert(word), "{word} twice");
+        }
+    }
+}

@@ -20,6 +20,7 @@
 //! Guarantees: never panics; every score lies in [-1, 1].
 
 use crate::entities::EntityLayer;
+use crate::ground::lexical::is_content_word;
 use crate::text::TextLayer;
 use crate::Span;
 use serde::Serialize;
@@ -36,7 +37,7 @@ pub struct Tone {
 /// A sentence or article tone within ± this reads neutral (the tone model's
 /// scores; the band that maximizes the labels' macro-F1 on NewsMTSC train
 /// sentences of one tone, cross-validated: `lede train tone` prints it).
-pub const NEUTRAL_BAND: f32 = 0.11;
+pub const NEUTRAL_BAND: f32 = 0.13;
 
 impl Tone {
     /// The tone of a score, labelled negative, neutral or positive (±0.05 neutral).
@@ -89,7 +90,8 @@ pub struct EntityTone {
 pub struct SentimentLayer {
     /// One tone per sentence of the text layer, in order.
     pub sentences: Vec<Tone>,
-    /// For each sentence, the words that moved its tone most: their spans and
+    /// For each sentence, the content words (no function words or punctuation)
+    /// that moved its tone most: their spans and
     /// shares of the score, strongest first (at most [`MAX_TONE_WORDS`], none
     /// weaker than [`MIN_TONE_WEIGHT`]; the explanation [`sentence_words`] gives, cut short).
     pub words: Vec<Vec<(Span, f32)>>,
@@ -477,7 +479,7 @@ pub fn sentence_words(text: &str, layer: &TextLayer, index: usize) -> Vec<(Span,
         }
         None => lexicon_effects(&contributions),
     };
-    strongest(tokens, effects)
+    strongest(tokens, lower, effects)
 }
 
 /// The lexicon's effects: each word's contribution, where it has one.
@@ -490,10 +492,18 @@ fn lexicon_effects(contributions: &[f32]) -> Vec<(usize, f32)> {
         .collect()
 }
 
-/// Effects on a sentence's words as spans, strongest first (ties in text order).
-fn strongest(tokens: &[crate::text::Token], effects: Vec<(usize, f32)>) -> Vec<(Span, f32)> {
+/// Effects on a sentence's content words as spans, strongest first (ties in
+/// text order): function words ("I", "and", "have") and punctuation are left
+/// out of the explanation (`ground::lexical::is_content_word`), though their
+/// features still count in the score.
+fn strongest(
+    tokens: &[crate::text::Token],
+    lower: &[&str],
+    effects: Vec<(usize, f32)>,
+) -> Vec<(Span, f32)> {
     let mut out: Vec<(Span, f32)> = effects
         .into_iter()
+        .filter(|(i, _)| lower.get(*i).is_some_and(|w| is_content_word(w)))
         .filter_map(|(i, e)| Some((tokens.get(i)?.span, e)))
         .collect();
     out.sort_by(|a, b| {
@@ -523,8 +533,10 @@ pub fn score(
     let mut lexicon_tones: Vec<Tone> = Vec::with_capacity(readings.len());
     let mut words = Vec::with_capacity(readings.len());
     let (mut weighted, mut weights) = (0.0, 0.0);
+    let all_lower = layer.lower.refs();
     for (reading, sentence) in readings.into_iter().zip(&layer.sentences) {
-        let mut moved = strongest(layer.sentence_tokens(sentence), reading.effects);
+        let lower = all_lower.get(sentence.tokens.clone()).unwrap_or_default();
+        let mut moved = strongest(layer.sentence_tokens(sentence), lower, reading.effects);
         moved.retain(|(_, e)| e.abs() >= MIN_TONE_WEIGHT);
         moved.truncate(MAX_TONE_WORDS);
         words.push(moved);
@@ -663,6 +675,35 @@ mod tests {
         for tone in result.sentences.iter().chain([&result.document]) {
             assert!((-1.0..=1.0).contains(&tone.score));
         }
+    }
+
+    #[test]
+    fn the_explanation_names_content_words_only() {
+        let text = "I have to say that I really love this phone, and it works. We did not like the ending at all.";
+        let layer = crate::text::segment(text);
+        let result = score(text, &layer, &EntityLayer::default(), &[]);
+        let named: Vec<Vec<&str>> = result
+            .words
+            .iter()
+            .map(|ws| ws.iter().map(|(span, _)| span.of(text)).collect())
+            .collect();
+        assert!(
+            named.first().is_some_and(|w| w.contains(&"love")),
+            "{named:?}"
+        );
+        for word in named.iter().flatten() {
+            let lower = word.to_lowercase();
+            assert!(
+                !crate::ground::lexical::FUNCTION_WORDS.contains(&lower.as_str()),
+                "{word} in {named:?}"
+            );
+            assert!(word.chars().any(char::is_alphabetic), "{word} in {named:?}");
+        }
+        // the score still counts every word's features: only the listing leaves them out
+        let all = sentence_words(text, &layer, 0);
+        assert!(all
+            .iter()
+            .all(|(span, _)| is_content_word(&span.of(text).to_lowercase())));
     }
 
     #[test]

@@ -94,7 +94,13 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         newsmtsc(&data.join("newsmtsc/dev_mt.jsonl"))?
     ));
     let recipe = tone::recipe(args)?;
-    let items = tone::load(&data, recipe.settings.bits, recipe.news_magnitude)?;
+    let items = tone::load(
+        &data,
+        recipe.settings.bits,
+        recipe.news_magnitude,
+        recipe.emobank_scale,
+        recipe.gne_magnitude,
+    )?;
     let cv = tone::cross_validate(&items, &recipe)?;
     out.push_str("Sentence and article tone against human ratings (cross-validated on the sets the shipped model trains on):\n");
     out.push_str(&tone::report(&items, &cv, &recipe));
@@ -113,7 +119,9 @@ pub fn eval(args: &[String]) -> Result<String, String> {
                     .filter(|i| i.set == set)
                     .map(|i| (f64::from(tone::predict(&model, i)), f64::from(i.gold)))
                     .collect();
-                format!("{name} {:.3}", pearson(&pairs))
+                let held_out = recipe.set_weights.get(set).is_some_and(|w| *w <= 0.0);
+                let note = if held_out { " (held out)" } else { "" };
+                format!("{name} {:.3}{note}", pearson(&pairs))
             })
             .collect();
         out.push_str(&format!(

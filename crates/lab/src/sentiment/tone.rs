@@ -3,9 +3,15 @@
 //!
 //! Training data: openly licensed sentence-level human ratings in
 //! `../shared/data/sentiment`: the VADER ground truth (tweets, movie-review and
-//! Amazon-review snippets; MIT) and NewsMTSC train sentences (MIT) whose targets
+//! Amazon-review snippets; MIT), NewsMTSC train sentences (MIT) whose targets
 //! all take one tone (a sentence-level reading that is sound: the sentence says
-//! one thing of everyone in it). Never trained on by the shipped recipe: the
+//! one thing of everyone in it), and EmoBank's sentences of open text (CC BY-SA
+//! 4.0; newspaper, letters, blogs, essays, fiction, travel guides; valence 1..5,
+//! `emobank/emobank-open.tsv`), never its SemEval-2007 headlines (dropped from the
+//! file, and again here, with any sentence whose text is a trial headline's);
+//! and GoodNewsEveryone's news headlines (annotations CC BY 4.0), each rated by
+//! the sign of its dominant emotion.
+//! Never trained on by the shipped recipe: the
 //! SemEval-2007 Affective Text trial headlines (released for research use only;
 //! read and scored as a held-out set, `--headlines-weight` > 0 trains on them for
 //! experiments) and Financial PhraseBank (CC BY-NC-SA).
@@ -25,13 +31,63 @@ use lede::sentiment::STRENGTH_FLOOR;
 use std::path::Path;
 
 /// The rated sets, in report order.
-pub const SETS: [&str; 5] = [
+pub const SETS: [&str; 8] = [
     "VADER tweets",
     "VADER movieReviewSnippets",
     "VADER amazonReviewSnippets",
     "SemEval-2007 headlines (trial)",
     "NewsMTSC train sentences (one tone)",
+    "EmoBank newspaper sentences",
+    "EmoBank other open genres",
+    "GoodNewsEveryone headlines (emotion's sign)",
 ];
+
+/// Index of the SemEval-2007 trial headlines in [`SETS`].
+const HEADLINES: usize = 3;
+/// Index of the NewsMTSC train sentences in [`SETS`].
+const NEWS: usize = 4;
+/// Index of EmoBank's newspaper sentences in [`SETS`]; its other genres follow.
+const EMOBANK_NEWS: usize = 5;
+/// Index of the GoodNewsEveryone headlines in [`SETS`].
+const GNE: usize = 7;
+
+/// GoodNewsEveryone's emotions that read positive; the others read negative.
+const POSITIVE_EMOTIONS: [&str; 6] = [
+    "joy",
+    "trust",
+    "pride",
+    "love_including_like",
+    "positive_surprise",
+    "positive_anticipation_including_optimism",
+];
+
+/// GoodNewsEveryone's headlines (`gne-headlines.tsv`: `id dominant_emotion
+/// headline`) as `(rating, headline)`: `magnitude` for a positive dominant
+/// emotion, `-magnitude` for a negative one; headlines whose normalized text is
+/// one of `held_out` are skipped (the file has none).
+pub fn gne_headlines(
+    path: &Path,
+    magnitude: f32,
+    held_out: &std::collections::HashSet<String>,
+) -> Result<Vec<(f32, String)>, String> {
+    let mut out = Vec::new();
+    for line in read(path)?.lines().skip(1) {
+        let mut cols = line.splitn(3, '\t');
+        let (Some(_), Some(emotion), Some(text)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        if emotion.is_empty() || held_out.contains(&normalized(text)) {
+            continue;
+        }
+        let sign = if POSITIVE_EMOTIONS.contains(&emotion) {
+            1.0
+        } else {
+            -1.0
+        };
+        out.push((sign * magnitude, text.to_string()));
+    }
+    Ok(out)
+}
 
 /// A sentence as the trainer reads it: its features `(bucket, value)`, its
 /// weight in its item's tone, and the lexicon's tone of it.
@@ -106,8 +162,75 @@ pub fn news_sentences(path: &Path, magnitude: f32) -> Result<Vec<(String, f32)>,
     Ok(out)
 }
 
+/// Text compared as the EmoBank exclusion compares it: lower case, runs of
+/// anything but letters and digits one space.
+fn normalized(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for word in lower
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// One EmoBank sentence as the trainer reads it.
+pub struct Rated {
+    /// Whether it comes from EmoBank's newspaper genre.
+    pub newspaper: bool,
+    /// Its rating in [-1, 1].
+    pub gold: f32,
+    /// The sentence.
+    pub text: String,
+}
+
+/// EmoBank's open sentences (`emobank-open.tsv`: `id split category V A D
+/// text`) as [`Rated`]: the rating is valence's distance from
+/// the scale's centre 3, as a share of its half-range 2, times `scale`, within
+/// [-1, 1]. Rows of the SemEval category and rows whose normalized text is one of
+/// `held_out` are skipped (the file already has none); their count is returned.
+pub fn emobank(
+    path: &Path,
+    scale: f32,
+    held_out: &std::collections::HashSet<String>,
+) -> Result<(Vec<Rated>, usize), String> {
+    let body = read(path)?;
+    let (mut out, mut skipped) = (Vec::new(), 0);
+    for line in body.lines().skip(1) {
+        let cols: Vec<&str> = line.splitn(7, '\t').collect();
+        let [_, _, category, v, _, _, text] = cols.as_slice() else {
+            continue;
+        };
+        let Ok(v) = v.trim().parse::<f32>() else {
+            continue;
+        };
+        if category.eq_ignore_ascii_case("semeval") || held_out.contains(&normalized(text)) {
+            skipped += 1;
+            continue;
+        }
+        let gold = ((v - 3.0) / 2.0 * scale).clamp(-1.0, 1.0);
+        out.push(Rated {
+            newspaper: *category == "newspaper",
+            gold,
+            text: text.to_string(),
+        });
+    }
+    Ok((out, skipped))
+}
+
 /// Everything the model trains on, read for `bits` hash bits.
-pub fn load(data: &Path, bits: u32, news_magnitude: f32) -> Result<Vec<Item>, String> {
+pub fn load(
+    data: &Path,
+    bits: u32,
+    news_magnitude: f32,
+    emobank_scale: f32,
+    gne_magnitude: f32,
+) -> Result<Vec<Item>, String> {
     let mut items = Vec::new();
     for (set, name) in ["tweets", "movieReviewSnippets", "amazonReviewSnippets"]
         .iter()
@@ -142,10 +265,38 @@ pub fn load(data: &Path, bits: u32, news_magnitude: f32) -> Result<Vec<Item>, St
         let (Some(text), Ok(v)) = (headlines.get(id), v.trim().parse::<f32>()) else {
             continue;
         };
-        items.push(item(3, v / 100.0, text, bits));
+        items.push(item(HEADLINES, v / 100.0, text, bits));
     }
     for (text, gold) in news_sentences(&data.join("newsmtsc/train.jsonl"), news_magnitude)? {
-        items.push(item(4, gold, &text, bits));
+        items.push(item(NEWS, gold, &text, bits));
+    }
+    let held_out: std::collections::HashSet<String> =
+        headlines.values().map(|h| normalized(h)).collect();
+    let (rated, _) = emobank(
+        &data.join("emobank/emobank-open.tsv"),
+        emobank_scale,
+        &held_out,
+    )?;
+    for Rated {
+        newspaper,
+        gold,
+        text,
+    } in rated
+    {
+        let set = if newspaper {
+            EMOBANK_NEWS
+        } else {
+            EMOBANK_NEWS + 1
+        };
+        items.push(item(set, gold, &text, bits));
+    }
+    let gne = gne_headlines(
+        &data.join("goodnewseveryone/gne-headlines.tsv"),
+        gne_magnitude,
+        &held_out,
+    )?;
+    for (gold, text) in gne {
+        items.push(item(GNE, gold, &text, bits));
     }
     Ok(items)
 }
@@ -210,9 +361,13 @@ pub struct Recipe {
     /// The codebook's step as a multiple of the finest (fewer codes compress better).
     pub coarse: u32,
     /// Each set's example weight, in [`SETS`] order.
-    pub set_weights: [f32; 5],
+    pub set_weights: [f32; 8],
     /// The rating given to NewsMTSC sentences of one non-neutral tone.
     pub news_magnitude: f32,
+    /// EmoBank's valence, as a share of its half-range, is multiplied by this.
+    pub emobank_scale: f32,
+    /// The rating given to a GoodNewsEveryone headline by its emotion's sign.
+    pub gne_magnitude: f32,
 }
 
 /// The recipe `lede train tone` ships, with command-line overrides.
@@ -229,7 +384,7 @@ pub fn recipe(args: &[String]) -> Result<Recipe, String> {
     Ok(Recipe {
         settings: Settings {
             bits,
-            epochs: numeric("--epochs", 10.0)? as usize,
+            epochs: numeric("--epochs", 6.0)? as usize,
             rate: numeric("--rate", 0.005)?,
             l2: numeric("--l2", 1e-6)?,
             seed: 0x704e_5eed,
@@ -242,8 +397,13 @@ pub fn recipe(args: &[String]) -> Result<Recipe, String> {
             numeric("--amazon-weight", 1.0)?,
             numeric("--headlines-weight", 0.0)?,
             numeric("--news-weight", 1.0)?,
+            numeric("--emobank-news-weight", 1.0)?,
+            numeric("--emobank-weight", 1.0)?,
+            numeric("--gne-weight", 1.0)?,
         ],
-        news_magnitude: numeric("--news-magnitude", 0.4)?,
+        news_magnitude: numeric("--news-magnitude", 0.5)?,
+        emobank_scale: numeric("--emobank-scale", 3.0)?,
+        gne_magnitude: numeric("--gne-magnitude", 0.5)?,
     })
 }
 
@@ -351,7 +511,7 @@ pub fn neutral_band(items: &[Item], cv: &[f32]) -> (f32, f64) {
     for step in 0..=40 {
         let band = step as f32 * 0.01;
         let mut confusion = [[0usize; 3]; 3];
-        for (item, p) in items.iter().zip(cv).filter(|(i, _)| i.set == 4) {
+        for (item, p) in items.iter().zip(cv).filter(|(i, _)| i.set == NEWS) {
             let class = |v: f32, t: f32| {
                 if v > t {
                     2
@@ -423,11 +583,18 @@ pub fn news_dev(data: &Path, set: &str) -> Result<String, String> {
 }
 
 /// `lede train tone [--data DIR] [--out FILE] [--bits B] [--epochs E] [--rate R]
-/// [--l2 L] [--prune P] [--news-magnitude M] [--SET-weight W]`: cross-validate,
+/// [--l2 L] [--prune P] [--news-magnitude M] [--emobank-scale S] [--gne-magnitude G]
+/// [--SET-weight W]`: cross-validate,
 /// then train the shipped model on every item and write it.
 pub fn train(data: &Path, args: &[String]) -> Result<String, String> {
     let recipe = recipe(args)?;
-    let items = load(data, recipe.settings.bits, recipe.news_magnitude)?;
+    let items = load(
+        data,
+        recipe.settings.bits,
+        recipe.news_magnitude,
+        recipe.emobank_scale,
+        recipe.gne_magnitude,
+    )?;
     let cv = cross_validate(&items, &recipe)?;
     let mut out = format!("tone model, {recipe:?}\n");
     out.push_str(&report(&items, &cv, &recipe));
@@ -437,6 +604,21 @@ pub fn train(data: &Path, args: &[String]) -> Result<String, String> {
         lede::sentiment::NEUTRAL_BAND
     ));
     let bytes = train_on(&items, &recipe, |_| true);
+    let model = Model::from_bytes(&bytes).ok_or("tone model did not read back")?;
+    for set in ["dev_rw", "dev_mt"] {
+        let pairs: Vec<(f64, f64)> =
+            news_sentences(&data.join(format!("newsmtsc/{set}.jsonl")), 1.0)?
+                .iter()
+                .map(|(text, gold)| {
+                    let read = item(NEWS, *gold, text, recipe.settings.bits);
+                    (f64::from(predict(&model, &read)), f64::from(*gold))
+                })
+                .collect();
+        out.push_str(&format!(
+            "  NewsMTSC {set} sentences of one tone (held out), this model: Pearson r {:.3}\n",
+            pearson(&pairs)
+        ));
+    }
     let out_path = flag(args, "--out").unwrap_or("models/sentiment-tone.bin");
     std::fs::write(out_path, &bytes).map_err(|e| format!("{out_path}: {e}"))?;
     let nonzero = bytes
@@ -455,6 +637,34 @@ pub fn train(data: &Path, args: &[String]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emobank_reading_drops_semeval_rows_and_held_out_headlines() {
+        let dir = std::env::temp_dir().join(format!("lede-emobank-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("emobank-open.tsv");
+        std::fs::write(
+            &path,
+            "id\tsplit\tcategory\tV\tA\tD\ttext\n\
+             a\ttrain\tnewspaper\t4.0\t3\t3\tThe bridge reopened.\n\
+             b\ttrain\tSemEval\t1.5\t3\t3\tQuake kills dozens\n\
+             c\ttrain\tblog\t2.0\t3\t3\tMortar assault  leaves at least 18 DEAD!\n\
+             d\ttrain\tfiction\t1.0\t3\t3\tShe wept.\n\
+             e\ttrain\tletters\tnot a number\t3\t3\tBroken row.\n",
+        )
+        .expect("write");
+        let held_out = [normalized("Mortar assault leaves at least 18 dead")]
+            .into_iter()
+            .collect();
+        let (rated, skipped) = emobank(&path, 3.0, &held_out).expect("reads");
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(skipped, 2);
+        let texts: Vec<&str> = rated.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["The bridge reopened.", "She wept."]);
+        assert!(rated[0].newspaper && !rated[1].newspaper);
+        // (4 - 3) / 2 × 3 = 1.5, clamped to 1; (1 - 3) / 2 × 3 = -3, clamped to -1
+        assert_eq!((rated[0].gold, rated[1].gold), (1.0, -1.0));
+    }
 
     #[test]
     fn the_lab_scores_items_as_analyze_scores_articles() {
