@@ -183,6 +183,21 @@ pub(crate) fn trim_headline_names(
         }
         capitalized >= 2
     };
+    let is_headline: Vec<bool> = sentences
+        .iter()
+        .map(|s| headline(words.get(s.clone()).unwrap_or(&[])))
+        .collect();
+    let in_headline = |chunk: &Chunk| {
+        let si = sentences.partition_point(|s| s.end <= chunk.tokens.start);
+        is_headline.get(si).copied().unwrap_or(false)
+    };
+    // most texts have no name in a headline: nothing to do
+    if !chunks
+        .iter()
+        .any(|c| (c.kind == person || c.kind == misc) && in_headline(c))
+    {
+        return;
+    }
     // the words of the people the text names outside capitals, lower-cased
     let person_words: std::collections::HashSet<String> = chunks
         .iter()
@@ -196,11 +211,11 @@ pub(crate) fn trim_headline_names(
     // on Most-Wanted List"), whatever the lexicon says of "laden"
     let mut capitalized_in_prose = std::collections::HashSet::new();
     let mut lower_in_prose = std::collections::HashSet::new();
-    for sentence in sentences {
-        let line = words.get(sentence.clone()).unwrap_or(&[]);
-        if headline(line) {
+    for (sentence, &is_headline) in sentences.iter().zip(&is_headline) {
+        if is_headline {
             continue;
         }
+        let line = words.get(sentence.clone()).unwrap_or(&[]);
         for w in line.iter().skip(1) {
             if w.chars().next().is_some_and(char::is_uppercase) {
                 capitalized_in_prose.insert(w.to_lowercase());
@@ -216,11 +231,7 @@ pub(crate) fn trim_headline_names(
         if (chunk.kind != person && chunk.kind != misc) || chunk.tokens.len() < 2 {
             continue;
         }
-        let si = sentences.partition_point(|s| s.end <= chunk.tokens.start);
-        let Some(sentence) = sentences.get(si) else {
-            continue;
-        };
-        if !headline(words.get(sentence.clone()).unwrap_or(&[])) {
+        if !in_headline(chunk) {
             continue;
         }
         let cut = (chunk.tokens.start + 1..chunk.tokens.end).find(|&i| {
@@ -247,12 +258,6 @@ pub(crate) fn trim_headline_names(
     // A phrase of common words a headline capitalizes is no name ("Putin’s Grand
     // Plan for Asia") unless the prose capitalizes its words too or the knowledge
     // table knows it ("World Bank").
-    let in_headline = |chunk: &Chunk| {
-        let si = sentences.partition_point(|s| s.end <= chunk.tokens.start);
-        sentences
-            .get(si)
-            .is_some_and(|s| headline(words.get(s.clone()).unwrap_or(&[])))
-    };
     chunks.retain(|chunk| {
         let phrase = words.get(chunk.tokens.clone()).unwrap_or(&[]);
         let common_only = !phrase.is_empty()
