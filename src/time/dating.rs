@@ -874,20 +874,16 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
             }
         }
         if let Some((a, b)) = touched {
-            for (t, w) in total
-                .get_mut(a..=b)
-                .unwrap_or_default()
-                .iter_mut()
-                .zip(own.get(a..=b).unwrap_or_default())
+            let weights = own.get(a..=b).unwrap_or_default();
+            for grid in [Some(&mut total), of_record.then_some(&mut recorded)]
+                .into_iter()
+                .flatten()
             {
-                *t += w;
-            }
-            if of_record {
-                for (t, w) in recorded
+                for (t, w) in grid
                     .get_mut(a..=b)
                     .unwrap_or_default()
                     .iter_mut()
-                    .zip(own.get(a..=b).unwrap_or_default())
+                    .zip(weights)
                 {
                     *t += w;
                 }
@@ -958,22 +954,15 @@ fn combine(clues: &[Clue]) -> Option<Verdict> {
                 .any(|&(a, b, _)| a <= year_end(year) && b >= year_start(year))
     });
     // Dates the text writes alone (its years, a date in the lead, a stamp)
-    // can be of what it looks back on or ahead to: without something the
-    // record dates to agree, the answer is said with less confidence.
-    // So is an answer the record alone leaves open: when what it dates
-    // gives the year less than half the belief, the text's own dates chose
-    // it among several (a year inside a term of office).
+    // can be of what it looks back on or ahead to: unless what the record
+    // dates gives the year at least half the belief (nothing of the record
+    // agreeing, or the text's own dates choosing among several years of it:
+    // a year inside a term of office), the answer is said with less confidence.
     let recorded_share = year_share(&recorded, year_index);
-    let corroborated = recorded_share > 0.0;
     #[allow(clippy::cast_possible_truncation)]
     let confidence = (share / sum.max(f64::MIN_POSITIVE)) as f32
         * if conflict { 0.5 } else { 1.0 }
-        * if corroborated { 1.0 } else { 0.8 }
-        * if recorded_share >= 0.5 || !corroborated {
-            1.0
-        } else {
-            0.8
-        };
+        * if recorded_share >= 0.5 { 1.0 } else { 0.8 };
     Some(Verdict {
         value,
         confidence: (confidence * 100.0).round() / 100.0,
