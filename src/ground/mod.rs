@@ -11,4 +11,5 @@ pub mod hashing;
 pub mod knowledge;
 pub mod lexical;
 pub mod span;
+pub mod static_map;
 pub mod tokens;
