@@ -28,8 +28,10 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+/// Write a generated file into `out`.
+fn write(out: &Path, name: &str, bytes: &[u8]) {
+    let path = out.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 /// Keys in first-seen order, each with the value set last (a table's later line
@@ -72,7 +74,7 @@ fn lexicon(out: &Path) {
             }
         }
     }
-    write(&out.join("sentiment-lexicon.map"), &entries.into_map(4));
+    write(out, "sentiment-lexicon.map", &entries.into_map(4));
 }
 
 /// The gazetteer's plain names (ASCII letters and single spaces; the others need
@@ -144,19 +146,14 @@ fn gazetteer(out: &Path) {
     }
     source.push(']');
     others.push(']');
+    write(out, "entities-gazetteer-entries.rs", source.as_bytes());
+    write(out, "entities-gazetteer-others.rs", others.as_bytes());
     write(
-        &out.join("entities-gazetteer-entries.rs"),
-        source.as_bytes(),
-    );
-    write(&out.join("entities-gazetteer-others.rs"), others.as_bytes());
-    write(
-        &out.join("entities-gazetteer-phrases.map"),
+        out,
+        "entities-gazetteer-phrases.map",
         &static_map::write(&map, 4),
     );
-    write(
-        &out.join("entities-gazetteer-first.map"),
-        &longest.into_map(1),
-    );
+    write(out, "entities-gazetteer-first.map", &longest.into_map(1));
 }
 
 /// A name's key in the known-names table: its characters but whitespace, a
@@ -225,13 +222,15 @@ fn knowledge(out: &Path) {
         let _ = writeln!(source, "static {name}: &[&str] = &{sorted:?};");
     }
     let _ = writeln!(source, "const LONGEST: usize = {longest};");
-    write(&out.join("entities-knowledge.rs"), source.as_bytes());
+    write(out, "entities-knowledge.rs", source.as_bytes());
     write(
-        &out.join("entities-knowledge-names.map"),
+        out,
+        "entities-knowledge-names.map",
         &static_map::write(&by_name, 2),
     );
     write(
-        &out.join("entities-knowledge-upper.map"),
+        out,
+        "entities-knowledge-upper.map",
         &static_map::write(&by_upper, 2),
     );
 }
@@ -250,5 +249,5 @@ fn officeholder_names(out: &Path) {
             entries.set(name.to_lowercase().as_bytes(), Vec::new());
         }
     }
-    write(&out.join("officeholder-names.map"), &entries.into_map(0));
+    write(out, "officeholder-names.map", &entries.into_map(0));
 }
