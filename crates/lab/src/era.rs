@@ -10,7 +10,7 @@
 //! why the dating stage has no era model. Never trains on a dev page.
 
 use crate::common::data_dir;
-use crate::time::{date_text, dated_pages, half, DatedPage};
+use crate::time::{date_text, dated_pages, half, parse, DatedPage};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -383,5 +383,92 @@ pub fn eval(args: &[String]) -> Result<String, String> {
             }),
         );
     }
+    // TBAQ with the DCT withheld, as `lede eval dating` reads it.
+    let tb = data.join("time").join("tbaq-cleaned");
+    let mut docs: Vec<(String, i32, Option<lede::lab::time::Published>)> = Vec::new();
+    for dir in [tb.join("TimeBank"), tb.join("AQUAINT")] {
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let Some(doc) = std::fs::read_to_string(&path)
+                .ok()
+                .as_deref()
+                .and_then(parse)
+            else {
+                continue;
+            };
+            let Some(gold) = doc.dct else { continue };
+            let layer = lede::text::segment(&doc.text);
+            let time = lede::lab::time::resolve(&doc.text, &layer, &Default::default(), None);
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            docs.push((stem.to_string(), gold.year, time.published));
+        }
+    }
+    for h in ["tune", "check"] {
+        tally(
+            "TBAQ",
+            h,
+            &mut docs.iter().filter(|d| half(&d.0) == h).map(|(_, gold, p)| {
+                let right = p
+                    .as_ref()
+                    .and_then(|a| year_of(&a.value))
+                    .is_some_and(|y| y == *gold);
+                (bound(p.as_ref(), *gold).0, right)
+            }),
+        );
+    }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_distinct_lower_case_runs_with_inner_hyphens() {
+        assert_eq!(
+            words("COVID-19 hit; covid-19 -- O'Neill's 'quote' 2020"),
+            vec!["2020", "covid-19", "hit", "o'neill's", "quote"]
+        );
+    }
+
+    #[test]
+    fn the_model_finds_the_year_a_word_belongs_to_and_keeps_to_the_window() {
+        let mut counts = Counts {
+            words: HashMap::new(),
+            total: [1000.0; YEARS],
+            days: 1,
+        };
+        let mut pandemic = [1u32; YEARS];
+        pandemic[18] = 200; // 2020
+        let mut summit = [1u32; YEARS];
+        summit[5] = 200; // 2007
+        counts.words.insert("pandemic".into(), pandemic);
+        counts.words.insert("summit".into(), summit);
+        counts.words.insert("the".into(), [50; YEARS]);
+        let model = train(
+            &counts,
+            Setting {
+                min: 20,
+                smoothing: 0.001,
+                peak: 1.0,
+            },
+        );
+        assert!(
+            !model.contains_key("the"),
+            "a word of every year is no clue"
+        );
+        assert_eq!(guess(&model, "The pandemic.", FIRST), Some(2020));
+        assert_eq!(guess(&model, "The summit.", FIRST), Some(2007));
+        assert_eq!(
+            guess(&model, "The summit.", 2010).map(|y| y >= 2010),
+            Some(true)
+        );
+        assert_eq!(guess(&model, "Nothing known here.", FIRST), None);
+    }
 }

@@ -73,7 +73,12 @@ mod tests {
         }
         assert!(super::run("eval", "nothing", &args).is_none());
         // Every command the dispatch serves is known (a merge once dropped three).
-        for (command, stage) in [("eval", "dating"), ("train", "tone"), ("eval", "quotes")] {
+        for (command, stage) in [
+            ("eval", "dating"),
+            ("eval", "era"),
+            ("train", "tone"),
+            ("eval", "quotes"),
+        ] {
             let error = super::run(command, stage, &args).unwrap().unwrap_err();
             assert!(error.contains("--data"), "{command} {stage}: {error}");
         }

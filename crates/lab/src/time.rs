@@ -17,9 +17,9 @@ struct Gold {
     value: String,
 }
 
-struct Document {
-    text: String,
-    dct: Option<Date>,
+pub(crate) struct Document {
+    pub(crate) text: String,
+    pub(crate) dct: Option<Date>,
     gold: Vec<Gold>,
 }
 
@@ -39,7 +39,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// Parse a .tml file: the DCT and the TEXT with its TIMEX3 annotations.
-fn parse(body: &str) -> Option<Document> {
+pub(crate) fn parse(body: &str) -> Option<Document> {
     let dct = body
         .find("<DCT>")
         .and_then(|at| attribute(body.get(at..)?, "value"))
