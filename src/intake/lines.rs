@@ -532,6 +532,15 @@ fn is_date_only(words: &[&str], near_top: bool) -> bool {
     all && (labelled || dated && near_top)
 }
 
+/// Whether a line is only a date (or a date with its weekday, time or label),
+/// wherever it stands: "Samstag, 05. Februar 2022", "04.02.2022, 08:27 Uhr".
+/// Such a line is removed as furniture; an article with no other date keeps it
+/// as a weak stamp (`source` "shown"), one clue among those that date it.
+pub fn is_date_line(line: &str) -> bool {
+    let w = first_words(line.trim());
+    is_date_only(&w, true) && line.chars().filter(char::is_ascii_digit).count() >= 4
+}
+
 /// Metadata a line can carry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineMeta {
