@@ -1182,4 +1182,14 @@ mod tests {
         );
         assert_eq!(glued_article_start("He met (briefly) — then left"), None);
     }
+
+    #[test]
+    fn a_date_line_is_only_a_date_with_its_weekday_time_or_label() {
+        assert!(is_date_line("Samstag, 05. Februar 2022"));
+        assert!(is_date_line("04.02.2022, 08:27 Uhr"));
+        assert!(is_date_line("Updated: March 3, 2021"));
+        assert!(!is_date_line("Seiten: 448"));
+        assert!(!is_date_line("Die Spieler kommen am 5. Februar 2022."));
+        assert!(!is_date_line("Top-Touren"));
+    }
 }

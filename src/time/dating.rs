@@ -450,7 +450,10 @@ fn dotted_date(w: &str) -> Option<(i32, u32, u32)> {
 /// write them, which the English tagger does not read (it sees only the words
 /// without letters of a text in another language): "5. Februar 2022",
 /// "5 février 2022", "5 de febrero de 2022", "März 2008", "14.08.2017". Only
-/// where no expression found covers the words; in the order of the text.
+/// where no expression found covers the words (a year the tagger read alone
+/// stays a year: read as a full date instead, a date late in a year tips the
+/// answer to the next, and the dev pages lost more than they gained); in the
+/// order of the text.
 fn foreign_dates(lower: &[&str], found: &[tagger::Found]) -> Vec<tagger::Found> {
     use crate::ground::lexical::{FOREIGN_MONTHS, MONTHS};
     let covered = |a: usize, b: usize| found.iter().any(|f| f.start < b && a < f.end);
@@ -1181,5 +1184,65 @@ fn evidence_of(clue: &Clue, tokens: &[Token], verdict: &Verdict) -> DateEvidence
         },
         label: shown.map_or(String::new(), |a| a.label.clone()),
         agrees,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_dates_are_day_first_and_checked() {
+        assert_eq!(dotted_date("14.08.2017"), Some((2017, 8, 14)));
+        assert_eq!(dotted_date("4.2.2022"), Some((2022, 2, 4)));
+        assert_eq!(dotted_date("31.02.2022"), None);
+        assert_eq!(dotted_date("08.14.2017"), None);
+        assert_eq!(dotted_date("1.2.3"), None);
+        assert_eq!(dotted_date("14.08.2017.1"), None);
+        assert_eq!(dotted_date("3.1"), None);
+    }
+
+    #[test]
+    fn foreign_dates_are_read_where_no_expression_covers_them() {
+        let found = |words: &[&str]| -> Vec<(usize, usize, String)> {
+            foreign_dates(words, &[])
+                .into_iter()
+                .map(|f| (f.start, f.end, f.value))
+                .collect()
+        };
+        assert_eq!(
+            found(&["am", "5", ".", "februar", "2022", "gewann"]),
+            vec![(1, 5, "2022-02-05".to_string())]
+        );
+        assert_eq!(
+            found(&["el", "5", "de", "febrero", "de", "2021"]),
+            vec![(1, 6, "2021-02-05".to_string())]
+        );
+        assert_eq!(
+            found(&["le", "1er", "mars", "2020"]),
+            vec![(1, 4, "2020-03-01".to_string())]
+        );
+        assert_eq!(
+            found(&["im", "märz", "2008"]),
+            vec![(1, 3, "2008-03".to_string())]
+        );
+        assert_eq!(
+            found(&["am", "14.08.2017"]),
+            vec![(1, 2, "2017-08-14".to_string())]
+        );
+        // no year after the month, or a month-like word alone: nothing
+        assert!(found(&["im", "märz", "wurde"]).is_empty());
+        assert!(found(&["mars", "rover"]).is_empty());
+        // an expression found already covers it (a year read alone too)
+        let at = |start, end, value: &str| tagger::Found {
+            start,
+            end,
+            kind: "DATE",
+            value: value.into(),
+            value_end: None,
+            modifier: None,
+        };
+        assert!(foreign_dates(&["märz", "2008"], &[at(0, 2, "2008-03")]).is_empty());
+        assert!(foreign_dates(&["märz", "2008"], &[at(1, 2, "2008")]).is_empty());
     }
 }
