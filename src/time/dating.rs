@@ -436,6 +436,9 @@ fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues
 /// A date written with dots, day first, as German and most of Europe write
 /// it: "14.08.2017", "4.2.2022" (one token).
 fn dotted_date(w: &str) -> Option<(i32, u32, u32)> {
+    if !(6..=10).contains(&w.len()) || !w.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
     let mut parts = w.split('.');
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
