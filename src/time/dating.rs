@@ -714,8 +714,15 @@ fn year_clues(
                 ),
             )
         } else if full {
+            // (in the year of the date or the three months after it: the
+            // year's months weigh alike, else a date late in a year tips the
+            // answer to the next, which has more months after it)
             (
-                vec![(day, day + 90, 1.0), (day, OPEN, 0.5)],
+                vec![
+                    (year_start(year), year_end(year), 1.0),
+                    (day, day + 90, 1.0),
+                    (day, OPEN, 0.5),
+                ],
                 format!(
                     "names {} as past or present (no earlier)",
                     Date::from_days(day).iso()
