@@ -172,3 +172,65 @@ fn a_year_to_come_bounds_the_article_and_a_compared_year_comes_before() {
     let (value, evidence) = dated_text(text).expect("dated");
     assert_eq!(value.get(..4), Some("1989"), "{evidence:?}");
 }
+
+#[test]
+fn dates_written_in_other_languages_date_the_article() {
+    // The English tagger sees only "5", "." and "2022" of a German date; a
+    // year it reads alone stays its clue, and the dates it does not read at
+    // all ("14.08.2017" of a German text) are read here.
+    let text = "Die Mannschaft gewann am Samstag, 5. Februar 2022 in Berlin deutlich. \
+                Der Trainer lobte die Abwehr und die Geduld seiner Spieler. Die Fans \
+                feierten bis in die Nacht.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert_eq!(value.get(..4), Some("2022"), "{evidence:?}");
+    assert!(
+        evidence
+            .iter()
+            .any(|(k, s, a)| k == "year" && s.contains("2022") && *a),
+        "{evidence:?}"
+    );
+    let text = "El equipo ganó el 5 de febrero de 2021 en Madrid. El entrenador elogió \
+                la defensa y la paciencia de sus jugadores. Los aficionados celebraron \
+                hasta la noche.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert_eq!(value.get(..4), Some("2021"), "{evidence:?}");
+    assert!(has(&evidence, "year", "2021"), "{evidence:?}");
+    let text = "Der Verein hat am 14.08.2017 seine Mitglieder eingeladen. Es kamen mehr \
+                als hundert Gäste. Die Stimmung war gut und die Reden waren kurz.";
+    let (value, evidence) = dated_text(text).expect("dated");
+    assert_eq!(value.get(..4), Some("2017"), "{evidence:?}");
+    assert!(has(&evidence, "year", "14.08.2017"), "{evidence:?}");
+}
+
+#[test]
+fn a_line_that_is_only_a_date_is_a_weak_stamp() {
+    // The line is removed as furniture; with nothing else to date the text,
+    // it is the one clue, shown as a stamp with no span.
+    let text = "Die Golfer spielen in Dubai um den Titel, und die Favoriten sind früh \
+                ausgeschieden.\n\nDie Übertragung beginnt am Abend und dauert bis in die \
+                Nacht, sagte der Sender.\n\nSamstag, 05. Februar 2022\n\nDie Spieler \
+                kommen aus vielen Ländern und spielen vier Runden.";
+    let analysis = analyze(&Input::Text(text.into()), &Options::default()).expect("analysis");
+    let doc = &analysis.documents[0];
+    assert!(!doc.text.contains("Samstag"), "{}", doc.text);
+    let published = doc.published.clone().expect("dated");
+    assert_eq!(published.value.get(..4), Some("2022"), "{published:?}");
+    assert!(
+        published
+            .evidence
+            .iter()
+            .any(|e| e.kind == "stamp" && e.agrees && e.label.contains("2022")),
+        "{published:?}"
+    );
+    // Given a date, the line changes nothing.
+    let options = Options {
+        published: Some("2021-06-01".into()),
+        ..Options::default()
+    };
+    let analysis = analyze(&Input::Text(text.into()), &options).expect("analysis");
+    let published = analysis.documents[0].published.clone().expect("date");
+    assert_eq!(
+        (published.value.as_str(), published.source.as_str()),
+        ("2021-06-01", "caller")
+    );
+}

@@ -125,6 +125,33 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Month names of German, French, Spanish, Portuguese, Italian and Dutch,
+/// lower-case, with their numbers: an undated article in those languages is
+/// dated from the dates it writes ("5. Februar 2022", "5 février 2022",
+/// "5 de febrero de 2022"), which the English tagger does not read.
+#[rustfmt::skip]
+pub const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    // German
+    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("april", 4), ("mai", 5),
+    ("juni", 6), ("juli", 7), ("august", 8), ("september", 9), ("oktober", 10),
+    ("november", 11), ("dezember", 12),
+    // French
+    ("janvier", 1), ("février", 2), ("mars", 3), ("avril", 4), ("juin", 6), ("juillet", 7),
+    ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    // Spanish
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12),
+    // Portuguese
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("setembro", 9), ("outubro", 10), ("dezembro", 12),
+    // Italian
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    // Dutch
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+];
+
 /// Weekday names, lower-case, Monday first.
 pub const WEEKDAYS: [&str; 7] = [
     "monday",

@@ -532,6 +532,22 @@ fn is_date_only(words: &[&str], near_top: bool) -> bool {
     all && (labelled || dated && near_top)
 }
 
+/// Whether a line is only a date (or a date with its weekday, time or label),
+/// wherever it stands: "Samstag, 05. Februar 2022", "04.02.2022, 08:27 Uhr".
+/// Such a line is removed as furniture; an article with no other date keeps it
+/// as a weak stamp (`source` "shown"), one clue among those that date it.
+pub fn is_date_line(line: &str) -> bool {
+    let line = line.trim();
+    // ("Erscheinungsdatum: 14.08.2017", "zuletzt bearbeitet: 04.02.2022": a
+    // label of up to three words before a colon)
+    let dated = match line.split_once(": ") {
+        Some((label, rest)) if label.split_whitespace().count() <= 3 => rest,
+        _ => line,
+    };
+    let w = first_words(dated);
+    is_date_only(&w, true) && dated.chars().filter(char::is_ascii_digit).count() >= 4
+}
+
 /// Metadata a line can carry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineMeta {
@@ -1172,5 +1188,20 @@ mod tests {
             Some(18)
         );
         assert_eq!(glued_article_start("He met (briefly) — then left"), None);
+    }
+
+    #[test]
+    fn a_date_line_is_only_a_date_with_its_weekday_time_or_label() {
+        assert!(is_date_line("Samstag, 05. Februar 2022"));
+        assert!(is_date_line("04.02.2022, 08:27 Uhr"));
+        assert!(is_date_line("Updated: March 3, 2021"));
+        assert!(is_date_line("Erscheinungsdatum: 14.08.2017"));
+        assert!(is_date_line("zuletzt bearbeitet: 04.02.2022, 08:27 Uhr"));
+        assert!(!is_date_line("Seiten: 448"));
+        assert!(!is_date_line(
+            "Der Bürgermeister sagte am Montag: 14.08.2017"
+        ));
+        assert!(!is_date_line("Die Spieler kommen am 5. Februar 2022."));
+        assert!(!is_date_line("Top-Touren"));
     }
 }

@@ -20,7 +20,7 @@ use serde::Serialize;
 pub struct Published {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub value: String,
-    /// "caller", "meta", "page" (a date the page shows), "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "evidence" (what the text names that the record dates: see `evidence`)…
+    /// "caller", "meta", "page" (a date the page shows), "shown" (a line of the text that is only a date: a weak stamp), "dateline", "copyright", "updated", "text", "inferred", "mentions" (the year the text names most), "weekday" (a weekday and date that agree in one year), "evidence" (what the text names that the record dates: see `evidence`)…
     pub source: String,
     /// 0..1
     pub confidence: f32,
@@ -160,18 +160,21 @@ pub fn intake(input: &Input, options: &Options) -> Result<Vec<Article>, Error> {
                         confidence: 0.9,
                         evidence: Vec::new(),
                     });
-                } else if article.published.is_none() {
+                } else if article
+                    .published
+                    .as_ref()
+                    .is_none_or(|p| p.source == "shown")
+                {
                     // No metadata and no date line in the text: a date the page shows.
-                    article.published =
-                        page.shown_dates
-                            .iter()
-                            .find_map(|d| date_value(d))
-                            .map(|value| Published {
-                                value,
-                                source: "page".into(),
-                                confidence: 0.7,
-                                evidence: Vec::new(),
-                            });
+                    let shown = page.shown_dates.iter().find_map(|d| date_value(d));
+                    if let Some(value) = shown {
+                        article.published = Some(Published {
+                            value,
+                            source: "page".into(),
+                            confidence: 0.7,
+                            evidence: Vec::new(),
+                        });
+                    }
                 }
             }
             articles
@@ -458,6 +461,10 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
                 }
             }
             lines::Role::Remove(reason) => {
+                // A line that is only a date: a weak stamp, the last resort.
+                if remove_furniture && lines::is_date_line(trimmed) {
+                    dates.push((trimmed.to_string(), "shown", 0.3));
+                }
                 let at = article.text.len();
                 article.removed.push(Removal {
                     span: crate::Span::new(at, at),
@@ -475,7 +482,8 @@ fn assemble(lines_in: &[Line], remove_furniture: bool, from_html: bool) -> Artic
         "dateline" => 0,
         "text" => 1,
         "updated" => 2,
-        _ => 3,
+        "shown" => 3,
+        _ => 4,
     };
     dates.sort_by_key(|d| rank(d.1));
     article.published = dates.into_iter().find_map(|(text, source, confidence)| {

@@ -433,6 +433,104 @@ fn event_clues(words: &[&str], lower: &[&str], sentences: &[Range<usize>], clues
     }
 }
 
+/// A date written with dots, day first, as German and most of Europe write
+/// it: "14.08.2017", "4.2.2022" (one token).
+fn dotted_date(w: &str) -> Option<(i32, u32, u32)> {
+    if !(6..=10).contains(&w.len()) || !w.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let mut parts = w.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !short(d) || !short(m) || !is_year_word(y) {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    Date::new(y, m, d).map(|_| (y, m, d))
+}
+
+/// Dates written as German, French, Spanish, Portuguese, Italian and Dutch
+/// write them, which the English tagger does not read (it sees only the words
+/// without letters of a text in another language): "5. Februar 2022",
+/// "5 février 2022", "5 de febrero de 2022", "März 2008", "14.08.2017". Only
+/// where no expression found covers the words (a year the tagger read alone
+/// stays a year: read as a full date instead, a date late in a year tips the
+/// answer to the next, and the dev pages lost more than they gained); in the
+/// order of the text.
+fn foreign_dates(lower: &[&str], found: &[tagger::Found]) -> Vec<tagger::Found> {
+    use crate::ground::lexical::{FOREIGN_MONTHS, MONTHS};
+    let covered = |a: usize, b: usize| found.iter().any(|f| f.start < b && a < f.end);
+    let word = |i: Option<usize>| i.and_then(|i| lower.get(i)).copied().unwrap_or("");
+    let year_at = |i: usize| {
+        Some(word(Some(i)))
+            .filter(|w| is_year_word(w))
+            .and_then(|w| w.parse::<i32>().ok())
+            .filter(|y| (FIRST_YEAR..=2100).contains(y))
+    };
+    let day_of = |w: &str| {
+        let w = w.strip_suffix("er").unwrap_or(w);
+        Some(w)
+            .filter(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|w| w.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))
+    };
+    let date = |start: usize, end: usize, value: String| tagger::Found {
+        start,
+        end,
+        kind: "DATE",
+        value,
+        value_end: None,
+        modifier: None,
+    };
+    let mut out = Vec::new();
+    for (i, w) in lower.iter().enumerate() {
+        if let Some((y, m, d)) = dotted_date(w) {
+            if !covered(i, i + 1) {
+                out.push(date(i, i + 1, format!("{y:04}-{m:02}-{d:02}")));
+            }
+            continue;
+        }
+        let Some(month) = FOREIGN_MONTHS
+            .iter()
+            .find(|(name, _)| name == w)
+            .map(|&(_, m)| m)
+            .or_else(|| {
+                MONTHS
+                    .iter()
+                    .position(|name| name == w)
+                    .and_then(|m| u32::try_from(m + 1).ok())
+            })
+        else {
+            continue;
+        };
+        // The year: next, or after "de", "del" or a comma.
+        let (year, end) = match (year_at(i + 1), word(Some(i + 1))) {
+            (Some(y), _) => (y, i + 2),
+            (None, "de" | "del" | ",") => match year_at(i + 2) {
+                Some(y) => (y, i + 3),
+                None => continue,
+            },
+            _ => continue,
+        };
+        // The day: "5. Februar", "5 février", "5 de febrero", "1er mars".
+        let back = |k: usize| i.checked_sub(k);
+        let (day, start) = match word(back(1)) {
+            "." | "de" => (day_of(word(back(2))), back(2)),
+            w => (day_of(w), back(1)),
+        };
+        let start = start.filter(|_| day.is_some()).unwrap_or(i);
+        if covered(start, end) {
+            continue;
+        }
+        let value = match day.filter(|&d| Date::new(year, month, d).is_some()) {
+            Some(d) => format!("{year:04}-{month:02}-{d:02}"),
+            None => format!("{year:04}-{month:02}"),
+        };
+        out.push(date(start, end, value));
+    }
+    out
+}
+
 /// How a year the text writes stands to the time of writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
@@ -561,8 +659,10 @@ fn year_clues(
     let mut earliest_future: Option<(i32, Range<usize>, Tense)> = None;
     for f in found.iter().filter(|f| f.kind == "DATE") {
         let written = lower.get(f.start..f.end).is_some_and(|ws| {
-            ws.iter()
-                .any(|w| w.len() >= 4 && w.bytes().filter(u8::is_ascii_digit).count() == 4)
+            ws.iter().any(|w| {
+                (w.len() >= 4 && w.bytes().filter(u8::is_ascii_digit).count() == 4)
+                    || dotted_date(w).is_some()
+            })
         });
         if !written {
             continue;
@@ -614,8 +714,15 @@ fn year_clues(
                 ),
             )
         } else if full {
+            // (in the year of the date or the three months after it: the
+            // year's months weigh alike, else a date late in a year tips the
+            // answer to the next, which has more months after it)
             (
-                vec![(day, day + 90, 1.0), (day, OPEN, 0.5)],
+                vec![
+                    (year_start(year), year_end(year), 1.0),
+                    (day, day + 90, 1.0),
+                    (day, OPEN, 0.5),
+                ],
                 format!(
                     "names {} as past or present (no earlier)",
                     Date::from_days(day).iso()
@@ -692,6 +799,32 @@ fn stamp_clue(stamp: &Published, clues: &mut Vec<Clue>) {
                 shown: (first, last),
                 label: format!("a dateline that gives {} only", stamp.value),
                 tiers: vec![(first, last, 1.5)],
+            }],
+        });
+        return;
+    }
+    // A line of the text that is only a date ("Samstag, 05. Februar 2022",
+    // "zuletzt bearbeitet: 04.02.2022"): most often the article's own, or of
+    // what it announces; sometimes a schedule's or an old post's.
+    if stamp.source == "shown" {
+        // (as precise as the line: a year, a month or a day, and a month
+        // either side)
+        let (first, last) = match (m, d) {
+            (0, _) => (year_start(y), year_end(y)),
+            (_, 0) => Date::new(y, m, 1).map_or((year_start(y), year_end(y)), |s| {
+                (s.days() - 30, s.days() + 60)
+            }),
+            _ => Date::new(y, m, d).map_or((year_start(y), year_end(y)), |s| {
+                (s.days() - 30, s.days() + 30)
+            }),
+        };
+        clues.push(Clue {
+            kind: "stamp",
+            words: 0..0,
+            alternatives: vec![Alternative {
+                shown: (first, last),
+                label: format!("a line that shows only a date, {}", stamp.value),
+                tiers: vec![(first, last, 1.0), (first - 365, last + 365, 0.5)],
             }],
         });
         return;
@@ -805,6 +938,18 @@ pub(super) fn date(
         sentences,
         found,
     } = *text;
+    let foreign = foreign_dates(lower, found);
+    let merged: Vec<tagger::Found>;
+    let found = if foreign.is_empty() {
+        found
+    } else {
+        merged = {
+            let mut all: Vec<tagger::Found> = found.iter().chain(&foreign).cloned().collect();
+            all.sort_by_key(|f| f.start);
+            all
+        };
+        &merged
+    };
     let mut clues = Vec::new();
     let lead = lead_clue(found, lead_end, &mut clues);
     officeholder_clues(words, lower, &mut clues);
@@ -1049,5 +1194,65 @@ fn evidence_of(clue: &Clue, tokens: &[Token], verdict: &Verdict) -> DateEvidence
         },
         label: shown.map_or(String::new(), |a| a.label.clone()),
         agrees,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_dates_are_day_first_and_checked() {
+        assert_eq!(dotted_date("14.08.2017"), Some((2017, 8, 14)));
+        assert_eq!(dotted_date("4.2.2022"), Some((2022, 2, 4)));
+        assert_eq!(dotted_date("31.02.2022"), None);
+        assert_eq!(dotted_date("08.14.2017"), None);
+        assert_eq!(dotted_date("1.2.3"), None);
+        assert_eq!(dotted_date("14.08.2017.1"), None);
+        assert_eq!(dotted_date("3.1"), None);
+    }
+
+    #[test]
+    fn foreign_dates_are_read_where_no_expression_covers_them() {
+        let found = |words: &[&str]| -> Vec<(usize, usize, String)> {
+            foreign_dates(words, &[])
+                .into_iter()
+                .map(|f| (f.start, f.end, f.value))
+                .collect()
+        };
+        assert_eq!(
+            found(&["am", "5", ".", "februar", "2022", "gewann"]),
+            vec![(1, 5, "2022-02-05".to_string())]
+        );
+        assert_eq!(
+            found(&["el", "5", "de", "febrero", "de", "2021"]),
+            vec![(1, 6, "2021-02-05".to_string())]
+        );
+        assert_eq!(
+            found(&["le", "1er", "mars", "2020"]),
+            vec![(1, 4, "2020-03-01".to_string())]
+        );
+        assert_eq!(
+            found(&["im", "märz", "2008"]),
+            vec![(1, 3, "2008-03".to_string())]
+        );
+        assert_eq!(
+            found(&["am", "14.08.2017"]),
+            vec![(1, 2, "2017-08-14".to_string())]
+        );
+        // no year after the month, or a month-like word alone: nothing
+        assert!(found(&["im", "märz", "wurde"]).is_empty());
+        assert!(found(&["mars", "rover"]).is_empty());
+        // an expression found already covers it (a year read alone too)
+        let at = |start, end, value: &str| tagger::Found {
+            start,
+            end,
+            kind: "DATE",
+            value: value.into(),
+            value_end: None,
+            modifier: None,
+        };
+        assert!(foreign_dates(&["märz", "2008"], &[at(0, 2, "2008-03")]).is_empty());
+        assert!(foreign_dates(&["märz", "2008"], &[at(1, 2, "2008")]).is_empty());
     }
 }

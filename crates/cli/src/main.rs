@@ -38,7 +38,7 @@ mod cli {
         lede analyze --model FILE ...     with an entities model of your own (made by
                                           `lede train entities --data DIR --model FILE`)
         lede eval STAGE [--data DIR]      score a stage on the development data
-                                          (STAGE: entities, time, dating, sentiment, extract,
+                                          (STAGE: entities, time, dating, era, sentiment, extract,
                                           language, quotes)
         lede train STAGE [--data DIR]     train a stage's model from ../shared/data into models/
                                           (STAGE: entities, sentiment, tone); for entities, a DIR

@@ -5,6 +5,7 @@
 
 mod common;
 pub mod entities;
+pub mod era;
 pub mod intake;
 pub mod language;
 pub mod quotes;
@@ -18,7 +19,14 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         (command, stage),
         (
             "eval",
-            "entities" | "time" | "dating" | "sentiment" | "extract" | "language" | "quotes"
+            "entities"
+                | "time"
+                | "dating"
+                | "era"
+                | "sentiment"
+                | "extract"
+                | "language"
+                | "quotes"
         ) | ("train", "entities" | "sentiment" | "tone")
     );
     if !known {
@@ -36,6 +44,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         ("train", "entities") => entities::train(args),
         ("eval", "time") => time::eval(args),
         ("eval", "dating") => time::eval_dating(args),
+        ("eval", "era") => era::eval(args),
         ("eval", "sentiment") => sentiment::eval(args),
         ("train", "sentiment") => sentiment::train(args),
         ("train", "tone") => {
@@ -64,7 +73,12 @@ mod tests {
         }
         assert!(super::run("eval", "nothing", &args).is_none());
         // Every command the dispatch serves is known (a merge once dropped three).
-        for (command, stage) in [("eval", "dating"), ("train", "tone"), ("eval", "quotes")] {
+        for (command, stage) in [
+            ("eval", "dating"),
+            ("eval", "era"),
+            ("train", "tone"),
+            ("eval", "quotes"),
+        ] {
             let error = super::run(command, stage, &args).unwrap().unwrap_err();
             assert!(error.contains("--data"), "{command} {stage}: {error}");
         }

@@ -17,9 +17,9 @@ struct Gold {
     value: String,
 }
 
-struct Document {
-    text: String,
-    dct: Option<Date>,
+pub(crate) struct Document {
+    pub(crate) text: String,
+    pub(crate) dct: Option<Date>,
     gold: Vec<Gold>,
 }
 
@@ -39,7 +39,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// Parse a .tml file: the DCT and the TEXT with its TIMEX3 annotations.
-fn parse(body: &str) -> Option<Document> {
+pub(crate) fn parse(body: &str) -> Option<Document> {
     let dct = body
         .find("<DCT>")
         .and_then(|at| attribute(body.get(at..)?, "value"))
@@ -554,10 +554,10 @@ fn url_date(url: &str) -> Option<(i32, u32, u32)> {
 
 /// A dev page: name, text as Lede extracts it, date from the address or the
 /// meta tags (year, month, day; 0 for unknown), language.
-type DatedPage = (String, String, (i32, u32, u32), String);
+pub(crate) type DatedPage = (String, String, (i32, u32, u32), String);
 
 /// The dev pages whose date is known.
-fn dated_pages(dir: &Path) -> Vec<DatedPage> {
+pub(crate) fn dated_pages(dir: &Path) -> Vec<DatedPage> {
     let mut pages = Vec::new();
     let read_gz = |path: &Path| -> Option<String> {
         let file = std::fs::File::open(path).ok()?;
@@ -638,7 +638,7 @@ fn dated_pages(dir: &Path) -> Vec<DatedPage> {
 }
 
 /// The date an undated text gets from the whole pipeline.
-fn date_text(text: &str) -> Option<lede::lab::time::Published> {
+pub(crate) fn date_text(text: &str) -> Option<lede::lab::time::Published> {
     let analysis = lede::analyze(
         &lede::Input::Text(text.to_string()),
         &lede::Options::default(),
@@ -650,7 +650,7 @@ fn date_text(text: &str) -> Option<lede::lab::time::Published> {
 /// Which half of a dev set a document is in, by a stable hash of its name: the
 /// "tune" half is the one looked at while building dating; the "check" half is
 /// only scored, to show how far the figures carry to documents not looked at.
-fn half(name: &str) -> &'static str {
+pub(crate) fn half(name: &str) -> &'static str {
     let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
