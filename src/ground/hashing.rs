@@ -32,7 +32,6 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Hash of a feature: a template id and up to three strings (also used by the
 /// sentiment stage's target model).
-#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn feature(template: u8, parts: &[&str]) -> u64 {
     let mut h = FxHasher(u64::from(template).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     for part in parts {
@@ -49,7 +48,6 @@ pub fn feature(template: u8, parts: &[&str]) -> u64 {
 
 /// Hash of a feature made of small numbers (cluster ids): a template id and
 /// the numbers, mixed as [`feature`] mixes strings.
-#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn id_feature(template: u8, ids: &[u16]) -> u64 {
     let mut h = FxHasher::default();
     h.write_u8(template);
