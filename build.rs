@@ -1,6 +1,6 @@
-//! Builds the product crate's large word tables (the valence lexicon, the gazetteer, the known names
-//! and the office-holders' full names) at compile time, from the text
-//! tables in `models/` (their one home), into the in-place layout of
+//! Builds word tables of the product crate (the valence lexicon, the known names
+//! and the office-holders' full names) at compile time, from the text tables in
+//! `models/` (their one home), into the in-place layout of
 //! `src/ground/static_map.rs`, so no analysis parses or hashes them at run time.
 //! Each table reads its text exactly as the run-time code once did; the tests beside
 //! each table check that against a parse of the text.
@@ -18,7 +18,6 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/ground/static_map.rs");
     lexicon(&out);
-    gazetteer(&out);
     knowledge(&out);
     officeholder_names(&out);
 }
@@ -75,85 +74,6 @@ fn lexicon(out: &Path) {
         }
     }
     write(out, "sentiment-lexicon.map", &entries.into_map(4));
-}
-
-/// The gazetteer's plain names (ASCII letters and single spaces; the others need
-/// the tokenizer and are read at run time): the lower-cased phrase → the range of
-/// its entries in a generated array (start and count, `u16` each), and each first word → the longest phrase
-/// length starting with it.
-fn gazetteer(out: &Path) {
-    let text = read("models/entities-gazetteer.txt");
-    let mut phrases: Vec<Vec<u8>> = Vec::new();
-    let mut entries_of: HashMap<Vec<u8>, Vec<(&str, &str)>> = HashMap::new();
-    let mut longest: Entries = Entries::default();
-    let mut longest_of: HashMap<Vec<u8>, u8> = HashMap::new();
-    let mut others = String::from("[\n");
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let mut cols = line.split('\t');
-        let (Some(kind), Some(name), Some(target)) = (cols.next(), cols.next(), cols.next()) else {
-            continue;
-        };
-        let kind = match kind {
-            "country" => "Country",
-            "city" => "City",
-            "state" => "State",
-            "continent" => "Continent",
-            "demonym" => "Demonym",
-            _ => continue,
-        };
-        let plain = !name.is_empty()
-            && !name.starts_with(' ')
-            && !name.ends_with(' ')
-            && !name.contains("  ")
-            && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
-        if !plain {
-            let _ = writeln!(others, "    (PlaceKind::{kind}, {name:?}, {target:?}),");
-            continue;
-        }
-        let key = name.to_ascii_lowercase().into_bytes();
-        let count = name.split(' ').count().min(255) as u8;
-        let first = key
-            .split(|&b| b == b' ')
-            .next()
-            .unwrap_or_default()
-            .to_vec();
-        let best = longest_of.entry(first.clone()).or_insert(0);
-        *best = (*best).max(count);
-        longest.set(&first, vec![*best]);
-        let list = entries_of.entry(key.clone()).or_default();
-        if list.is_empty() {
-            phrases.push(key);
-        }
-        list.push((kind, target));
-    }
-    let mut source = String::from("[\n");
-    let mut map = Vec::new();
-    let mut at = 0usize;
-    for key in &phrases {
-        let list = entries_of.get(key).map(Vec::as_slice).unwrap_or_default();
-        for (kind, target) in list {
-            let _ = writeln!(
-                source,
-                "    PlaceEntry {{ kind: PlaceKind::{kind}, target: {target:?} }},"
-            );
-        }
-        let start = u16::try_from(at).expect("at most 65,535 gazetteer entries");
-        let count = u16::try_from(list.len()).expect("at most 65,535 entries a phrase");
-        let mut value = start.to_le_bytes().to_vec();
-        value.extend_from_slice(&count.to_le_bytes());
-        map.push((key.clone(), value));
-        at += list.len();
-    }
-    source.push(']');
-    others.push(']');
-    write(out, "entities-gazetteer-entries.rs", source.as_bytes());
-    write(out, "entities-gazetteer-others.rs", others.as_bytes());
-    write(
-        out,
-        "entities-gazetteer-phrases.map",
-        &static_map::write(&map, 4),
-    );
-    write(out, "entities-gazetteer-first.map", &longest.into_map(1));
 }
 
 /// A name's key in the known-names table: its characters but whitespace, a

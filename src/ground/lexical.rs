@@ -109,6 +109,33 @@ impl WordSet {
     }
 }
 
+/// The lines of an embedded table and the position of the first tab in each: a
+/// plain byte scan (faster than `str::lines` and `split_once` on many short lines,
+/// which matters because tables are read on the first analysis). A trailing `\r`
+/// is dropped, as `str::lines` does.
+pub fn table_lines(text: &str) -> impl Iterator<Item = (&str, Option<usize>)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (mut end, mut tab) = (rest.len(), None);
+        for (i, &b) in rest.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                end = i;
+                break;
+            }
+            if b == b'\t' && tab.is_none() {
+                tab = Some(i);
+            }
+        }
+        let line = rest.get(..end).unwrap_or("");
+        rest = rest.get(end + 1..).unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Some((line, tab.filter(|&t| t < line.len())))
+    })
+}
+
 /// Month names, lower-case, January first.
 pub const MONTHS: [&str; 12] = [
     "january",

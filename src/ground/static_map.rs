@@ -1,8 +1,11 @@
 //! String-keyed tables built at compile time and read in place. `build.rs` turns
-//! the large word tables of `models/` (word clusters, the gazetteer, the valence
-//! lexicon) into this layout, so the first analysis builds no hash table: in the
-//! browser that work ran in baseline code, and the engine spent a background core
-//! optimizing loops that run once.
+//! word tables of `models/` (the valence lexicon, the known names, the
+//! office-holders' full names) into this layout, so the first analysis builds no
+//! hash table for them: in the browser that work ran in baseline code, and the
+//! engine spent a background core optimizing loops that run once. (The word
+//! clusters and the gazetteer stay text, parsed on first use: in this layout they
+//! would add about 80 KB to the brotli download, more than the entity budget
+//! of 600 KB leaves.)
 //!
 //! Layout: three little-endian `u32`s, the key count `n`, the bucket bits `b` and
 //! the value width `w`; then `2^b + 1` bucket starts (`u32` byte offsets into the

@@ -182,6 +182,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn table_lines_split_as_lines_and_split_once() {
+        for text in ["a\tb\nc\n\nd\te\tf\r\n", "", "\n", "x", "é\t1\n\t\n"] {
+            let fast: Vec<(&str, Option<&str>)> = crate::ground::lexical::table_lines(text)
+                .map(|(line, tab)| (line, tab.and_then(|t| line.get(t + 1..))))
+                .collect();
+            let slow: Vec<(&str, Option<&str>)> = text
+                .lines()
+                .map(|line| (line, line.split_once('\t').map(|(_, rest)| rest)))
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
     fn paragraphs_split_on_newlines_unless_wrapped() {
         let text = "Headline\n\nFirst para.\nSecond para.\n";
         let layer = segment(text);
