@@ -10,7 +10,7 @@
 //! why the dating stage has no era model. Never trains on a dev page.
 
 use crate::common::data_dir;
-use crate::time::{date_text, dated_pages, half, parse, DatedPage};
+use crate::time::{date_text, dated_pages, half, tbaq_undated, DatedPage};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -384,31 +384,10 @@ pub fn eval(args: &[String]) -> Result<String, String> {
         );
     }
     // TBAQ with the DCT withheld, as `lede eval dating` reads it.
-    let tb = data.join("time").join("tbaq-cleaned");
-    let mut docs: Vec<(String, i32, Option<lede::lab::time::Published>)> = Vec::new();
-    for dir in [tb.join("TimeBank"), tb.join("AQUAINT")] {
-        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "tml"))
-            .collect();
-        files.sort();
-        for path in files {
-            let Some(doc) = std::fs::read_to_string(&path)
-                .ok()
-                .as_deref()
-                .and_then(parse)
-            else {
-                continue;
-            };
-            let Some(gold) = doc.dct else { continue };
-            let layer = lede::text::segment(&doc.text);
-            let time = lede::lab::time::resolve(&doc.text, &layer, &Default::default(), None);
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            docs.push((stem.to_string(), gold.year, time.published));
-        }
-    }
+    let docs: Vec<(String, i32, Option<lede::lab::time::Published>)> = tbaq_undated(&data)?
+        .into_iter()
+        .map(|d| (d.stem, d.gold.year, d.published))
+        .collect();
     for h in ["tune", "check"] {
         tally(
             "TBAQ",

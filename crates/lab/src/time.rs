@@ -23,6 +23,54 @@ pub(crate) struct Document {
     gold: Vec<Gold>,
 }
 
+/// A TBAQ document dated by the time stage with its DCT withheld.
+pub(crate) struct UndatedTbaq {
+    /// The file's name without its extension.
+    pub(crate) stem: String,
+    pub(crate) doc: Document,
+    /// The withheld DCT.
+    pub(crate) gold: Date,
+    /// What the time stage made of the document without it.
+    pub(crate) published: Option<lede::lab::time::Published>,
+}
+
+/// The TBAQ documents that have a DCT, in file order (TimeBank, then AQUAINT),
+/// each dated by the time stage alone with the DCT withheld (as `lede eval time`
+/// runs it); read by `lede eval dating` and `lede eval era`.
+pub(crate) fn tbaq_undated(data: &Path) -> Result<Vec<UndatedTbaq>, String> {
+    let tb = data.join("time").join("tbaq-cleaned");
+    let mut out = Vec::new();
+    for dir in [tb.join("TimeBank"), tb.join("AQUAINT")] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let Some(doc) = std::fs::read_to_string(&path)
+                .ok()
+                .as_deref()
+                .and_then(parse)
+            else {
+                continue;
+            };
+            let Some(gold) = doc.dct else { continue };
+            let layer = lede::text::segment(&doc.text);
+            let time = lede::lab::time::resolve(&doc.text, &layer, &Default::default(), None);
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            out.push(UndatedTbaq {
+                stem: stem.to_string(),
+                doc,
+                gold,
+                published: time.published,
+            });
+        }
+    }
+    Ok(out)
+}
+
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let key = format!("{name}=\"");
     let at = tag.find(&key)? + key.len();
@@ -752,57 +800,42 @@ pub fn eval_dating(args: &[String]) -> Result<String, String> {
     }
     let dated = started.elapsed().as_secs_f64();
     // 2. TBAQ, DCT withheld (the time stage alone, as `lede eval time` runs it).
-    let tb = data.join("time").join("tbaq-cleaned");
     let mut tbaq = DatingScore::default();
     let mut halves: [(&str, DatingScore); 2] = [
         ("tune", DatingScore::default()),
         ("check", DatingScore::default()),
     ];
-    for dir in [tb.join("TimeBank"), tb.join("AQUAINT")] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "tml"))
-            .collect();
-        files.sort();
-        for path in files {
-            let Some(doc) = std::fs::read_to_string(&path)
-                .ok()
-                .as_deref()
-                .and_then(parse)
-            else {
-                continue;
-            };
-            let Some(gold) = doc.dct else { continue };
-            let layer = lede::text::segment(&doc.text);
-            let time = lede::lab::time::resolve(&doc.text, &layer, &Default::default(), None);
-            let gold = (gold.year, gold.month, gold.day);
-            let right = tbaq.add(time.published.as_ref(), gold);
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            for (h, score) in &mut halves {
-                if *h == half(stem) {
-                    score.add(time.published.as_ref(), gold);
-                }
+    for UndatedTbaq {
+        stem,
+        doc,
+        gold,
+        published,
+    } in tbaq_undated(&data)?
+    {
+        let gold = (gold.year, gold.month, gold.day);
+        let right = tbaq.add(published.as_ref(), gold);
+        for (h, score) in &mut halves {
+            if *h == half(&stem) {
+                score.add(published.as_ref(), gold);
             }
-            dump.push(dump_line(
-                "tbaq",
-                stem,
-                gold,
-                time.published.as_ref(),
-                &doc.text,
+        }
+        dump.push(dump_line(
+            "tbaq",
+            &stem,
+            gold,
+            published.as_ref(),
+            &doc.text,
+        ));
+        if show && !right {
+            notes.push(format!(
+                "tbaq {stem} gold {:04}-{:02}-{:02} got {:?}",
+                gold.0,
+                gold.1,
+                gold.2,
+                published
+                    .as_ref()
+                    .map(|p| (&p.value, &p.source, p.confidence))
             ));
-            if show && !right {
-                notes.push(format!(
-                    "tbaq {stem} gold {:04}-{:02}-{:02} got {:?}",
-                    gold.0,
-                    gold.1,
-                    gold.2,
-                    time.published
-                        .as_ref()
-                        .map(|p| (&p.value, &p.source, p.confidence))
-                ));
-            }
         }
     }
     out.push_str(&tbaq.report("TBAQ, DCT withheld"));
