@@ -564,19 +564,22 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     chunk.kind
 }
 
-/// The full names (two words or more, lower-cased) of the office-holders table,
-/// compiled into a set by `build.rs`.
-static OFFICEHOLDERS: crate::ground::static_map::StaticMap =
-    crate::ground::static_map::StaticMap::new(include_bytes!(concat!(
-        env!("OUT_DIR"),
-        "/officeholder-names.map"
-    )));
+/// The full names (two words or more, lower-cased) of the office-holders table.
+static OFFICEHOLDERS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        crate::ground::knowledge::OFFICEHOLDERS_TABLE
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split('\t').nth(1))
+            .flat_map(|names| names.split('|'))
+            .filter(|name| name.contains(' '))
+            .map(str::to_lowercase)
+            .collect()
+    });
 
 /// Is this name, word for word, a head of state or government's full name?
 fn is_officeholder(name: &[&str]) -> bool {
-    OFFICEHOLDERS
-        .get(name.join(" ").to_lowercase().as_bytes())
-        .is_some()
+    OFFICEHOLDERS.contains(&name.join(" ").to_lowercase())
 }
 
 /// A people's adjective: "soviet", or hyphenated parts that each name a people

@@ -480,23 +480,3 @@ fn a_common_word_after_a_prefixed_name_is_no_name() {
     };
     assert!(!super::tail_of_prefixed_name(&words, &gazprom));
 }
-
-/// The office-holders' full names are a compiled set: every name of two words
-/// or more in the table, lower-cased, and no single-word name.
-#[test]
-fn officeholders_full_names_are_the_table() {
-    let mut count = 0;
-    for names in crate::ground::knowledge::OFFICEHOLDERS_TABLE
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| line.split('\t').nth(1))
-    {
-        for name in names.split('|') {
-            let words: Vec<&str> = name.split(' ').collect();
-            assert_eq!(is_officeholder(&words), words.len() > 1, "{name}");
-            count += 1;
-        }
-    }
-    assert!(count > 500);
-    assert!(!is_officeholder(&["Jane", "Nobody"]));
-}

@@ -11,5 +11,4 @@ pub mod hashing;
 pub mod knowledge;
 pub mod lexical;
 pub mod span;
-pub mod static_map;
 pub mod tokens;
