@@ -472,12 +472,7 @@ static MONTH_NUMBERS: LazyLock<HashMap<&'static str, u32, FxBuild>> = LazyLock::
 fn foreign_dates(lower: &[&str], found: &[tagger::Found]) -> Vec<tagger::Found> {
     let covered = |a: usize, b: usize| found.iter().any(|f| f.start < b && a < f.end);
     let word = |i: Option<usize>| i.and_then(|i| lower.get(i)).copied().unwrap_or("");
-    let year_at = |i: usize| {
-        Some(word(Some(i)))
-            .filter(|w| is_year_word(w))
-            .and_then(|w| w.parse::<i32>().ok())
-            .filter(|y| (FIRST_YEAR..=2100).contains(y))
-    };
+    let year_at = |i: usize| plausible_year(word(Some(i)));
     let day_of = |w: &str| {
         let w = w.strip_suffix("er").unwrap_or(w);
         Some(w)
@@ -551,6 +546,14 @@ enum Tense {
 
 fn is_year_word(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A year word an article can date by: four digits from `FIRST_YEAR` to 2100.
+fn plausible_year(w: &str) -> Option<i32> {
+    Some(w)
+        .filter(|w| is_year_word(w))
+        .and_then(|w| w.parse::<i32>().ok())
+        .filter(|y| (FIRST_YEAR..=2100).contains(y))
 }
 
 /// The tense of a year written at words `at` in `sentence` (the sentence's
@@ -668,13 +671,7 @@ fn year_clues(
         if !written {
             continue;
         }
-        let Some(year) = f
-            .value
-            .get(..4)
-            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|y| y.parse::<i32>().ok())
-            .filter(|y| (FIRST_YEAR..=2100).contains(y))
-        else {
+        let Some(year) = f.value.get(..4).and_then(plausible_year) else {
             continue;
         };
         let full = crate::ground::dates::parse_iso_date(&f.value)
@@ -784,67 +781,66 @@ fn stamp_clue(stamp: &Published, clues: &mut Vec<Clue>) {
     } else {
         Date::new(y, m, if d == 0 { 28 } else { d }).map_or(year_end(y), |d| d.days())
     };
-    // A dateline that gives only a year or a month ("Hamberger, J. (2021):"
-    // read as one is a citation as often as a dateline): a clue on that
-    // period, no more.
-    if stamp.source == "dateline" {
-        let first = if m == 0 {
-            year_start(y)
-        } else {
-            Date::new(y, m, 1).map_or(year_start(y), |d| d.days())
-        };
-        clues.push(Clue {
-            kind: "stamp",
-            words: 0..0,
-            alternatives: vec![Alternative {
-                shown: (first, last),
-                label: format!("a dateline that gives {} only", stamp.value),
-                tiers: vec![(first, last, 1.5)],
-            }],
-        });
-        return;
-    }
-    // A line of the text that is only a date ("Samstag, 05. Februar 2022",
-    // "zuletzt bearbeitet: 04.02.2022"): most often the article's own, or of
-    // what it announces; sometimes a schedule's or an old post's.
-    if stamp.source == "shown" {
-        // (as precise as the line: a year, a month or a day, and a month
-        // either side)
-        let (first, last) = match (m, d) {
-            (0, _) => (year_start(y), year_end(y)),
-            (_, 0) => Date::new(y, m, 1).map_or((year_start(y), year_end(y)), |s| {
-                (s.days() - 30, s.days() + 60)
-            }),
-            _ => Date::new(y, m, d).map_or((year_start(y), year_end(y)), |s| {
-                (s.days() - 30, s.days() + 30)
-            }),
-        };
-        clues.push(Clue {
-            kind: "stamp",
-            words: 0..0,
-            alternatives: vec![Alternative {
-                shown: (first, last),
-                label: format!("a line that shows only a date, {}", stamp.value),
-                tiers: vec![(first, last, 1.0), (first - 365, last + 365, 0.5)],
-            }],
-        });
-        return;
-    }
-    let what = if stamp.source == "copyright" {
-        "copyright"
-    } else {
-        "last updated"
+    let (shown, label, tiers) = match stamp.source.as_str() {
+        // A dateline that gives only a year or a month ("Hamberger, J. (2021):"
+        // read as one is a citation as often as a dateline): a clue on that
+        // period, no more.
+        "dateline" => {
+            let first = if m == 0 {
+                year_start(y)
+            } else {
+                Date::new(y, m, 1).map_or(year_start(y), |d| d.days())
+            };
+            (
+                (first, last),
+                format!("a dateline that gives {} only", stamp.value),
+                vec![(first, last, 1.5)],
+            )
+        }
+        // A line of the text that is only a date ("Samstag, 05. Februar 2022",
+        // "zuletzt bearbeitet: 04.02.2022"): most often the article's own, or of
+        // what it announces; sometimes a schedule's or an old post's.
+        "shown" => {
+            // (as precise as the line: a year, a month or a day, and a month
+            // either side)
+            let (first, last) = match (m, d) {
+                (0, _) => (year_start(y), year_end(y)),
+                (_, 0) => Date::new(y, m, 1).map_or((year_start(y), year_end(y)), |s| {
+                    (s.days() - 30, s.days() + 60)
+                }),
+                _ => Date::new(y, m, d).map_or((year_start(y), year_end(y)), |s| {
+                    (s.days() - 30, s.days() + 30)
+                }),
+            };
+            (
+                (first, last),
+                format!("a line that shows only a date, {}", stamp.value),
+                vec![(first, last, 1.0), (first - 365, last + 365, 0.5)],
+            )
+        }
+        source => {
+            let what = if source == "copyright" {
+                "copyright"
+            } else {
+                "last updated"
+            };
+            (
+                (NEVER, last),
+                format!(
+                    "{what} {} (no later; often later than the article)",
+                    stamp.value
+                ),
+                vec![(NEVER, last, 1.0), (last - 365, last, 1.7)],
+            )
+        }
     };
     clues.push(Clue {
         kind: "stamp",
         words: 0..0,
         alternatives: vec![Alternative {
-            shown: (NEVER, last),
-            label: format!(
-                "{what} {} (no later; often later than the article)",
-                stamp.value
-            ),
-            tiers: vec![(NEVER, last, 1.0), (last - 365, last, 1.7)],
+            shown,
+            label,
+            tiers,
         }],
     });
 }
