@@ -26,6 +26,8 @@ www: wasm
 cli:
 	cargo build --release -p lede-cli
 
+# A test run builds from scratch once: incremental caches would only fill the disk.
+test: export CARGO_INCREMENTAL = 0
 test: setup-test check native-test scaling wasm-test www e2e npm-test python-test
 	@echo "make test: all passed"
 
