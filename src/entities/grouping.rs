@@ -18,6 +18,7 @@
 use super::gazetteer::{gazetteer, PlaceKind};
 use super::numbers::Numeric;
 use super::{Entity, EntityLayer, Mention};
+use crate::ground::hashing::FxBuild;
 use crate::ground::lexical::WordSet;
 use crate::text::TextLayer;
 use crate::Span;
@@ -494,7 +495,7 @@ pub fn build(
     };
 
     // a lone word that begins or ends a person's full name is that person
-    let mut person_words: HashMap<&str, usize> = HashMap::new();
+    let mut person_words: HashMap<&str, usize, FxBuild> = HashMap::default();
     for n in &names {
         if n.label == "PERSON" && n.tokens.len() >= 2 {
             for i in [n.tokens.start, n.tokens.end - 1] {
@@ -523,7 +524,7 @@ pub fn build(
     names = split_titled(words, names);
     let mut out = EntityLayer::default();
     let mut builders: Vec<Builder> = Vec::new();
-    let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(String, String), usize, FxBuild> = HashMap::default();
     let mut index_of = Index::default();
 
     for (order, name) in names.iter().enumerate() {

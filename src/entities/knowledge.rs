@@ -361,7 +361,7 @@ pub(crate) fn canonicalize(layer: &mut EntityLayer) {
 /// Alliance") become one: the first keeps its id, takes the other's mentions,
 /// aliases and titles, and the higher salience; ids are renumbered in order.
 fn merge_same(layer: &mut EntityLayer) {
-    let mut first: HashMap<(String, String), usize> = HashMap::new();
+    let mut first: HashMap<(String, String), usize, FxBuild> = HashMap::default();
     let mut target: Vec<usize> = Vec::with_capacity(layer.entities.len());
     for (i, e) in layer.entities.iter().enumerate() {
         let at = *first.entry((e.label.clone(), e.name.clone())).or_insert(i);

@@ -12,6 +12,7 @@
 use super::gazetteer::{gazetteer, PlaceKind};
 use super::tagger::TYPES;
 use super::Chunk;
+use crate::ground::hashing::FxBuild;
 use crate::ground::lexical::TITLE_CASE_MINOR_WORDS;
 use std::ops::Range;
 
@@ -199,7 +200,7 @@ pub(crate) fn trim_headline_names(
         return;
     }
     // the words of the people the text names outside capitals, lower-cased
-    let person_words: std::collections::HashSet<String> = chunks
+    let person_words: std::collections::HashSet<String, FxBuild> = chunks
         .iter()
         .filter(|c| c.kind == person)
         .flat_map(|c| words.get(c.tokens.clone()).unwrap_or(&[]))
@@ -209,8 +210,10 @@ pub(crate) fn trim_headline_names(
     // how the prose writes each word mid-sentence: a word it capitalizes and never
     // writes lower-case is a name there ("Osama Bin Laden" under "Bin Laden, Kopp
     // on Most-Wanted List"), whatever the lexicon says of "laden"
-    let mut capitalized_in_prose = std::collections::HashSet::new();
-    let mut lower_in_prose = std::collections::HashSet::new();
+    let mut capitalized_in_prose: std::collections::HashSet<String, FxBuild> =
+        std::collections::HashSet::default();
+    let mut lower_in_prose: std::collections::HashSet<String, FxBuild> =
+        std::collections::HashSet::default();
     for (sentence, &is_headline) in sentences.iter().zip(&is_headline) {
         if is_headline {
             continue;

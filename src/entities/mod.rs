@@ -565,21 +565,23 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
 }
 
 /// The full names (two words or more, lower-cased) of the office-holders table.
-static OFFICEHOLDERS: std::sync::LazyLock<std::collections::HashSet<String>> =
-    std::sync::LazyLock::new(|| {
-        crate::ground::knowledge::OFFICEHOLDERS_TABLE
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split('\t').nth(1))
-            .flat_map(|names| names.split('|'))
-            .filter(|name| name.contains(' '))
-            .map(str::to_lowercase)
-            .collect()
-    });
+static OFFICEHOLDERS: std::sync::LazyLock<
+    std::collections::HashSet<String, crate::ground::hashing::FxBuild>,
+> = std::sync::LazyLock::new(|| {
+    crate::ground::knowledge::OFFICEHOLDERS_TABLE
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split('\t').nth(1))
+        .flat_map(|names| names.split('|'))
+        .filter(|name| name.contains(' '))
+        .map(str::to_lowercase)
+        .collect()
+});
 
 /// Is this name, word for word, a head of state or government's full name?
 fn is_officeholder(name: &[&str]) -> bool {
-    OFFICEHOLDERS.contains(&name.join(" ").to_lowercase())
+    // The table holds names of two words or more (tokens hold no space).
+    name.len() >= 2 && OFFICEHOLDERS.contains(&name.join(" ").to_lowercase())
 }
 
 /// A people's adjective: "soviet", or hyphenated parts that each name a people
