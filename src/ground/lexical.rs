@@ -97,15 +97,20 @@ impl WordSet {
 
     /// Is this word, lower-cased, in the set? Without allocating for short ASCII words.
     pub fn contains_ignoring_case(&self, word: &str) -> bool {
-        let mut buffer = [0u8; 32];
-        match buffer.get_mut(..word.len()) {
-            Some(slot) if word.is_ascii() => {
-                slot.copy_from_slice(word.as_bytes());
-                slot.make_ascii_lowercase();
-                std::str::from_utf8(slot).is_ok_and(|lower| self.0.contains(lower))
-            }
-            _ => self.0.contains(word.to_lowercase().as_str()),
+        with_lowercase(word, |lower| self.0.contains(lower))
+    }
+}
+
+/// Calls `f` with `word` lower-cased, without allocating for a short ASCII word.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(slot) if word.is_ascii() => {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            f(std::str::from_utf8(slot).unwrap_or_default())
         }
+        _ => f(&word.to_lowercase()),
     }
 }
 

@@ -41,9 +41,11 @@ impl Span {
 
 /// Converts UTF-8 byte offsets of one text into UTF-16 code unit offsets.
 pub struct OffsetMap {
-    /// For each char start (in byte order): (byte offset, utf16 offset). Only
-    /// non-ASCII stretches make it differ from the identity.
-    checkpoints: Vec<(usize, usize)>,
+    /// Checkpoints in byte order from the first non-ASCII char on: (byte offset,
+    /// UTF-16 offset, whether a run of ASCII starts there). A non-ASCII char has
+    /// its own; the ASCII run after it has one, where offsets then grow by one a
+    /// byte.
+    checkpoints: Vec<(usize, usize, bool)>,
     byte_len: usize,
     utf16_len: usize,
 }
@@ -52,11 +54,14 @@ impl OffsetMap {
     pub fn new(text: &str) -> OffsetMap {
         let mut checkpoints = Vec::new();
         let mut utf16 = 0usize;
-        let mut shifted = false;
+        let mut in_run = true;
         for (byte, ch) in text.char_indices() {
-            if shifted || !ch.is_ascii() {
-                checkpoints.push((byte, utf16));
-                shifted = true;
+            if !ch.is_ascii() {
+                checkpoints.push((byte, utf16, false));
+                in_run = false;
+            } else if !in_run {
+                checkpoints.push((byte, utf16, true));
+                in_run = true;
             }
             utf16 += ch.len_utf16();
         }
@@ -67,20 +72,17 @@ impl OffsetMap {
         }
     }
 
-    /// The UTF-16 offset of a byte offset.
+    /// The UTF-16 offset of a byte offset (inside a char: that char's).
     pub fn utf16(&self, byte: usize) -> usize {
         if byte >= self.byte_len {
             return self.utf16_len;
         }
-        match self.checkpoints.first() {
+        let at = self.checkpoints.partition_point(|&(b, _, _)| b <= byte);
+        match at.checked_sub(1).and_then(|k| self.checkpoints.get(k)) {
+            // before the first non-ASCII char, bytes and code units agree
             None => byte,
-            Some(&(first, _)) if byte < first => byte,
-            _ => {
-                let at = self.checkpoints.partition_point(|&(b, _)| b <= byte);
-                self.checkpoints
-                    .get(at.saturating_sub(1))
-                    .map_or(byte, |&(_, u)| u)
-            }
+            Some(&(b, u, true)) => u + (byte - b),
+            Some(&(_, u, false)) => u,
         }
     }
 
@@ -170,6 +172,21 @@ mod tests {
         assert_eq!(text.encode_utf16().count(), 5);
         // inside a char maps to that char's start
         assert_eq!(map.utf16(3), 1);
+    }
+
+    #[test]
+    fn every_byte_maps_as_counting_would() {
+        let text = "In Zoë’s café, 😀😀 met 习近平 — and left.\u{a0}End";
+        let map = OffsetMap::new(text);
+        for byte in 0..=text.len() + 2 {
+            // the char that holds the byte, counted from the start
+            let start = (0..=byte.min(text.len()))
+                .rev()
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(0);
+            let expected = text.get(..start).map_or(0, |t| t.encode_utf16().count());
+            assert_eq!(map.utf16(byte), expected, "byte {byte}");
+        }
     }
 
     #[test]

@@ -379,12 +379,30 @@ pub fn entity(text: &str, at: usize) -> Option<(String, usize)> {
     Some((decoded, semi + 1))
 }
 
+/// An ASCII byte that [`repair`] copies unchanged: printable (or a tab or a line
+/// feed), and not one that can start hex UTF-8 or an entity.
+fn is_plain_ascii(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x20..=0x7e) && !matches!(b, b'x' | b'X' | b'\\' | b'&')
+}
+
 /// Repair one line (or any text). With `entities`, HTML entities are decoded too.
 pub fn repair(text: &str, entities: bool) -> (String, Vec<LocalRepair>) {
     let mut out = String::with_capacity(text.len());
     let mut repairs = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        // A run of plain ASCII (no control character, nothing that can start a
+        // repair) goes over as it is.
+        let rest = text.as_bytes().get(i..).unwrap_or(&[]);
+        let run = rest
+            .iter()
+            .position(|&b| !is_plain_ascii(b))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            out.push_str(text.get(i..i + run).unwrap_or(""));
+            i += run;
+            continue;
+        }
         let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
             break;
         };

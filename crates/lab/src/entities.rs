@@ -106,6 +106,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--errors" => out.errors = true,
             "--bits" => out.settings.bits = number(value("--bits")?)? as u32,
             "--epochs" => out.settings.epochs = number(value("--epochs")?)? as usize,
+            "--seed" => {
+                let v = value("--seed")?;
+                out.settings.seed = v.parse().map_err(|e| format!("--seed {v}: {e}"))?
+            }
             "--caps-every" => out.settings.caps_every = number(value("--caps-every")?)? as usize,
             "--prune" => out.settings.prune = number(value("--prune")?)? as f32,
             "--code-step" => out.settings.code_step = number(value("--code-step")?)? as u8,
