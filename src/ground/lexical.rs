@@ -5,9 +5,18 @@
 /// Append `word` lower-cased to `out` (an ASCII word the cheap way).
 pub fn push_lowercase(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        push_ascii_lowercase(word, out);
     } else {
         out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Append an ASCII `word` lower-cased: copied, then lower-cased in place.
+fn push_ascii_lowercase(word: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(word);
+    if let Some(tail) = out.get_mut(start..) {
+        tail.make_ascii_lowercase();
     }
 }
 
@@ -312,7 +321,7 @@ pub fn is_month_word(word: &str) -> bool {
 /// Append the lower-cased word with digits as 0 and curly quotes straightened.
 pub fn lower_normalized(word: &str, out: &mut String) {
     if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        push_ascii_lowercase(word, out);
         return;
     }
     for ch in word.chars() {

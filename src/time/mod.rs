@@ -121,6 +121,7 @@ fn resolve_in(
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
     let lower = full_forms(layer.lower.iter());
+    let begins = tagger::beginnings(&lower);
     // A weak stamp (a "Last Updated" line, a copyright year) is one clue
     // among the others of an undated article.
     // So is a dateline without its day: a year in parentheses is a citation
@@ -142,6 +143,7 @@ fn resolve_in(
         let lead = tag_sentences(
             &words,
             &lower,
+            &begins,
             ranges.get(..3).unwrap_or(&ranges),
             None,
             None,
@@ -151,6 +153,7 @@ fn resolve_in(
     let mut found = tag_lowered(
         &words,
         &lower,
+        &begins,
         &ranges,
         published.as_ref().and_then(reference_date),
     );
@@ -216,13 +219,13 @@ fn resolve_in(
             });
         if published.as_ref().map(|p| &p.value) != tagged_against.as_ref() {
             if let Some(dct) = published.as_ref().and_then(reference_date) {
-                found = tag_lowered(&words, &lower, &ranges, Some(dct));
+                found = tag_lowered(&words, &lower, &begins, &ranges, Some(dct));
             }
         }
     }
     if let Some(published) = &published {
         blur_guessed_days(&mut found, &published.value, |dct| {
-            tag_lowered(&words, &lower, &ranges, Some(dct))
+            tag_lowered(&words, &lower, &begins, &ranges, Some(dct))
         });
     }
     let mut timexes = Vec::with_capacity(found.len());

@@ -81,17 +81,19 @@ pub fn tag_words(
     dct: Option<Date>,
 ) -> Vec<Found> {
     let lower = crate::ground::lexical::LowerWords::new(words);
-    tag_lowered(words, &full_forms(lower.iter()), sentences, dct)
+    let lower = full_forms(lower.iter());
+    tag_lowered(words, &lower, &tagger::beginnings(&lower), sentences, dct)
 }
 
 /// [`tag_words`] with the lower-cased words given.
 pub(crate) fn tag_lowered(
     words: &[&str],
     lower: &[&str],
+    begins: &[bool],
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
 ) -> Vec<Found> {
-    let mut found = tag_sentences(words, lower, sentences, dct, None);
+    let mut found = tag_sentences(words, lower, begins, sentences, dct, None);
     if is_narrative(&found, lower, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
@@ -99,7 +101,7 @@ pub(crate) fn tag_lowered(
             era: era_of(&found, lower).unwrap_or((i32::MIN, i32::MAX)),
             asides: flash_asides(&found, lower),
         };
-        found = tag_sentences(words, lower, sentences, dct, Some(&story));
+        found = tag_sentences(words, lower, begins, sentences, dct, Some(&story));
     }
     events::anchor_to_events(lower, sentences, dct, &mut found);
     found

@@ -196,6 +196,7 @@ fn quote_left_open(words: &[&str], open_before: bool) -> bool {
 pub(crate) fn tag_sentences(
     words: &[&str],
     lower: &[&str],
+    begins: &[bool],
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
     story_told: Option<&Story>,
@@ -217,6 +218,7 @@ pub(crate) fn tag_sentences(
         else {
             continue;
         };
+        let begins = begins.get(range.clone()).unwrap_or(&[]);
         let quote_opens_sentence = quote_open && quoted_sentences < 2;
         quoted_sentences = if quote_opens_sentence {
             quoted_sentences + 1
@@ -238,6 +240,7 @@ pub(crate) fn tag_sentences(
             },
             quarter,
             story: story.as_deref(),
+            begins,
         };
         let (sentence_words, sentence_past) = (words, cx.tense == tagger::Tense::Past);
         // What a story says was to come ("would culminate in 1976") does not move

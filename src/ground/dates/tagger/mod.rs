@@ -110,6 +110,9 @@ pub struct Context<'a> {
     pub quarter: Option<(i32, u32)>,
     /// The value of the last date the text named ("that year", "the same day").
     pub story: Option<&'a str>,
+    /// Which words can begin an expression ([`beginnings`]); a word past its end
+    /// is tried.
+    pub begins: &'a [bool],
 }
 
 impl Context<'_> {
@@ -161,6 +164,12 @@ fn can_begin(word: &str) -> bool {
                 || word.strip_suffix('s').is_some_and(|w| words.contains(w))))
 }
 
+/// For each lower-cased word, whether it can begin an expression: computed once
+/// for a text that is tagged several times (against different dates).
+pub fn beginnings(lower: &[&str]) -> Vec<bool> {
+    lower.iter().map(|w| can_begin(w)).collect()
+}
+
 /// Find every expression in a sentence.
 pub fn find(cx: &Context) -> Vec<Found> {
     let mut out = Vec::new();
@@ -175,7 +184,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
             dct: named_date.filter(|_| cx.narrative).or(cx.dct),
             ..*cx
         };
-        if !can_begin(cx.at(i)) {
+        if !cx.begins.get(i).copied().unwrap_or(true) {
             debug_assert!(
                 match_at(&here, i).is_none(),
                 "{:?} begins an expression",
