@@ -167,7 +167,20 @@ fn can_begin(word: &str) -> bool {
 /// For each lower-cased word, whether it can begin an expression: computed once
 /// for a text that is tagged several times (against different dates).
 pub fn beginnings(lower: &[&str]) -> Vec<bool> {
-    lower.iter().map(|w| can_begin(w)).collect()
+    let mut begins: Vec<bool> = lower.iter().map(|w| can_begin(w)).collect();
+    // A determiner begins an expression only with the words after it ("the past
+    // three months", "a year ago", "that day"), so only before a word that can
+    // begin one itself.
+    for (i, word) in lower.iter().enumerate() {
+        if matches!(*word, "the" | "a" | "an" | "that" | "this")
+            && !begins.get(i + 1).copied().unwrap_or(true)
+        {
+            if let Some(slot) = begins.get_mut(i) {
+                *slot = false;
+            }
+        }
+    }
+    begins
 }
 
 /// Find every expression in a sentence.
