@@ -116,9 +116,10 @@ fn is_number_word(lower: &str) -> bool {
             .collect()
     });
     SET.contains(lower)
-        || lower
-            .split_once('-')
-            .is_some_and(|(a, b)| SET.contains(a) && SET.contains(b))
+        || (lower.bytes().any(|b| b == b'-')
+            && lower
+                .split_once('-')
+                .is_some_and(|(a, b)| SET.contains(a) && SET.contains(b)))
 }
 
 fn is_ordinal(lower: &str) -> bool {

@@ -302,7 +302,20 @@ fn take_word(text: &str, i: usize, end: usize, tokens: &mut Vec<Token>) -> usize
     let mut j = i;
     let mut has_inner_period = false;
     let mut has_letter = false;
-    while let Some(ch) = text.get(j..bytes_end).and_then(|s| s.chars().next()) {
+    loop {
+        // ASCII letters and digits, the common case, a byte at a time
+        let rest = text.as_bytes().get(j..bytes_end).unwrap_or(&[]);
+        let run = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        has_letter |= rest
+            .get(..run)
+            .is_some_and(|r| r.iter().any(u8::is_ascii_alphabetic));
+        j += run;
+        let Some(ch) = text.get(j..bytes_end).and_then(|s| s.chars().next()) else {
+            break;
+        };
         if is_word_char(ch) {
             has_letter |= ch.is_alphabetic();
             j += ch.len_utf8();

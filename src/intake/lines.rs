@@ -896,9 +896,15 @@ pub fn is_headline_shaped(line: &str) -> bool {
 /// the dateline at the start of a line and the place it names.
 pub fn dateline(line: &str) -> Option<(String, usize)> {
     let t = line.trim_start();
+    // Only a dash within the first 80 bytes counts: the search stops there (a
+    // paragraph-long line is not scanned four times).
+    let window_end = (84..t.len())
+        .find(|&at| t.is_char_boundary(at))
+        .unwrap_or(t.len());
+    let window = t.get(..window_end).unwrap_or(t);
     let dash = ["--", "—", "–", " - "]
         .iter()
-        .filter_map(|d| t.find(d).map(|at| (at, d.len())))
+        .filter_map(|d| window.find(d).map(|at| (at, d.len())))
         .min()?;
     if dash.0 == 0 || dash.0 > 80 {
         return None;
