@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync } fro
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { spawn } from "node:child_process";
 import { serve, launch } from "../../tests/e2e/harness.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -50,7 +51,27 @@ for (const lib of libs) {
   measure(lib, [join(out, `${lib}.bundle.js`), ...(lib === "lede" ? [join(out, "lede_bg.wasm")] : [])]);
 }
 
-const server = await serve(out);
+// The pages come from a static server in its own process (serve.mjs);
+// BENCH_SERVER=inprocess serves them from this process, as up to session 15.
+const server = process.env.BENCH_SERVER === "inprocess" ? await serve(out) : await serveApart(out);
+
+/** Start serve.mjs for `dir` in a child process; resolves to {url, close}. */
+function serveApart(dir) {
+  const child = spawn(process.execPath, [join(here, "serve.mjs"), dir], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const line = output.split("\n")[0];
+      if (output.includes("\n")) {
+        child.removeAllListeners("exit");
+        resolve({ url: line.trim(), close: async () => { child.kill(); } });
+      }
+    });
+  });
+}
 const browser = await launch();
 const results = {};
 for (const lib of libs) {
