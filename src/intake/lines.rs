@@ -1189,6 +1189,15 @@ mod tests {
             Some("BEIJING (AP)".into())
         );
         assert_eq!(dateline("He said -- quietly -- no."), None);
+        // The dash must come within the line's first 80 bytes; the search stops
+        // soon after, on a char boundary.
+        let at = |n: usize| format!("BEIJING, {} -- The leaders", "a".repeat(n));
+        assert!(dateline(&at(80 - "BEIJING, ".len() - 1)).is_some());
+        assert_eq!(dateline(&at(81 - "BEIJING, ".len())), None);
+        assert_eq!(dateline(&format!("BEIJING, {} -- x", "é".repeat(60))), None);
+        for n in 30..50 {
+            let _ = dateline(&format!("BEIJING, {} -- x", "é".repeat(n)));
+        }
         assert_eq!(
             glued_article_start("The Diplomat Brief(Tribune News Service) — President"),
             Some(18)

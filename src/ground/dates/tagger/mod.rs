@@ -452,6 +452,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_determiner_is_tried_only_before_a_word_that_can_begin_an_expression() {
+        let words = [
+            "the", "cat", "dog", "a", "year", "that", "week", "the", "1990s", "an",
+        ];
+        assert_eq!(
+            beginnings(&words),
+            [false, false, false, true, true, true, true, true, true, true]
+        );
+        // a determiner before such a word still begins its expression
+        let text = [
+            "The", "cat", "left", "a", "year", "ago", "and", "this", "week", ".",
+        ];
+        let lower: Vec<&str> = text.iter().map(|w| lower_ascii(w)).collect();
+        let cx = Context {
+            words: &lower,
+            original: &text,
+            dct: Date::new(2020, 6, 1),
+            now: Date::new(2020, 6, 1),
+            narrative: false,
+            tense: Tense::Past,
+            quarter: None,
+            story: None,
+            begins: &beginnings(&lower),
+        };
+        let spans: Vec<(usize, usize)> = find(&cx).iter().map(|f| (f.start, f.end)).collect();
+        assert_eq!(spans, [(3, 6), (7, 9)]);
+    }
+
+    fn lower_ascii(word: &str) -> &'static str {
+        Box::leak(word.to_ascii_lowercase().into_boxed_str())
+    }
+
+    #[test]
     fn decades_and_centuries_count_across_the_eras() {
         // 1850 is in the 1850s and the 1800s.
         assert_eq!(era_span(1850, 10, 0, 3), "185");
