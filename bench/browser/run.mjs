@@ -58,16 +58,17 @@ const server = process.env.BENCH_SERVER === "inprocess" ? await serve(out) : awa
 /** Start serve.mjs for `dir` in a child process; resolves to {url, close}. */
 function serveApart(dir) {
   const child = spawn(process.execPath, [join(here, "serve.mjs"), dir], { stdio: ["ignore", "pipe", "inherit"] });
+  // however the benchmark ends, the server goes with it
+  process.on("exit", () => child.kill());
   return new Promise((resolve, reject) => {
     let output = "";
     child.on("error", reject);
     child.on("exit", (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
     child.stdout.on("data", (chunk) => {
       output += chunk;
-      const line = output.split("\n")[0];
       if (output.includes("\n")) {
         child.removeAllListeners("exit");
-        resolve({ url: line.trim(), close: async () => { child.kill(); } });
+        resolve({ url: output.split("\n")[0].trim(), close: async () => { child.kill(); } });
       }
     });
   });

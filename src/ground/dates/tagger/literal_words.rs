@@ -396,9 +396,10 @@ pub(super) const LITERAL_WORDS: &[&str] = &[
 /// trace of the tagger (every word it tried, and whether an expression began
 /// there) over 2,198 documents of the development data (VOA news, TimeBank,
 /// AQUAINT, WikiWars, tweets): each of these was tried at least 400 times and
-/// never began one; the typographic quotes and dashes, "?", brackets and "mrs."
-/// were added from the same trace over 200 NewsMTSC news articles. Guarantees: the debug assertion in `find` checks, in every
-/// test, that the matchers find nothing at a word this list skips.
+/// never began one. The typographic quotes and dashes, "?", brackets and "mrs."
+/// come from the same kind of trace over 200 NewsMTSC news articles. Guarantees:
+/// the debug assertion in `find` checks, in every test, that the matchers find
+/// nothing at a word this list skips.
 pub(super) const NEVER_BEGIN: &[&str] = &[
     ".", ",", ":", ";", "!", "?", "...", "\"", "'", "`", "(", ")", "[", "]", "-", "--", "—", "–",
     "“", "”", "‘", "’", "$", "%", "#", "@", "'s", "’s", "n't", "n’t", "mrs.", "in", "of", "to",
