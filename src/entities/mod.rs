@@ -564,40 +564,9 @@ fn corrected_kind(words: &[&str], chunk: &Chunk, cased: bool) -> usize {
     chunk.kind
 }
 
-/// The full names (two words or more, lower-cased) of the office-holders table,
-/// and their first words.
-struct Officeholders {
-    names: std::collections::HashSet<String, crate::ground::hashing::FxBuild>,
-    first_words: std::collections::HashSet<String, crate::ground::hashing::FxBuild>,
-}
-
-static OFFICEHOLDERS: std::sync::LazyLock<Officeholders> = std::sync::LazyLock::new(|| {
-    let names: std::collections::HashSet<String, crate::ground::hashing::FxBuild> =
-        crate::ground::knowledge::OFFICEHOLDERS_TABLE
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split('\t').nth(1))
-            .flat_map(|names| names.split('|'))
-            .filter(|name| name.contains(' '))
-            .map(str::to_lowercase)
-            .collect();
-    let first_words = names
-        .iter()
-        .filter_map(|name| name.split(' ').next())
-        .map(str::to_string)
-        .collect();
-    Officeholders { names, first_words }
-});
-
 /// Is this name, word for word, a head of state or government's full name?
 fn is_officeholder(name: &[&str]) -> bool {
-    // The table holds names of two words or more (tokens hold no space).
-    let [first, _, ..] = name else {
-        return false;
-    };
-    let table = &*OFFICEHOLDERS;
-    crate::ground::lexical::with_lowercase(first, |first| table.first_words.contains(first))
-        && table.names.contains(&name.join(" ").to_lowercase())
+    crate::ground::knowledge::officeholders().is_full_name(name)
 }
 
 /// A people's adjective: "soviet", or hyphenated parts that each name a people

@@ -19,7 +19,7 @@
 //! Guarantees: never panics; allocates only for an undated article (the
 //! pipeline calls it only then); every evidence span lies inside the text.
 
-use super::officeholders::{self, Cue, HOLDERS, OPEN};
+use super::officeholders::{self, officeholders as holders, Cue, OPEN};
 use crate::ground::dates::calendar::Date;
 use crate::ground::dates::tagger;
 use crate::ground::hashing::FxBuild;
@@ -223,7 +223,7 @@ fn officeholder_clues(words: &[&str], lower: &[&str], clues: &mut Vec<Clue>) {
     const MONTHS_6: i64 = 183;
     for mention in officeholders::titled(words, lower) {
         let mut alternatives = Vec::new();
-        for term in mention.terms.iter().filter_map(|&t| HOLDERS.terms.get(t)) {
+        for term in mention.terms.iter().filter_map(|&t| holders().terms.get(t)) {
             let name = term.names.first().copied().unwrap_or("");
             let office = office_label(term.offices.first().copied().unwrap_or(""));
             let (from, to, weight, how) = match mention.cue {

@@ -5,8 +5,8 @@
 //! September 2006 and 26 September 2007 (the dating module adds the terms up).
 //!
 //! The table (`models/officeholders.tsv`, compiled by hand from the public
-//! record; the entity stage reads its names too) lists heads of state and
-//! government, foreign and defence ministers, heads of the UN, NATO, the EU, the
+//! record; read once in `ground::knowledge`, where the entity stage reads its
+//! names too) lists heads of state and government, foreign and defence ministers, heads of the UN, NATO, the EU, the
 //! IMF and the World Bank and central bankers most named in English-language
 //! news, one line per term. A mention is "TITLE Name" ("Secretary of State
 //! Antony Blinken") or "Name, [Country's] [cue] TITLE" ("Vladimir Putin, Russia's
@@ -18,88 +18,7 @@
 //!
 //! Guarantees: never panics; no allocation unless a title word is in the text.
 
-use crate::ground::dates::calendar::Date;
-use crate::ground::dates::parse_iso_date;
-use crate::ground::hashing::FxBuild;
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-const TABLE: &str = crate::ground::knowledge::OFFICEHOLDERS_TABLE;
-
-/// A day number far beyond any article: the end of a term still running.
-pub(super) const OPEN: i64 = i64::MAX / 4;
-
-/// One term of office.
-pub(super) struct Term {
-    /// The titles it is named by.
-    pub offices: Vec<&'static str>,
-    /// First day (a day number).
-    pub from: i64,
-    /// Last day (a day number; [`OPEN`] while running).
-    pub to: i64,
-    /// The names it is written with, the first the fullest.
-    pub names: Vec<&'static str>,
-}
-
-/// The table, read.
-pub(super) struct Holders {
-    /// Every term, in table order.
-    pub terms: Vec<Term>,
-    /// Lower-cased name as written after the title -> the terms it can mean.
-    by_name: HashMap<String, Vec<usize>, FxBuild>,
-    /// The first words of those names: a word not among them starts no name,
-    /// and no name is put together to look it up.
-    first_words: std::collections::HashSet<String, FxBuild>,
-}
-
-pub(super) fn day_number(value: &str) -> Option<i64> {
-    let (y, m, d) = parse_iso_date(value)?;
-    Some(Date::new(y, m, d)?.days())
-}
-
-/// The office-holders table, read once.
-pub(super) static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
-    let mut holders = Holders {
-        terms: Vec::new(),
-        by_name: HashMap::default(),
-        first_words: std::collections::HashSet::default(),
-    };
-    for line in TABLE
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let mut fields = line.split('\t');
-        let (Some(offices), Some(names), Some(from), to) =
-            (fields.next(), fields.next(), fields.next(), fields.next())
-        else {
-            continue;
-        };
-        let Some(from) = day_number(from) else {
-            continue;
-        };
-        let to = to
-            .filter(|t| !t.trim().is_empty())
-            .map_or(Some(OPEN), day_number);
-        let Some(to) = to else {
-            continue;
-        };
-        let index = holders.terms.len();
-        holders.terms.push(Term {
-            offices: offices.split('|').collect(),
-            from,
-            to,
-            names: names.split('|').collect(),
-        });
-        for name in names.split('|') {
-            let name = name.to_lowercase();
-            if let Some(first) = name.split(' ').next() {
-                holders.first_words.insert(first.to_string());
-            }
-            holders.by_name.entry(name).or_default().push(index);
-        }
-    }
-    holders
-});
+pub(super) use crate::ground::knowledge::{day_number, officeholders, TERM_OPEN as OPEN};
 
 /// The office a one-word title names in German, Spanish or French
 /// ("Bundeskanzlerin", "presidente", "président"), also after a prefix
@@ -355,7 +274,7 @@ fn name_word(word: &str) -> bool {
 pub(super) struct Titled {
     /// The words it takes, title and name (token indices).
     pub words: std::ops::Range<usize>,
-    /// The terms it can mean (indices into [`HOLDERS`]`.terms`).
+    /// The terms it can mean (indices into the table's terms).
     pub terms: Vec<usize>,
     /// What the text says of when.
     pub cue: Cue,
@@ -363,14 +282,12 @@ pub(super) struct Titled {
 
 /// The terms a name (lower-cased words) can mean under a title.
 fn terms_named(name: &[&str], office: &str) -> Vec<usize> {
-    HOLDERS
-        .by_name
-        .get(&name.join(" "))
-        .into_iter()
-        .flatten()
+    officeholders()
+        .terms_named(&name.join(" "))
+        .iter()
         .copied()
         .filter(|&t| {
-            HOLDERS
+            officeholders()
                 .terms
                 .get(t)
                 .is_some_and(|t| t.offices.contains(&office))
@@ -388,7 +305,7 @@ fn name_after(
 ) -> Option<(usize, Vec<usize>)> {
     if !lower
         .get(start)
-        .is_some_and(|w| HOLDERS.first_words.contains(*w))
+        .is_some_and(|w| officeholders().starts_name(w))
     {
         return None;
     }
@@ -417,10 +334,7 @@ fn name_before(
         .count();
     (1..=length).rev().find_map(|n| {
         let name = lower.get(end - n..end)?;
-        if !name
-            .first()
-            .is_some_and(|w| HOLDERS.first_words.contains(*w))
-        {
+        if !name.first().is_some_and(|w| officeholders().starts_name(w)) {
             return None;
         }
         let terms = terms_named(name, office);
@@ -520,14 +434,14 @@ pub(super) fn titled(words: &[&str], lower: &[&str]) -> Vec<Titled> {
                     let later = terms_named(&name, future);
                     let now: Vec<(i64, i64)> = terms
                         .iter()
-                        .filter_map(|&t| HOLDERS.terms.get(t))
+                        .filter_map(|&t| officeholders().terms.get(t))
                         .map(|t| (t.from, t.to))
                         .collect();
                     // The future term that starts as a current one ends (or within a year).
                     let next: Vec<usize> = later
                         .into_iter()
                         .filter(|&t| {
-                            HOLDERS.terms.get(t).is_some_and(|t| {
+                            officeholders().terms.get(t).is_some_and(|t| {
                                 now.iter().any(|&(_, to)| {
                                     t.from >= to.saturating_sub(400) && t.from <= to + 400
                                 })
@@ -569,6 +483,7 @@ pub(super) fn titled(words: &[&str], lower: &[&str]) -> Vec<Titled> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ground::dates::calendar::Date;
 
     /// The words, the cue and the terms (first and last day) of a mention.
     type Found = (String, Cue, Vec<(String, String)>);
@@ -589,7 +504,7 @@ mod tests {
                 let terms = m
                     .terms
                     .iter()
-                    .filter_map(|&t| HOLDERS.terms.get(t))
+                    .filter_map(|&t| officeholders().terms.get(t))
                     .map(|t| {
                         (
                             Date::from_days(t.from).iso(),
@@ -608,16 +523,16 @@ mod tests {
 
     #[test]
     fn the_table_reads_whole() {
-        let rows = TABLE
+        let rows = crate::ground::knowledge::OFFICEHOLDERS_TABLE
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .count();
         assert_eq!(
-            HOLDERS.terms.len(),
+            officeholders().terms.len(),
             rows,
             "every line of officeholders.tsv parses"
         );
-        assert!(HOLDERS.terms.iter().all(|t| t.from <= t.to));
+        assert!(officeholders().terms.iter().all(|t| t.from <= t.to));
     }
 
     #[test]
