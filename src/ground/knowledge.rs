@@ -174,7 +174,10 @@ mod tests {
         // the entity stage: full names only, compared lower-cased
         assert!(table.is_full_name(&["Antony", "Blinken"]));
         assert!(table.is_full_name(&["XI", "JINPING"]));
-        assert!(!table.is_full_name(&["Blinken"]), "a surname alone is no full name");
+        assert!(
+            !table.is_full_name(&["Blinken"]),
+            "a surname alone is no full name"
+        );
         assert!(!table.is_full_name(&["Antony", "Blinken", "said"]));
         // the time stage: a name under a title -> its terms, surnames included
         let biden = table.terms_named("biden");
