@@ -667,38 +667,27 @@ pub const MAGIC: &[u8; 8] = b"LEDENER2";
 impl<'a> QuantizedModel<'a> {
     /// Read a model file; `None` when the bytes are not a model.
     pub fn from_bytes(bytes: &'a [u8]) -> Option<QuantizedModel<'a>> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-        let bits = u32::from(*rest.first()?);
-        let tags = usize::from(*rest.get(1)?);
-        let mut codebook = [0f32; 256];
-        for (k, value) in codebook.iter_mut().enumerate() {
-            *value = f32::from_le_bytes(rest.get(2 + 4 * k..6 + 4 * k)?.try_into().ok()?);
-        }
-        let rest = rest.get(2 + 4 * 256..)?;
-        // checked before the shift: a damaged file's bits (246) would overflow it
-        if tags != N_TAGS || !(8..=24).contains(&bits) {
+        let header = crate::ground::model_file::read_header(bytes, MAGIC)?;
+        if header.classes != N_TAGS {
             return None;
         }
+        let (bits, codebook) = (header.bits, header.codebook);
         let size = N_TAGS << bits;
-        let weights = rest.get(..size)?;
-        let rest = rest.get(size..)?;
+        let weights = header.rest.get(..size)?;
+        let rest = header.rest.get(size..)?;
         let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let table = rest.get(4..)?;
         if Some(table.len()) != count.checked_mul(N_TAGS * 4) {
             return None;
         }
-        let exact = table
-            .chunks_exact(N_TAGS * 4)
-            .map(|row| {
-                let mut values = [0f32; N_TAGS];
-                for (v, b) in values.iter_mut().zip(row.chunks_exact(4)) {
-                    let mut word = [0u8; 4];
-                    word.copy_from_slice(b);
-                    *v = f32::from_le_bytes(word);
-                }
-                values
-            })
-            .collect();
+        let mut exact = Vec::with_capacity(count);
+        for row in table.chunks_exact(N_TAGS * 4) {
+            let mut values = [0f32; N_TAGS];
+            for (v, b) in values.iter_mut().zip(row.chunks_exact(4)) {
+                *v = crate::ground::model_file::read_f32(b)?;
+            }
+            exact.push(values);
+        }
         Some(QuantizedModel {
             bits,
             codebook,

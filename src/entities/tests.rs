@@ -480,3 +480,21 @@ fn a_common_word_after_a_prefixed_name_is_no_name() {
     };
     assert!(!super::tail_of_prefixed_name(&words, &gazprom));
 }
+
+#[test]
+fn a_model_file_with_a_weight_that_is_no_number_is_refused() {
+    assert!(QuantizedModel::from_bytes(MODEL_BYTES).is_some());
+    // the last full-precision row's last weight, then a codebook entry
+    let mut bytes = MODEL_BYTES.to_vec();
+    let end = bytes.len();
+    if let Some(last) = bytes.get_mut(end - 4..) {
+        last.copy_from_slice(&f32::NAN.to_le_bytes());
+    }
+    assert!(QuantizedModel::from_bytes(&bytes).is_none());
+    let mut bytes = MODEL_BYTES.to_vec();
+    if let Some(code) = bytes.get_mut(10 + 4 * 7..10 + 4 * 8) {
+        code.copy_from_slice(&f32::INFINITY.to_le_bytes());
+    }
+    assert!(QuantizedModel::from_bytes(&bytes).is_none());
+    assert!(use_model(bytes).is_err(), "the page and CLI say it is no model");
+}

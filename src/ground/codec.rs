@@ -1,8 +1,9 @@
 //! Writing the quantized linear models (the entity tagger's and the two sentiment
 //! models' files): the header, a logarithmic codebook of one-byte weight codes,
 //! and what their trainers share: the run settings, the reproducible shuffle and
-//! the AdaGrad step. Reading is each model's own (`entities::tagger`,
-//! `sentiment::target`, `sentiment::tone`). Only with the `train` feature.
+//! the AdaGrad step. Their header is read by `ground::model_file`, the rest by
+//! each model (`entities::tagger`, `sentiment::target`, `sentiment::tone`). Only
+//! with the `train` feature.
 
 /// Settings of a training run of a hashed linear model (AdaGrad with an L2
 /// penalty, over examples in a seeded shuffled order).

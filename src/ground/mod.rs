@@ -10,5 +10,6 @@ pub mod dates;
 pub mod hashing;
 pub mod knowledge;
 pub mod lexical;
+pub mod model_file;
 pub mod span;
 pub mod tokens;

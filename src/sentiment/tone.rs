@@ -338,19 +338,11 @@ pub struct Model<'a> {
 impl<'a> Model<'a> {
     /// Read a model file; `None` when the bytes are not one.
     pub fn from_bytes(bytes: &'a [u8]) -> Option<Model<'a>> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-        let bits = u32::from(*rest.first()?);
-        if *rest.get(1)? != 1 || !(8..=24).contains(&bits) {
+        let header = crate::ground::model_file::read_header(bytes, MAGIC)?;
+        if header.classes != 1 {
             return None;
         }
-        let mut codebook = [0f32; 256];
-        for (k, value) in codebook.iter_mut().enumerate() {
-            *value = f32::from_le_bytes(rest.get(2 + 4 * k..6 + 4 * k)?.try_into().ok()?);
-            if !value.is_finite() {
-                return None;
-            }
-        }
-        let weights = rest.get(2 + 4 * 256..)?;
+        let (bits, codebook, weights) = (header.bits, header.codebook, header.rest);
         if weights.len() != 1 << bits {
             return None;
         }
