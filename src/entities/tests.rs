@@ -496,5 +496,8 @@ fn a_model_file_with_a_weight_that_is_no_number_is_refused() {
         code.copy_from_slice(&f32::INFINITY.to_le_bytes());
     }
     assert!(QuantizedModel::from_bytes(&bytes).is_none());
-    assert!(use_model(bytes).is_err(), "the page and CLI say it is no model");
+    assert!(
+        use_model(bytes).is_err(),
+        "the page and CLI say it is no model"
+    );
 }
