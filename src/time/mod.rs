@@ -4,7 +4,7 @@
 //! Guarantees: never panics; every timex span lies inside the text.
 
 use crate::entities::EntityLayer;
-use crate::ground::dates::{full_forms, tag_lowered, tag_sentences, tagger};
+use crate::ground::dates::{full_forms, tag_lowered, tag_sentences, tagger, TaggerWords};
 use crate::intake::Published;
 use crate::text::TextLayer;
 use crate::Span;
@@ -121,7 +121,7 @@ fn resolve_in(
     let ranges: Vec<std::ops::Range<usize>> =
         layer.sentences.iter().map(|s| s.tokens.clone()).collect();
     let lower = full_forms(layer.lower.iter());
-    let begins = tagger::beginnings(&lower);
+    let tagged = TaggerWords::new(&words, &lower);
     // A weak stamp (a "Last Updated" line, a copyright year) is one clue
     // among the others of an undated article.
     // So is a dateline without its day: a year in parentheses is a citation
@@ -140,20 +140,11 @@ fn resolve_in(
         // Sentences are tagged in order, each seeing only those before it, so the
         // lead tagged alone gives the same expressions as the whole text: when it
         // settles the date, the text is tagged once, against it.
-        let lead = tag_sentences(
-            &words,
-            &lower,
-            &begins,
-            ranges.get(..3).unwrap_or(&ranges),
-            None,
-            None,
-        );
+        let lead = tag_sentences(&tagged, ranges.get(..3).unwrap_or(&ranges), None, None);
         published = infer_published(&lead, lead_end).filter(|p| p.confidence >= 0.7);
     }
     let mut found = tag_lowered(
-        &words,
-        &lower,
-        &begins,
+        &tagged,
         &ranges,
         published.as_ref().and_then(reference_date),
     );
@@ -219,13 +210,13 @@ fn resolve_in(
             });
         if published.as_ref().map(|p| &p.value) != tagged_against.as_ref() {
             if let Some(dct) = published.as_ref().and_then(reference_date) {
-                found = tag_lowered(&words, &lower, &begins, &ranges, Some(dct));
+                found = tag_lowered(&tagged, &ranges, Some(dct));
             }
         }
     }
     if let Some(published) = &published {
         blur_guessed_days(&mut found, &published.value, |dct| {
-            tag_lowered(&words, &lower, &begins, &ranges, Some(dct))
+            tag_lowered(&tagged, &ranges, Some(dct))
         });
     }
     let mut timexes = Vec::with_capacity(found.len());

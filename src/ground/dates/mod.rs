@@ -73,6 +73,26 @@ pub(crate) fn full_forms<'a>(lower: impl IntoIterator<Item = &'a str>) -> Vec<&'
         .collect()
 }
 
+/// The words of a text as the date tagger reads them: as written, lower-cased in
+/// full forms ([`full_forms`]), and which of them can begin an expression
+/// (decided once per text; a text may be tagged against several dates).
+pub(crate) struct TaggerWords<'a> {
+    pub written: &'a [&'a str],
+    pub lower: &'a [&'a str],
+    pub begins: Vec<bool>,
+}
+
+impl<'a> TaggerWords<'a> {
+    /// `lower`: the words of `written`, lower-cased in full forms.
+    pub(crate) fn new(written: &'a [&'a str], lower: &'a [&'a str]) -> TaggerWords<'a> {
+        TaggerWords {
+            written,
+            lower,
+            begins: tagger::beginnings(lower),
+        }
+    }
+}
+
 /// Find the expressions of a text given as words and sentence token ranges,
 /// against `dct`. Used by intake, by the time stage and by the evaluation.
 pub fn tag_words(
@@ -82,18 +102,17 @@ pub fn tag_words(
 ) -> Vec<Found> {
     let lower = crate::ground::lexical::LowerWords::new(words);
     let lower = full_forms(lower.iter());
-    tag_lowered(words, &lower, &tagger::beginnings(&lower), sentences, dct)
+    tag_lowered(&TaggerWords::new(words, &lower), sentences, dct)
 }
 
-/// [`tag_words`] with the lower-cased words given.
+/// [`tag_words`] with the words prepared.
 pub(crate) fn tag_lowered(
-    words: &[&str],
-    lower: &[&str],
-    begins: &[bool],
+    words: &TaggerWords,
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
 ) -> Vec<Found> {
-    let mut found = tag_sentences(words, lower, begins, sentences, dct, None);
+    let lower = words.lower;
+    let mut found = tag_sentences(words, sentences, dct, None);
     if is_narrative(&found, lower, dct) {
         // History rather than news: "in September" means the September of the
         // story being told, not of the day it was written.
@@ -101,7 +120,7 @@ pub(crate) fn tag_lowered(
             era: era_of(&found, lower).unwrap_or((i32::MIN, i32::MAX)),
             asides: flash_asides(&found, lower),
         };
-        found = tag_sentences(words, lower, begins, sentences, dct, Some(&story));
+        found = tag_sentences(words, sentences, dct, Some(&story));
     }
     events::anchor_to_events(lower, sentences, dct, &mut found);
     found

@@ -194,13 +194,12 @@ fn quote_left_open(words: &[&str], open_before: bool) -> bool {
 }
 
 pub(crate) fn tag_sentences(
-    words: &[&str],
-    lower: &[&str],
-    begins: &[bool],
+    text: &super::TaggerWords,
     sentences: &[std::ops::Range<usize>],
     dct: Option<Date>,
     story_told: Option<&Story>,
 ) -> Vec<tagger::Found> {
+    let lower = text.lower;
     let narrative = story_told.is_some();
     let (era_from, era_to) = story_told.map_or((i32::MIN, i32::MAX), |s| s.era);
     let mut out = Vec::new();
@@ -214,11 +213,13 @@ pub(crate) fn tag_sentences(
     let mut quote_open = false;
     let mut quoted_sentences = 0;
     for range in sentences {
-        let (Some(original), Some(words)) = (words.get(range.clone()), lower.get(range.clone()))
-        else {
+        let (Some(original), Some(words)) = (
+            text.written.get(range.clone()),
+            text.lower.get(range.clone()),
+        ) else {
             continue;
         };
-        let begins = begins.get(range.clone()).unwrap_or(&[]);
+        let begins = text.begins.get(range.clone()).unwrap_or(&[]);
         let quote_opens_sentence = quote_open && quoted_sentences < 2;
         quoted_sentences = if quote_opens_sentence {
             quoted_sentences + 1
