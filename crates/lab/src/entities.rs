@@ -433,6 +433,21 @@ fn train_docs(docs: &[TrainDoc], settings: &Settings) -> Vec<u8> {
     perceptron.quantize_coarse(settings.prune, settings.code_step)
 }
 
+/// Train on gold documents alone (a user's corpus, or CoNLL under its research
+/// terms): the model file's bytes, and where they go (`--model`, or `default_out`).
+fn train_gold_only(docs: &[LabelledDoc], args: &Args, default_out: &str) -> (Vec<u8>, PathBuf) {
+    let mut counter = 0;
+    let train: Vec<TrainDoc> = docs
+        .iter()
+        .map(|d| to_train_doc(d, args.settings.caps_every, &mut counter))
+        .collect();
+    let out = args
+        .model
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(default_out));
+    (train_docs(&train, &args.settings), out)
+}
+
 /// `lede train entities`.
 pub fn train(args: &[String]) -> Result<String, String> {
     let args = parse_args(args)?;
@@ -456,28 +471,10 @@ pub fn train(args: &[String]) -> Result<String, String> {
                 args.data.display()
             ));
         }
-        let mut counter = 0;
-        let train: Vec<TrainDoc> = docs
-            .iter()
-            .map(|d| to_train_doc(d, args.settings.caps_every, &mut counter))
-            .collect();
-        let out = args
-            .model
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("target/entities-custom.bin"));
-        (train_docs(&train, &args.settings), out)
+        train_gold_only(&docs, &args, "target/entities-custom.bin")
     } else if args.research_conll {
         let train = read_corpus(&args.data.join("ner/conll2003/eng.train"), Format::Conll)?;
-        let mut counter = 0;
-        let docs: Vec<TrainDoc> = train
-            .iter()
-            .map(|d| to_train_doc(d, args.settings.caps_every, &mut counter))
-            .collect();
-        let out = args
-            .model
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("target/entities-research-conll.bin"));
-        (train_docs(&docs, &args.settings), out)
+        train_gold_only(&train, &args, "target/entities-research-conll.bin")
     } else {
         let corpora = read_open_corpora(&args.data)?;
         eprintln!(
