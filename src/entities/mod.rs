@@ -181,16 +181,25 @@ pub fn use_model(bytes: Vec<u8>) -> Result<(), String> {
         .map_err(|_| "an entities model is already in use".to_string())
 }
 
-/// The model in use (the user's, else the shipped one), or `None` if the file is
-/// missing or damaged.
-fn shipped_model() -> Option<QuantizedModel<'static>> {
-    QuantizedModel::from_bytes(CUSTOM_MODEL.get().copied().unwrap_or(MODEL_BYTES))
+/// The model in use (the user's, else the shipped one), read once, or `None` if
+/// the file is damaged. Each is kept apart: an analysis may run before the user's
+/// model is given (the page's worker warms up on the shipped one).
+fn model_in_use() -> Option<&'static QuantizedModel<'static>> {
+    static SHIPPED: std::sync::OnceLock<Option<QuantizedModel<'static>>> =
+        std::sync::OnceLock::new();
+    static CUSTOM: std::sync::OnceLock<Option<QuantizedModel<'static>>> =
+        std::sync::OnceLock::new();
+    match CUSTOM_MODEL.get() {
+        Some(bytes) => CUSTOM.get_or_init(|| QuantizedModel::from_bytes(bytes)),
+        None => SHIPPED.get_or_init(|| QuantizedModel::from_bytes(MODEL_BYTES)),
+    }
+    .as_ref()
 }
 
 /// Find the entities of one article.
 pub fn recognize(text: &str, layer: &TextLayer, dictionary: &Dictionary) -> EntityLayer {
-    match shipped_model() {
-        Some(model) => recognize_with(&model, text, layer, dictionary),
+    match model_in_use() {
+        Some(model) => recognize_with(model, text, layer, dictionary),
         None => recognize_with(&NoModel, text, layer, dictionary),
     }
 }

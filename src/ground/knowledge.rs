@@ -45,6 +45,8 @@ pub struct Officeholders {
     /// The first words of those names: a word not among them starts no name,
     /// and no name is put together to look it up.
     first_words: HashSet<String, FxBuild>,
+    /// The first words of the names of two words or more.
+    first_words_of_full_names: HashSet<String, FxBuild>,
 }
 
 impl Officeholders {
@@ -66,8 +68,9 @@ impl Officeholders {
         let [first, _, ..] = name else {
             return false;
         };
-        crate::ground::lexical::with_lowercase(first, |first| self.starts_name(first))
-            && self.by_name.contains_key(&name.join(" ").to_lowercase())
+        crate::ground::lexical::with_lowercase(first, |first| {
+            self.first_words_of_full_names.contains(first)
+        }) && self.by_name.contains_key(&name.join(" ").to_lowercase())
     }
 }
 
@@ -89,6 +92,7 @@ fn read_officeholders(table: &'static str) -> Officeholders {
         terms: Vec::new(),
         by_name: HashMap::default(),
         first_words: HashSet::default(),
+        first_words_of_full_names: HashSet::default(),
     };
     for line in table
         .lines()
@@ -118,10 +122,14 @@ fn read_officeholders(table: &'static str) -> Officeholders {
         });
         for name in names.split('|') {
             let name = name.to_lowercase();
-            if let Some(first) = name.split(' ').next() {
-                if !holders.first_words.contains(first) {
-                    holders.first_words.insert(first.to_string());
+            if let Some((first, _)) = name.split_once(' ') {
+                if !holders.first_words_of_full_names.contains(first) {
+                    holders.first_words_of_full_names.insert(first.to_string());
                 }
+            }
+            let first = name.split(' ').next().unwrap_or_default();
+            if !holders.first_words.contains(first) {
+                holders.first_words.insert(first.to_string());
             }
             holders.by_name.entry(name).or_default().push(index);
         }
