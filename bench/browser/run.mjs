@@ -2,9 +2,10 @@
 // winkNLP in the same headless Chromium, on the same corpus (the five samples plus
 // ~1,000-word news articles built from NewsMTSC sentences). Prints for each:
 // tokens/s of its full pipeline (after a warm-up round, the warm-up round alone, and
-// all three rounds), ms per ~1,000-word article (median, p95), time
-// from page load to first result (median and range of 7 loads), peak JS heap, and bytes downloaded (raw, gzip,
-// brotli); then Lede's ratios against each peer.
+// all three rounds), ms per ~1,000-word article (median, p95), time from page load
+// to first result (median and range of 1 + FIRST_LOADS loads, 7 by default), peak
+// JS heap, and bytes downloaded (raw, gzip, brotli); then Lede's ratios against
+// each peer.
 import { build } from "esbuild";
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";

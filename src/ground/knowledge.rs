@@ -1,8 +1,8 @@
 //! Knowledge tables more than one stage reads, compiled into the binary from
-//! `models/` (their one home), the office-holders table read once for all its
-//! readers (never panics: a damaged line is skipped), and the shape of a piece of dated evidence that a
-//! table entry found in a text gives (the intake's article date carries it; the
-//! time stage finds it).
+//! `models/` (their one home); the office-holders table, read once for both its
+//! readers (never panics: a damaged line is skipped); and the shape of a piece of
+//! dated evidence that a table entry found in a text gives (the intake's article
+//! date carries it; the time stage finds it).
 
 use crate::ground::dates::calendar::Date;
 use crate::ground::dates::parse_iso_date;
