@@ -71,7 +71,7 @@ pub fn gne_headlines(
     held_out: &std::collections::HashSet<String>,
 ) -> Result<Vec<(f32, String)>, String> {
     let mut out = Vec::new();
-    for line in read(path)?.lines().skip(1) {
+    for line in read_open_set(path)?.lines().skip(1) {
         let mut cols = line.splitn(3, '\t');
         let (Some(_), Some(emotion), Some(text)) = (cols.next(), cols.next(), cols.next()) else {
             continue;
@@ -106,6 +106,14 @@ pub struct Item {
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// [`read`] for the open sets the data folder does not carry itself (EmoBank,
+/// GoodNewsEveryone): a missing file says how to build it.
+fn read_open_set(path: &Path) -> Result<String, String> {
+    read(path).map_err(|e| {
+        format!("{e} (build it: python3 tools/sentiment_open_data.py --emobank EMOBANK_CHECKOUT --gne GNE_TSV; see that file's header)")
+    })
 }
 
 fn item(set: usize, gold: f32, text: &str, bits: u32) -> Item {
@@ -199,7 +207,7 @@ pub fn emobank(
     scale: f32,
     held_out: &std::collections::HashSet<String>,
 ) -> Result<(Vec<Rated>, usize), String> {
-    let body = read(path)?;
+    let body = read_open_set(path)?;
     let (mut out, mut skipped) = (Vec::new(), 0);
     for line in body.lines().skip(1) {
         let cols: Vec<&str> = line.splitn(7, '\t').collect();
