@@ -32,6 +32,35 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
     if !known {
         return None;
     }
+    let options = options_of(command, stage);
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        return Some(Ok(format!(
+            "lede {command} {stage} [--data DIR] [OPTION...]\n\
+             \x20   DIR: the development data (default ../shared/data){}\n\
+             \x20   options: {}\n\
+             \x20   (what each does: the doc comment of crates/lab/src, module {})",
+            if (command, stage) == ("train", "entities") {
+                "; a DIR without ner/ is your own CoNLL or IOB2 corpus"
+            } else {
+                ""
+            },
+            if options.is_empty() {
+                "none".to_string()
+            } else {
+                options.join(" ")
+            },
+            module_of(stage),
+        )));
+    }
+    if let Some(unknown) = args
+        .iter()
+        .find(|a| a.starts_with("--") && *a != "--data" && !options.contains(&a.as_str()))
+    {
+        return Some(Err(format!(
+            "unknown option {unknown} (the options of lede {command} {stage}: --data {})",
+            options.join(" ")
+        )));
+    }
     // One page given with `--page` needs no development data.
     // (Language identification reads its own dev set, built by a tool.)
     if common::flag(args, "--page").is_none() && stage != "language" {
@@ -57,8 +86,147 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
     })
 }
 
+/// The source module of a stage's commands.
+fn module_of(stage: &str) -> &'static str {
+    match stage {
+        "entities" => "entities.rs",
+        "time" | "dating" => "time.rs",
+        "era" => "era.rs",
+        "sentiment" => "sentiment.rs",
+        "tone" => "sentiment/tone.rs",
+        "extract" => "intake.rs",
+        "language" => "language.rs",
+        "quotes" => "quotes.rs",
+        _ => "lib.rs",
+    }
+}
+
+/// The options (besides `--data`) each command reads; anything else that looks
+/// like an option is refused rather than ignored.
+fn options_of(command: &str, stage: &str) -> &'static [&'static str] {
+    const ENTITIES: &[&str] = &[
+        "--model",
+        "--research-conll",
+        "--speed",
+        "--conll-only",
+        "--errors",
+        "--bits",
+        "--epochs",
+        "--seed",
+        "--caps-every",
+        "--prune",
+        "--code-step",
+        "--no-wnut",
+        "--silver-tokens",
+        "--silver-weight",
+        "--no-clusters",
+        "--no-uner",
+        "--uner",
+    ];
+    const TIME: &[&str] = &["--all", "--dump", "--mistakes"];
+    const TONE: &[&str] = &[
+        "--out",
+        "--bits",
+        "--epochs",
+        "--rate",
+        "--l2",
+        "--prune",
+        "--coarse",
+        "--news-magnitude",
+        "--emobank-scale",
+        "--gne-magnitude",
+        "--tweets-weight",
+        "--movie-weight",
+        "--amazon-weight",
+        "--news-weight",
+        "--headlines-weight",
+        "--emobank-weight",
+        "--emobank-news-weight",
+        "--gne-weight",
+    ];
+    // eval and train sentiment also read the tone model's recipe
+    const SENTIMENT: &[&str] = &[
+        "--out",
+        "--bits",
+        "--epochs",
+        "--rate",
+        "--l2",
+        "--prune",
+        "--dev",
+        "--coarse",
+        "--news-magnitude",
+        "--emobank-scale",
+        "--gne-magnitude",
+        "--tweets-weight",
+        "--movie-weight",
+        "--amazon-weight",
+        "--news-weight",
+        "--headlines-weight",
+        "--emobank-weight",
+        "--emobank-news-weight",
+        "--gne-weight",
+    ];
+    const EXTRACT: &[&str] = &[
+        "--page",
+        "--field",
+        "--raw",
+        "--worst",
+        "--per-page",
+        "--no-speed",
+    ];
+    match (command, stage) {
+        (_, "entities") => ENTITIES,
+        (_, "time" | "dating") => TIME,
+        ("train", "tone") => TONE,
+        (_, "sentiment") => SENTIMENT,
+        (_, "extract") => EXTRACT,
+        (_, "language") => &["--chars", "--dev", "--mistakes"],
+        (_, "quotes") => &["--doc", "--mistakes"],
+        _ => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    /// Every option a command's module reads is one `lede … --help` names and
+    /// the dispatch lets through, and nothing else gets through.
+    #[test]
+    fn options_are_named_by_help_and_typos_are_refused() {
+        let commands = [
+            ("eval", "entities", include_str!("entities.rs")),
+            ("eval", "time", include_str!("time.rs")),
+            ("eval", "era", include_str!("era.rs")),
+            ("eval", "sentiment", include_str!("sentiment.rs")),
+            ("train", "tone", include_str!("sentiment/tone.rs")),
+            ("eval", "extract", include_str!("intake.rs")),
+            ("eval", "language", include_str!("language.rs")),
+            ("eval", "quotes", include_str!("quotes.rs")),
+        ];
+        for (command, stage, source) in commands {
+            let help = super::run(command, stage, &["--help".to_string()])
+                .unwrap()
+                .unwrap();
+            for option in source
+                .split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|s| s.starts_with("--") && s.len() > 2 && !s.contains(' '))
+                .filter(|s| *s != "--data" && *s != "--help")
+            {
+                assert!(
+                    help.contains(&format!("{option} "))
+                        || help.ends_with(option)
+                        || help.contains(&format!("{option}\n")),
+                    "lede {command} {stage} --help does not name {option}: {help}"
+                );
+            }
+            let refused = super::run(command, stage, &["--no-such-option".to_string()])
+                .unwrap()
+                .unwrap_err();
+            assert!(refused.contains("--no-such-option"), "{refused}");
+        }
+    }
+
     #[test]
     fn missing_data_is_named_with_the_way_out() {
         let args = vec!["--data".to_string(), "/nonexistent/lede-data".to_string()];
