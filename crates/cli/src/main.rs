@@ -729,7 +729,11 @@ mod cli {
                 let _ = writeln!(io::stdout(), "{report}");
                 ExitCode::SUCCESS
             }
-            Err(error) => {
+            Err(lede_lab::Failure::Usage(error)) => {
+                eprintln!("lede {command} {stage}: {error}");
+                ExitCode::from(2)
+            }
+            Err(lede_lab::Failure::Error(error)) => {
                 eprintln!("lede {command} {stage}: {error}");
                 ExitCode::FAILURE
             }

@@ -12,9 +12,26 @@ pub mod quotes;
 pub mod sentiment;
 pub mod time;
 
+/// Why a command gave no report.
+#[derive(Debug)]
+pub enum Failure {
+    /// The command was asked wrongly (an option it does not read).
+    Usage(String),
+    /// It ran and failed (missing data, a bad value, a file it could not read).
+    Error(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Usage(message) | Failure::Error(message) => f.write_str(message),
+        }
+    }
+}
+
 /// Run `lede eval STAGE ARGS` or `lede train STAGE ARGS`: the report to print, or
-/// an error message. `None` when there is no such command for the stage.
-pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String, String>> {
+/// why there is none. `None` when there is no such command for the stage.
+pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String, Failure>> {
     let known = matches!(
         (command, stage),
         (
@@ -56,19 +73,19 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         .iter()
         .find(|a| a.starts_with("--") && *a != "--data" && !options.contains(&a.as_str()))
     {
-        return Some(Err(format!(
+        return Some(Err(Failure::Usage(format!(
             "unknown option {unknown} (the options of lede {command} {stage}: --data {})",
             options.join(" ")
-        )));
+        ))));
     }
     // One page given with `--page` needs no development data.
     // (Language identification reads its own dev set, built by a tool.)
     if common::flag(args, "--page").is_none() && stage != "language" {
         if let Err(missing) = common::require_data(args) {
-            return Some(Err(missing));
+            return Some(Err(Failure::Error(missing)));
         }
     }
-    Some(match (command, stage) {
+    let result = match (command, stage) {
         ("eval", "entities") => entities::eval(args),
         ("train", "entities") => entities::train(args),
         ("eval", "time") => time::eval(args),
@@ -83,7 +100,8 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
         ("eval", "language") => language::eval(args),
         ("eval", "quotes") => quotes::eval(args),
         _ => return None,
-    })
+    };
+    Some(result.map_err(Failure::Error))
 }
 
 /// The source module of a stage's commands.
@@ -223,6 +241,8 @@ mod tests {
             let refused = super::run(command, stage, &["--no-such-option".to_string()])
                 .unwrap()
                 .unwrap_err();
+            assert!(matches!(refused, super::Failure::Usage(_)));
+            let refused = refused.to_string();
             assert!(refused.contains("--no-such-option"), "{refused}");
         }
     }
@@ -235,7 +255,10 @@ mod tests {
             ("eval", "entities"),
             ("train", "sentiment"),
         ] {
-            let error = super::run(command, stage, &args).unwrap().unwrap_err();
+            let error = super::run(command, stage, &args)
+                .unwrap()
+                .unwrap_err()
+                .to_string();
             assert!(error.contains("/nonexistent/lede-data"), "{error}");
             assert!(error.contains("--data"), "{error}");
         }
@@ -247,7 +270,10 @@ mod tests {
             ("train", "tone"),
             ("eval", "quotes"),
         ] {
-            let error = super::run(command, stage, &args).unwrap().unwrap_err();
+            let error = super::run(command, stage, &args)
+                .unwrap()
+                .unwrap_err()
+                .to_string();
             assert!(error.contains("--data"), "{command} {stage}: {error}");
         }
     }
