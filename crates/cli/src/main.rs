@@ -719,6 +719,10 @@ mod cli {
         let Some(stage) = rest.first() else {
             return usage(&format!("{command} needs a STAGE"));
         };
+        if stage == "--help" || stage == "-h" {
+            let _ = writeln!(io::stdout(), "{HELP}");
+            return ExitCode::SUCCESS;
+        }
         let args = rest.get(1..).unwrap_or(&[]);
         let Some(result) = lede_lab::run(command, stage, args) else {
             return usage(&format!("no {command} for stage {stage:?}"));

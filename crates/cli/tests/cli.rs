@@ -155,6 +155,14 @@ fn exit_codes_and_help() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/file.txt"));
     let version = lede(&["--version"], "");
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("lede "));
+    // the lab's commands: help without the data, a misspelt option is bad usage
+    assert!(lede(&["train", "--help"], "").status.success());
+    let stage_help = lede(&["eval", "time", "--help"], "");
+    assert!(stage_help.status.success());
+    assert!(String::from_utf8_lossy(&stage_help.stdout).contains("--mistakes"));
+    let misspelt = lede(&["eval", "time", "--mistake"], "");
+    assert_eq!(misspelt.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&misspelt.stderr).contains("unknown option --mistake"));
 }
 
 #[test]
