@@ -55,7 +55,7 @@ pub fn run(command: &str, stage: &str, args: &[String]) -> Option<Result<String,
             "lede {command} {stage} [--data DIR] [OPTION...]\n\
              \x20   DIR: the development data (default ../shared/data){}\n\
              \x20   options: {}\n\
-             \x20   (what each does: the doc comment of crates/lab/src, module {})",
+             \x20   (what each does: crates/lab/src/{})",
             if (command, stage) == ("train", "entities") {
                 "; a DIR without ner/ is your own CoNLL or IOB2 corpus"
             } else {
@@ -121,7 +121,7 @@ fn module_of(stage: &str) -> &'static str {
 
 /// The options (besides `--data`) each command reads; anything else that looks
 /// like an option is refused rather than ignored.
-fn options_of(command: &str, stage: &str) -> &'static [&'static str] {
+fn options_of(command: &str, stage: &str) -> Vec<&'static str> {
     const ENTITIES: &[&str] = &[
         "--model",
         "--research-conll",
@@ -162,28 +162,6 @@ fn options_of(command: &str, stage: &str) -> &'static [&'static str] {
         "--emobank-news-weight",
         "--gne-weight",
     ];
-    // eval and train sentiment also read the tone model's recipe
-    const SENTIMENT: &[&str] = &[
-        "--out",
-        "--bits",
-        "--epochs",
-        "--rate",
-        "--l2",
-        "--prune",
-        "--dev",
-        "--coarse",
-        "--news-magnitude",
-        "--emobank-scale",
-        "--gne-magnitude",
-        "--tweets-weight",
-        "--movie-weight",
-        "--amazon-weight",
-        "--news-weight",
-        "--headlines-weight",
-        "--emobank-weight",
-        "--emobank-news-weight",
-        "--gne-weight",
-    ];
     const EXTRACT: &[&str] = &[
         "--page",
         "--field",
@@ -193,14 +171,16 @@ fn options_of(command: &str, stage: &str) -> &'static [&'static str] {
         "--no-speed",
     ];
     match (command, stage) {
-        (_, "entities") => ENTITIES,
-        (_, "time" | "dating") => TIME,
-        ("train", "tone") => TONE,
-        (_, "sentiment") => SENTIMENT,
-        (_, "extract") => EXTRACT,
-        (_, "language") => &["--chars", "--dev", "--mistakes"],
-        (_, "quotes") => &["--doc", "--mistakes"],
-        _ => &[],
+        (_, "entities") => ENTITIES.to_vec(),
+        (_, "time" | "dating") => TIME.to_vec(),
+        ("train", "tone") => TONE.to_vec(),
+        // the targeted model's settings are the tone model's names, and eval and
+        // train sentiment read the tone model's recipe too
+        (_, "sentiment") => [TONE, &["--dev"]].concat(),
+        (_, "extract") => EXTRACT.to_vec(),
+        (_, "language") => vec!["--chars", "--dev", "--mistakes"],
+        (_, "quotes") => vec!["--doc", "--mistakes"],
+        _ => Vec::new(),
     }
 }
 
