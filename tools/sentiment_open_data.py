@@ -7,7 +7,10 @@ does not carry itself: EmoBank's MASC sentences and GoodNewsEveryone's headlines
 EMOBANK_CHECKOUT: a checkout of github.com/JULIELab/EmoBank at 248ce2a (its
 corpus/emobank.csv and corpus/meta.tsv are read). GNE_TSV: gne-release-v1.0.tsv, as
 in github.com/sillyfoolly/Python at 5ab54a3 (a copy of the corpus release; the
-official download was not reachable from the build machines). Each input is checked
+official download was not reachable from the build machines). From bare mirrors
+(the workplace's fetch), the files alone do:
+    git --git-dir MIRROR/JULIELab+EmoBank/repo show HEAD:corpus/emobank.csv > D/EmoBank/corpus/emobank.csv
+    (and corpus/meta.tsv; and HEAD:gne-release-v1.0.tsv of sillyfoolly/Python). Each input is checked
 against the sha256 it had when the shipped model was trained; a different file is
 refused. Writes, each with a SOURCE.md (origin, commit, licence as stated, counts):
 
