@@ -163,37 +163,39 @@ impl crate::ground::span::Remap for EntityLayer {
     }
 }
 
-/// A model file the user chose ([`use_model`]), used instead of the shipped one.
-static CUSTOM_MODEL: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
+/// The model file the user chose ([`use_model`]), read, used instead of the shipped one.
+static CUSTOM_MODEL: std::sync::OnceLock<QuantizedModel<'static>> = std::sync::OnceLock::new();
 
 /// Use this model file (made by `lede train entities --data DIR`) instead of the
 /// shipped model for the rest of the process (`lede analyze --model FILE`). Fails
 /// when the bytes are not an entities model or another model is already in use.
 pub fn use_model(bytes: Vec<u8>) -> Result<(), String> {
+    const NOT_A_MODEL: &str =
+        "not an entities model (make one with `lede train entities --data DIR`)";
+    // checked before the bytes are kept for the process: a refused file is not
     if QuantizedModel::from_bytes(&bytes).is_none() {
-        return Err(
-            "not an entities model (make one with `lede train entities --data DIR`)".into(),
-        );
+        return Err(NOT_A_MODEL.into());
+    }
+    const IN_USE: &str = "an entities model is already in use";
+    if CUSTOM_MODEL.get().is_some() {
+        return Err(IN_USE.into());
     }
     let kept: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    CUSTOM_MODEL
-        .set(kept)
-        .map_err(|_| "an entities model is already in use".to_string())
+    let model = QuantizedModel::from_bytes(kept).ok_or(NOT_A_MODEL)?;
+    CUSTOM_MODEL.set(model).map_err(|_| IN_USE.to_string())
 }
 
-/// The model in use (the user's, else the shipped one), read once, or `None` if
-/// the file is damaged. Each is kept apart: an analysis may run before the user's
-/// model is given (the page's worker warms up on the shipped one).
+/// The model in use: the user's, else the shipped one (read once; `None` if that
+/// file is damaged). An analysis may run before the user's model is given (the
+/// page's worker warms up on the shipped one), so the shipped one is kept apart.
 fn model_in_use() -> Option<&'static QuantizedModel<'static>> {
     static SHIPPED: std::sync::OnceLock<Option<QuantizedModel<'static>>> =
         std::sync::OnceLock::new();
-    static CUSTOM: std::sync::OnceLock<Option<QuantizedModel<'static>>> =
-        std::sync::OnceLock::new();
-    match CUSTOM_MODEL.get() {
-        Some(bytes) => CUSTOM.get_or_init(|| QuantizedModel::from_bytes(bytes)),
-        None => SHIPPED.get_or_init(|| QuantizedModel::from_bytes(MODEL_BYTES)),
-    }
-    .as_ref()
+    CUSTOM_MODEL.get().or_else(|| {
+        SHIPPED
+            .get_or_init(|| QuantizedModel::from_bytes(MODEL_BYTES))
+            .as_ref()
+    })
 }
 
 /// Find the entities of one article.

@@ -115,11 +115,12 @@ fn is_number_word(lower: &str) -> bool {
             .chain(LARGE_NUMBER_WORDS.iter().copied())
             .collect()
     });
+    // "twenty-five": split at the first hyphen, found in one byte scan
     SET.contains(lower)
-        || (lower.bytes().any(|b| b == b'-')
-            && lower
-                .split_once('-')
-                .is_some_and(|(a, b)| SET.contains(a) && SET.contains(b)))
+        || lower.bytes().position(|b| b == b'-').is_some_and(|at| {
+            SET.contains(lower.get(..at).unwrap_or_default())
+                && SET.contains(lower.get(at + 1..).unwrap_or_default())
+        })
 }
 
 fn is_ordinal(lower: &str) -> bool {

@@ -122,19 +122,24 @@ fn read_officeholders(table: &'static str) -> Officeholders {
         });
         for name in names.split('|') {
             let name = name.to_lowercase();
-            if let Some((first, _)) = name.split_once(' ') {
-                if !holders.first_words_of_full_names.contains(first) {
-                    holders.first_words_of_full_names.insert(first.to_string());
-                }
-            }
-            let first = name.split(' ').next().unwrap_or_default();
-            if !holders.first_words.contains(first) {
-                holders.first_words.insert(first.to_string());
+            let (first, full_name) = name
+                .split_once(' ')
+                .map_or((name.as_str(), false), |(f, _)| (f, true));
+            add_missing(&mut holders.first_words, first);
+            if full_name {
+                add_missing(&mut holders.first_words_of_full_names, first);
             }
             holders.by_name.entry(name).or_default().push(index);
         }
     }
     holders
+}
+
+/// Add `word` to `set` unless it is there (no allocation then).
+fn add_missing(set: &mut HashSet<String, FxBuild>, word: &str) {
+    if !set.contains(word) {
+        set.insert(word.to_string());
+    }
 }
 
 /// Dated events (Olympics, World Cups, summits, elections), wars and crises with

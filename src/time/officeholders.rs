@@ -6,9 +6,9 @@
 //!
 //! The table (`models/officeholders.tsv`, compiled by hand from the public
 //! record; read once in `ground::knowledge`, where the entity stage reads its
-//! names too) lists heads of state and government, foreign and defence ministers, heads of the UN, NATO, the EU, the
-//! IMF and the World Bank and central bankers most named in English-language
-//! news, one line per term. A mention is "TITLE Name" ("Secretary of State
+//! names too) lists heads of state and government, foreign and defence
+//! ministers, heads of the UN, NATO, the EU, the IMF and the World Bank and
+//! central bankers most named in English-language news, one line per term. A mention is "TITLE Name" ("Secretary of State
 //! Antony Blinken") or "Name, [Country's] [cue] TITLE" ("Vladimir Putin, Russia's
 //! current prime minister and future president"); the word before the title
 //! says how it dates the article: in office (no word), "new" (the first months
