@@ -4,7 +4,7 @@
 
 /// The entity tagger's model, decoder and trainer.
 pub mod entities {
-    pub use crate::entities::clusters::set_enabled as set_clusters_enabled;
+    pub use crate::entities::levers::{set as set_lever, Lever};
     pub use crate::entities::tagger::training::{Perceptron, TrainDoc};
     pub use crate::entities::tagger::{begin_tag, inside_tag, QuantizedModel, Weights, TYPES};
     pub use crate::entities::{recognize_with, Dictionary, MODEL_BYTES};

@@ -11,23 +11,12 @@
 
 use crate::ground::hashing::FxBuild;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 static CLUSTERS_TEXT: &str = include_str!("../../models/entities-clusters.txt");
 
-/// Whether the tagger uses cluster features (on; off only for ablations in the
-/// training tools, where training and evaluation run in one process).
-static ENABLED: AtomicBool = AtomicBool::new(true);
-
-/// Turn the cluster features on or off (training tools' ablations only).
-#[cfg(feature = "lab")]
-pub fn set_enabled(on: bool) {
-    ENABLED.store(on, Ordering::Relaxed);
-}
-
-/// Are cluster features in use?
+/// Are cluster features in use? (Always, but in the lab's ablations: [`Lever::Clusters`].)
 pub fn enabled() -> bool {
-    ENABLED.load(Ordering::Relaxed)
+    super::levers::is_on(super::levers::Lever::Clusters)
 }
 
 /// A word's cluster ids at three granularities: fine, mid, coarse.

@@ -24,14 +24,20 @@
 //! datelines, headlines) make teams organizations and keep scores out of names.
 //!
 //! Measured (`lede eval entities`, conlleval: exact span and type, micro F1,
-//! GPE/LOC → LOC, NORP/EVENT/MISC → MISC; whole stage; issue #22):
+//! GPE/LOC → LOC, NORP/EVENT/MISC → MISC; whole stage; issue #22), each lever
+//! taken out alone (`scripts/entities-ablation.sh`; the switches: `levers`):
 //!
-//! | model | CoNLL-03 dev (ORG) | WikiGold (held-out 1/5) | UNER-EWT dev (held-out 1/5) |
+//! | recipe | CoNLL-03 dev (ORG) | WikiGold (held-out 1/5) | UNER-EWT dev (held-out 1/5) |
 //! |---|---|---|---|
-//! | before: WikiGold + WNUT-17 | 67.8 (27.6) | 60.9 | 58.9 |
-//! | + VOA silver (spaCy teacher, gold weighted 2:1) + word clusters | 70.9 (39.6) | 64.0 | 66.4 |
-//! | + results tables and fixtures | 73.6 (51.7) | 62.9 | 65.2 |
-//! | + knowledge table, office-holders, fixtures' grounds (shipped) | see `models/SOURCE-entities.md` and the notes of issue #22 | | |
+//! | shipped | 76.9 (60.3) | 64.4 | 67.4 |
+//! | without word clusters | 76.6 (57.9) | 63.2 | 63.9 |
+//! | without the silver labels (spaCy teacher) | 73.8 (53.4) | 62.5 | 63.0 |
+//! | silver weighted as gold | 76.7 (60.2) | 61.5 | 66.5 |
+//! | without WNUT-17 | 75.1 (59.2) | 64.8 | 63.5 |
+//! | without the knowledge table and office-holders | 74.7 (53.2) | 63.6 | 65.5 |
+//! | without the rules for lines that are not prose | 72.5 (45.3) | 64.4 | 67.4 |
+//! | without document-level evidence | 75.9 (58.9) | 63.9 | 67.7 |
+//! | none of these: the tagger on WikiGold alone | 64.1 (28.2) | 61.0 | 55.5 |
 //! | same architecture, CoNLL-03 train (research only, not shipped) | 88.9 | – | – |
 //!
 //! CoNLL-2003 (Reuters) may not train a shipped model; the open corpora are
@@ -48,6 +54,7 @@ mod gazetteer;
 pub(crate) mod grouping;
 mod knowledge;
 mod layout;
+pub(crate) mod levers;
 mod lexicon;
 mod numbers;
 pub(crate) mod tagger;
@@ -56,6 +63,7 @@ use crate::text::{TextLayer, TokenKind};
 use crate::{DictionaryEntry, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use gazetteer::PlaceKind;
+use levers::{is_on, Lever};
 use serde::Serialize;
 use tagger::{QuantizedModel, Weights};
 
@@ -336,9 +344,14 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
             }
         }
     }
-    layout::trim_headline_names(&words, &sentences, &mut chunks);
+    let (knowledge_on, layout_on) = (is_on(Lever::Knowledge), is_on(Lever::Layout));
+    if layout_on {
+        layout::trim_headline_names(&words, &sentences, &mut chunks);
+    }
     merge_known_places(&words, &mut chunks);
-    complete_officeholders(&words, &mut chunks);
+    if knowledge_on {
+        complete_officeholders(&words, &mut chunks);
+    }
     let cased = is_cased(&words, &sentences);
     chunks.retain(|chunk| {
         !never_a_name(words.get(chunk.tokens.clone()).unwrap_or(&[]), cased)
@@ -347,10 +360,14 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     for chunk in &mut chunks {
         chunk.kind = corrected_kind(&words, chunk, cased);
     }
-    knowledge::apply(&words, &sentences, &mut chunks);
-    layout::retype_tables(&words, &sentences, &mut chunks, |name| {
-        knowledge::is_club(name, false) || knowledge::is_club(name, true)
-    });
+    if knowledge_on {
+        knowledge::apply(&words, &sentences, &mut chunks);
+    }
+    if layout_on {
+        layout::retype_tables(&words, &sentences, &mut chunks, |name| {
+            knowledge_on && (knowledge::is_club(name, false) || knowledge::is_club(name, true))
+        });
+    }
     chunks
 }
 
@@ -878,8 +895,12 @@ pub fn recognize_with<W: Weights>(
 ) -> EntityLayer {
     let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
     let mut chunks = tag_chunks(model, text, layer);
-    harmonize(&words, &mut chunks);
-    layout::restore_datelines(&words, &sentence_ranges(layer, words.len()), &mut chunks);
+    if is_on(Lever::Document) {
+        harmonize(&words, &mut chunks);
+    }
+    if is_on(Lever::Layout) {
+        layout::restore_datelines(&words, &sentence_ranges(layer, words.len()), &mut chunks);
+    }
 
     // the caller's dictionary, on token boundaries, overrides the model
     let mut dictionary_names: Vec<(std::ops::Range<usize>, String)> = Vec::new();
@@ -942,7 +963,9 @@ pub fn recognize_with<W: Weights>(
     }
     let values = numbers::find(&words, &layer.lower.refs(), &blocked);
     let mut found = grouping::build(text, layer, &words, names, values);
-    knowledge::canonicalize(&mut found);
+    if is_on(Lever::Knowledge) {
+        knowledge::canonicalize(&mut found);
+    }
     found
 }
 

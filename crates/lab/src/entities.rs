@@ -22,9 +22,14 @@
 //! LOC, NORP/EVENT/MISC → MISC) on CoNLL-2003 eng.testa, and on held-out documents
 //! (every fifth) of WikiGold with a model retrained without them, and on UNER-EWT
 //! dev (held-out fifth; unseen in training unless `--uner`).
+//!
+//! Ablations: `--no-clusters`, `--silver-tokens 0`, `--silver-weight W` and
+//! `--no-wnut` change the recipe (train with them, then evaluate that model with
+//! them); `--no-knowledge`, `--no-layout` and `--no-document` turn a rule of the
+//! stage off while evaluating. `scripts/entities-ablation.sh` runs them all.
 
 use lede::lab::entities::{begin_tag, inside_tag, QuantizedModel, Weights, TYPES};
-use lede::lab::entities::{recognize_with, Dictionary};
+use lede::lab::entities::{recognize_with, set_lever, Dictionary, Lever};
 use lede::lab::entities::{Perceptron, TrainDoc};
 use lede::text::{Sentence, TextLayer, Token, TokenKind};
 use lede::Span;
@@ -120,7 +125,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--silver-weight" => {
                 out.settings.silver_weight = number(value("--silver-weight")?)? as f32
             }
-            "--no-clusters" => lede::lab::entities::set_clusters_enabled(false),
+            "--no-clusters" => set_lever(Lever::Clusters, false),
+            "--no-knowledge" => set_lever(Lever::Knowledge, false),
+            "--no-layout" => set_lever(Lever::Layout, false),
+            "--no-document" => set_lever(Lever::Document, false),
             "--no-uner" => out.settings.uner = false,
             // UNER-EWT is CC BY-SA: a model trained on it would have to be shared alike, so it is opt-in.
             "--uner" => out.settings.uner = true,

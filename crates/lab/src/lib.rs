@@ -138,6 +138,9 @@ fn options_of(command: &str, stage: &str) -> Vec<&'static str> {
         "--silver-tokens",
         "--silver-weight",
         "--no-clusters",
+        "--no-knowledge",
+        "--no-layout",
+        "--no-document",
         "--no-uner",
         "--uner",
     ];
