@@ -220,6 +220,9 @@ impl Weights for NoModel {
     fn bits(&self) -> u32 {
         8
     }
+    fn decoding(&self) -> tagger::Decoding {
+        tagger::Decoding::Greedy
+    }
     fn add_row(&self, _bucket: usize, _scores: &mut [f32; tagger::N_TAGS]) {}
 }
 
@@ -263,7 +266,7 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     let words: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
     let sentences = sentence_ranges(layer, words.len());
     let features = tagger::doc_features(&words, &sentences, model.bits());
-    let tags = tagger::decode(model, &features, &sentences);
+    let tags = tagger::decode_any(model, &features, &sentences);
     let mut chunks = Vec::new();
     let mut open: Option<Chunk> = None;
     for (i, &tag) in tags.iter().enumerate() {

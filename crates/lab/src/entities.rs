@@ -55,6 +55,9 @@ struct Settings {
     silver_tokens: usize,
     /// The weight of a silver document's updates (gold documents weigh 1).
     silver_weight: f32,
+    /// Train for greedy decoding (the tagger up to session 17), not as a
+    /// structured perceptron for Viterbi (`--greedy`).
+    greedy: bool,
 }
 
 impl Default for Settings {
@@ -70,6 +73,7 @@ impl Default for Settings {
             uner: false,
             silver_tokens: usize::MAX,
             silver_weight: 0.5,
+            greedy: false,
         }
     }
 }
@@ -129,6 +133,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--no-knowledge" => set_lever(Lever::Knowledge, false),
             "--no-layout" => set_lever(Lever::Layout, false),
             "--no-document" => set_lever(Lever::Document, false),
+            "--greedy" => out.settings.greedy = true,
             "--no-uner" => out.settings.uner = false,
             // UNER-EWT is CC BY-SA: a model trained on it would have to be shared alike, so it is opt-in.
             "--uner" => out.settings.uner = true,
@@ -430,15 +435,23 @@ fn train_open_f32(corpora: &Corpora, settings: &Settings, exclude_held_out: bool
         doc.weight = settings.silver_weight;
         docs.push(doc);
     }
+    train_perceptron(&docs, settings)
+}
+
+/// Full-precision weights trained on `docs`: as a structured perceptron for
+/// Viterbi decoding, or for greedy decoding with `--greedy`.
+fn train_perceptron(docs: &[TrainDoc], settings: &Settings) -> Perceptron {
     let mut perceptron = Perceptron::new(settings.bits);
-    perceptron.train(&docs, settings.epochs, settings.seed);
+    if settings.greedy {
+        perceptron.train(docs, settings.epochs, settings.seed);
+    } else {
+        perceptron.train_structured(docs, settings.epochs, settings.seed);
+    }
     perceptron
 }
 
 fn train_docs(docs: &[TrainDoc], settings: &Settings) -> Vec<u8> {
-    let mut perceptron = Perceptron::new(settings.bits);
-    perceptron.train(docs, settings.epochs, settings.seed);
-    perceptron.quantize_coarse(settings.prune, settings.code_step)
+    train_perceptron(docs, settings).quantize_coarse(settings.prune, settings.code_step)
 }
 
 /// Train on gold documents alone (a user's corpus, or CoNLL under its research

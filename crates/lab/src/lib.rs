@@ -141,6 +141,7 @@ fn options_of(command: &str, stage: &str) -> Vec<&'static str> {
         "--no-knowledge",
         "--no-layout",
         "--no-document",
+        "--greedy",
         "--no-uner",
         "--uner",
     ];
