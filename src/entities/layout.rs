@@ -162,7 +162,8 @@ pub(crate) fn retype_tables(
 /// function words such as "to" and "of") a person's name ends
 /// before a word the lexicon knows only as a common word: "PUTIN ARRIVES IN
 /// JAPAN", "Putin Reassures Asians, Invites Bush to Siberia" (the tagger, unsure of
-/// casing there, runs on); and a phrase of common words it capitalizes is no name.
+/// casing there, runs on), and starts after one ("Invites Bush"); and a phrase of
+/// common words it capitalizes is no name.
 pub(crate) fn trim_headline_names(
     words: &[&str],
     sentences: &[Range<usize>],
@@ -207,6 +208,13 @@ pub(crate) fn trim_headline_names(
         .filter(|w| w.chars().any(char::is_lowercase))
         .map(|w| w.to_lowercase())
         .collect();
+    // the same, of the people named outside headlines
+    let prose_person_words: std::collections::HashSet<String, FxBuild> = chunks
+        .iter()
+        .filter(|c| c.kind == person && !in_headline(c))
+        .flat_map(|c| words.get(c.tokens.clone()).unwrap_or(&[]))
+        .map(|w| w.to_lowercase())
+        .collect();
     // how the prose writes each word mid-sentence: a word it capitalizes and never
     // writes lower-case is a name there ("Osama Bin Laden" under "Bin Laden, Kopp
     // on Most-Wanted List"), whatever the lexicon says of "laden"
@@ -237,13 +245,27 @@ pub(crate) fn trim_headline_names(
         if !in_headline(chunk) {
             continue;
         }
-        let cut = (chunk.tokens.start + 1..chunk.tokens.end).find(|&i| {
+        let common_word = |i: usize| {
             words.get(i).is_some_and(|w| {
                 let lower = w.to_lowercase();
                 let lexical = super::lexicon::lookup(&lower);
                 lexical.common && !lexical.proper && !name_in_prose(&lower)
             })
-        });
+        };
+        // nor does it start with the headline's verb ("…, Invites Bush to Siberia"),
+        // when the rest is a person the prose names and the verb is no name there
+        let person_word = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| prose_person_words.contains(w.to_lowercase().as_str()))
+        };
+        let first = chunk.tokens.start;
+        let rest_is_named = (first + 1..chunk.tokens.end).all(person_word);
+        if rest_is_named && common_word(first) && !person_word(first) {
+            chunk.tokens.start += 1;
+            chunk.kind = person;
+        }
+        let cut = (chunk.tokens.start + 1..chunk.tokens.end).find(|&i| common_word(i));
         if let Some(end) = cut {
             chunk.tokens.end = end;
             // what is left is a person when the text names that person elsewhere

@@ -355,6 +355,7 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
     merge_known_places(&words, &mut chunks);
     if knowledge_on {
         complete_officeholders(&words, &mut chunks);
+        drop_title_tails(&words, &mut chunks);
     }
     let cased = is_cased(&words, &sentences);
     chunks.retain(|chunk| {
@@ -392,9 +393,13 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
                     });
             // "Foreign" + "and" + "Defense Policy Council": one body whose name
             // joins two fields with "and", not a place and a council.
+            // A person is never the first half ("Wang and Russian Security
+            // Council Secretary Nikolai Patrushev").
+            let person = tagger::TYPES.iter().position(|t| *t == "PER");
             let coordinated_body = chunk.tokens.start == previous.tokens.end + 1
                 && matches!(words.get(previous.tokens.end), Some(&("and" | "&")))
                 && previous.tokens.len() <= 2
+                && Some(previous.kind) != person
                 && words.get(previous.tokens.clone()).is_some_and(|w| {
                     gazetteer::gazetteer()
                         .lookup(&grouping::lower_phrase(w))
@@ -412,6 +417,26 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
         merged.push(chunk);
     }
     *chunks = merged;
+}
+
+/// The end of a title is no name: "State" of "U.S. Secretary of State Antony
+/// Blinken", "Defense" of "Minister of Defense Sergei Shoigu" — a chunk right
+/// after "Secretary of" or "Minister of" and right before a person.
+fn drop_title_tails(words: &[&str], chunks: &mut Vec<Chunk>) {
+    let person = tagger::TYPES.iter().position(|t| *t == "PER");
+    let starts: Vec<(usize, usize)> = chunks.iter().map(|c| (c.tokens.start, c.kind)).collect();
+    chunks.retain(|chunk| {
+        let start = chunk.tokens.start;
+        let after_title = start >= 2
+            && words.get(start - 1) == Some(&"of")
+            && words
+                .get(start - 2)
+                .is_some_and(|w| matches!(*w, "Secretary" | "Minister" | "secretary" | "minister"));
+        let before_person = starts
+            .iter()
+            .any(|&(s, kind)| s == chunk.tokens.end && Some(kind) == person);
+        !(after_title && before_person && Some(chunk.kind) != person)
+    });
 }
 
 /// A chunk that, with the word or two after it, is a head of state's full name
