@@ -1,7 +1,6 @@
 //! The statistical name tagger: an averaged structured perceptron (Collins 2002)
 //! decoded with first-order Viterbi over legal BIO tags of four types (PER, ORG,
-//! LOC, MISC), with hashed features
-//! (2^17 buckets × 9 tags) and one-byte weights.
+//! LOC, MISC), with hashed features (2^17 buckets × 9 tags) and one-byte weights.
 //!
 //! Features of a token: its lower-cased form and those of two neighbours on each
 //! side, word bigrams, the shape ("Xx", "X.X.", "d") alone and with its
@@ -9,13 +8,15 @@
 //! (country, city, state, continent, demonym) of the token and its neighbours, an
 //! English lexicon (is it a common word, a proper noun, both?), document-level
 //! context (is the word anywhere after "Mr."/"President", after "in"/"from",
-//! before "Inc"/"Party", before "said"?), document-level casing evidence (is this capitalized word seen in lower case mid-sentence
-//! elsewhere in the document?), and for ALL-CAPS headlines the casing the same
-//! word has in the body. The previous tag enters as features, alone and with the
-//! token's shape and form, scored for every tag it could be. (Models up to
+//! before "Inc"/"Party", before "said"?), document-level casing evidence (is this
+//! capitalized word seen in lower case mid-sentence elsewhere in the document?),
+//! and for ALL-CAPS headlines the casing the same word has in the body. The
+//! previous tag enters as features, alone and with the token's shape and form,
+//! scored for every tag it could be. (Models up to
 //! session 17 were trained and decoded greedily left to right, with the two
-//! previous predicted tags; such a file, `LEDENER2`, is still read and decoded so.) Training adds an ALL-CAPS copy of one
-//! sentence in eight, so headlines are seen in training.
+//! previous predicted tags; such a file, `LEDENER2`, is still read and decoded
+//! so.) Training adds an ALL-CAPS copy of one sentence in eight, so headlines are
+//! seen in training.
 //!
 //! Why this approach, by measurement (`lede eval entities`, CoNLL-2003 eng.testa,
 //! conlleval F1, whole stage): the shipped model, trained on openly licensed data
