@@ -237,3 +237,14 @@ fn the_corpus_of_the_five_samples_merges_countries_and_people() {
         .collect();
     assert_eq!(united_states.len(), 1, "{united_states:?}");
 }
+
+#[test]
+fn the_grand_plan_of_002s_headline_is_no_organization() {
+    let Some(text) = sample("002") else { return };
+    let doc = document(&text);
+    assert!(
+        !is_mention(&doc, "Grand Plan"),
+        "{:?}",
+        types_of(&doc, "Grand Plan")
+    );
+}

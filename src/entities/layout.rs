@@ -280,9 +280,9 @@ pub(crate) fn trim_headline_names(
             }
         }
     }
-    // A phrase of common words a headline capitalizes is no name ("Putin’s Grand
-    // Plan for Asia") unless the prose capitalizes its words too or the knowledge
-    // table knows it ("World Bank").
+    // A phrase of common words a headline capitalizes is no name, tagged MISC or
+    // ORG ("Putin’s Grand Plan for Asia"), unless the prose capitalizes its words
+    // too or the knowledge table knows it ("World Bank").
     chunks.retain(|chunk| {
         let phrase = words.get(chunk.tokens.clone()).unwrap_or(&[]);
         let common_only = !phrase.is_empty()
@@ -291,7 +291,7 @@ pub(crate) fn trim_headline_names(
                 let lexical = super::lexicon::lookup(&lower);
                 lexical.common && !lexical.proper && !name_in_prose(&lower)
             });
-        !(chunk.kind == misc
+        !((chunk.kind == misc || chunk.kind == kind_of("ORG"))
             && common_only
             && in_headline(chunk)
             && super::knowledge::lookup(phrase, false).is_none()
