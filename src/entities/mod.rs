@@ -381,6 +381,7 @@ pub(crate) fn tag_chunks<W: Weights>(model: &W, text: &str, layer: &TextLayer) -
 /// not the Republic of China (Taiwan) after a stray "People". So are a word or two
 /// joined by "and" to a body's name ("Foreign and Defense Policy Council").
 fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
+    let person = tagger::TYPES.iter().position(|t| *t == "PER");
     let mut merged: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for chunk in chunks.drain(..) {
         if let Some(previous) = merged.last_mut() {
@@ -395,7 +396,6 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
             // joins two fields with "and", not a place and a council.
             // A person is never the first half ("Wang and Russian Security
             // Council Secretary Nikolai Patrushev").
-            let person = tagger::TYPES.iter().position(|t| *t == "PER");
             let coordinated_body = chunk.tokens.start == previous.tokens.end + 1
                 && matches!(words.get(previous.tokens.end), Some(&("and" | "&")))
                 && previous.tokens.len() <= 2
@@ -424,7 +424,13 @@ fn merge_known_places(words: &[&str], chunks: &mut Vec<Chunk>) {
 /// after "Secretary of" or "Minister of" and right before a person.
 fn drop_title_tails(words: &[&str], chunks: &mut Vec<Chunk>) {
     let person = tagger::TYPES.iter().position(|t| *t == "PER");
-    let starts: Vec<(usize, usize)> = chunks.iter().map(|c| (c.tokens.start, c.kind)).collect();
+    // where people's names start, in order (one search per chunk, not a scan)
+    let mut person_starts: Vec<usize> = chunks
+        .iter()
+        .filter(|c| Some(c.kind) == person)
+        .map(|c| c.tokens.start)
+        .collect();
+    person_starts.sort_unstable();
     chunks.retain(|chunk| {
         let start = chunk.tokens.start;
         let after_title = start >= 2
@@ -432,10 +438,10 @@ fn drop_title_tails(words: &[&str], chunks: &mut Vec<Chunk>) {
             && words
                 .get(start - 2)
                 .is_some_and(|w| matches!(*w, "Secretary" | "Minister" | "secretary" | "minister"));
-        let before_person = starts
-            .iter()
-            .any(|&(s, kind)| s == chunk.tokens.end && Some(kind) == person);
-        !(after_title && before_person && Some(chunk.kind) != person)
+        let title_tail = after_title
+            && Some(chunk.kind) != person
+            && person_starts.binary_search(&chunk.tokens.end).is_ok();
+        !title_tail
     });
 }
 

@@ -135,6 +135,15 @@ pub struct DocFeatures {
     pub shape_hash: Vec<u64>,
 }
 
+impl DocFeatures {
+    /// Token `position`'s static feature buckets (none past the end).
+    fn buckets_of(&self, position: usize) -> &[u32] {
+        let from = self.offsets.get(position).copied().unwrap_or(0) as usize;
+        let to = self.offsets.get(position + 1).copied().unwrap_or(0) as usize;
+        self.buckets.get(from..to).unwrap_or(&[])
+    }
+}
+
 /// Casing evidence for one lower-cased word, from mid-sentence body positions.
 #[derive(Default, Clone, Copy)]
 struct Casing {
@@ -618,9 +627,7 @@ pub fn decode<W: Weights>(weights: &W, doc: &DocFeatures, sentences: &[Range<usi
         let (mut prev, mut prev2) = (0usize, 0usize);
         for _ in s.clone() {
             let mut scores = [0f32; N_TAGS];
-            let from = doc.offsets.get(position).copied().unwrap_or(0) as usize;
-            let to = doc.offsets.get(position + 1).copied().unwrap_or(0) as usize;
-            for &b in doc.buckets.get(from..to).unwrap_or(&[]) {
+            for &b in doc.buckets_of(position) {
                 weights.add_row(b as usize, &mut scores);
             }
             dynamic_features(
@@ -737,9 +744,7 @@ fn viterbi_sentence<W: Weights>(
     for k in 0..n {
         let position = start + k;
         let mut statics = [0f32; N_TAGS];
-        let from = doc.offsets.get(position).copied().unwrap_or(0) as usize;
-        let to = doc.offsets.get(position + 1).copied().unwrap_or(0) as usize;
-        for &b in doc.buckets.get(from..to).unwrap_or(&[]) {
+        for &b in doc.buckets_of(position) {
             weights.add_row(b as usize, &mut statics);
         }
         let lower = doc.lower_hash.get(position).copied().unwrap_or(0);
@@ -1047,9 +1052,7 @@ pub mod training {
             for (k, gold_index) in s.clone().enumerate() {
                 let position = start + k;
                 let gold = doc.tags.get(gold_index).copied().unwrap_or(0) as usize;
-                let from = f.offsets.get(position).copied().unwrap_or(0) as usize;
-                let to = f.offsets.get(position + 1).copied().unwrap_or(0) as usize;
-                let statics = f.buckets.get(from..to).unwrap_or(&[]);
+                let statics = f.buckets_of(position);
                 dynamic_features(
                     prev,
                     prev2,
@@ -1120,9 +1123,7 @@ pub mod training {
                 let shape = f.shape_hash.get(position).copied().unwrap_or(0);
                 if g.0 != p.0 {
                     errors += 1;
-                    let from = f.offsets.get(position).copied().unwrap_or(0) as usize;
-                    let to = f.offsets.get(position + 1).copied().unwrap_or(0) as usize;
-                    for b in f.buckets.get(from..to).unwrap_or(&[]) {
+                    for b in f.buckets_of(position) {
                         self.update(*b as usize, g.0, w);
                         self.update(*b as usize, p.0, -w);
                     }
